@@ -1,0 +1,1 @@
+"""Briefings: notes anchored to quoted passages, stored as YAML, exported to Markdown."""

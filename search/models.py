@@ -1,0 +1,141 @@
+"""Plain frozen records that cross the seam between search/ and its callers.
+
+The app, the CLI and briefings/ only ever see these: no Whoosh object leaves search/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article read from a corpus file (a file may hold several).
+
+    ``body`` is clean paragraphs joined by a blank line; entity and quote offsets
+    are character offsets into it.
+    """
+
+    id: str
+    title: str
+    body: str
+    path: str
+    position: int = 0
+    source: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    content_hash: str = ""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n") if self.body else []
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What a listing of articles needs, without the body."""
+
+    id: str
+    title: str
+    path: str
+    position: int = 0
+    source: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "DATE", "MONEY")
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """One mention of an entity: ``body[start:end] == text``."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A fragment of an article with the character ranges that matched the query."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked search result."""
+
+    id: str
+    title: str
+    path: str
+    score: float
+    snippet: Snippet
+    source: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The answer to one query. ``suggestion`` is a corrected query ("did you mean")."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+    elapsed: float
+    suggestion: str | None = None
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts of one field's values among a set of results, most common first."""
+
+    field: str
+    values: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """Progress of an index update; ``done`` of ``total`` files read."""
+
+    done: int
+    total: int
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What an index update did."""
+
+    files_read: int
+    files_unchanged: int
+    articles: int
+    added: int
+    updated: int
+    removed: int
+    elapsed: float
+    skipped: tuple[SkippedFile, ...] = field(default_factory=tuple)
+    rebuilt_because: str | None = None
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; the message is one line a user can act on."""
+
+
+class IndexBusyError(RuntimeError):
+    """Another process holds the index writer lock."""

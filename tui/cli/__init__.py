@@ -1,0 +1,84 @@
+"""The ``briefing`` command: ``briefing [CORPUS]`` opens the app; subcommands script the rest.
+
+Each subcommand lives in its own ``cmd_*`` module exposing ``add_parser`` and ``run``;
+heavy imports happen inside ``run`` so that ``briefing --help`` and the app start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tui.cli.common import EXIT_USAGE, paths_epilog, version_string
+
+SUBCOMMANDS = {
+    "index": "tui.cli.cmd_index",
+    "search": "tui.cli.cmd_search",
+    "articles": "tui.cli.cmd_articles",
+    "entities": "tui.cli.cmd_entities",
+    "notes": "tui.cli.cmd_notes",
+    "export": "tui.cli.cmd_export",
+}
+
+
+def _command_module(name: str):
+    return importlib.import_module(SUBCOMMANDS[name])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for ``briefing`` itself; subcommands get their own (see ``main``)."""
+    summaries = "\n".join(
+        f"  {name:<10} {_command_module(name).SUMMARY}" for name in SUBCOMMANDS
+    )
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Search a folder of articles, read them with people, organisations, "
+        "places, dates and amounts highlighted, and collect quoted passages into briefings.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"commands (briefing COMMAND --help for more):\n{summaries}\n\n{paths_epilog()}",
+    )
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        help="folder of .txt, .md and .html files to open (default: the bundled seeds/)",
+    )
+    parser.add_argument("--notes-dir", help="folder holding the briefings (YAML files)")
+    parser.add_argument("--version", action="version", version=version_string())
+    return parser
+
+
+def build_subcommand_parser(name: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"briefing {name}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=paths_epilog(),
+    )
+    _command_module(name).add_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    try:
+        if first in SUBCOMMANDS:
+            args.remove(first)
+            parsed = build_subcommand_parser(first).parse_args(args)
+            return _command_module(first).run(parsed)
+        parsed = build_parser().parse_args(args)
+        from tui.cli.cmd_app import run_app
+
+        return run_app(parsed)
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+
+
+def console_main() -> None:
+    sys.exit(main())

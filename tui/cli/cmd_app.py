@@ -1,0 +1,15 @@
+"""Launching the Textual app from ``briefing [CORPUS]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import EXIT_OK, resolve_corpus
+
+
+def run_app(args: argparse.Namespace) -> int:
+    corpus = resolve_corpus(args)
+    from tui.app import make_app
+
+    make_app(corpus, notes_dir=args.notes_dir).run()
+    return EXIT_OK

@@ -1,0 +1,60 @@
+"""What every subcommand shares: exit codes, the corpus option, error printing, help epilog."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_BUSY = 3
+EXIT_NOT_FOUND = 4
+
+
+def version_string() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"briefing {version('briefing')}"
+    except PackageNotFoundError:
+        return "briefing (not installed)"
+
+
+def paths_epilog() -> str:
+    """Where user data lives; shown in every --help."""
+    from briefings.paths import NOTES_ENV, notes_dir
+    from search.locations import CACHE_ENV, CONFIG_ENV, cache_dir, config_dir
+
+    return (
+        "where your data lives:\n"
+        f"  briefings  {notes_dir()}  (--notes-dir or ${NOTES_ENV})\n"
+        f"  index      {cache_dir()}  (${CACHE_ENV})\n"
+        f"  entities   {config_dir() / 'entities.yaml'}  (${CONFIG_ENV})"
+    )
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser, *, positional: bool = False) -> None:
+    """The corpus folder: ``--corpus DIR`` everywhere, and also positional where it reads well."""
+    help_text = "corpus folder (default: the bundled seeds/)"
+    if positional:
+        parser.add_argument("corpus_pos", nargs="?", metavar="CORPUS", help=help_text)
+    parser.add_argument("--corpus", metavar="DIR", help=help_text)
+
+
+def resolve_corpus(args: argparse.Namespace) -> Path:
+    """The corpus folder the user asked for, or the seeds; exits 2 when it is not a folder."""
+    from search.locations import seeds_dir
+
+    given = getattr(args, "corpus", None) or getattr(args, "corpus_pos", None)
+    corpus = Path(given).expanduser() if given else seeds_dir()
+    if not corpus.is_dir():
+        fail(f"corpus folder not found: {corpus}", EXIT_USAGE)
+    return corpus.resolve()
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print a one-line error and exit with ``code``."""
+    print(f"briefing: {message}", file=sys.stderr)
+    raise SystemExit(code)
