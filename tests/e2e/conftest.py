@@ -6,22 +6,12 @@ tests are skipped, with the reason, when tmux or the installed ``briefing`` is m
 
 from __future__ import annotations
 
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Terminal, terminal_env, tmux_path
-
-
-def installed_briefing() -> str | None:
-    """The ``briefing`` console script of this environment, or None when it is not installed."""
-    beside_python = Path(sys.executable).parent / "briefing"
-    if beside_python.exists():
-        return str(beside_python)
-    return shutil.which("briefing")
+from tests.e2e.tmux import Terminal, installed_command, terminal_env, tmux_path
 
 
 @pytest.fixture
@@ -29,7 +19,7 @@ def briefing() -> str:
     """The path of the installed ``briefing`` command."""
     if tmux_path() is None:
         pytest.skip("tmux is not installed: end-to-end tests need a real terminal")
-    path = installed_briefing()
+    path = installed_command("briefing")
     if path is None:
         pytest.skip("the briefing console script is not installed (pip install -e .)")
     return path
