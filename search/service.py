@@ -76,3 +76,17 @@ class SearchService(ABC):
     @abstractmethod
     def entities(self, article_id: str) -> list[EntitySpan]:
         """Entity mentions in the article's body, in order."""
+
+
+def open_search_service(corpus: Path) -> SearchService:
+    """The search service for a corpus folder (the embedded Whoosh index).
+
+    Args:
+        corpus: The folder of documents; its index lives in the user cache dir.
+
+    Returns:
+        A service ready to update and query that folder's index.
+    """
+    from search.whoosh_service import WhooshSearchService
+
+    return WhooshSearchService(Path(corpus))

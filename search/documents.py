@@ -1,0 +1,153 @@
+"""Conversion between articles and the index's stored documents.
+
+One place knows how an :class:`~search.models.Article` and its entity spans become the
+fields of :mod:`search.schema`, and how stored fields become plain records again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from search.models import Article, ArticleSummary, EntitySpan
+from search.schema import ENTITY_FIELDS
+
+_DATE_PARTS = ((4, "-01-01"), (7, "-01"))
+
+
+def content_hash(article: Article) -> str:
+    """A hash of everything the index stores about an article.
+
+    Args:
+        article: The article as read from its file.
+
+    Returns:
+        A hex digest that changes whenever any indexed field changes.
+    """
+    parts = (
+        article.title,
+        article.body,
+        article.source or "",
+        article.author or "",
+        article.date or "",
+        article.url or "",
+        article.path,
+        str(article.position),
+    )
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """The datetime an article's ISO-like date string stands for, or None.
+
+    Partial dates ("2024", "2024-07") stand for their first day.
+
+    Args:
+        text: The article's date, e.g. "2025-01-14T11:12", "2025-01-14" or "2024-07".
+
+    Returns:
+        A naive datetime, or None when the string is absent or not ISO-like.
+    """
+    if not text:
+        return None
+    value = text.strip().replace(" ", "T", 1)
+    for length, padding in _DATE_PARTS:
+        if len(value) == length:
+            value += padding
+            break
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
+def _names(spans: Sequence[EntitySpan], entity_type: str) -> str:
+    names = dict.fromkeys(
+        span.canonical.replace(",", " ").strip() for span in spans if span.type == entity_type
+    )
+    return ",".join(name for name in names if name)
+
+
+def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> dict:
+    """The Whoosh fields for one article.
+
+    Args:
+        article: The article to index.
+        spans: Its entity mentions (offsets into ``article.body``).
+        digest: Its :func:`content_hash`.
+
+    Returns:
+        A mapping ready for ``writer.add_document(**doc)``.
+    """
+    doc = {
+        "id": article.id,
+        "path": article.path,
+        "position": article.position,
+        "title": article.title,
+        "title_sort": article.title.casefold(),
+        "body": article.body,
+        "spell": f"{article.title}\n{article.body}",
+        "content_hash": digest,
+        "entities": json.dumps(
+            [[s.start, s.end, s.type, s.text, s.canonical] for s in spans], ensure_ascii=False
+        ),
+    }
+    for key in ("source", "author", "url"):
+        value = getattr(article, key)
+        if value:
+            doc[key] = value
+    if article.date:
+        doc["date_text"] = article.date
+        parsed = parse_date(article.date)
+        if parsed is not None:
+            doc["date"] = parsed
+            doc["date_sort"] = int(parsed.strftime("%Y%m%d%H%M"))
+    for entity_type, field in ENTITY_FIELDS.items():
+        names = _names(spans, entity_type)
+        if names:
+            doc[field] = names
+    return doc
+
+
+def to_article(stored: Mapping) -> Article:
+    """The article stored in the index."""
+    return Article(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        body=stored.get("body", ""),
+        path=stored.get("path", ""),
+        position=stored.get("position", 0),
+        source=stored.get("source"),
+        author=stored.get("author"),
+        date=stored.get("date_text"),
+        url=stored.get("url"),
+        content_hash=stored.get("content_hash", ""),
+    )
+
+
+def to_summary(stored: Mapping) -> ArticleSummary:
+    """The listing record of an article, from stored fields or a manifest entry."""
+    return ArticleSummary(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        path=stored.get("path", ""),
+        position=stored.get("position", 0),
+        source=stored.get("source"),
+        author=stored.get("author"),
+        date=stored.get("date_text", stored.get("date")),
+        url=stored.get("url"),
+    )
+
+
+def to_spans(stored: Mapping) -> list[EntitySpan]:
+    """The entity spans stored with an article, in body order."""
+    raw = stored.get("entities") or "[]"
+    spans = [EntitySpan(*item) for item in json.loads(raw)]
+    return sorted(spans, key=lambda span: (span.start, span.end))

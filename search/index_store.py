@@ -1,0 +1,79 @@
+"""Opening, checking and creating the Whoosh index folder of one corpus.
+
+The storage is always opened with ``supports_mmap=False``: the default maps and, on some
+platforms, copies whole segment files into memory, which made opening a large index
+slow and memory hungry. A damaged index (a missing or truncated segment file) is
+reported as :class:`DamagedIndex` so the indexer can rebuild it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError, FileIndex
+
+from search.schema import build_schema
+
+INDEX_SUBDIR = "whoosh"
+
+
+class DamagedIndex(Exception):
+    """The index folder exists but cannot be read; ``str(exc)`` says why."""
+
+
+def whoosh_dir(folder: Path) -> Path:
+    """Where the Whoosh files of an index folder live (the manifest sits beside them)."""
+    return folder / INDEX_SUBDIR
+
+
+def exists(folder: Path) -> bool:
+    """True when an index has been created in ``folder``."""
+    directory = whoosh_dir(folder)
+    return directory.is_dir() and any(directory.glob("_MAIN_*.toc"))
+
+
+def open_index(folder: Path) -> FileIndex:
+    """Open an existing index and make sure every segment can be read.
+
+    Args:
+        folder: The index folder of a corpus.
+
+    Returns:
+        The opened index.
+
+    Raises:
+        FileNotFoundError: no index was ever created there.
+        DamagedIndex: the index exists but a segment is missing or unreadable.
+    """
+    if not exists(folder):
+        raise FileNotFoundError(folder)
+    storage = FileStorage(str(whoosh_dir(folder)), supports_mmap=False)
+    try:
+        index = storage.open_index()
+        # Opening a reader opens every segment file: a deleted or truncated one fails here.
+        with index.reader() as reader:
+            reader.doc_count_all()
+    except EmptyIndexError as exc:
+        raise DamagedIndex("its table of contents is missing") from exc
+    except Exception as exc:  # any failure to read the files means the index is unusable
+        raise DamagedIndex(f"{type(exc).__name__}: {exc}") from exc
+    return index
+
+
+def create_index(folder: Path) -> FileIndex:
+    """Create an empty index in ``folder``, discarding whatever Whoosh files were there.
+
+    Args:
+        folder: The index folder of a corpus.
+
+    Returns:
+        The new, empty index.
+    """
+    directory = whoosh_dir(folder)
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    storage = FileStorage(str(directory), supports_mmap=False)
+    return storage.create_index(build_schema())

@@ -1,0 +1,355 @@
+"""Bringing a corpus index up to date with its folder, incrementally.
+
+An update compares the folder with the manifest (see :mod:`search.manifest`): files
+whose size and mtime are unchanged cost one ``stat``; a changed file is hashed and only
+re-read when its bytes changed; of its articles only those whose content hash changed
+are re-indexed; files gone from the folder leave the index. The whole index is rebuilt
+when it is missing, damaged, from another schema version or asked for; every article
+is re-extracted when the user's entity corrections changed.
+
+One update runs at a time per index: a second one waits briefly for the lock and then
+raises :class:`~search.models.IndexBusyError`. Readers never take the lock.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from search import reading
+from search.documents import content_hash, to_document
+from search.index_store import DamagedIndex, create_index, open_index
+from search.manifest import FileEntry, Manifest, file_digest, load_manifest, save_manifest
+from search.models import (
+    Article,
+    EntitySpan,
+    IndexBusyError,
+    IndexProgress,
+    IndexReport,
+    SkippedFile,
+)
+from search.schema import SCHEMA_VERSION
+
+LOCK_NAME = "update.lock"
+LOCK_WAIT_SECONDS = 3.0
+# Below this many files a single-process writer is faster than starting workers.
+BULK_FILES = 400
+WRITER_LIMIT_MB = 512
+
+Walk = Callable[[Path], Iterable["Path | SkippedFile"]]
+Read = Callable[[Path], list[Article]]
+Extract = Callable[[str], list[EntitySpan]]
+
+
+def _entities_function(name: str):
+    # Entity extraction is optional for indexing: without it articles get no entity fields.
+    try:
+        module = importlib.import_module("search.entities")
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
+def entity_rules_fingerprint() -> str:
+    """The fingerprint of the user's entity corrections ("" when extraction offers none)."""
+    fingerprint = _entities_function("entity_rules_fingerprint")
+    return fingerprint() if fingerprint else ""
+
+
+def extract_entities(body: str) -> list[EntitySpan]:
+    """The entity spans of an article body (none when extraction is unavailable)."""
+    extract = _entities_function("extract_entities")
+    return list(extract(body)) if extract else []
+
+
+def _summary_entry(article: Article, digest: str) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "path": article.path,
+        "position": article.position,
+        "source": article.source,
+        "author": article.author,
+        "date": article.date,
+        "url": article.url,
+        "content_hash": digest,
+    }
+
+
+@dataclass
+class _Scan:
+    """The folder as it is now, compared with the manifest."""
+
+    paths: list[Path] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    changed: list[Path] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Counts:
+    files_read: int = 0
+    files_unchanged: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+
+class Indexer:
+    """Updates the index of one corpus folder kept in ``folder``.
+
+    Args:
+        corpus: The folder of documents.
+        folder: The index folder (see :func:`search.locations.index_dir`).
+        walk: Lists the corpus (default :func:`search.reading.walk_corpus`).
+        read: Reads one file into articles (default :func:`search.reading.read_articles`).
+        extract: Finds entity spans in a body (default
+            :func:`extract_entities`).
+        fingerprint: The current entity-corrections fingerprint.
+    """
+
+    def __init__(
+        self,
+        corpus: Path,
+        folder: Path,
+        *,
+        walk: Walk | None = None,
+        read: Read | None = None,
+        extract: Extract | None = None,
+        fingerprint: Callable[[], str] | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.folder = folder
+        self._walk = walk or reading.walk_corpus
+        self._read = read or reading.read_articles
+        self._extract = extract or extract_entities
+        self._fingerprint = fingerprint or entity_rules_fingerprint
+
+    def needs_update(self) -> bool:
+        """True when an update would change anything (without taking the lock).
+
+        Returns:
+            Whether the index is missing, damaged, outdated or behind the folder.
+        """
+        manifest = load_manifest(self.folder)
+        if self._rebuild_reason(manifest) is not None or manifest is None:
+            return True
+        if manifest.entity_rules != self._fingerprint():
+            return True
+        scan = self._scan(manifest, force=False)
+        return bool(scan.changed or scan.removed)
+
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: Callable[[IndexProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with the folder.
+
+        Args:
+            rebuild: Discard the index and read every file again.
+            progress: Called after each examined file.
+            cancel: When set, stop after the current file and keep what was done.
+
+        Returns:
+            What the update did.
+
+        Raises:
+            IndexBusyError: another update of this index holds the lock.
+        """
+        started = time.monotonic()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.folder / LOCK_NAME))
+        try:
+            lock.acquire(timeout=LOCK_WAIT_SECONDS)
+        except Timeout:
+            raise IndexBusyError(
+                f"another briefing process is updating the index of {self.corpus}; "
+                "try again when it has finished"
+            ) from None
+        try:
+            return self._update_locked(rebuild, progress, cancel, started)
+        finally:
+            lock.release()
+
+    def _rebuild_reason(self, manifest: Manifest | None) -> str | None:
+        try:
+            open_index(self.folder)
+        except FileNotFoundError:
+            return "the index did not exist" if manifest is not None else None
+        except DamagedIndex as exc:
+            return f"the index was damaged ({exc})"
+        if manifest is None:
+            return "its list of indexed files was missing"
+        if manifest.schema_version != SCHEMA_VERSION:
+            return "the index format changed"
+        return None
+
+    def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
+        manifest = load_manifest(self.folder)
+        reason = "a rebuild was asked for" if rebuild else self._rebuild_reason(manifest)
+        fingerprint = self._fingerprint()
+        index = None
+        if reason is None and manifest is not None:
+            index = open_index(self.folder)
+            if index.doc_count() != manifest.article_count():
+                reason = "the index and its list of files disagreed"
+        fresh = index is None or reason is not None
+        if fresh:
+            index = create_index(self.folder)
+            manifest = Manifest(SCHEMA_VERSION, fingerprint)
+        force = manifest.entity_rules != fingerprint
+        manifest.entity_rules = fingerprint
+        scan = self._scan(manifest, force=force)
+        counts = _Counts(files_unchanged=len(scan.paths) - len(scan.changed))
+        if scan.changed or scan.removed:
+            bulk = fresh and len(scan.changed) >= BULK_FILES
+            writer = (
+                index.writer(procs=2, multisegment=True, limitmb=WRITER_LIMIT_MB // 2)
+                if bulk
+                else index.writer(limitmb=WRITER_LIMIT_MB)
+            )
+            try:
+                self._remove_files(writer, manifest, scan.removed, counts)
+                self._index_files(writer, manifest, scan, counts, fresh, force, progress, cancel)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            save_manifest(self.folder, manifest)
+        elif fresh:
+            save_manifest(self.folder, manifest)
+        return IndexReport(
+            files_read=counts.files_read,
+            files_unchanged=counts.files_unchanged,
+            articles=manifest.article_count(),
+            added=counts.added,
+            updated=counts.updated,
+            removed=counts.removed,
+            elapsed=time.monotonic() - started,
+            skipped=tuple(scan.skipped),
+            rebuilt_because=reason if fresh else None,
+        )
+
+    def _scan(self, manifest: Manifest, *, force: bool) -> _Scan:
+        scan = _Scan()
+        for item in self._walk(self.corpus):
+            if isinstance(item, SkippedFile):
+                scan.skipped.append(item)
+            else:
+                scan.paths.append(item)
+        present = set()
+        for path in scan.paths:
+            key = str(path)
+            present.add(key)
+            entry = manifest.files.get(key)
+            if force or entry is None:
+                scan.changed.append(path)
+                continue
+            try:
+                if not entry.same_stat(path.stat()):
+                    scan.changed.append(path)
+            except OSError:
+                scan.changed.append(path)
+        scan.removed = [key for key in manifest.files if key not in present]
+        return scan
+
+    def _remove_files(self, writer, manifest: Manifest, keys: list[str], counts: _Counts) -> None:
+        for key in keys:
+            for entry in manifest.files.pop(key).articles:
+                writer.delete_by_term("id", entry["id"])
+                counts.removed += 1
+
+    def _forget_file(self, writer, manifest: Manifest, key: str, counts: _Counts) -> None:
+        if key in manifest.files:
+            self._remove_files(writer, manifest, [key], counts)
+
+    def _index_files(self, writer, manifest, scan, counts, fresh, force, progress, cancel):
+        owners = {
+            entry["id"]: key for key, file in manifest.files.items() for entry in file.articles
+        }
+        total = len(scan.changed)
+        for done, path in enumerate(scan.changed, start=1):
+            if cancel is not None and cancel.is_set():
+                break
+            key = str(path)
+            old = manifest.files.get(key)
+            try:
+                stat = path.stat()
+                digest = file_digest(path)
+            except OSError as exc:
+                scan.skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
+                self._forget_file(writer, manifest, key, counts)
+                continue
+            if old is not None and old.digest == digest and not force:
+                manifest.files[key] = FileEntry(
+                    stat.st_size, stat.st_mtime_ns, digest, old.articles
+                )
+                counts.files_unchanged += 1
+            else:
+                articles = self._read_file(path, scan)
+                if articles is None:
+                    self._forget_file(writer, manifest, key, counts)
+                else:
+                    counts.files_read += 1
+                    entries = self._index_articles(
+                        writer, key, articles, old, owners, counts, fresh, force
+                    )
+                    manifest.files[key] = FileEntry(
+                        stat.st_size, stat.st_mtime_ns, digest, entries
+                    )
+            if progress is not None:
+                progress(IndexProgress(done=done, total=total, path=key))
+
+    def _read_file(self, path: Path, scan: _Scan) -> list[Article] | None:
+        try:
+            return self._read(path)
+        except reading.UnreadableFile as exc:
+            scan.skipped.append(SkippedFile(str(path), str(exc)))
+        except Exception as exc:  # a file must never stop the update of the others
+            scan.skipped.append(
+                SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})")
+            )
+        return None
+
+    def _index_articles(self, writer, key, articles, old, owners, counts, fresh, force):
+        previous = {entry["id"]: entry for entry in old.articles} if old else {}
+        entries = []
+        for article in articles:
+            if owners.get(article.id, key) != key or any(e["id"] == article.id for e in entries):
+                continue  # the same article already came from another file (a copy)
+            digest = content_hash(article)
+            entries.append(_summary_entry(article, digest))
+            owners[article.id] = key
+            before = previous.get(article.id)
+            if before is not None and before["content_hash"] == digest and not force:
+                continue
+            document = to_document(article, self._spans(article.body), digest)
+            if fresh:
+                writer.add_document(**document)
+            else:
+                writer.update_document(**document)
+            if before is None:
+                counts.added += 1
+            else:
+                counts.updated += 1
+        kept = {entry["id"] for entry in entries}
+        for article_id in previous.keys() - kept:
+            writer.delete_by_term("id", article_id)
+            owners.pop(article_id, None)
+            counts.removed += 1
+        return entries
+
+    def _spans(self, body: str) -> list[EntitySpan]:
+        try:
+            return list(self._extract(body))
+        except Exception:  # an article stays searchable even if entity extraction fails on it
+            return []

@@ -1,0 +1,152 @@
+"""Turning what a reader types into a Whoosh query, its plain words, and "did you mean".
+
+The language is Whoosh's: ``AND``/``OR``/``NOT``, ``"phrases"``, wildcards, ``term~``
+(fuzzy), ``field:term``, date ranges (``date:[2024-01 to 2024-06]``, ``date:>2024``) plus
+the friendly fields ``person:``, ``org:``, ``place:``, ``source:``, ``author:``,
+``title:``. Whatever is typed gives a query or a :class:`~search.models.QueryError`
+with one line of explanation, never another exception.
+
+Suggestions come from the unstemmed ``spell`` field: a stemmed one would offer stems.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import query as wq
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+)
+
+from search.models import QueryError
+
+MAX_QUERY_CHARS = 1000
+DEFAULT_FIELDS = ("title", "body")
+FIELD_ALIASES = {
+    "person": ["people"],
+    "org": ["organisation", "organization"],
+    "place": ["location", "country", "city"],
+    "date": ["published"],
+}
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+# A plain word: letters (any script), digits, apostrophes and inner hyphens.
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_RANGE = re.compile(r"\w*:?[\[{][^\]}]*[\]}]?")
+
+
+def _parser(schema) -> MultifieldParser:
+    parser = MultifieldParser(list(DEFAULT_FIELDS), schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+def parse_query(text: str, schema) -> wq.Query:
+    """Parse a query string against the index schema.
+
+    Args:
+        text: What the reader typed (not empty).
+        schema: The index's Whoosh schema.
+
+    Returns:
+        The Whoosh query to run.
+
+    Raises:
+        QueryError: the query is too long or cannot be understood; the message is one line.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})"
+        )
+    if not text.strip("*? "):
+        # A bare wildcard would expand to every term of every field: list everything instead.
+        return wq.Every()
+    try:
+        q = _parser(schema).parse(text)
+    except Exception as exc:  # the parser raises many kinds; the reader needs one line
+        raise QueryError(f"cannot understand the query: {_one_line(exc)}") from None
+    for node in _walk(q):
+        error = getattr(node, "error", None)
+        if error:
+            raise QueryError(f"cannot understand the query: {_one_line(error)}")
+    return q
+
+
+def _walk(q: wq.Query):
+    yield q
+    for child in q.children():
+        yield from _walk(child)
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())[:200]
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a query a reader would recognise in an article, lowercased.
+
+    Operators, field names, wildcard and fuzzy terms and date values are left out.
+
+    Args:
+        text: The query string.
+
+    Returns:
+        Distinct words in the order they appear.
+    """
+    return list(dict.fromkeys(word.lower() for _, _, word in _word_spans(text)))
+
+
+def _word_spans(text: str):
+    """(start, end, word) of each plain word: no operator, field name, wildcard or range."""
+    # Blank out ranges ("date:[2024 to 2025]") keeping offsets, so their words are skipped.
+    scan = _RANGE.sub(lambda m: " " * len(m.group()), text)
+    for match in _WORD.finditer(scan):
+        word, start, end = match.group(), match.start(), match.end()
+        following = scan[end : end + 1]
+        preceding = scan[max(0, start - 1) : start]
+        if word in OPERATORS or following in {":", "*", "?", "~"} or preceding in {"*", "?"}:
+            continue
+        if any(ch.isdigit() for ch in word):
+            continue
+        yield start, end, word
+
+
+def suggest(searcher, text: str) -> str | None:
+    """A corrected query when some of its words are unknown to the corpus ("did you mean").
+
+    Args:
+        searcher: An open Whoosh searcher over an index with a ``spell`` field.
+        text: The query string.
+
+    Returns:
+        The query with unknown words replaced by the nearest known ones, or None.
+    """
+    reader = searcher.reader()
+    analyzer = searcher.schema["spell"].analyzer
+    corrector = searcher.corrector("spell")
+    pieces, last, changed = [], 0, False
+    for start, end, word in _word_spans(text):
+        tokens = [t.text for t in analyzer(word)]
+        if len(tokens) != 1 or len(tokens[0]) < 3 or reader.frequency("spell", tokens[0]) > 0:
+            continue
+        options = corrector.suggest(tokens[0], limit=1, maxdist=2, prefix=1)
+        if not options:
+            continue
+        pieces += [text[last:start], _same_case(word, options[0])]
+        last, changed = end, True
+    if not changed:
+        return None
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _same_case(original: str, replacement: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,80 @@
+"""The Whoosh schema of a corpus index and the version that guards it.
+
+Raise :data:`SCHEMA_VERSION` whenever a field changes: an index built with another
+version is rebuilt on the next update instead of being misread.
+
+Why the fields look the way they do:
+
+* ``body`` is stemmed and stores character offsets (``chars=True``) so snippets are cut
+  from the stored offsets of matched terms instead of re-tokenising the text.
+* ``spell`` holds the same words unstemmed: "did you mean" must suggest words a reader
+  would type ("inflation"), not stems ("inflat").
+* ``person``/``org``/``place`` hold canonical names, one keyword per name; in the index a
+  name also yields its single words, so ``person:aliyev`` finds "Ilham Aliyev" while
+  ``person:"Ilham Aliyev"`` (one keyword at query time) finds the whole name only.
+* ``date`` is a DATETIME for ranges; ``date_sort`` a column (0 when undated, so undated
+  articles sort last, newest first); ``date_text`` keeps the article's own (possibly
+  partial, e.g. "2024-07") date string for display.
+"""
+
+from __future__ import annotations
+
+from whoosh import columns, fields
+from whoosh.analysis import (
+    CommaSeparatedTokenizer,
+    Filter,
+    LowercaseFilter,
+    StandardAnalyzer,
+    StemmingAnalyzer,
+)
+
+SCHEMA_VERSION = 1
+
+ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
+
+
+class NameWordsFilter(Filter):
+    """At index time, follow each multi-word name with its single words."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            name = token.text
+            yield token
+            if token.mode == "index" and " " in name:
+                for word in name.split():
+                    token.text = word
+                    yield token
+
+
+def _entity_field() -> fields.KEYWORD:
+    analyzer = CommaSeparatedTokenizer() | LowercaseFilter() | NameWordsFilter()
+    return fields.KEYWORD(lowercase=True, commas=True, scorable=True, analyzer=analyzer)
+
+
+def build_schema() -> fields.Schema:
+    """A fresh schema instance for a corpus index.
+
+    Returns:
+        The Whoosh schema with every field described in the module docstring.
+    """
+    stemmed = StemmingAnalyzer()
+    return fields.Schema(
+        id=fields.ID(unique=True, stored=True),
+        path=fields.ID(stored=True),
+        position=fields.STORED(),
+        title=fields.TEXT(analyzer=stemmed, stored=True, field_boost=2.0),
+        title_sort=fields.ID(sortable=True),
+        body=fields.TEXT(analyzer=stemmed, stored=True, chars=True),
+        spell=fields.TEXT(analyzer=StandardAnalyzer(minsize=2), phrase=False),
+        source=fields.TEXT(stored=True),
+        author=fields.TEXT(stored=True),
+        date=fields.DATETIME(),
+        date_sort=fields.COLUMN(columns.NumericColumn("q", default=0)),
+        date_text=fields.STORED(),
+        url=fields.STORED(),
+        content_hash=fields.STORED(),
+        person=_entity_field(),
+        org=_entity_field(),
+        place=_entity_field(),
+        entities=fields.STORED(),
+    )

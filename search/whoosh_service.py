@@ -1,0 +1,202 @@
+"""The embedded search service: one Whoosh index per corpus folder in the user cache.
+
+Follows Whoosh's threading advice: the index object is shared, every call opens its own
+searcher, copies plain records out of it and closes it, so the app can search from
+worker threads while an update commits. Only records from :mod:`search.models` leave.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh import sorting
+
+from search import documents, snippets
+from search.index_store import DamagedIndex, open_index
+from search.indexer import Indexer
+from search.locations import index_dir
+from search.manifest import load_manifest
+from search.models import (
+    Article,
+    ArticleSummary,
+    EntitySpan,
+    Facet,
+    Hit,
+    IndexReport,
+    QueryError,
+    SearchResults,
+)
+from search.query import parse_query, plain_words, suggest
+from search.schema import ENTITY_FIELDS
+from search.service import ProgressCallback, SearchService
+
+FACET_SAMPLE = 500
+FACET_FIELDS = (*ENTITY_FIELDS.values(), "source")
+_DAMAGED = "the index cannot be read; run `briefing index --rebuild`"
+
+
+class WhooshSearchService(SearchService):
+    """Search one corpus folder through a Whoosh index kept in ``folder``.
+
+    Args:
+        corpus: The folder of documents.
+        folder: The index folder (default: the corpus's folder in the user cache).
+        indexer: What updates the index (default: an :class:`Indexer` for the corpus).
+    """
+
+    def __init__(
+        self, corpus: Path, folder: Path | None = None, *, indexer: Indexer | None = None
+    ) -> None:
+        self.corpus = Path(corpus)
+        self.folder = folder or index_dir(self.corpus)
+        self.indexer = indexer or Indexer(self.corpus, self.folder)
+
+    def needs_update(self) -> bool:
+        return self.indexer.needs_update()
+
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> IndexReport:
+        return self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
+
+    def _index(self):
+        """The index, or None when it was never built."""
+        try:
+            return open_index(self.folder)
+        except FileNotFoundError:
+            return None
+        except DamagedIndex:
+            raise QueryError(_DAMAGED) from None
+
+    def search(self, query: str, *, limit: int = 50) -> SearchResults:
+        started = time.monotonic()
+        text = query.strip()
+        limit = max(1, limit)
+        index = self._index()
+        if index is None:
+            return SearchResults(query, (), 0, time.monotonic() - started)
+        parsed = parse_query(text, index.schema) if text else None
+        try:
+            with index.searcher() as searcher:
+                if parsed is None:
+                    hits, total = self._listing(searcher, limit), searcher.doc_count()
+                    suggestion = None
+                else:
+                    hits, total = self._ranked(searcher, parsed, limit)
+                    suggestion = suggest(searcher, text)
+        except (OSError, EOFError) as exc:
+            raise QueryError(_DAMAGED) from exc
+        terms = _terms(text, hits)
+        elapsed = time.monotonic() - started
+        return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms)
+
+    def _listing(self, searcher, limit: int) -> list[Hit]:
+        order = sorting.MultiFacet(
+            [sorting.FieldFacet("date_sort", reverse=True), sorting.FieldFacet("title_sort")]
+        )
+        results = searcher.search(wq.Every(), limit=limit, sortedby=order)
+        return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
+
+    def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
+        results = searcher.search(parsed, limit=limit, terms=True)
+        results.highlighter = snippets.make_highlighter()
+        hits = []
+        for hit in results:
+            stored = hit.fields()
+            fragments = hit.highlights("body", top=1) if results.has_matched_terms() else []
+            snippet = (
+                snippets.from_fragment(fragments[0])
+                if fragments
+                else snippets.opening(stored.get("body", ""))
+            )
+            hits.append(_hit(stored, float(hit.score or 0.0), snippet))
+        return hits, len(results)
+
+    def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        index = self._index()
+        if index is None:
+            return []
+        with index.searcher() as searcher:
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return []
+            body = searcher.stored_fields(docnum).get("body", "")
+            results = searcher.more_like(docnum, "body", text=body, top=limit, numterms=10)
+            return [
+                _hit(hit.fields(), float(hit.score or 0.0), snippets.opening(hit["body"]))
+                for hit in results
+            ]
+
+    def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
+        index = self._index()
+        if index is None:
+            return []
+        text = query.strip()
+        parsed = parse_query(text, index.schema) if text else wq.Every()
+        counts = {name: Counter() for name in FACET_FIELDS}
+        with index.searcher() as searcher:
+            for hit in searcher.search(parsed, limit=FACET_SAMPLE):
+                stored = hit.fields()
+                spans = documents.to_spans(stored)
+                for entity_type, name in ENTITY_FIELDS.items():
+                    counts[name].update({s.canonical for s in spans if s.type == entity_type})
+                if stored.get("source"):
+                    counts["source"][stored["source"]] += 1
+        return [
+            Facet(name, tuple(sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]))
+            for name in FACET_FIELDS
+        ]
+
+    def _stored(self, article_id: str) -> dict | None:
+        index = self._index()
+        if index is None:
+            return None
+        with index.searcher() as searcher:
+            return searcher.document(id=article_id)
+
+    def article(self, article_id: str) -> Article | None:
+        stored = self._stored(article_id)
+        return documents.to_article(stored) if stored else None
+
+    def articles(self) -> list[ArticleSummary]:
+        manifest = load_manifest(self.folder)
+        if manifest is None:
+            return []
+        entries = [entry for file in manifest.files.values() for entry in file.articles]
+        entries.sort(key=lambda entry: (entry["path"], entry["position"]))
+        return [documents.to_summary(entry) for entry in entries]
+
+    def entities(self, article_id: str) -> list[EntitySpan]:
+        stored = self._stored(article_id)
+        return documents.to_spans(stored) if stored else []
+
+
+def _hit(stored: dict, score: float, snippet) -> Hit:
+    return Hit(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        path=stored.get("path", ""),
+        score=score,
+        snippet=snippet,
+        source=stored.get("source"),
+        author=stored.get("author"),
+        date=stored.get("date_text"),
+        url=stored.get("url"),
+    )
+
+
+def _terms(text: str, hits: list[Hit]) -> tuple[str, ...]:
+    """The query's words as they appear in text: typed words plus matched surface forms."""
+    seen = dict.fromkeys(plain_words(text))
+    for hit in hits:
+        for start, end in hit.snippet.highlights:
+            seen.setdefault(hit.snippet.text[start:end].lower(), None)
+    return tuple(word for word in seen if word)
