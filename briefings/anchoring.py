@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from briefings.models import Note, Quote
+from briefings.models import Briefing, Note, Quote
 from search.models import Article
 
 CONTEXT_CHARS = 32
@@ -184,3 +185,18 @@ def _common_prefix(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
+
+
+def reanchor_briefing(briefing: Briefing, articles: Mapping[str, Article]) -> Briefing:
+    """``briefing`` with every quote found again in the current text of its article.
+
+    Args:
+        briefing: the briefing as stored.
+        articles: current articles by the id the notes refer to; notes whose
+            article is missing are left as they are.
+    """
+    notes = tuple(
+        reanchor_note(n, articles[n.article.id]) if n.article.id in articles else n
+        for n in briefing.notes
+    )
+    return briefing if notes == briefing.notes else replace(briefing, notes=notes)
