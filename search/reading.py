@@ -1,16 +1,29 @@
 """Reading a corpus folder into articles: find files, decode, clean, split, extract metadata.
 
-(Interface placeholder: the reading helper replaces the bodies.)
+``walk_corpus`` lists what there is to read and what is skipped (never raises);
+``read_articles`` turns one file into its articles or raises ``UnreadableFile``
+with a one-line reason. Each job lives in its own module: ``decoding`` (bytes to
+text), ``cleaning`` and ``chrome`` (clean paragraphs), ``html`` (web pages),
+``splitting`` (one file, several articles) and ``metadata``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from search import cleaning, metadata, splitting
+from search.decoding import DecodeError, decode
 from search.models import Article, SkippedFile
 
 READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Larger files are not articles (logs, dumps); reading them would stall indexing.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class UnreadableFile(Exception):
@@ -18,14 +31,182 @@ class UnreadableFile(Exception):
 
 
 def walk_corpus(folder: Path) -> Iterator[Path | SkippedFile]:
-    """Every file under ``folder`` worth reading (as a Path) or skipped with a reason."""
-    raise NotImplementedError
+    """Every file under ``folder`` worth reading (as a Path) or skipped with a reason.
+
+    Folders are walked in name order; a folder reached twice (a symlink loop or
+    a second link to it) is walked once; hidden files and folders are skipped.
+
+    Args:
+        folder: the corpus folder.
+
+    Yields:
+        Absolute paths of readable files, and ``SkippedFile`` records for the rest.
+    """
+    root = Path(os.path.abspath(folder))
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+    with contextlib.suppress(OSError):
+        seen_dirs.add(os.path.realpath(root))
+    yield from _walk(root, seen_dirs, seen_files)
+
+
+def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path | SkippedFile]:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        yield SkippedFile(str(folder), "folder not readable (permission denied)")
+        return
+    except OSError as exc:
+        yield SkippedFile(str(folder), f"folder not readable ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        path = folder / entry.name
+        skipped = _skip_reason(entry, seen_dirs, seen_files)
+        if skipped == "":
+            yield from _walk(path, seen_dirs, seen_files)
+        elif skipped is not None:
+            yield SkippedFile(str(path), skipped)
+        else:
+            yield path
+
+
+def _skip_reason(entry: os.DirEntry, seen_dirs: set[str], seen_files: set[str]) -> str | None:
+    """None to read the entry, "" to walk into it, otherwise why it is skipped."""
+    if entry.name.startswith("."):
+        return "hidden folder" if _is_dir(entry) else "hidden file"
+    if _is_dir(entry):
+        real = os.path.realpath(entry.path)
+        if real in seen_dirs:
+            return "folder already read (symlink loop or duplicate link)"
+        seen_dirs.add(real)
+        return ""
+    try:
+        is_file = entry.is_file()
+    except OSError:
+        is_file = False
+    if not is_file:
+        return "broken symlink" if entry.is_symlink() else "not a regular file"
+    suffix = Path(entry.name).suffix.lower()
+    if suffix not in READABLE_SUFFIXES:
+        return f"unsupported file type {suffix or '(no extension)'}"
+    real = os.path.realpath(entry.path)
+    if real in seen_files:
+        return "same file already read through another link"
+    seen_files.add(real)
+    return None
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_articles(path: Path) -> list[Article]:
     """Decode, clean and split one file into its articles.
 
+    Args:
+        path: a file found by ``walk_corpus``.
+
+    Returns:
+        The file's articles in order (at least one).
+
     Raises:
         UnreadableFile: binary, empty, undecodable or permission denied.
     """
-    raise NotImplementedError
+    path = Path(os.path.abspath(path))
+    data = _read_bytes(path)
+    try:
+        text, _encoding = decode(data)
+    except DecodeError as exc:
+        raise UnreadableFile(str(exc)) from None
+    suffix = path.suffix.lower()
+    page = None
+    if suffix in _HTML_SUFFIXES:
+        from search.html import extract_page
+
+        page = extract_page(text)
+        text = page.text
+    text = cleaning.normalise_text(text)
+    lines = [line.strip() for line in text.split("\n")]
+    paras = cleaning.paragraphs(text, markdown=suffix in _MARKDOWN_SUFFIXES)
+    if not paras:
+        raise UnreadableFile("no text left after cleaning")
+    front, parts = splitting.split(paras)
+    file_source = (page.source if page else None) or metadata.find_source(lines, text)
+    file_date = metadata.find_date(front, limit=len(front))
+    file_hash = hashlib.sha256(data).hexdigest()
+    articles = []
+    for position, part in enumerate(parts):
+        article = _article(part, position, path, file_hash)
+        defaults = {
+            "source": file_source,
+            "date": (page.date if page else None) or (file_date[1] if file_date else None),
+            "author": page.author if page else None,
+            "url": page.url if page else None,
+        }
+        articles.append(_with_defaults(article, defaults))
+    return articles
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFile(f"file too large ({size // (1024 * 1024)} MB)")
+        if size == 0:
+            raise UnreadableFile("empty file")
+        with path.open("rb") as handle:
+            data = handle.read()
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder") from None
+    except FileNotFoundError:
+        raise UnreadableFile("file not found (deleted or broken link)") from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise UnreadableFile("empty file")
+    return data
+
+
+def _article(part: splitting.Part, position: int, path: Path, file_hash: str) -> Article:
+    paras = list(part.paragraphs)
+    title = part.heading
+    if title is None:
+        if len(paras) > 1 and metadata.is_heading(paras[0]):
+            title = paras.pop(0)
+        elif paras:
+            title = metadata.derived_title(paras[0])
+        else:
+            title = ""
+    title = metadata.clean_title(title)
+    date = metadata.find_date(paras)
+    if date:
+        paras.pop(date[0])
+    byline = metadata.find_byline(paras)
+    if byline:
+        paras.pop(byline[0])
+    author = byline[1] if byline else metadata.author_in_title(title)
+    body = "\n\n".join(paras)
+    return Article(
+        id=hashlib.sha256(f"{file_hash}:{position}".encode()).hexdigest()[:16],
+        title=title,
+        body=body,
+        path=str(path),
+        position=position,
+        author=author,
+        date=date[1] if date else None,
+        url=metadata.clean_url(part.url) if part.url else None,
+        content_hash=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest(),
+    )
+
+
+def _with_defaults(article: Article, defaults: dict[str, str | None]) -> Article:
+    from dataclasses import replace
+
+    missing = {k: v for k, v in defaults.items() if v and not getattr(article, k)}
+    return replace(article, **missing) if missing else article

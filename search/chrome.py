@@ -1,0 +1,169 @@
+"""Web chrome: the navigation, sharing and footer lines a saved web page carries.
+
+Three general rules, applied to lines before they become paragraphs:
+
+* lines that are chrome on their own ("Leave a Reply", "Back to top button",
+  "Views: 365", share/print/copy-link lines, copyright lines, newsletter boxes);
+* runs of short lines made of social-network names and menu words (a site menu);
+* a page's header and footer zones: short lines before the last chrome line near
+  the top, and everything short after the first chrome line near the end, plus a
+  site label repeated at the top and at the bottom.
+
+Removed lines become blank lines, so paragraph boundaries stay where they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHROME_LINE = re.compile(
+    r"""^(?:
+        leave\ a\ (?:reply|comment)
+      | \d*\s*comments?
+      | back\ to\ top(?:\ button)?
+      | your\ email\ address\ will\ not\ be\ published\.?.*
+      | required\ fields\ are\ marked.*
+      | (?:newsletter|subscribe)(?:\ sign[\ -]?up|\ now|\ to\ our\ newsletter)?!?
+      | (?:subscribe|sign\ up)\ (?:to|for)\ (?:our|the)\ newsletter.*
+      | views?:?\s*[\d\s.,]+k?
+      | [\d\s.,]+k?\ views
+      | .*share\ (?:it|this)\ on\ (?:social\ media|\w+).*
+      | share(?:-line)?(?:\ (?:this|on\ \w+))?:?
+      | print(?:\ this)?(?:\ (?:article|page|story))?
+      | copy(?:\ the)?\ link | link\ copied | ссылка\ скопирована | ссылка\ скопирована!
+      | (?:related|read\ more|read\ also|also\ read|see\ also|more\ news|latest\ news)
+        (?:\ (?:articles|news|stories|posts))?:?
+      | what\ are\ you\ looking\ for\s*\??
+      | any\ use\ of\ materials\ .*
+      | all\ rights\ reserved\.?.*
+      | skip\ to\ (?:main\ )?content
+      | (?:this\ (?:web)?site|we)\ uses?\ cookies.*
+      | accept(?:\ all)?\ cookies
+      | follow\ us(?:\ on\ .*)?
+      | a\s?[+-]
+      | loading\.*
+      | ads?|advertisement
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MENU_WORDS = frozenset(
+    """twitter x youtube instagram facebook telegram whatsapp linkedin tiktok vk
+    vkontakte odnoklassniki ok pinterest reddit rss threads mastodon flickr tumblr
+    viber snapchat email e-mail search menu home login logout register subscribe
+    contacts contact about donate""".split()  # noqa: SIM905
+) | frozenset({"apple store", "app store", "play market", "google play", "log in", "sign in"})
+_SOCIAL = frozenset(
+    """twitter youtube instagram facebook telegram whatsapp linkedin tiktok vk
+    vkontakte odnoklassniki pinterest reddit rss mastodon flickr tumblr viber
+    snapchat""".split()  # noqa: SIM905
+)
+_EDGE_LINES = 40
+_SHORT_WORDS = 12
+
+
+def is_chrome_line(line: str) -> bool:
+    """Whether a single line is page furniture rather than article text.
+
+    Args:
+        line: one stripped line.
+
+    Returns:
+        True for share/print/comment/newsletter/view-count/copyright lines.
+    """
+    if not line or len(line) > 200:
+        return False
+    if _CHROME_LINE.match(line):
+        return True
+    return bool(_COPYRIGHT.search(line) and _YEAR.search(line) and line.count(" ") < 20)
+
+
+def is_copyright_line(line: str) -> bool:
+    """Whether a line is a copyright notice ("Caliber.az © 2025.")."""
+    return bool(_COPYRIGHT.search(line) and _YEAR.search(line) and line.count(" ") < 20)
+
+
+def remove_chrome(lines: list[str]) -> list[str]:
+    """Blank out chrome lines, menu runs and the header and footer zones.
+
+    Args:
+        lines: stripped lines of one file ("" for blank lines).
+
+    Returns:
+        The same number of lines, chrome replaced by "".
+    """
+    out = list(lines)
+    flags = [is_chrome_line(line) for line in out]
+    _flag_menu_runs(out, flags)
+    _flag_edges(out, flags)
+    return ["" if flag else line for line, flag in zip(out, flags, strict=True)]
+
+
+def _is_short(line: str) -> bool:
+    return line.count(" ") < _SHORT_WORDS and not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _menu_word(line: str) -> bool:
+    word = line.lower().strip(" :|•·")
+    return word in _MENU_WORDS or (len(word) <= 3 and word.isalpha()) or "_" in word
+
+
+def _flag_menu_runs(lines: list[str], flags: list[bool]) -> None:
+    """A run of 3+ short one-to-three-word lines naming 2+ social networks is a menu."""
+    start = 0
+    n = len(lines)
+    while start < n:
+        end = start
+        while end < n and lines[end] and lines[end].count(" ") < 3 and len(lines[end]) <= 25:
+            end += 1
+        run = lines[start:end]
+        if len(run) >= 3 and sum(line.lower() in _SOCIAL for line in run) >= 2:
+            for i in range(start, end):
+                if _menu_word(lines[i]) or lines[i].lower() in _SOCIAL:
+                    flags[i] = True
+        start = max(end, start + 1)
+
+
+def _flag_edges(lines: list[str], flags: list[bool]) -> None:
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return
+    head = filled[:_EDGE_LINES]
+    for mark in reversed([i for i in head if flags[i]]):
+        if all(flags[i] or _is_short(lines[i]) for i in head if i < mark):
+            for i in head:
+                if i <= mark:
+                    flags[i] = True
+            break
+    tail = filled[-_EDGE_LINES:]
+    for mark in [i for i in tail if flags[i]]:
+        if all(flags[i] or _is_short(lines[i]) for i in tail if i > mark):
+            _flag_footer(lines, flags, tail, mark)
+            break
+    _flag_repeated_label(lines, flags, filled)
+
+
+def _flag_footer(lines: list[str], flags: list[bool], tail: list[int], mark: int) -> None:
+    """Flag the footer from ``mark`` on, plus up to three short lines just before it."""
+    cut = mark
+    for i in reversed([i for i in tail if i < mark][-3:]):
+        if not _is_short(lines[i]) or lines[i].startswith(("http://", "https://")):
+            break
+        cut = i
+    for i in tail:
+        if i >= cut:
+            flags[i] = True
+
+
+def _flag_repeated_label(lines: list[str], flags: list[bool], filled: list[int]) -> None:
+    """A short first line that the page repeats near its end is a site label."""
+    first = next((i for i in filled if not flags[i]), None)
+    if first is None or not _is_short(lines[first]) or lines[first].count(" ") > 3:
+        return
+    label = lines[first].casefold()
+    if any(lines[i].casefold() == label for i in filled[-15:] if i != first):
+        flags[first] = True
+        for i in filled[-15:]:
+            if lines[i].casefold() == label:
+                flags[i] = True

@@ -1,0 +1,183 @@
+"""Text clean-up: from decoded text to clean paragraphs.
+
+``normalise_text`` makes the characters safe and canonical (NFC, no terminal escape
+sequences or control characters, no invisible bidi controls, ``\\$`` unescaped).
+``paragraphs`` turns the text into paragraphs: page-number lines dropped, web
+chrome dropped (see ``search.chrome``), hard-wrapped lines joined and paragraphs
+broken by PDF page breaks rejoined.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from search.chrome import remove_chrome
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings, other
+# two-byte ESC sequences, and their 8-bit C1 forms.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[ -/]*[0-~]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x9c]*[\x07\x9c]?"
+)
+# Control characters (C0 except tab/newline, DEL, C1), lone ESC, bidi overrides and
+# isolates (they reorder what a terminal shows), zero-width space, soft hyphen, BOM.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f"
+    "\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Escapes left by Markdown/LaTeX converters in front of money and percent signs.
+_ESCAPED_SIGN = re.compile(r"\\([$%&#])")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|стр\.?|seite)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?"
+    r"(?:\s*(?:of|/|из|von)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_URL_LINE = re.compile(r"^<?https?://\S+>?$")
+_LIST_ITEM = re.compile(r"^(?:[-*•–—▪●]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[IVXLC]{1,6}\.\s)")
+_TERMINAL = tuple('.!?…:;"”’»)]')
+# Words a sentence does not end on: a paragraph ending on one was cut mid-sentence.
+_CONTINUATION_WORDS = frozenset(
+    """a an the and or nor but of to in on at for with by from into onto upon over
+    under about as than that which who whom whose is are was were be been being has
+    have had do does did will would shall should can could may might must its their
+    his her our your my this these those such not no very more most less least also
+    between among against during without within through via per""".split()  # noqa: SIM905
+)
+# Hard-wrapped text: lines of a similar, modest width.
+_WRAP_MIN, _WRAP_MAX = 30, 100
+
+
+def normalise_text(text: str) -> str:
+    """Make decoded text safe to show and canonical.
+
+    Args:
+        text: decoded file content.
+
+    Returns:
+        The text in NFC with ``\\n`` line ends, without escape sequences, control or
+        bidi characters, with ordinary spaces and ``\\$`` unescaped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if "\\" in text:
+        text = _ESCAPED_SIGN.sub(r"\1", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def paragraphs(text: str, *, markdown: bool = False) -> list[str]:
+    """Split normalised text into clean paragraphs.
+
+    Args:
+        text: output of ``normalise_text``.
+        markdown: strip Markdown heading marks (bold marks are always stripped).
+
+    Returns:
+        Paragraphs in order, each a single line without surrounding spaces.
+    """
+    lines = [_clean_line(line, markdown) for line in text.split("\n")]
+    lines = remove_chrome(lines)
+    return rejoin_broken(_group(lines))
+
+
+def is_url_line(paragraph: str) -> bool:
+    """Whether a paragraph is nothing but a web address."""
+    return bool(_URL_LINE.match(paragraph))
+
+
+def is_list_item(paragraph: str) -> bool:
+    """Whether a paragraph starts with a bullet or an item number."""
+    return bool(_LIST_ITEM.match(paragraph))
+
+
+def rejoin_broken(paras: list[str]) -> list[str]:
+    """Join paragraphs that a page break cut in two.
+
+    A paragraph that ends without terminal punctuation is continued by the next
+    one when the next starts in lowercase, when it ends on a word no sentence
+    ends on ("the", "and", ...), or when both are long prose (a heading is short).
+
+    Args:
+        paras: paragraphs in order.
+
+    Returns:
+        The paragraphs with broken ones joined.
+    """
+    out: list[str] = []
+    for para in paras:
+        if out and _continues(out[-1], para):
+            out[-1] = f"{out[-1]} {para}"
+        else:
+            out.append(para)
+    return out
+
+
+def _continues(before: str, after: str) -> bool:
+    if before.endswith(_TERMINAL) or is_url_line(after) or is_url_line(before):
+        return False
+    if is_list_item(after) or is_list_item(before):
+        return False
+    if after[0].islower():
+        return True
+    last_word = before.rsplit(" ", 1)[-1].lower()
+    if last_word in _CONTINUATION_WORDS or before.endswith((",", "-", "–")):
+        return True
+    return before.count(" ") >= 30 and after.count(" ") >= 8
+
+
+def _clean_line(line: str, markdown: bool) -> str:
+    line = line.strip()
+    if not line:
+        return line
+    if "**" in line or "__" in line:
+        line = _BOLD.sub(r"\2", line)
+    if markdown and line.startswith("#"):
+        line = _MD_HEADING.sub("", line)
+    if len(line) <= 16 and _PAGE_NUMBER.match(line):
+        return ""
+    return line
+
+
+def _group(lines: list[str]) -> list[str]:
+    """Blocks between blank lines; a block is one paragraph only if hard-wrapped."""
+    paras: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            block.append(line)
+            continue
+        if block:
+            paras.extend(_block_paragraphs(block))
+            block = []
+    return paras
+
+
+def _block_paragraphs(block: list[str]) -> list[str]:
+    if len(block) == 1:
+        return block
+    out = [block[0]]
+    wrapped = max(len(line) for line in block) <= _WRAP_MAX + 10
+    for prev, line in zip(block, block[1:], strict=False):
+        if (
+            wrapped
+            and _WRAP_MIN <= len(prev) <= _WRAP_MAX + 10
+            and not is_list_item(line)
+            and not is_url_line(line)
+            and not is_url_line(prev)
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,100 @@
+"""Bytes to text: recognise binary files and find the encoding of text files.
+
+The order matters and follows what corpora in this field look like: a byte-order
+mark is the strongest evidence, then strict UTF-8 (by far the most common, and it
+almost never decodes legacy text by accident), and only then a statistical guess by
+charset-normalizer for the legacy code pages (cp1251, latin-1/cp1252, ...). The
+detector is imported lazily: a corpus of UTF-8 files never pays for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+# Signatures of common binary formats that may not contain a NUL byte early on.
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\xd0\xcf\x11\xe0",
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SAMPLE = 8192
+# Control bytes that never appear in text (tab, newlines, form feed and ESC excluded:
+# ESC belongs to terminal escapes, which cleaning strips later).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# Share of replacement characters above which a guessed decoding is rejected.
+_MAX_REPLACEMENT_RATIO = 0.02
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text; ``str(exc)`` is a one-line reason."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file.
+
+    Args:
+        data: the whole file content (not empty).
+
+    Returns:
+        The text (without byte-order mark) and the name of the encoding used.
+
+    Raises:
+        DecodeError: the bytes look binary or no encoding fits them.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    if looks_binary(data):
+        raise DecodeError("binary file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _guess(data)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether bytes without a byte-order mark are a binary file rather than text.
+
+    Args:
+        data: the file content or its beginning.
+
+    Returns:
+        True for known binary signatures, NUL bytes, or many control bytes.
+    """
+    sample = data[:_SAMPLE]
+    if sample.startswith(_BINARY_MAGIC):
+        return True
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > max(4, len(sample) // 20)
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("cannot decode text (unknown encoding)")
+    text = data.decode(best.encoding, errors="replace")
+    if text.count("\ufffd") > len(text) * _MAX_REPLACEMENT_RATIO:
+        raise DecodeError(f"cannot decode text (not valid {best.encoding})")
+    return text, best.encoding
