@@ -31,9 +31,14 @@ FIELD_ALIASES = {
     "place": ["location", "country", "city"],
     "date": ["published"],
 }
+DATE_HELP = (
+    "cannot read a date in the query; write e.g. date:2024, date:2024-07-15, "
+    "date:>2024-06 or date:[2024-01 to 2024-06]"
+)
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # A plain word: letters (any script), digits, apostrophes and inner hyphens.
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_DATE_FIELD = re.compile(r"\b(?:date|published):")
 _RANGE = re.compile(r"\w*:?[\[{][^\]}]*[\]}]?")
 
 
@@ -68,12 +73,19 @@ def parse_query(text: str, schema) -> wq.Query:
     try:
         q = _parser(schema).parse(text)
     except Exception as exc:  # the parser raises many kinds; the reader needs one line
-        raise QueryError(f"cannot understand the query: {_one_line(exc)}") from None
+        raise _failure(text, exc) from None
     for node in _walk(q):
         error = getattr(node, "error", None)
         if error:
-            raise QueryError(f"cannot understand the query: {_one_line(error)}")
+            raise _failure(text, error)
     return q
+
+
+def _failure(text: str, detail: object) -> QueryError:
+    # Date values are the only field values the parser rejects; say how to write them.
+    if _DATE_FIELD.search(text):
+        return QueryError(DATE_HELP)
+    return QueryError(f"cannot understand the query: {_one_line(detail)}")
 
 
 def _walk(q: wq.Query):

@@ -1,18 +1,46 @@
-"""`briefing articles`: list every article in the corpus."""
+"""`briefing articles`: list every article in the corpus, in corpus order.
+
+The index is brought up to date first, quietly, when the folder changed.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import fail
+from tui.cli.common import EXIT_OK, add_corpus_argument, resolve_corpus
+from tui.cli.index_common import ensure_index, open_service, print_json, safe
 
 SUMMARY = "List every article in the corpus"
+FIELDS = ("id", "title", "source", "author", "date", "url", "path")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = SUMMARY
+    parser.description = (
+        f"{SUMMARY} with its id, title, source, author, date, url and path. "
+        "Ids are stable: the same file content gives the same ids."
+    )
+    add_corpus_argument(parser, positional=True)
+    parser.add_argument(
+        "--json", action="store_true", help="print a JSON list of objects instead of text"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    fail("articles is not built yet")
-    return 1
+    corpus = resolve_corpus(args)
+    service = open_service(corpus)
+    ensure_index(service)
+    articles = service.articles()
+    if args.json:
+        print_json([{name: getattr(a, name) for name in FIELDS} for a in articles])
+        return EXIT_OK
+    for article in articles:
+        print(f"{article.id}  {safe(article.title) or '(untitled)'}")
+        details = [
+            safe(value)
+            for value in (article.source, article.author, article.date, article.url)
+            if value
+        ]
+        details.append(f"{safe(article.path)}#{article.position}")
+        print(f"    {' · '.join(details)}")
+    print(f"{len(articles)} articles")
+    return EXIT_OK

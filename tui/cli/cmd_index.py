@@ -1,18 +1,107 @@
-"""`briefing index`: build or update the index of a corpus folder."""
+"""`briefing index`: build or update the index of a corpus folder.
+
+On a terminal a Rich progress bar runs on stderr; otherwise progress is a few plain
+lines. Then comes the report: files read, articles, skipped files with their reasons,
+elapsed time (or the same as JSON with ``--json``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 
-from tui.cli.common import fail
+from tui.cli.common import EXIT_BUSY, EXIT_OK, add_corpus_argument, fail, resolve_corpus
+from tui.cli.index_common import open_service, print_json, safe
 
 SUMMARY = "Build or update the index of a corpus folder"
+PLAIN_PROGRESS_SECONDS = 2.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = SUMMARY
+    parser.description = (
+        f"{SUMMARY}. Only files whose size or modification time changed are read again; "
+        "files gone from the folder leave the index. The index lives in the user cache "
+        "dir, never in the corpus folder."
+    )
+    add_corpus_argument(parser, positional=True)
+    parser.add_argument(
+        "--rebuild", action="store_true", help="discard the index and read every file again"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    fail("index is not built yet")
-    return 1
+    from search.models import IndexBusyError
+
+    corpus = resolve_corpus(args)
+    service = open_service(corpus)
+    try:
+        if sys.stderr.isatty():
+            report = _update_with_bar(service, args.rebuild)
+        else:
+            report = service.update(rebuild=args.rebuild, progress=_PlainProgress())
+    except IndexBusyError as error:
+        fail(str(error), EXIT_BUSY)
+    if args.json:
+        print_json(_as_json(corpus, report))
+    else:
+        _print_report(corpus, report)
+    return EXIT_OK
+
+
+def _update_with_bar(service, rebuild: bool):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = ("Indexing", BarColumn(), MofNCompleteColumn(), "files", TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("index", total=None)
+
+        def advance(step) -> None:
+            bar.update(task, completed=step.done, total=step.total)
+
+        return service.update(rebuild=rebuild, progress=advance)
+
+
+class _PlainProgress:
+    """One line on stderr every few seconds, for logs and pipes."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def __call__(self, step) -> None:
+        now = time.monotonic()
+        if now - self.last >= PLAIN_PROGRESS_SECONDS:
+            self.last = now
+            print(f"indexing: {step.done}/{step.total} files", file=sys.stderr, flush=True)
+
+
+def _print_report(corpus, report) -> None:
+    if report.rebuilt_because:
+        print(f"Rebuilt the index: {report.rebuilt_because}.")
+    print(f"Corpus:    {safe(str(corpus))}")
+    print(f"Files:     {report.files_read} read, {report.files_unchanged} unchanged")
+    print(
+        f"Articles:  {report.articles} in the index "
+        f"({report.added} added, {report.updated} updated, {report.removed} removed)"
+    )
+    print(f"Skipped:   {len(report.skipped)} files")
+    for skipped in report.skipped:
+        print(f"  {safe(skipped.path)}: {safe(skipped.reason)}")
+    print(f"Elapsed:   {report.elapsed:.2f} s")
+
+
+def _as_json(corpus, report) -> dict:
+    return {
+        "corpus": str(corpus),
+        "files_read": report.files_read,
+        "files_unchanged": report.files_unchanged,
+        "articles": report.articles,
+        "added": report.added,
+        "updated": report.updated,
+        "removed": report.removed,
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "elapsed": round(report.elapsed, 3),
+        "rebuilt_because": report.rebuilt_because,
+    }

@@ -1,18 +1,120 @@
-"""`briefing search`: search the corpus and print ranked results."""
+"""`briefing search`: search the corpus and print ranked results.
+
+The index is brought up to date first, quietly, when the folder changed. In text
+output matches are shown in bold (on a terminal); with ``--json`` each snippet carries
+the matches marked with « » and, separately, their character ranges in the plain text.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import fail
+from tui.cli.common import EXIT_OK, EXIT_USAGE, add_corpus_argument, fail, resolve_corpus
+from tui.cli.index_common import ensure_index, open_service, print_json, safe
 
 SUMMARY = "Search the corpus and print ranked results"
+MARK_BEFORE, MARK_AFTER = "«", "»"
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = SUMMARY
+    parser.description = (
+        f"{SUMMARY}. QUERY uses the Whoosh query language: AND, OR, NOT, \"phrases\", "
+        "wildcards (infla*), fuzzy terms (Aliyev~), field:term with the fields title, "
+        "person, org, place, source, author, and date ranges (date:[2024-01 to 2024-06], "
+        "date:>2024). An empty QUERY lists every article, newest first."
+    )
+    parser.epilog = (
+        f"--json prints {{query, total, suggestion, terms, results}}; each result has id, "
+        f"title, source, author, date, path, url, score, snippet (matches marked "
+        f"{MARK_BEFORE} {MARK_AFTER}) and highlights ([start, end] ranges in snippet_text)."
+        f"\n\n{parser.epilog or ''}"
+    )
+    parser.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="at most N results (10)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def run(args: argparse.Namespace) -> int:
-    fail("search is not built yet")
-    return 1
+    from search.models import QueryError
+
+    corpus = resolve_corpus(args)
+    service = open_service(corpus)
+    ensure_index(service)
+    try:
+        results = service.search(args.query, limit=args.limit)
+    except QueryError as error:
+        fail(str(error), EXIT_USAGE)
+    if args.json:
+        print_json(_as_json(results))
+    else:
+        _print_results(results)
+    return EXIT_OK
+
+
+def _as_json(results) -> dict:
+    from search.snippets import marked
+
+    return {
+        "query": results.query,
+        "total": results.total,
+        "suggestion": results.suggestion,
+        "terms": list(results.terms),
+        "results": [
+            {
+                "id": hit.id,
+                "title": hit.title,
+                "source": hit.source,
+                "author": hit.author,
+                "date": hit.date,
+                "path": hit.path,
+                "url": hit.url,
+                "score": round(hit.score, 4),
+                "snippet": marked(hit.snippet, MARK_BEFORE, MARK_AFTER),
+                "snippet_text": hit.snippet.text,
+                "highlights": [list(pair) for pair in hit.snippet.highlights],
+            }
+            for hit in results.hits
+        ],
+    }
+
+
+def _print_results(results) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    if results.suggestion:
+        console.print(Text(f"Did you mean: {safe(results.suggestion)}", style="yellow"))
+    if not results.hits:
+        console.print(Text(f"No results for {safe(results.query)!r}."))
+        return
+    shown = len(results.hits)
+    console.print(Text(f"{results.total} results, showing {shown}", style="dim"))
+    for rank, hit in enumerate(results.hits, start=1):
+        console.print()
+        title = Text(f"{rank}. ", style="dim")
+        title.append(safe(hit.title) or "(untitled)", style="bold")
+        title.append(f"  score {hit.score:.2f}", style="dim")
+        console.print(title)
+        details = " · ".join(safe(v) for v in (hit.source, hit.date, hit.path) if v)
+        console.print(Text(f"   {details}", style="cyan"))
+        console.print(_snippet_text(hit.snippet))
+
+
+def _snippet_text(snippet):
+    from rich.text import Text
+
+    text = Text("   " + safe(snippet.text))
+    for start, end in snippet.highlights:
+        text.stylize("bold reverse", start + 3, end + 3)
+    return text
