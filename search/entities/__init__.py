@@ -1,0 +1,35 @@
+"""Offline entity extraction: people, organisations, places, dates and amounts.
+
+Public API::
+
+    extract_entities(text) -> list[EntitySpan]
+    entity_rules_fingerprint() -> str
+    add_entity_correction(name, type, aliases=None) -> Path
+    ignore_entity(name) -> Path
+    corrections_path() -> Path
+    corrections_problem() -> str | None
+    CorrectionsError
+
+No data is loaded at import time: name lists are read on the first extraction.
+"""
+
+from __future__ import annotations
+
+from search.entities.corrections import (
+    CorrectionsError,
+    corrections_path,
+    corrections_problem,
+    entity_rules_fingerprint,
+)
+from search.entities.corrections_file import add_entity_correction, ignore_entity
+from search.entities.extractor import extract_entities
+
+__all__ = [
+    "CorrectionsError",
+    "add_entity_correction",
+    "corrections_path",
+    "corrections_problem",
+    "entity_rules_fingerprint",
+    "extract_entities",
+    "ignore_entity",
+]

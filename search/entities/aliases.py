@@ -1,0 +1,146 @@
+"""Settle types and canonical names across one document.
+
+Context spreads within a document: a full name found once ("Ilham Aliyev") makes
+later surnames ("President Aliyev", "Aliyev") the same person; an acronym in
+brackets after a name ("Collective Security Treaty Organization (CSTO)") ties the
+two; a surface form typed once gives its type to its untyped repeats. What is
+still untyped afterwards gets a default: a name-shaped pair is a person, anything
+else mid-sentence an organisation, and a lone capitalised word that only ever
+opens sentences is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.entities.classify import Mention, is_acronym, strip_legal_suffix
+from search.entities.cues import NAME_PARTICLES
+
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
+
+
+def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Type and name every mention; drop those that are not entities.
+
+    Args:
+        text: the document the mentions point into.
+        mentions: PERSON/ORG/PLACE candidates in order of position.
+
+    Returns:
+        Mentions that all have a type and a canonical name.
+    """
+    _bracketed_acronyms(text, mentions)
+    _spread_by_text(mentions)
+    _people(mentions)
+    _spread_by_text(mentions)
+    _organisations(mentions)
+    mid_sentence = {m.text for m in mentions if not m.sentence_start}
+    settled = []
+    for mention in mentions:
+        if mention.type is None:
+            mention.type = _default_type(mention, mid_sentence)
+            if mention.type is None:
+                continue
+        if mention.canonical is None:
+            mention.canonical = mention.text
+        settled.append(mention)
+    return settled
+
+
+def _bracketed_acronyms(text: str, mentions: list[Mention]) -> None:
+    """ "Long Name (LN)": the acronym becomes the canonical name of both forms."""
+    for long, short in zip(mentions, mentions[1:], strict=False):
+        between = text[long.end : short.start]
+        if between.strip() != "(" or not is_acronym(short.text):
+            continue
+        if text[short.end : short.end + 1] != ")" or long.type not in (None, "ORG"):
+            continue
+        long.type = short.type = "ORG"
+        long.canonical = short.canonical = short.text
+        for other in mentions:
+            if other.text == long.text and other.type in (None, "ORG"):
+                other.type, other.canonical = "ORG", short.text
+
+
+def _spread_by_text(mentions: list[Mention]) -> None:
+    """An untyped mention takes the type and name of a typed one with the same text."""
+    typed: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type is not None:
+            typed.setdefault(mention.text, mention)
+    for mention in mentions:
+        source = typed.get(mention.text)
+        if mention.type is None and source is not None:
+            mention.type, mention.canonical = source.type, source.canonical
+
+
+def _people(mentions: list[Mention]) -> None:
+    """Merge full names, their shorter forms and lone surnames into one person."""
+    full: dict[tuple[str, str], str] = {}
+    for mention in mentions:
+        words = _name_words(mention)
+        if mention.type == "PERSON" and len(words) >= 2:
+            key = (words[0], words[-1])
+            if len(mention.text) > len(full.get(key, "")):
+                full[key] = mention.text
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    by_first: dict[str, list[tuple[int, str]]] = {}
+    for mention in mentions:
+        words = _name_words(mention)
+        if mention.type == "PERSON" and len(words) >= 2:
+            name = full[(words[0], words[-1])]
+            mention.canonical = name
+            by_surname.setdefault(words[-1], []).append((mention.start, name))
+            by_first.setdefault(words[0], []).append((mention.start, name))
+    for mention in mentions:
+        words = _name_words(mention)
+        if len(words) != 1 or mention.canonical not in (None, mention.text):
+            continue
+        if mention.type not in (None, "PERSON") and not _surname_beats_list(mention, by_surname):
+            continue
+        name = _nearest(by_surname.get(words[0]), mention.start)
+        if name is None and mention.type in (None, "PERSON"):
+            name = _nearest(by_first.get(words[0]), mention.start)
+        if name is not None:
+            mention.type, mention.canonical = "PERSON", name
+
+
+def _surname_beats_list(mention: Mention, by_surname: dict) -> bool:
+    """A listed place or company that is also a person's surname here is the person."""
+    return mention.text in by_surname and mention.type != "DATE"
+
+
+def _nearest(candidates: list[tuple[int, str]] | None, position: int) -> str | None:
+    """The full name mentioned last before ``position``, else the first one after it."""
+    if not candidates:
+        return None
+    before = [name for start, name in candidates if start < position]
+    return before[-1] if before else candidates[0][1]
+
+
+def _name_words(mention: Mention) -> list[str]:
+    return [w for w in mention.words if w not in NAME_PARTICLES]
+
+
+def _organisations(mentions: list[Mention]) -> None:
+    """Companies merge without their legal form; "Acme" alone joins "Acme Corp"."""
+    bases: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type == "ORG" and mention.canonical in (None, mention.text):
+            base = strip_legal_suffix(mention.text)
+            mention.canonical = base
+            bases[base] = base
+    for mention in mentions:
+        if mention.type is None and mention.text in bases:
+            mention.type, mention.canonical = "ORG", bases[mention.text]
+
+
+def _default_type(mention: Mention, mid_sentence: set[str]) -> str | None:
+    words = mention.words
+    if len(words) == 1:
+        if mention.sentence_start and mention.text not in mid_sentence:
+            return None
+        return "ORG"
+    if 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) and not w.isupper() for w in words):
+        return "PERSON"
+    return "ORG"

@@ -1,0 +1,228 @@
+"""Give each candidate segment a type from the lists and from the words around it.
+
+Order of evidence, strongest first: a known name (gazetteer or alias list); an
+acronym; an organisation head ("... Ministry", "Bank of ..."); a place head
+("... Province", "Sichuan province"); a title before a name ("Foreign Minister
+Sergei Lavrov" gives PERSON "Sergei Lavrov", and the title is left out of the
+span); a lower-case cue ("spokesman John Smith"); a given name; a speech verb
+after a two-word run ("Okafor Nwosu said"). A segment with none of these stays
+untyped here and is settled later with the rest of the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search.entities.cues import (
+    COMMON_CAPITALISED,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_LOWER_CUES,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    PLACE_LOWER_HEADS,
+    SPEECH_VERBS,
+)
+from search.entities.lexicon import Lexicon
+from search.entities.runs import Segment
+
+# Words that may stand between a title and a name ("Prime", "Foreign", "of State").
+TITLE_MODIFIERS = frozenset(
+    """
+    Prime Foreign Finance Defence Defense Interior Home Health Education Trade Economy
+    Economic Energy Justice Culture Agriculture Environment Transport Sports Sport
+    Industry Affairs State General Executive Vice Deputy First Former Acting Interim
+    Assistant Under Senior Junior Supreme Grand Crown Opposition Chief Managing National
+    Security Attorney Solicitor High Lord Finance Treasury Labor Digital Science
+    Technology Development Information Development Emergency Emergencies Internal External
+    Commerce Investment Tourism Communications Housing Water Youth Women Family Social
+    Welfare Work Works Public Military Army Air Navy Naval Armed Forces Operating Financial
+    Technical Head Team Club Board Union Party Bureau Majority Minority Shadow Elect
+    Secretary-General Director-General Vice-President Deputy-Minister Co-founder Founder
+    """.split()
+)
+
+_ACRONYM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.-")
+_LEGAL_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co.".split()
+)
+
+
+@dataclass
+class Mention:
+    """A name mention while the document is being worked on.
+
+    Attributes:
+        start: offset of the first character.
+        end: offset after the last character.
+        text: the surface form, ``body[start:end]``.
+        type: PERSON, ORG or PLACE, or None while undecided.
+        canonical: the merged name, or None until settled.
+        sentence_start: the mention opens a sentence.
+        words: the surface words (particles included).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str | None
+    canonical: str | None
+    sentence_start: bool
+    words: list[str]
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capital word of two to seven characters with at least two letters."""
+    letters = sum(ch.isalpha() for ch in word)
+    return 2 <= len(word) <= 7 and letters >= 2 and set(word) <= _ACRONYM_CHARS
+
+
+def strip_legal_suffix(name: str) -> str:
+    """ "Acme Corp" -> "Acme": companies are merged without their legal form."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(",") in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def classify_segment(
+    text: str, segment: Segment, lex: Lexicon, lower_words: frozenset[str]
+) -> list[Mention]:
+    """The mentions one segment yields (a title can split off a place or organisation).
+
+    Args:
+        text: the whole document.
+        segment: a candidate from ``runs.find_segments``.
+        lex: the loaded lexicon.
+        lower_words: the lower-case words of the document (evidence for common words).
+
+    Returns:
+        Zero, one or two mentions; ``type`` is None when undecided.
+    """
+    words = segment.words
+    if segment.sentence_start and len(words) > 1 and words[0].lower() in lower_words:
+        if " ".join(words) not in lex.known:
+            offset = text.index(words[1], segment.start + len(words[0]))
+            words = words[1:]
+            while words and words[0] in NAME_PARTICLES:
+                offset = text.index(words[1], offset + len(words[0]))
+                words = words[1:]
+            segment = Segment(offset, segment.end, words, False)
+    if not words:
+        return []
+    known = lex.known.get(text[segment.start : segment.end])
+    if known:
+        return [_mention(text, segment, known[0], known[1])]
+    if words[-1] not in ORG_HEADS:
+        split = _split_title(text, segment, lex, lower_words)
+        if split is not None:
+            return split
+    entity_type = _type_from_words(text, segment, lex)
+    if entity_type == "DROP":
+        return []
+    return [_mention(text, segment, entity_type, None)]
+
+
+def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | None) -> Mention:
+    return Mention(
+        seg.start,
+        seg.end,
+        text[seg.start : seg.end],
+        entity_type,
+        canonical,
+        seg.sentence_start,
+        seg.words,
+    )
+
+
+def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
+    words = seg.words
+    first, last = words[0], words[-1]
+    if len(words) == 1:
+        if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
+            return "DROP"
+        if is_acronym(first):
+            return "ORG"
+    if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
+        return "ORG"
+    if len(words) > 1 and last in PLACE_HEADS:
+        return "PLACE"
+    if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
+        return "DROP"
+    after = _word_after(text, seg.end)
+    if after in PLACE_LOWER_HEADS:
+        return "PLACE"
+    if len(words) <= 4:
+        before = _word_before(text, seg.start)
+        if before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
+            return "PERSON"
+        if len(words) > 1 and first in lex.given_names and words[1] not in NAME_PARTICLES:
+            return "PERSON"
+        if len(words) > 1 and after in SPEECH_VERBS:
+            return "PERSON"
+    return None
+
+
+def _split_title(
+    text: str, seg: Segment, lex: Lexicon, lower_words: frozenset[str]
+) -> list[Mention] | None:
+    """Split "[prefix] Title [of Place] Name" into its parts, or None when there is no title."""
+    words = seg.words
+    title_at = max((i for i, w in enumerate(words[:-1]) if w in PERSON_TITLES), default=-1)
+    if title_at < 0:
+        return None
+    block_start = title_at
+    while block_start > 0 and words[block_start - 1] in TITLE_MODIFIERS | PERSON_TITLES:
+        block_start -= 1
+    name_at = title_at + 1
+    while name_at < len(words) - 1 and (
+        words[name_at] in TITLE_MODIFIERS or words[name_at] in NAME_PARTICLES
+    ):
+        name_at += 1
+    offsets = _offsets(text, seg)
+    mentions: list[Mention] = []
+    if block_start > 0:
+        prefix = _sub(seg, offsets, 0, block_start)
+        mentions.extend(classify_segment(text, prefix, lex, lower_words))
+    rest = words[name_at:]
+    if words[name_at - 1] == "of" and len(rest) > 1:
+        for cut in range(len(rest) - 1, 0, -1):
+            place = lex.known.get(" ".join(rest[:cut]))
+            if place:
+                sub = _sub(seg, offsets, name_at, name_at + cut)
+                mentions.append(_mention(text, sub, place[0], place[1]))
+                name_at += cut
+                rest = words[name_at:]
+                break
+    if not rest or len(rest) > 4 or any(w in ORG_HEADS for w in rest):
+        return None if not mentions else mentions
+    name = _sub(seg, offsets, name_at, len(words))
+    if " ".join(rest) in lex.known or rest[0] in NAME_PARTICLES:
+        return None
+    mentions.append(_mention(text, name, "PERSON", None))
+    return mentions
+
+
+def _offsets(text: str, seg: Segment) -> list[int]:
+    offsets, position = [], seg.start
+    for word in seg.words:
+        position = text.index(word, position)
+        offsets.append(position)
+        position += len(word)
+    return offsets
+
+
+def _sub(seg: Segment, offsets: list[int], i: int, j: int) -> Segment:
+    end = offsets[j - 1] + len(seg.words[j - 1])
+    return Segment(offsets[i], end, seg.words[i:j], seg.sentence_start and i == 0)
+
+
+def _word_before(text: str, start: int) -> str:
+    chunk = text[max(0, start - 30) : start].split()
+    return chunk[-1].strip(",;").lower() if chunk else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    chunk = text[end : end + 30].split()
+    return chunk[0].strip(",.;:") if chunk else ""

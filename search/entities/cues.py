@@ -1,0 +1,177 @@
+"""Cue words that give a capitalised run its type: titles, organisation and place heads.
+
+These are small closed lists of English news vocabulary, not names: they generalise
+to any topic or region. Everything is a frozenset for O(1) membership tests.
+"""
+
+from __future__ import annotations
+
+# Words before a name that mark a person; the title itself is left out of the span.
+PERSON_TITLES = frozenset(
+    """
+    Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Reverend Father Sister
+    Brother Imam Rabbi Sheikh Sheik Emir Prince Princess King Queen Pope Cardinal Archbishop
+    Bishop President Vice Premier Chancellor Minister Secretary Senator Sen Rep
+    Representative Congressman Congresswoman Governor Gov Mayor Ambassador Envoy Judge
+    Justice Chief Chairman Chairwoman Chair Director Commissioner Spokesman Spokeswoman
+    Spokesperson General Gen Lieutenant Lt Colonel Col Major Maj Captain Capt Commander
+    Admiral Sergeant Sgt Corporal Officer Inspector Detective Coach Manager Striker
+    Midfielder Defender Goalkeeper Captain Chef Deputy Speaker Leader Adviser Advisor
+    Counsellor Councillor Councilman Assemblyman MP MEP Dr. Mr. Mrs. Ms. Prof. St
+    Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable
+    """.split()
+)
+
+# Lower-case words right before a name that mark a person ("spokesman John Smith").
+PERSON_LOWER_CUES = frozenset(
+    """
+    spokesman spokeswoman spokesperson minister president secretary chairman chairwoman
+    director executive chief boss coach manager striker midfielder defender goalkeeper
+    captain player actor actress singer star writer author novelist poet director
+    producer economist analyst professor lawyer attorney judge senator governor mayor
+    ambassador envoy leader premier chancellor founder co-founder investor banker
+    candidate rival challenger champion officer commander general colonel sergeant
+    said says told wife husband son daughter father mother brother sister uncle aunt
+    colleague deputy adviser advisor counsel inspector detective journalist reporter
+    editor correspondent scientist researcher physicist biologist chemist astronomer
+    doctor surgeon nurse activist campaigner dissident opposition veteran teammate
+    """.split()
+)
+
+# Verbs right after a run that mark a speaker ("Smith said").
+SPEECH_VERBS = frozenset(
+    """
+    said says told added argued warned explained insisted noted claimed stated admitted
+    denied believes believed thinks thought wrote according
+    """.split()
+)
+
+# Last words of organisation names.
+ORG_HEADS = frozenset(
+    """
+    Ministry Council Bank Union Organization Organisation Forum Group Party Committee
+    Commission Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc plc PLC LLC LLP AG SA GmbH NV
+    Co Co. Company Companies Association Agency Institute Institution University College
+    School Academy Court Tribunal Parliament Assembly Congress Senate Army Navy Force
+    Forces Police Service Services Office Department Federation League Club Society
+    Airlines Airways Air Motors Fund Foundation Trust Network Networks News Times Post
+    Journal Herald Tribune Gazette Telegraph Guardian Television Radio Broadcasting
+    Records Studios Pictures Entertainment Holdings Partners Capital Securities
+    Industries Systems Technologies Technology Labs Laboratories Energy Petroleum Oil Gas
+    Telecom Telecommunications Communications Pharmaceuticals Pharma Motor Group
+    Bureau Secretariat Board Authority Administration Cabinet Government Alliance
+    Coalition Movement Front Brigade Brigades Council Centre Center Hospital Church
+    Mission Programme Program Exchange Markets Insurance Investments Bancorp Financial
+    Media Publishing Press Magazine Airport Railways Railway Rail Electric Electronics
+    Steel Mining Chemicals Foods Beverages Brewery Group Consortium Cooperative Union
+    Unions Council Commissions Directorate Inspectorate Command Guard Guards Agencies
+    Institutes Universities Ministries Banks Courts Parties Senate Duma Knesset Majlis
+    Rada Sejm Bundestag Cortes Congress Republicans Democrats Conservatives Liberals
+    Labour Taliban Hamas Hezbollah
+    """.split()
+)
+
+# First words that open an organisation name ("Bank of", "University of").
+ORG_OPENERS = frozenset(
+    """
+    Ministry Bank University Department Council Organization Organisation Institute
+    Office Court Commission Committee Federation Association Union Agency Academy
+    Board Bureau Church League Party Society College School House Senate
+    """.split()
+)
+
+# Last words of place names ("Sichuan province", "Red Sea").
+PLACE_HEADS = frozenset(
+    """
+    Province Region Oblast Krai District County State Territory Territories Prefecture
+    Governorate Republic Kingdom Emirate Island Islands Isles Peninsula Coast Valley
+    River Lake Sea Ocean Gulf Bay Strait Straits Channel Mountains Mountain Mount Hills
+    Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
+    City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
+    """.split()
+)
+
+# Lower-case heads after a capitalised run that make it a place ("Sichuan province").
+PLACE_LOWER_HEADS = frozenset(
+    """
+    province region oblast district county state prefecture governorate territory
+    valley river island islands peninsula city town village mountains desert
+    """.split()
+)
+
+# Words that join two names inside one run; a run is split on them unless known.
+JOINERS = frozenset(["and", "&", "or", "with", "v", "vs", "versus"])
+
+# Lower-case particles allowed inside a name ("Bank of England", "Luiz Inácio Lula da Silva").
+NAME_PARTICLES = frozenset(
+    """
+    of de del della der den di da das do dos du van von la le bin ibn al el y
+    for the on in at
+    """.split()
+)
+
+# Capitalised words that are almost never names on their own: sentence openers,
+# pronouns, weekday and month words are handled by the DATE patterns.
+COMMON_CAPITALISED = frozenset(
+    """
+    The A An This That These Those It Its He She His Her Hers They Them Their We Our Us
+    I You Your My Me Mine Him Who Whom Whose What Which Why How Where When Whether While
+    But And Or Nor So Yet For If Then Than Thus Hence Therefore However Meanwhile Moreover
+    Furthermore Nevertheless Nonetheless Also Although Though Despite Since Until Unless
+    Because As At In On Of Off By With Without Within From To Into Onto Over Under After
+    Before During Between Among Against Across Through Throughout About Above Below Near
+    Now Today Tomorrow Yesterday Tonight Here There Some Many Most Several All Both Each
+    Every Any Either Neither No Not None One Two Three Four Five Six Seven Eight Nine Ten
+    First Second Third Last Next Other Another Such Only Even Still Already Just Please
+    Yes Well Indeed Instead Perhaps Maybe Overall Finally Later Earlier Recently Once
+    Again Similarly Likewise Additionally Separately Elsewhere Otherwise Accordingly
+    Consequently Currently Previously Initially Eventually Ultimately Clearly Certainly
+    Sources Officials Analysts Experts Critics Observers Reports Residents Police Local
+    According Under Amid Following Asked Speaking Writing Reporting Despite Thanks Due
+    Mr Mrs Ms Dr New Old Big Small Great Good Bad High Low Top Chief Senior Junior Former
+    Acting Deputy Early Late Full More Less Much Very Too Why Let Like Unlike Whatever
+    Whoever Whenever Wherever Everyone Everything Nobody Nothing Someone Something
+    Anyone Anything People Government Economy Market Markets Shares Prices Sales Profits
+    Photo Image Video Read Watch Listen Share Follow Subscribe Click See Source Update
+    Updated Published Posted Editor Note Notes Breaking Exclusive Analysis Opinion
+    Comment Comments Related Advertisement Copyright Page Chapter Section Table Figure
+    OK TV PM AM CEO CFO COO CTO GDP GMT UTC BST EST PST AD BC FM AM DJ MP MPs CD DVD PC IT
+    AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA
+    """.split()
+)
+
+# Nationality and language adjectives that do not follow the "country + suffix" rule.
+DEMONYMS = frozenset(
+    """
+    American Americans British Briton Britons English Scottish Scot Scots Welsh Irish
+    French Dutch Swiss German Germans Greek Greeks Spanish Spaniard Spaniards Portuguese
+    Danish Dane Danes Swedish Swede Swedes Finnish Finn Finns Norwegian Norwegians
+    Icelandic Polish Pole Poles Czech Czechs Slovak Slovaks Hungarian Hungarians Turkish
+    Turk Turks Arab Arabs Arabic Kurdish Kurd Kurds Persian Jewish Jew Jews Israeli
+    Israelis Palestinian Palestinians Thai Thais Filipino Filipinos Chinese Japanese
+    Korean Koreans Vietnamese Taiwanese Burmese Lao Malay Malaysian Indonesian Indian
+    Indians Pakistani Pakistanis Bangladeshi Afghan Afghans Iraqi Iraqis Iranian
+    Iranians Saudi Saudis Yemeni Emirati Qatari Kuwaiti Omani Bahraini Jordanian
+    Lebanese Syrian Syrians Egyptian Egyptians Libyan Tunisian Algerian Moroccan
+    Sudanese Ethiopian Somali Kenyan Kenyans Ugandan Tanzanian Rwandan Congolese
+    Nigerian Nigerians Ghanaian Senegalese Malian Ivorian Cameroonian Angolan
+    Mozambican Zimbabwean Zambian Malawian Namibian Botswanan South Mexican Mexicans
+    Cuban Brazilian Brazilians Argentine Argentinian Chilean Peruvian Colombian
+    Venezuelan Ecuadorian Bolivian Paraguayan Uruguayan Canadian Canadians Australian
+    Australians Kiwi Russian Russians Ukrainian Ukrainians Belarusian Georgian Armenian
+    Armenians Azerbaijani Azeri Azeris Kazakh Uzbek Tajik Turkmen Kyrgyz Mongolian
+    Serbian Serb Serbs Croatian Croat Croats Bosnian Albanian Macedonian Bulgarian
+    Romanian Moldovan Slovenian Lithuanian Latvian Estonian Austrian Belgian Italian
+    Italians Maltese Cypriot European Europeans African Africans Asian Asians Latino
+    Latina Hispanic Western Eastern Northern Southern Soviet Nordic Baltic Balkan
+    Caucasian Sunni Shia Shiite Muslim Muslims Christian Christians Catholic Catholics
+    Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
+    Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
+    """.split()
+)
+
+# Demonym suffixes: "Russia" -> "Russian", "Azerbaijan" -> "Azerbaijani".
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ese")
+
+# Short all-capital words that are places rather than organisations.
+PLACE_ACRONYMS = frozenset(["US", "USA", "UK", "UAE", "DRC", "PRC", "U.S.", "U.K.", "U.S.A."])

@@ -1,0 +1,58 @@
+"""The extraction pipeline: patterns, candidate runs, typing, merging, user corrections.
+
+Everything heavy (name lists, the corrections automaton) is built on the first call
+and cached, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.entities.aliases import resolve
+from search.entities.classify import classify_segment
+from search.entities.corrections import active_corrections
+from search.entities.lexicon import lexicon
+from search.entities.patterns import find_patterns
+from search.entities.runs import find_segments
+from search.models import EntitySpan
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+\b")
+
+
+def extract_entities(text: str) -> list[EntitySpan]:
+    """PERSON, ORG, PLACE, DATE and MONEY mentions in ``text``, in order of position.
+
+    Args:
+        text: an article body (any string; offsets point into it unchanged).
+
+    Returns:
+        Non-overlapping spans with ``text[span.start:span.end] == span.text``, aliases
+        merged under one canonical name within this text, user corrections applied.
+    """
+    if not text or not text.strip():
+        return []
+    lex = lexicon()
+    lower_words = frozenset(_LOWER_WORD.findall(text))
+    mentions = []
+    for segment in find_segments(text, lex.known):
+        mentions.extend(classify_segment(text, segment, lex, lower_words))
+    names = [
+        EntitySpan(m.start, m.end, m.type, m.text, m.canonical) for m in resolve(text, mentions)
+    ]
+    patterns = [
+        EntitySpan(start, end, kind, text[start:end], text[start:end])
+        for start, end, kind in find_patterns(text)
+    ]
+    spans = _without_overlaps(patterns + names)
+    return active_corrections().apply(text, spans)
+
+
+def _without_overlaps(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Keep the longer of two overlapping spans (patterns win ties)."""
+    kept: list[EntitySpan] = []
+    taken: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: s.start - s.end):
+        if not any(span.start < end and start < span.end for start, end in taken):
+            kept.append(span)
+            taken.append((span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)

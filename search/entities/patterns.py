@@ -1,0 +1,77 @@
+"""DATE and MONEY spans found by regular expressions.
+
+Dates: full dates ("12 March 2024", "March 12, 2024", "2024-03-12", "12/03/2024"),
+month and year, day and month, a month after "in"/"since"/"by"..., weekdays and years
+after a preposition ("in 2004"). Money: a currency sign or code next to an amount
+("$5.2bn", "£300m", "US$ 3 million", "Rs 500 crore") or an amount followed by a
+currency word ("40 million euros", "1.5bn dollars").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+_MONTH = r"(?:%s)" % "|".join(MONTHS + [m + r"\.?" for m in MONTH_ABBREVIATIONS])
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:%s)" % "|".join(WEEKDAYS)
+
+_MONTH_CUES = "in since until by from last next early late mid".split()
+_YEAR_CUES = "in since until by from of during before after".split()
+
+
+def _after(words: list[str]) -> str:
+    """A lookbehind for any of ``words`` (either case of the first letter) and a space."""
+    forms = words + [word.capitalize() for word in words]
+    return "(?:" + "|".join(rf"(?<=\b{form} )" for form in forms) + ")"
+
+
+DATE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d:])"
+    rf"|{_MONTH},?\s+{_YEAR}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d"
+    rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
+    rf"|{_after(_MONTH_CUES)}{_MONTH}"
+    rf"|(?<=\bmid-){_MONTH}"
+    rf"|{_WEEKDAY}"
+    rf"|{_after(_YEAR_CUES)}(?:the\s+)?(?:early\s+|late\s+|mid-)?{_YEAR}s?"
+    r")(?![\w-])"
+)
+
+_SIGN = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|S\$|\$|£|€|¥|₹|₽|₦|₩|₺)"
+_CODE = r"(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|AUD|CAD|BRL|MXN|ZAR|NGN|KES|AZN|Rs\.?|Rp)"
+_AMOUNT = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:bn|m|k|tn|trillion|billion|million|thousand|crore|lakh)\b)?"
+_CURRENCY_WORDS = (
+    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|roubles?|"
+    r"rubles?|francs?|pesos?|reais|real|rand|naira|shillings?|manats?|dinars?|dirhams?|"
+    r"riyals?|rials?|lira|liras|won|baht|ringgit|rupiah|hryvnias?|zlotys?|kroner|kronor|"
+    r"krona|krone|lari|tenge|cedis?|kwacha|birr|pence|cents)"
+)
+
+MONEY_RE = re.compile(
+    r"(?<![\w$£€¥])(?:"
+    rf"{_SIGN}\s?(?:{_AMOUNT}){_SCALE}"
+    rf"|{_CODE}\s?(?:{_AMOUNT}){_SCALE}"
+    rf"|(?:{_AMOUNT})(?:\s?(?:bn|m|tn|trillion|billion|million|thousand|crore|lakh))?"
+    rf"\s+(?:US\s+|Hong\s+Kong\s+|Australian\s+|Canadian\s+)?{_CURRENCY_WORDS}\b"
+    rf"|(?:{_AMOUNT}){_SCALE}\s?{_CODE}\b"
+    r")"
+)
+
+
+def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, type) for DATE and MONEY spans in ``text``, MONEY first."""
+    for match in MONEY_RE.finditer(text):
+        yield match.start(), match.end(), "MONEY"
+    for match in DATE_RE.finditer(text):
+        yield match.start(), match.end(), "DATE"

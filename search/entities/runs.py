@@ -1,0 +1,180 @@
+"""Candidate names: runs of capitalised words, cut into segments that may each be one name.
+
+A run is found by one regular expression (capitalised words, allowing lower-case
+particles such as "of", "de", "bin" and the joiners "and"/"&" between them). It is
+then cut where news text glues names together: after a possessive ("Britain's Prime
+Minister"), at a nationality adjective ("Russian President ..."), at a month or an
+opening word ("Meanwhile", "The"), and at "and" unless the whole run is one known
+name or an organisation ("Ministry of Trade and Industry").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.entities.cues import (
+    COMMON_CAPITALISED,
+    DEMONYM_SUFFIXES,
+    DEMONYMS,
+    JOINERS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_OPENERS,
+)
+from search.entities.patterns import MONTHS, WEEKDAYS
+
+
+def _upper_class() -> str:
+    """A regex character class body holding the upper-case letters of the scripts in use."""
+    letters = [chr(code) for code in range(0x41, 0x530) if chr(code).isupper()]
+    return "".join(re.escape(letter) for letter in letters)
+
+
+_UP = _upper_class()
+_ABBREVIATIONS = (
+    r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Inc|Corp|Ltd|Co|Bros|Messrs)\."
+)
+_WORD = (
+    rf"(?:{_ABBREVIATIONS}"
+    rf"|[{_UP}]\.(?:[{_UP}]\.)+"
+    rf"|[{_UP}]\.(?=[ \t][{_UP}])"
+    rf"|(?:(?:al|el|ad|ar|as|ash|an|bin|ibn|abu|ben)-|[dO][’'])?[{_UP}][\w’'&]*(?:-[\w’']+)*)"
+)
+_PARTICLE = (
+    r"(?:of|de|del|della|der|den|di|da|das|do|dos|du|van|von|la|le|bin|ibn|al|el|y|for|the|and|&)"
+)
+RUN_RE = re.compile(
+    rf"(?<![\w’'@#/.-]){_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
+)
+_TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
+
+_SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_POSSESSIVES = ("'s", "’s")
+
+
+@dataclass
+class Segment:
+    """A part of a run that may be one name.
+
+    Attributes:
+        start: offset of the first character in the text.
+        end: offset after the last character.
+        words: the words of the segment, particles included.
+        sentence_start: True when the run opens a sentence or a line.
+    """
+
+    start: int
+    end: int
+    words: list[str]
+    sentence_start: bool
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of a sentence, a line or a quotation."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def looks_demonym(word: str, places: dict[str, tuple[str, str]]) -> bool:
+    """Whether ``word`` is a nationality adjective ("Russian", "Azerbaijani", "Kenyans")."""
+    if word in DEMONYMS:
+        return True
+    for suffix in DEMONYM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            for ending in ("", "a", "o", "e", "y", "ia"):
+                if places.get(stem + ending, ("",))[0] == "PLACE":
+                    return True
+    return False
+
+
+def find_segments(text: str, known: dict[str, tuple[str, str]]) -> list[Segment]:
+    """Candidate name segments in ``text``, in order of position.
+
+    Args:
+        text: the article body.
+        known: surface form -> (type, canonical) of known names (kept whole).
+
+    Returns:
+        Segments with at least one capitalised word and no leading or trailing particle.
+    """
+    segments: list[Segment] = []
+    for match in RUN_RE.finditer(text):
+        run_start = match.start()
+        sentence_start = opens_sentence(text, run_start)
+        run = match.group()
+        if run in known and (" " in run or run not in COMMON_CAPITALISED):
+            segments.append(Segment(run_start, match.end(), [run], sentence_start))
+            continue
+        tokens = [(m.start() + run_start, m.group()) for m in _TOKEN_RE.finditer(run)]
+        for piece in _cut(tokens, known):
+            segments.append(_segment(piece, sentence_start and piece[0][0] == run_start))
+    return segments
+
+
+def _segment(tokens: list[tuple[int, str]], sentence_start: bool) -> Segment:
+    start = tokens[0][0]
+    last_start, last_word = tokens[-1]
+    return Segment(start, last_start + len(last_word), [w for _, w in tokens], sentence_start)
+
+
+def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
+    """Cut a run's tokens into pieces, dropping opening words, months and nationalities."""
+    pieces: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    ends_org = tokens[-1][1] in ORG_HEADS
+
+    def close() -> None:
+        while current and current[-1][1] in NAME_PARTICLES:
+            current.pop()
+        if current:
+            pieces.append(list(current))
+        current.clear()
+
+    for index, (offset, word) in enumerate(tokens):
+        if word.endswith(_POSSESSIVES):
+            word = word[:-2]
+            current.append((offset, word))
+            close()
+            continue
+        if not current and (word in NAME_PARTICLES or word in COMMON_CAPITALISED):
+            continue
+        if word in _CALENDAR and not (word == "May" and index > 0):
+            close()
+            continue
+        if not ends_org and looks_demonym(word, known):
+            close()
+            continue
+        current.append((offset, word))
+    close()
+    return [part for piece in pieces for part in _split_joiners(piece, known)]
+
+
+def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
+    """Split "A and B" into A and B unless the whole is one known name or organisation."""
+    words = [w for _, w in tokens]
+    if not any(w in JOINERS for w in words):
+        return [tokens]
+    if " ".join(words) in known:
+        return [tokens]
+    if words[-1] in ORG_HEADS and (words[0] in ORG_OPENERS or words[0] not in known):
+        first_part = words[: words.index(next(w for w in words if w in JOINERS))]
+        if " ".join(first_part) not in known and first_part[-1] not in ORG_HEADS:
+            return [tokens]
+    parts: list[list[tuple[int, str]]] = [[]]
+    for offset, word in tokens:
+        if word in JOINERS:
+            parts.append([])
+        elif parts[-1] or (word not in NAME_PARTICLES and word not in COMMON_CAPITALISED):
+            parts[-1].append((offset, word))
+    cleaned = []
+    for part in parts:
+        while part and part[-1][1] in NAME_PARTICLES:
+            part.pop()
+        if part:
+            cleaned.append(part)
+    return cleaned

