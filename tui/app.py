@@ -1,0 +1,93 @@
+"""The briefing Textual app and ``make_app``, the factory the CLI and the tests share.
+
+The app owns the search service (opened lazily, in the indexing worker, so that Whoosh
+is not imported before the first screen is drawn) and the app-wide keys; the main screen
+does the rest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from search.models import ArticleSummary
+
+if TYPE_CHECKING:
+    from search.service import SearchService
+
+
+def _commands_provider():
+    from tui.commands import BriefingCommands
+
+    return BriefingCommands
+
+
+class BriefingApp(App):
+    """Search a corpus, read its articles in tabs."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {_commands_provider}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key of the current view"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+
+    def __init__(
+        self, corpus: Path, *, notes_dir: Path | None = None, service: SearchService | None = None
+    ) -> None:
+        super().__init__()
+        self.corpus = Path(corpus)
+        self.notes_dir = notes_dir
+        self._service = service
+        self.articles: list[ArticleSummary] = []
+        self.sub_title = self.corpus.name
+
+    @property
+    def service(self) -> SearchService:
+        """The corpus's search service (see ``open_service``)."""
+        if self._service is None:
+            raise RuntimeError("the search service is not open yet")
+        return self._service
+
+    def open_service(self) -> SearchService:
+        """Open the search service if it is not open; safe to call from the indexing thread."""
+        if self._service is None:
+            from search.service import open_search_service
+
+            self._service = open_search_service(self.corpus)
+        return self._service
+
+    def on_mount(self) -> None:
+        from tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen, self.notes_dir, self.corpus))
+
+
+def make_app(
+    corpus: Path, *, notes_dir: Path | str | None = None, service: SearchService | None = None
+) -> BriefingApp:
+    """The app over ``corpus``.
+
+    Args:
+        corpus: the folder of documents to index and read.
+        notes_dir: where briefings are kept (default: the user data dir).
+        service: a search service to use instead of opening the corpus's own index.
+
+    Returns:
+        The app, ready to ``run()`` or ``run_test()``.
+    """
+    return BriefingApp(
+        Path(corpus), notes_dir=Path(notes_dir) if notes_dir else None, service=service
+    )

@@ -1,0 +1,115 @@
+"""Command palette provider: every keyed action of the current view, sorting, themes, and
+jump-to-article by title.
+
+Commands are read from the screen's active bindings, so whatever a key does the palette
+offers too. Article titles are document text: they are matched as plain substrings and
+shown literally (Textual's fuzzy highlighter and help line parse their text as markup, so
+help is passed as ``Content``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui.literal import content
+
+ARTICLE_LIMIT = 30
+Command = tuple[str, str, Callable[[], object]]
+
+
+def _titled_match(title: str, words: list[str]) -> tuple[float, Content] | None:
+    """Score and highlighted title when every word occurs in it, else None."""
+    folded = title.casefold()
+    shown = content(f"Open: {title}", one_line=True)
+    offset = len("Open: ")
+    score = 1.0
+    for word in words:
+        at = folded.find(word)
+        if at < 0:
+            return None
+        score -= at / (len(folded) + 1) / (len(words) + 1)
+        shown = shown.stylize("bold underline", offset + at, offset + at + len(word))
+    return max(score, 0.01), shown
+
+
+class BriefingCommands(Provider):
+    """The app's own commands and the corpus's articles."""
+
+    def _commands(self) -> Iterator[Command]:
+        app = self.app
+        screen = self.screen
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.system or not binding.description or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            help_text = binding.tooltip or binding.description
+            yield (
+                binding.description,
+                f"{help_text} (key: {app.get_key_display(binding)})",
+                partial(app.run_action, binding.action, active.node),
+            )
+        for key in ("date", "title", "source"):
+            yield (
+                f"Sort articles by {key}",
+                "Order the article list shown with an empty query",
+                partial(app.run_action, f"sort('{key}')", screen),
+            )
+        yield (
+            "Search",
+            "Go to the search box (key: /)",
+            partial(app.run_action, "focus_search", screen),
+        )
+        yield ("Help", "Every key of the current view (key: ? or F1)", app.action_help)
+        yield (
+            "Light theme",
+            "Switch to the light theme",
+            partial(setattr, app, "theme", "textual-light"),
+        )
+        yield (
+            "Dark theme",
+            "Switch to the dark theme",
+            partial(setattr, app, "theme", "textual-dark"),
+        )
+
+    def _open(self, article_id: str) -> None:
+        from tui.messages import OpenArticle
+
+        self.screen.post_message(OpenArticle(article_id))
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=Content(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            if (score := matcher.match(name)) > 0:
+                yield Hit(
+                    score, matcher.highlight(name), callback, text=name, help=Content(help_text)
+                )
+        words = [w for w in query.casefold().split() if w]
+        if not words:
+            return
+        found = 0
+        for article in getattr(self.app, "articles", []):
+            match = _titled_match(article.title, words)
+            if match is None:
+                continue
+            score, shown = match
+            meta = " · ".join(p for p in (article.source, article.date) if p)
+            yield Hit(
+                score * 0.9,
+                shown,
+                partial(self._open, article.id),
+                text=f"Open: {article.title}",
+                help=content(meta, one_line=True) if meta else None,
+            )
+            found += 1
+            if found >= ARTICLE_LIMIT:
+                return

@@ -1,0 +1,221 @@
+"""MainScreen: search view and reading tabs, and the background work that feeds them.
+
+Workers are thin, as in Textual's dictionary example: each calls the app's search service
+in a thread and posts a message with plain records; handlers on the UI thread update the
+widgets. Indexing is one exclusive worker with a cancel event and progress messages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabPane
+from textual.worker import get_current_worker
+
+from search.models import IndexBusyError, QueryError
+from tui.messages import (
+    ArticleLoaded,
+    IndexFailed,
+    IndexProgressed,
+    IndexReady,
+    OpenArticle,
+    RelatedFound,
+    SearchAnswered,
+    SearchFailed,
+)
+from tui.widgets.index_status import IndexStatus
+from tui.widgets.search.results_list import ResultsList
+from tui.widgets.search.view import SearchView
+from tui.widgets.workspace import SEARCH_TAB, Workspace
+
+if TYPE_CHECKING:
+    from tui.widgets.reading.pane import ReadingPane
+
+
+class MainScreen(Screen):
+    """Search the corpus, open articles in tabs, read them."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", tooltip="Type a query"),
+        Binding("ctrl+pagedown,ctrl+right_square_bracket", "cycle_tab(1)", "Next tab", show=False),
+        Binding("ctrl+pageup,ctrl+left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
+        Binding("right_square_bracket", "cycle_tab(1)", "Next tab"),
+        Binding("left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._terms: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield IndexStatus()
+        with Workspace(id="workspace"), TabPane("Search", id=SEARCH_TAB):
+            yield SearchView()
+        yield Footer()
+
+    @property
+    def search_view(self) -> SearchView:
+        return self.query_one(SearchView)
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.query_one(Workspace)
+
+    def on_mount(self) -> None:
+        self.search_view.focus_input()
+        self.prepare_index()
+
+    # Index: open, update if stale, list the articles.
+
+    @work(thread=True, exclusive=True, group="index")
+    def prepare_index(self) -> None:
+        worker = get_current_worker()
+        report = None
+        try:
+            service = self.app.open_service()
+            if service.needs_update():
+                report = service.update(
+                    progress=lambda p: self.post_message(IndexProgressed(p)),
+                    cancel=worker.cancelled_event,
+                )
+        except IndexBusyError:
+            # Another briefing is writing the index: read what is there.
+            self.app.call_from_thread(
+                self.notify, "Another briefing is updating this index.", severity="warning"
+            )
+        except Exception as error:  # noqa: BLE001 - any failure becomes a message, not a traceback
+            self.post_message(IndexFailed(f"{error}"))
+            return
+        if worker.is_cancelled:
+            return
+        try:
+            articles = self.app.service.articles()
+        except Exception as error:  # noqa: BLE001
+            self.post_message(IndexFailed(f"{error}"))
+            return
+        self.post_message(IndexReady(articles, report))
+
+    def on_index_progressed(self, message: IndexProgressed) -> None:
+        self.query_one(IndexStatus).show_progress(message.progress)
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.query_one(IndexStatus).show_done()
+        self.app.articles = message.articles
+        self.search_view.set_articles(message.articles)
+        report = message.report
+        if report is not None and report.skipped:
+            self.notify(f"{len(report.skipped)} files skipped (see `briefing index`)")
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        self.query_one(IndexStatus).show_failure(message.reason)
+
+    # Search as you type.
+
+    def on_search_view_search(self, message: SearchView.Search) -> None:
+        self.run_search(message.query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        try:
+            results = self.app.service.search(query)
+        except QueryError as error:
+            self.post_message(SearchFailed(query, str(error)))
+            return
+        except Exception as error:  # noqa: BLE001 - a query never crashes the app
+            self.post_message(SearchFailed(query, f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(SearchAnswered(query, results))
+
+    def on_search_answered(self, message: SearchAnswered) -> None:
+        if self.search_view.show_results(message.query, message.results):
+            self._terms = message.results.terms
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        self.search_view.show_error(message.query, message.reason)
+
+    # Opening and closing articles.
+
+    def on_results_list_chosen(self, message: ResultsList.Chosen) -> None:
+        self.post_message(OpenArticle(message.key))
+
+    async def on_open_article(self, message: OpenArticle) -> None:
+        workspace = self.workspace
+        if workspace.is_open(message.article_id):
+            workspace.focus_article(message.article_id)
+        else:
+            terms = self._terms if self.search_view.query else ()
+            self.load_article(message.article_id, terms)
+
+    @work(thread=True, group="article")
+    def load_article(self, article_id: str, terms: tuple[str, ...]) -> None:
+        try:
+            article = self.app.service.article(article_id)
+        except Exception as error:  # noqa: BLE001
+            self.app.call_from_thread(
+                self.notify, f"Cannot open article: {error}", severity="error"
+            )
+            return
+        if article is None:
+            self.app.call_from_thread(self.notify, "That article is no longer in the index.")
+            return
+        self.post_message(ArticleLoaded(article, terms))
+
+    async def on_article_loaded(self, message: ArticleLoaded) -> None:
+        await self.workspace.open_article(message.article, message.terms)
+
+    @on(Workspace.TabActivated)
+    def _focus_tab_content(self, event: Workspace.TabActivated) -> None:
+        # A tab clicked with the mouse: put the keyboard in what it shows.
+        focused = self.focused
+        if focused is None or event.pane not in focused.ancestors_with_self:
+            self.workspace.show_tab(event.pane.id or SEARCH_TAB)
+
+    async def on_reading_pane_close_requested(self, message: ReadingPane.CloseRequested) -> None:
+        await self.workspace.close_article(message.article_id)
+
+    def on_reading_pane_back_requested(self) -> None:
+        self.workspace.show_tab(SEARCH_TAB)
+
+    # Related articles.
+
+    def on_reading_pane_related_requested(self, message: ReadingPane.RelatedRequested) -> None:
+        self.find_related(message.article_id, message.title)
+
+    @work(thread=True, exclusive=True, group="related")
+    def find_related(self, article_id: str, title: str) -> None:
+        try:
+            hits = self.app.service.related(article_id)
+        except Exception as error:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, f"Cannot find related articles: {error}")
+            return
+        self.post_message(RelatedFound(article_id, title, list(hits)))
+
+    def on_related_found(self, message: RelatedFound) -> None:
+        from tui.screens.related import RelatedScreen
+
+        def chosen(article_id: str | None) -> None:
+            if article_id:
+                self.post_message(OpenArticle(article_id))
+
+        self.app.push_screen(RelatedScreen(message.title, message.hits), chosen)
+
+    # Actions.
+
+    def action_focus_search(self) -> None:
+        self.workspace.show_tab(SEARCH_TAB)
+
+    def action_cycle_tab(self, step: int) -> None:
+        self.workspace.cycle(step)
+
+    def action_close_tab(self) -> None:
+        article_id = self.workspace.current_article_id()
+        if article_id is not None:
+            self.run_worker(self.workspace.close_article(article_id))
+
+    def action_sort(self, key: str) -> None:
+        self.search_view.sort(key)

@@ -1,0 +1,1 @@
+"""The reading pane: one article, its metadata and paragraphs, with highlighted spans."""

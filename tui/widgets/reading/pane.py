@@ -1,0 +1,239 @@
+"""ReadingPane: one article in its own tab, with every highlighted span styled in one place.
+
+Span layers are kept in body offsets (``spans.py``) and painted per paragraph in a fixed
+order, later layers over earlier ones: today query hits, find matches and the current
+match; entities slot in below them and quote marks above (``LAYER_ORDER``). ``n``/``N``
+walk the find matches when a find is active, else the query hits.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from search.models import Article
+from tui.literal import content
+from tui.widgets.reading import spans
+from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
+
+LAYER_ORDER = ("hits", "find", "current")
+LAYER_STYLES = {
+    "hits": "bold underline on $warning-muted",
+    "find": "bold underline on $accent-muted",
+    "current": "bold underline reverse",
+}
+
+
+class ArticleBody(VerticalScroll, can_focus=True):
+    """The scrolling column of header and paragraphs."""
+
+    DEFAULT_CSS = """
+    ArticleBody { height: 1fr; padding: 0 2; }
+    """
+
+
+class FindBar(Input):
+    """Find-in-article input, shown on demand below the body."""
+
+    DEFAULT_CSS = """
+    FindBar { dock: bottom; display: none; }
+    FindBar.-shown { display: block; }
+    """
+
+
+class ReadingPane(Vertical):
+    """An article: metadata, wrapped paragraphs, hit navigation and find."""
+
+    BINDINGS = [
+        Binding("n", "next_match(1)", "Next hit"),
+        Binding("N", "next_match(-1)", "Prev hit"),
+        Binding("f,ctrl+f", "find", "Find", tooltip="Find text in this article"),
+        Binding("r", "related", "Related", tooltip="List the articles most like this one"),
+        Binding("x,ctrl+w", "close", "Close tab"),
+        Binding("escape", "back", "Back", tooltip="Close the find bar, or go back to search"),
+        Binding("j", "scroll(1)", "Line down", show=False),
+        Binding("k", "scroll(-1)", "Line up", show=False),
+        Binding("space", "page(1)", "Page down", show=False),
+        Binding("b", "page(-1)", "Page up", show=False),
+        Binding("g", "edge(0)", "Top", show=False),
+        Binding("G", "edge(1)", "Bottom", show=False),
+    ]
+    DEFAULT_CSS = """
+    ReadingPane {
+        height: 1fr;
+        #match-status { height: 1; padding: 0 2; background: $panel; color: $text-muted; }
+    }
+    """
+
+    class CloseRequested(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class RelatedRequested(Message):
+        def __init__(self, article_id: str, title: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.title = title
+
+    class BackRequested(Message):
+        """Escape with nothing left to close in the pane: go back to the search view."""
+
+    def __init__(self, article: Article, terms: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article = article
+        self.terms = tuple(terms)
+        self._paragraph_ranges = spans.paragraph_ranges(article.body)
+        self._layers: dict[str, list[spans.Range]] = {
+            "hits": spans.term_ranges(article.body, self.terms)
+        }
+        self._match_index: int | None = None
+        self._find_text = ""
+
+    def compose(self) -> ComposeResult:
+        with ArticleBody():
+            yield ArticleHeader(self.article)
+            for index, (start, end) in enumerate(self._paragraph_ranges):
+                yield Paragraph(index, start, end)
+        yield Static(id="match-status")
+        yield FindBar(placeholder="Find in this article (Enter to keep, Escape to close)")
+
+    def on_mount(self) -> None:
+        self._repaint()
+        self._show_status()
+
+    @property
+    def body(self) -> ArticleBody:
+        return self.query_one(ArticleBody)
+
+    @property
+    def matches(self) -> list[spans.Range]:
+        """What ``n``/``N`` walk: find matches while a find is active, else query hits."""
+        return self._layers.get("find", []) if self._find_text else self._layers["hits"]
+
+    def set_layer(self, name: str, ranges: list[spans.Range]) -> None:
+        """Replace one span layer (body offsets) and redraw the paragraphs.
+
+        Args:
+            name: a name in ``LAYER_ORDER``.
+            ranges: sorted, non-overlapping ``(start, end)`` body offsets.
+        """
+        self._layers[name] = list(ranges)
+        self._repaint()
+
+    def paragraph_content(self, start: int, end: int) -> Content:
+        """The text of body ``start``..``end`` with every layer's spans styled."""
+        shown = content(self.article.body[start:end])
+        for layer in LAYER_ORDER:
+            style = LAYER_STYLES[layer]
+            for a, b in spans.clip(self._layers.get(layer, []), start, end):
+                shown = shown.stylize(style, a, b)
+        return shown
+
+    def _repaint(self) -> None:
+        for paragraph in self.query(Paragraph):
+            paragraph.update(self.paragraph_content(paragraph.start, paragraph.end))
+
+    def _show_status(self) -> None:
+        matches = self.matches
+        kind = f"find “{self._find_text}”" if self._find_text else "hit"
+        if not matches:
+            text = (
+                f"No matches for “{self._find_text}”" if self._find_text else "f find · r related"
+            )
+        elif self._match_index is None:
+            noun = "matches" if self._find_text else "hits"
+            text = f"{len(matches)} {noun} · n next · N previous · f find · r related"
+        else:
+            text = f"{kind} {self._match_index + 1} of {len(matches)} · n next · N previous"
+        self.query_one("#match-status", Static).update(content(text, one_line=True))
+
+    @property
+    def status_text(self) -> str:
+        """The match counter line as shown (e.g. ``hit 3 of 12 · …``)."""
+        status = self.query_one("#match-status", Static).content
+        return str(status)
+
+    def action_next_match(self, step: int) -> None:
+        matches = self.matches
+        if not matches:
+            self._show_status()
+            return
+        if self._match_index is None:
+            self._match_index = 0 if step > 0 else len(matches) - 1
+        else:
+            self._match_index = (self._match_index + step) % len(matches)
+        start, end = matches[self._match_index]
+        self.set_layer("current", [(start, end)])
+        self._show_status()
+        self.call_after_refresh(self._scroll_to_offset, start)
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        index = spans.paragraph_of(self._paragraph_ranges, offset)
+        paragraph = self.query(Paragraph)[index]
+        line = paragraph.line_of(offset - paragraph.start)
+        region = paragraph.virtual_region
+        self.body.scroll_to_region(
+            Region(region.x, region.y + line, region.width, 1), center=True, animate=False
+        )
+
+    def action_find(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.add_class("-shown")
+        bar.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._find_text = event.value
+        self._match_index = None
+        self._layers["current"] = []
+        self.set_layer("find", spans.find_ranges(self.article.body, event.value))
+        self._show_status()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.body.focus()
+        if self.matches:
+            self.action_next_match(1)
+
+    def close_find(self) -> None:
+        """Hide the find bar and drop its matches."""
+        bar = self.query_one(FindBar)
+        bar.remove_class("-shown")
+        bar.value = ""
+        self.body.focus()
+
+    def action_back(self) -> None:
+        if self.query_one(FindBar).has_class("-shown"):
+            self.close_find()
+        else:
+            self.post_message(self.BackRequested())
+
+    def action_related(self) -> None:
+        self.post_message(self.RelatedRequested(self.article.id, self.article.title))
+
+    def action_close(self) -> None:
+        self.post_message(self.CloseRequested(self.article.id))
+
+    def action_scroll(self, lines: int) -> None:
+        self.body.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        if direction > 0:
+            self.body.scroll_page_down(animate=False)
+        else:
+            self.body.scroll_page_up(animate=False)
+
+    def action_edge(self, bottom: int) -> None:
+        if bottom:
+            self.body.scroll_end(animate=False)
+        else:
+            self.body.scroll_home(animate=False)
+
+    def focus_body(self) -> None:
+        self.body.focus()

@@ -1,0 +1,1 @@
+"""The search view: query input, status line, sortable article list and ranked hits."""

@@ -1,0 +1,62 @@
+"""Rows for the results list: an article per line when browsing, title and snippet per hit.
+
+Everything from the index is shown literally (see :mod:`tui.literal`); snippet
+highlights are character ranges applied with ``Content.stylize``, bold and underlined as
+well as coloured so that they read without colour.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from search.models import ArticleSummary, Hit, Snippet
+from tui.literal import content
+from tui.widgets.search.results_list import Row
+
+HIT_STYLE = "bold underline $text-warning"
+DATE_WIDTH = 10
+SOURCE_WIDTH = 18
+
+
+def _column(text: str | None, width: int, style: str) -> Content:
+    return content(text or "—", style, one_line=True).truncate(width, ellipsis=True, pad=True)
+
+
+def short_date(date: str | None) -> str | None:
+    """The day of an ISO date-time ("2025-01-14T11:12" -> "2025-01-14")."""
+    return date[:DATE_WIDTH] if date else date
+
+
+def summary_row(article: ArticleSummary) -> Row:
+    """One line: date, source and title, in columns."""
+    line = Content.assemble(
+        _column(short_date(article.date), DATE_WIDTH, "$text-muted"),
+        Content("  "),
+        _column(article.source, SOURCE_WIDTH, "$text-secondary"),
+        Content("  "),
+        content(article.title, "bold", one_line=True),
+    )
+    return Row(article.id, ((line, 1),))
+
+
+def snippet_content(snippet: Snippet) -> Content:
+    """The snippet text with each highlighted range bold, underlined and coloured."""
+    shown = content(snippet.text, one_line=True)
+    length = len(shown.plain)
+    for start, end in snippet.highlights:
+        start, end = max(0, start), min(length, end)
+        if start < end:
+            shown = shown.stylize(HIT_STYLE, start, end)
+    return shown
+
+
+def hit_row(hit: Hit) -> Row:
+    """Title with source and date, then up to two lines of highlighted snippet."""
+    meta = " · ".join(part for part in (hit.source, short_date(hit.date)) if part)
+    heading = content(hit.title, "bold", one_line=True)
+    if meta:
+        heading = Content.assemble(
+            heading, Content("  "), content(meta, "$text-muted", one_line=True)
+        )
+    snippet = Content.assemble(Content("  "), snippet_content(hit.snippet))
+    return Row(hit.id, ((heading, 1), (snippet, 2)))

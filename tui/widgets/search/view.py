@@ -1,0 +1,268 @@
+"""SearchView: the query input, a status line and the results list.
+
+Typing is debounced here (the first key after a pause searches at once, a burst of keys
+searches once when it ends) and the view posts :class:`SearchView.Search`; the screen runs
+the query off the UI thread and hands back the answer, which the view drops if the input
+has moved on. An empty query lists every article, sortable by date, title or source.
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from search.models import ArticleSummary, SearchResults
+from tui.literal import content
+from tui.widgets.search.results_list import ResultsList
+from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, hit_row, summary_row
+
+DEBOUNCE_SECONDS = 0.12
+SORT_KEYS = ("date", "title", "source")
+
+
+def _sorted(articles: list[ArticleSummary], key: str) -> list[ArticleSummary]:
+    if key == "date":
+        # Newest first; undated articles last, in title order.
+        dated = sorted((a for a in articles if a.date), key=lambda a: a.date or "", reverse=True)
+        undated = sorted((a for a in articles if not a.date), key=lambda a: a.title.casefold())
+        return dated + undated
+    if key == "source":
+        return sorted(
+            articles, key=lambda a: ((a.source or "\uffff").casefold(), a.title.casefold())
+        )
+    return sorted(articles, key=lambda a: a.title.casefold())
+
+
+class ColumnHeader(Static):
+    """Column names over the article list; clicking one sorts by it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.sort_key = "date"
+
+    def show(self, sort_key: str) -> None:
+        self.sort_key = sort_key
+
+        def name(label: str, key: str, width: int) -> Content:
+            text = f"{label} {'▼' if key == sort_key else ' '}"
+            style = "bold underline" if key == sort_key else "$text-muted"
+            return Content(text).stylize(style).truncate(width, pad=True)
+
+        self.update(
+            Content.assemble(
+                name("Date", "date", DATE_WIDTH),
+                Content("  "),
+                name("Source", "source", SOURCE_WIDTH),
+                Content("  "),
+                name("Title", "title", 12),
+            )
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        if event.x < DATE_WIDTH + 1:
+            key = "date"
+        elif event.x < DATE_WIDTH + SOURCE_WIDTH + 3:
+            key = "source"
+        else:
+            key = "title"
+        self.post_message(SearchView.SortRequested(key))
+
+
+class SearchView(Vertical):
+    """Search as you type over the corpus; Enter on a row opens the article."""
+
+    BINDINGS = [
+        Binding("f2", "cycle_sort", "Sort", tooltip="Sort the article list by date, title, source"),
+        Binding("ctrl+y", "use_suggestion", "Did you mean", tooltip="Search the suggested query"),
+    ]
+    DEFAULT_CSS = """
+    SearchView {
+        height: 1fr;
+        #query { margin: 0 0; }
+        #search-status { height: 1; padding: 0 1; color: $text-muted; }
+        #search-status.-error { color: $text-error; text-style: bold; }
+        #columns { height: 1; padding: 0 0; background: $surface; }
+        #columns.-hidden { display: none; }
+    }
+    """
+
+    sort_key: reactive[str] = reactive("date", init=False)
+
+    class Search(Message):
+        """Run this query (already debounced)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class SortRequested(Message):
+        """Sort the article list by ``key``."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._articles: list[ArticleSummary] = []
+        self._ready = False
+        self._timer: Timer | None = None
+        self._last_sent = 0.0
+        self._suggestion: str | None = None
+        self._shown_query: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder='Search: words, "a phrase", AND OR NOT, title:, source:, person:, fuzzy~',
+            id="query",
+        )
+        yield Static(id="search-status")
+        yield ColumnHeader(id="columns")
+        yield ResultsList(id="results", empty_text="Opening the index…")
+
+    @property
+    def query(self) -> str:
+        """The query as typed, trimmed."""
+        return self.query_one("#query", Input).value.strip()
+
+    @property
+    def results_list(self) -> ResultsList:
+        return self.query_one(ResultsList)
+
+    def set_articles(self, articles: list[ArticleSummary]) -> None:
+        """Every article of the corpus; shown while the query is empty."""
+        self._articles = list(articles)
+        self._ready = True
+        if self.query:
+            self._send(self.query)
+        else:
+            self._show_listing()
+
+    def show_results(self, query: str, results: SearchResults) -> bool:
+        """Show an answer unless the input has moved on; returns whether it was shown."""
+        if query != self.query:
+            return False
+        self._shown_query = query
+        self._suggestion = results.suggestion
+        self.query_one("#columns").add_class("-hidden")
+        self.results_list.set_rows(
+            [hit_row(hit) for hit in results.hits],
+            spacing=1,
+            empty_text="No article matches.",
+        )
+        count = f"{results.total} hit{'s' if results.total != 1 else ''}"
+        if results.total > len(results.hits):
+            count += f" (best {len(results.hits)} shown)"
+        status = Content.assemble(
+            Content(count).stylize("bold"), Content(f" in {results.elapsed * 1000:.0f} ms")
+        )
+        if results.suggestion:
+            status = Content.assemble(
+                status,
+                Content("  ·  Did you mean "),
+                content(results.suggestion, "bold underline", one_line=True),
+                Content("?  (ctrl+y)"),
+            )
+        self._set_status(status)
+        return True
+
+    def show_error(self, query: str, reason: str) -> None:
+        """Show why a query cannot run, inline, if it is still the one typed."""
+        if query != self.query:
+            return
+        self._suggestion = None
+        self._set_status(content(f"Cannot search: {reason}", one_line=True), error=True)
+
+    def focus_input(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def _set_status(self, text: Content, *, error: bool = False) -> None:
+        status = self.query_one("#search-status", Static)
+        status.set_class(error, "-error")
+        status.update(text)
+
+    def _show_listing(self) -> None:
+        self._shown_query = ""
+        self._suggestion = None
+        columns = self.query_one("#columns", ColumnHeader)
+        columns.remove_class("-hidden")
+        columns.show(self.sort_key)
+        if not self._ready:
+            self._set_status(Content("Opening the index…"))
+            return
+        ordered = _sorted(self._articles, self.sort_key)
+        self.results_list.set_rows([summary_row(a) for a in ordered], empty_text="No articles.")
+        self._set_status(
+            Content(f"{len(ordered)} articles · sorted by {self.sort_key} (F2 or click a column)")
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        query = self.query
+        if not query:
+            self._show_listing()
+            return
+        if not self._ready:
+            return
+        if monotonic() - self._last_sent >= DEBOUNCE_SECONDS:
+            self._send(query)
+        else:
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._send_current)
+
+    def _send_current(self) -> None:
+        self._timer = None
+        if self.query and self.query != self._shown_query:
+            self._send(self.query)
+
+    def _send(self, query: str) -> None:
+        self._last_sent = monotonic()
+        self.post_message(self.Search(query))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.results_list.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        query_input = self.query_one("#query", Input)
+        if event.key == "down" and query_input.has_focus:
+            event.stop()
+            self.results_list.focus()
+        elif event.key == "escape" and query_input.has_focus and query_input.value:
+            event.stop()
+            query_input.value = ""
+        elif event.key == "escape" and self.results_list.has_focus:
+            event.stop()
+            query_input.focus()
+
+    def on_search_view_sort_requested(self, event: SortRequested) -> None:
+        event.stop()
+        self.sort(event.key)
+
+    def sort(self, key: str) -> None:
+        """Sort the article list by ``key`` ("date", "title" or "source")."""
+        self.sort_key = key
+
+    def watch_sort_key(self) -> None:
+        if not self.query:
+            self._show_listing()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+
+    def action_use_suggestion(self) -> None:
+        if self._suggestion:
+            query_input = self.query_one("#query", Input)
+            query_input.value = self._suggestion
+            query_input.cursor_position = len(self._suggestion)

@@ -1,0 +1,96 @@
+"""Workspace: the tab bar holding the search view and one reading tab per open article.
+
+Opening an article that is already open focuses its tab instead of adding another.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent, TabPane
+
+from search.models import Article
+from tui.literal import content
+
+SEARCH_TAB = "search-tab"
+TAB_TITLE_WIDTH = 24
+
+
+class Workspace(TabbedContent):
+    """Tabs: "Search" first, then the open articles in the order they were opened."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pane_ids: dict[str, str] = {}
+        self._serial = 0
+
+    @property
+    def open_ids(self) -> list[str]:
+        """Ids of the open articles, in tab order."""
+        return list(self._pane_ids)
+
+    def is_open(self, article_id: str) -> bool:
+        return article_id in self._pane_ids
+
+    def pane_id(self, article_id: str) -> str | None:
+        return self._pane_ids.get(article_id)
+
+    async def open_article(self, article: Article, terms: tuple[str, ...] = ()) -> None:
+        """Show ``article`` in its own tab (focusing the tab if it is already open)."""
+        from tui.widgets.reading.pane import ReadingPane
+
+        if article.id not in self._pane_ids:
+            self._serial += 1
+            pane_id = f"article-{self._serial}"
+            title = content(article.title or "(untitled)", one_line=True)
+            pane = TabPane(
+                title.truncate(TAB_TITLE_WIDTH, ellipsis=True),
+                ReadingPane(article, terms),
+                id=pane_id,
+            )
+            await self.add_pane(pane)
+            self._pane_ids[article.id] = pane_id
+        self.focus_article(article.id)
+
+    def focus_article(self, article_id: str) -> None:
+        """Make the article's tab current and put the keyboard in its text."""
+        from tui.widgets.reading.pane import ReadingPane
+
+        pane_id = self._pane_ids[article_id]
+        self.active = pane_id
+        self.get_pane(pane_id).query_one(ReadingPane).focus_body()
+
+    async def close_article(self, article_id: str) -> None:
+        """Close the article's tab and show the tab before it."""
+        order = [SEARCH_TAB, *self._pane_ids.values()]
+        pane_id = self._pane_ids.pop(article_id, None)
+        if pane_id is None:
+            return
+        before = order[order.index(pane_id) - 1]
+        await self.remove_pane(pane_id)
+        self.show_tab(before)
+
+    def show_tab(self, pane_id: str) -> None:
+        """Make ``pane_id`` current and focus what the user works in there."""
+        from tui.widgets.reading.pane import ReadingPane
+
+        self.active = pane_id
+        pane = self.get_pane(pane_id)
+        readers = pane.query(ReadingPane)
+        if readers:
+            readers.first().focus_body()
+        else:
+            from tui.widgets.search.view import SearchView
+
+            pane.query_one(SearchView).focus_input()
+
+    def cycle(self, step: int) -> None:
+        """Move to the next (``step`` 1) or previous (-1) tab, wrapping around."""
+        order = [SEARCH_TAB, *self._pane_ids.values()]
+        current = self.active if self.active in order else SEARCH_TAB
+        self.show_tab(order[(order.index(current) + step) % len(order)])
+
+    def current_article_id(self) -> str | None:
+        """The article in the current tab, or None on the search tab."""
+        for article_id, pane_id in self._pane_ids.items():
+            if pane_id == self.active:
+                return article_id
+        return None
