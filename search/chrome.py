@@ -74,14 +74,17 @@ def is_chrome_line(line: str) -> bool:
     """
     if not line or len(line) > 200:
         return False
-    if _CHROME_LINE.match(line):
-        return True
-    return bool(_COPYRIGHT.search(line) and _YEAR.search(line) and line.count(" ") < 20)
+    return bool(_CHROME_LINE.match(line)) or is_copyright_line(line)
 
 
 def is_copyright_line(line: str) -> bool:
     """Whether a line is a copyright notice ("Caliber.az © 2025.")."""
-    return bool(_COPYRIGHT.search(line) and _YEAR.search(line) and line.count(" ") < 20)
+    if line.count(" ") >= 20:
+        return False
+    low = line.lower()
+    if "©" not in line and "(c)" not in low and "copyright" not in low:
+        return False
+    return bool(_COPYRIGHT.search(line) and _YEAR.search(line))
 
 
 def remove_chrome(lines: list[str]) -> list[str]:

@@ -42,6 +42,30 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _MAX_REPLACEMENT_RATIO = 0.02
 
 
+_MULTI_BYTE = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "euc_jis_2004",
+        "iso2022_jp",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "cp949",
+        "euc_kr",
+        "johab",
+        "iso2022_kr",
+        "utf_16",
+        "utf_32",
+        "hz",
+    )
+)
+
+
 class DecodeError(ValueError):
     """Bytes that are not text; ``str(exc)`` is a one-line reason."""
 
@@ -94,7 +118,32 @@ def _guess(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise DecodeError("cannot decode text (unknown encoding)")
-    text = data.decode(best.encoding, errors="replace")
+    encoding = best.encoding
+    if _mostly_ascii(data) and not _is_single_byte(encoding):
+        # A few stray bytes in English text are not evidence for Shift-JIS or GBK:
+        # a Western code page is far more likely ("£" as 0xA3 in cp1252).
+        encoding = "cp1252" if _decodes(data, "cp1252") else "latin-1"
+    text = data.decode(encoding, errors="replace")
     if text.count("\ufffd") > len(text) * _MAX_REPLACEMENT_RATIO:
-        raise DecodeError(f"cannot decode text (not valid {best.encoding})")
-    return text, best.encoding
+        raise DecodeError(f"cannot decode text (not valid {encoding})")
+    return text, encoding
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    sample = data[: _SAMPLE * 8]
+    return len(sample) - len(sample.translate(None, bytes(range(128, 256)))) < len(sample) // 20
+
+
+def _is_single_byte(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name not in _MULTI_BYTE
+    except LookupError:
+        return False
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True

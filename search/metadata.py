@@ -32,9 +32,8 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DAY_NUMBER = re.compile(rf"\b\d{{1,2}}\b(?!:)|\b{_YEAR}[./-]\d{{1,2}}[./-]\d{{1,2}}\b")
 _MAX_DATE_LINE = 48
 _BYLINE = re.compile(
-    r"^(?:by|author|written\s+by|posted\s+by)\s*:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
-    r"(?:\s*[,|–—-].*)?$",
-    re.IGNORECASE,
+    r"^(?i:by|author|written\s+by|posted\s+by)\s*:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    r"(?:\s*[,|–—-].*)?$"
 )
 _TITLE_BYLINE = re.compile(
     r"(?:^|\b(?i:analysis|opinion|commentary|article|op-ed|interview|column|review|essay|"
@@ -177,7 +176,7 @@ def is_heading(paragraph: str) -> bool:
     return (
         len(paragraph) <= 250
         and paragraph.count(" ") < 35
-        and not paragraph.endswith((".", ",", ";", ":"))
+        and (paragraph.endswith(("...", "…")) or not paragraph.endswith((".", ",", ";", ":")))
     )
 
 
