@@ -112,6 +112,7 @@ class Indexer:
         extract: Finds entity spans in a body (default
             :func:`extract_entities`).
         fingerprint: The current entity-corrections fingerprint.
+        lock_wait: Seconds to wait for another update to finish before giving up.
     """
 
     def __init__(
@@ -123,6 +124,7 @@ class Indexer:
         read: Read | None = None,
         extract: Extract | None = None,
         fingerprint: Callable[[], str] | None = None,
+        lock_wait: float = LOCK_WAIT_SECONDS,
     ) -> None:
         self.corpus = corpus
         self.folder = folder
@@ -130,6 +132,7 @@ class Indexer:
         self._read = read or reading.read_articles
         self._extract = extract or extract_entities
         self._fingerprint = fingerprint or entity_rules_fingerprint
+        self._lock_wait = lock_wait
 
     def needs_update(self) -> bool:
         """True when an update would change anything (without taking the lock).
@@ -169,7 +172,7 @@ class Indexer:
         self.folder.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.folder / LOCK_NAME))
         try:
-            lock.acquire(timeout=LOCK_WAIT_SECONDS)
+            lock.acquire(timeout=self._lock_wait)
         except Timeout:
             raise IndexBusyError(
                 f"another briefing process is updating the index of {self.corpus}; "
@@ -303,9 +306,7 @@ class Indexer:
                     entries = self._index_articles(
                         writer, key, articles, old, owners, counts, fresh, force
                     )
-                    manifest.files[key] = FileEntry(
-                        stat.st_size, stat.st_mtime_ns, digest, entries
-                    )
+                    manifest.files[key] = FileEntry(stat.st_size, stat.st_mtime_ns, digest, entries)
             if progress is not None:
                 progress(IndexProgress(done=done, total=total, path=key))
 

@@ -1,10 +1,10 @@
 """Turning what a reader types into a Whoosh query, its plain words, and "did you mean".
 
 The language is Whoosh's: ``AND``/``OR``/``NOT``, ``"phrases"``, wildcards, ``term~``
-(fuzzy), ``field:term``, date ranges (``date:[2024-01 to 2024-06]``, ``date:>2024``) plus
-the friendly fields ``person:``, ``org:``, ``place:``, ``source:``, ``author:``,
-``title:``. Whatever is typed gives a query or a :class:`~search.models.QueryError`
-with one line of explanation, never another exception.
+(fuzzy), ``field:term``, date ranges (``date:[2024-01 to 2024-06]``, ``date:>2024``), plus
+``-term`` for ``NOT term`` and the friendly fields ``person:``, ``org:``, ``place:``,
+``source:``, ``author:``, ``title:``. Whatever is typed gives a query or a
+:class:`~search.models.QueryError` with one line of explanation, never another exception.
 
 Suggestions come from the unstemmed ``spell`` field: a stemmed one would offer stems.
 """
@@ -38,6 +38,7 @@ DATE_HELP = (
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # A plain word: letters (any script), digits, apostrophes and inner hyphens.
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_MINUS = re.compile(r"(?:^|(?<=[\s(]))-(?=[\w(])")
 _DATE_FIELD = re.compile(r"\b(?:date|published):")
 _RANGE = re.compile(r"\w*:?[\[{][^\]}]*[\]}]?")
 
@@ -71,7 +72,7 @@ def parse_query(text: str, schema) -> wq.Query:
         # A bare wildcard would expand to every term of every field: list everything instead.
         return wq.Every()
     try:
-        q = _parser(schema).parse(text)
+        q = _parser(schema).parse(_minus_as_not(text))
     except Exception as exc:  # the parser raises many kinds; the reader needs one line
         raise _failure(text, exc) from None
     for node in _walk(q):
@@ -79,6 +80,13 @@ def parse_query(text: str, schema) -> wq.Query:
         if error:
             raise _failure(text, error)
     return q
+
+
+def _minus_as_not(text: str) -> str:
+    """``-word`` (outside quotes) means ``NOT word``, as in most search boxes."""
+    parts = text.split('"')
+    parts[::2] = [_MINUS.sub("NOT ", part) for part in parts[::2]]
+    return '"'.join(parts)
 
 
 def _failure(text: str, detail: object) -> QueryError:

@@ -1,0 +1,181 @@
+"""Incremental updates: only what changed is read and re-indexed; deleted files leave."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from tests.unit.index_fixtures import make_service, write_articles
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    write_articles(
+        folder,
+        "markets.txt",
+        {"title": "Oil prices climb", "body": "Oil prices rose sharply in Baku on Monday."},
+        {"title": "Banks hold rates", "body": "The Central Bank kept interest rates unchanged."},
+    )
+    write_articles(
+        folder,
+        "talks.txt",
+        {"title": "Peace talks resume", "body": "Ilham Aliyev and Nikol Pashinyan met in Yerevan."},
+    )
+    return folder
+
+
+@pytest.fixture
+def service(corpus, tmp_path):
+    return make_service(corpus, tmp_path / "index")
+
+
+def _titles(service, query):
+    return {hit.title for hit in service.search(query).hits}
+
+
+def _touch_later(path):
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+def test_first_update_indexes_every_article(service):
+    report = service.update()
+    assert (report.files_read, report.articles, report.added) == (2, 3, 3)
+    assert report.rebuilt_because is None
+    assert _titles(service, "oil") == {"Oil prices climb"}
+
+
+def test_second_update_reads_nothing(service):
+    service.update()
+    assert not service.needs_update()
+    report = service.update()
+    assert (report.files_read, report.files_unchanged) == (0, 2)
+    assert (report.added, report.updated, report.removed) == (0, 0, 0)
+    assert report.articles == 3
+
+
+def test_touched_but_identical_file_is_not_read_again(service, corpus):
+    service.update()
+    _touch_later(corpus / "talks.txt")
+    assert service.needs_update()
+    report = service.update()
+    assert report.files_read == 0
+    assert report.files_unchanged == 2
+    assert not service.needs_update()
+
+
+def test_only_the_changed_article_of_a_changed_file_is_reindexed(service, corpus):
+    service.update()
+    write_articles(
+        corpus,
+        "markets.txt",
+        {"title": "Oil prices climb", "body": "Oil prices rose sharply in Baku on Monday."},
+        {"title": "Banks cut rates", "body": "The Central Bank cut interest rates by a point."},
+    )
+    _touch_later(corpus / "markets.txt")
+    report = service.update()
+    assert (report.files_read, report.added, report.updated, report.removed) == (1, 0, 1, 0)
+    assert _titles(service, "rates") == {"Banks cut rates"}
+
+
+def test_article_dropped_from_a_file_leaves_the_index(service, corpus):
+    service.update()
+    write_articles(
+        corpus,
+        "markets.txt",
+        {"title": "Oil prices climb", "body": "Oil prices rose sharply in Baku on Monday."},
+    )
+    _touch_later(corpus / "markets.txt")
+    report = service.update()
+    assert (report.removed, report.articles) == (1, 2)
+    assert _titles(service, "rates") == set()
+
+
+def test_new_file_is_added_and_deleted_file_is_removed(service, corpus):
+    service.update()
+    (corpus / "talks.txt").unlink()
+    write_articles(corpus, "sport.txt", {"title": "Cup final", "body": "A late goal won it."})
+    report = service.update()
+    assert (report.files_read, report.added, report.removed, report.articles) == (1, 1, 1, 3)
+    assert _titles(service, "Pashinyan") == set()
+    assert _titles(service, "goal") == {"Cup final"}
+    assert "talks.txt" not in {a.path.rsplit("/", 1)[-1] for a in service.articles()}
+
+
+def test_skipped_files_are_reported_with_a_reason(service, corpus):
+    (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    report = service.update()
+    assert [(s.path.endswith("photo.jpg"), s.reason) for s in report.skipped] == [
+        (True, "not a .txt file")
+    ]
+
+
+def test_a_file_the_reader_rejects_is_reported_and_its_articles_leave(corpus, tmp_path):
+    def read(path):
+        from search.reading import UnreadableFile
+        from tests.unit.index_fixtures import read_json_articles
+
+        if path.read_text() == "":
+            raise UnreadableFile("empty file")
+        return read_json_articles(path)
+
+    service = make_service(corpus, tmp_path / "index", read=read)
+    service.update()
+    (corpus / "talks.txt").write_text("")
+    report = service.update()
+    assert [(s.path.endswith("talks.txt"), s.reason) for s in report.skipped] == [
+        (True, "empty file")
+    ]
+    assert _titles(service, "Pashinyan") == set()
+
+
+def test_a_reader_crash_on_one_file_does_not_stop_the_others(corpus, tmp_path):
+    from tests.unit.index_fixtures import read_json_articles
+
+    def read(path):
+        if path.name == "talks.txt":
+            raise RuntimeError("boom")
+        return read_json_articles(path)
+
+    report = make_service(corpus, tmp_path / "index", read=read).update()
+    assert report.articles == 2
+    assert "boom" in report.skipped[0].reason
+
+
+def test_progress_reports_each_file_and_cancel_keeps_what_was_done(service):
+    seen = []
+    cancel = threading.Event()
+
+    def progress(step):
+        seen.append((step.done, step.total))
+        cancel.set()
+
+    report = service.update(progress=progress, cancel=cancel)
+    assert seen == [(1, 2)]
+    assert report.files_read == 1
+    finished = service.update()
+    assert finished.files_read == 1
+    assert finished.articles == 3
+
+
+def test_rebuild_reads_everything_again_and_says_why(service):
+    service.update()
+    report = service.update(rebuild=True)
+    assert report.files_read == 2
+    assert report.rebuilt_because == "a rebuild was asked for"
+    assert report.articles == 3
+
+
+def test_the_same_article_in_two_files_is_indexed_once(service, corpus):
+    write_articles(
+        corpus, "copy.txt", {"id": "same", "title": "Copy", "body": "Identical words here."}
+    )
+    write_articles(
+        corpus, "original.txt", {"id": "same", "title": "Copy", "body": "Identical words here."}
+    )
+    report = service.update()
+    assert report.articles == 4
+    assert service.search("identical").total == 1
