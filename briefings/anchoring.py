@@ -144,22 +144,32 @@ def _fuzzy_match(quote: Quote, body: str) -> tuple[int, int] | None:
     window = body[lo:hi]
     core = fuzz.partial_ratio_alignment(quote.exact, window)
     start, end = lo + core.dest_start, lo + core.dest_end
-    if quote.prefix:
-        before = fuzz.partial_ratio_alignment(
-            quote.prefix, body[lo:end], score_cutoff=CONTEXT_CUTOFF
-        )
-        if before is not None:
-            start = lo + before.dest_end
-    if quote.suffix:
-        after = fuzz.partial_ratio_alignment(
-            quote.suffix, body[start:hi], score_cutoff=CONTEXT_CUTOFF
-        )
-        if after is not None:
-            end = start + after.dest_start
+    # The quote starts where its prefix ends, else where its own first words are;
+    # it ends where its suffix starts, else where its own last words are.
+    before = _align(quote.prefix, body, lo, end)
+    if before is not None:
+        start = before[1]
+    else:
+        head = _align(quote.exact[:CONTEXT_CHARS], body, lo, end)
+        start = head[0] if head is not None else start
+    after = _align(quote.suffix, body, start, hi)
+    if after is not None:
+        end = after[0]
+    else:
+        tail = _align(quote.exact[-CONTEXT_CHARS:], body, start, hi)
+        end = tail[1] if tail is not None else end
     start, end = _trim(body, start, end, quote.exact)
     if start >= end or fuzz.ratio(quote.exact, body[start:end]) < QUOTE_CUTOFF:
         return None
     return start, end
+
+
+def _align(needle: str, body: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where ``needle`` best matches inside ``body[lo:hi]``, if it matches well enough."""
+    if not needle or lo >= hi:
+        return None
+    found = fuzz.partial_ratio_alignment(needle, body[lo:hi], score_cutoff=CONTEXT_CUTOFF)
+    return None if found is None else (lo + found.dest_start, lo + found.dest_end)
 
 
 def _trim(body: str, start: int, end: int, exact: str) -> tuple[int, int]:

@@ -1,0 +1,155 @@
+"""Quotes are found again after the article's text changed, or kept as orphaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefings.anchoring import (
+    AnchorStatus,
+    body_hash,
+    quote_article,
+    reanchor,
+    reanchor_briefing,
+)
+from briefings.models import ArticleRef, Briefing, new_note
+from tests.briefing_data import BODY, article
+
+PASSAGE = "The governor warned that further rises could follow in the spring."
+
+
+def _quote(body: str = BODY, passage: str = PASSAGE):
+    start = body.index(passage)
+    return quote_article(article(body), start, start + len(passage))
+
+
+def _edited(old: str, new: str) -> str:
+    assert old in BODY
+    return BODY.replace(old, new, 1)
+
+
+def test_quote_records_exact_text_context_offsets_and_hash():
+    quote = _quote()
+    assert BODY[quote.start : quote.end] == quote.exact == PASSAGE
+    assert quote.prefix == BODY[quote.start - 32 : quote.start]
+    assert quote.suffix == BODY[quote.end : quote.end + 32]
+    assert quote.content_hash == body_hash(BODY)
+
+
+def test_empty_or_out_of_range_selection_is_refused():
+    with pytest.raises(ValueError):
+        quote_article(article(), 5, 5)
+    with pytest.raises(ValueError):
+        quote_article(article(), 0, len(BODY) + 1)
+
+
+def test_unchanged_article_keeps_the_anchor():
+    quote = _quote()
+    result = reanchor(quote, article())
+    assert result.status is AnchorStatus.UNCHANGED
+    assert result.quote == quote
+
+
+def test_text_inserted_before_the_quote_moves_its_offsets():
+    quote = _quote()
+    body = "Updated at 10:00 GMT.\n\n" + BODY
+    result = reanchor(quote, article(body))
+    assert result.status is AnchorStatus.MOVED
+    assert body[result.quote.start : result.quote.end] == PASSAGE
+    assert result.quote.start == quote.start + len("Updated at 10:00 GMT.\n\n")
+    assert result.quote.content_hash == body_hash(body)
+
+
+def test_text_deleted_before_the_quote_moves_its_offsets():
+    body = _edited("by half a point ", "")
+    result = reanchor(_quote(), article(body))
+    assert result.status is AnchorStatus.MOVED
+    assert body[result.quote.start : result.quote.end] == PASSAGE
+
+
+def test_text_inserted_inside_the_quote_widens_it():
+    body = _edited("further rises", "further and steeper rises")
+    result = reanchor(_quote(), article(body))
+    assert result.status is AnchorStatus.FUZZY
+    assert result.quote.exact == (
+        "The governor warned that further and steeper rises could follow in the spring."
+    )
+    assert body[result.quote.start : result.quote.end] == result.quote.exact
+
+
+def test_text_deleted_inside_the_quote_narrows_it():
+    body = _edited(" in the spring", "")
+    result = reanchor(_quote(), article(body))
+    assert result.status is AnchorStatus.FUZZY
+    assert result.quote.exact == "The governor warned that further rises could follow."
+
+
+def test_edits_before_and_inside_together():
+    body = "Breaking.\n\n" + _edited("The governor warned", "The new governor, Ana Diaz, warned")
+    result = reanchor(_quote(), article(body))
+    assert result.quote.exact == (
+        "The new governor, Ana Diaz, warned that further rises could follow in the spring."
+    )
+    assert not result.quote.orphaned
+
+
+def test_repeated_quote_is_matched_where_its_context_agrees():
+    body = "Markets fell sharply.\n\n" + BODY
+    passage = "Markets fell sharply"
+    quote = quote_article(article(BODY), BODY.index(passage), BODY.index(passage) + len(passage))
+    result = reanchor(quote, article(body))
+    assert result.quote.start == body.rindex(passage)
+
+
+def test_quote_whose_passage_was_removed_is_orphaned_but_kept():
+    quote = _quote()
+    body = _edited(PASSAGE, "")
+    result = reanchor(quote, article(body))
+    assert result.status is AnchorStatus.ORPHANED
+    assert result.quote.orphaned
+    assert (result.quote.exact, result.quote.start) == (quote.exact, quote.start)
+
+
+def test_quote_rewritten_beyond_recognition_is_orphaned():
+    body = _edited(PASSAGE, "Analysts expect the bank to hold rates until autumn.")
+    assert reanchor(_quote(), article(body)).status is AnchorStatus.ORPHANED
+
+
+def test_orphan_found_again_when_the_text_comes_back():
+    quote = _quote()
+    orphan = reanchor(quote, article(_edited(PASSAGE, ""))).quote
+    result = reanchor(orphan, article())
+    assert not result.quote.orphaned
+    assert result.quote == quote
+
+
+def test_briefing_reanchoring_touches_only_notes_of_known_articles():
+    quote = _quote()
+    on_a1 = new_note(ArticleRef.from_article(article()), quote=quote)
+    on_a2 = new_note(ArticleRef("a2", "Other"), quote=quote)
+    briefing = Briefing("B", "b", "", "", notes=(on_a1, on_a2))
+    moved = reanchor_briefing(briefing, {"a1": article("Intro.\n\n" + BODY)})
+    assert moved.notes[0].quote.start == quote.start + len("Intro.\n\n")
+    assert moved.notes[1] is on_a2
+
+
+BBC = Path("/work/shared/corpora/bbc/business")
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="BBC news corpus not present")
+def test_every_sentence_of_real_articles_is_found_after_an_edit_before_it():
+    found = total = 0
+    for path in sorted(BBC.glob("*.txt"))[:20]:
+        body = path.read_text(encoding="latin-1")
+        for sentence in (s.strip() for s in body.split(".")):
+            if len(sentence) < 40 or body.count(sentence) != 1:
+                continue
+            start = body.index(sentence)
+            quote = quote_article(article(body), start, start + len(sentence))
+            changed = body[:start] + "(Updated) " + body[start:]
+            result = reanchor(quote, article(changed))
+            total += 1
+            found += result.quote.exact == sentence and not result.quote.orphaned
+    assert total > 100
+    assert found == total
