@@ -95,6 +95,8 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         "body": article.body,
         "spell": f"{article.title}\n{article.body}",
         "content_hash": digest,
+        # Always set: a segment without any value has no column to sort by.
+        "date_sort": 0,
         "entities": json.dumps(
             [[s.start, s.end, s.type, s.text, s.canonical] for s in spans], ensure_ascii=False
         ),

@@ -28,7 +28,7 @@ from whoosh.analysis import (
     StemmingAnalyzer,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 

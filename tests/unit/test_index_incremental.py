@@ -179,3 +179,12 @@ def test_the_same_article_in_two_files_is_indexed_once(service, corpus):
     report = service.update()
     assert report.articles == 4
     assert service.search("identical").total == 1
+
+
+def test_undated_articles_are_listed_by_title(service):
+    service.update()
+    assert [hit.title for hit in service.search("").hits] == [
+        "Banks hold rates",
+        "Oil prices climb",
+        "Peace talks resume",
+    ]
