@@ -7,12 +7,12 @@ files:
    or short lines after a "Contents" heading) whose titles reappear later as
    headings; each heading starts an article.
 2. **Numbered sections**: headings numbered 1, 2, 3 ... or I, II, III ... in
-   sequence, each followed by a real body, with no article text before the first
-   one. A numbered list inside an article (items without bodies, or an
+   sequence, each followed by a real body, with only cover lines (title, date,
+   publisher) before the first one. A numbered list inside an article (items without bodies, or an
    introduction before item 1) is not a split.
 3. **Feed**: posts separated by lines that are only a web address. Each link
    belongs to the post it ends (or starts, when the file opens with a link).
-   One link line is a story's source, not a feed.
+   One link line is a story's address, not a feed.
 4. Otherwise the file is **one story**.
 """
 
@@ -28,12 +28,16 @@ _ENTRY = re.compile(
     r"(?:\s*\.{2,}\s*\d{1,4}|\s+\d{1,4})?$"
 )
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents:?$", re.IGNORECASE)
+_LABELLED_URL = re.compile(
+    r"^(?:(?:source|url|link|original|via|read more(?: at)?)\s*:?\s*)?<?(?P<url>https?://\S+?)>?$",
+    re.IGNORECASE,
+)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _MAX_HEADING_WORDS = 25
 # A section needs this many words of body to count as an article of its own.
-_MIN_SECTION_WORDS = 40
-# Text before the first numbered heading beyond this many words is an introduction.
-_MAX_FRONT_WORDS = 60
+_MIN_SECTION_WORDS = 25
+# A paragraph of this many words ending like a sentence is prose, not a cover line.
+_PROSE_WORDS = 12
 
 
 @dataclass
@@ -62,7 +66,16 @@ def split(paras: list[str]) -> tuple[list[str], list[Part]]:
     posts = _split_feed(paras)
     if posts is not None:
         return [], posts
-    return [], [Part(None, list(paras))]
+    return [], [_single_story(paras)]
+
+
+def _single_story(paras: list[str]) -> Part:
+    """The whole file as one article; a lone link line (or "Source: link") is its url."""
+    links = [i for i, para in enumerate(paras) if _LABELLED_URL.match(para)]
+    if len(links) != 1:
+        return Part(None, list(paras))
+    url = _LABELLED_URL.match(paras[links[0]]).group("url")
+    return Part(None, paras[: links[0]] + paras[links[0] + 1 :], url=url)
 
 
 def _number(token: str) -> int:
@@ -86,6 +99,10 @@ def _heading_match(para: str) -> tuple[int, str] | None:
     if m is None or m.group("title").count(" ") >= _MAX_HEADING_WORDS:
         return None
     return _number(m.group("num")), m.group("title").strip()
+
+
+def _is_prose(para: str) -> bool:
+    return para.count(" ") + 1 >= _PROSE_WORDS and para.endswith((".", "!", "?", '"', "”"))
 
 
 def _words(paras: list[str]) -> int:
@@ -147,7 +164,7 @@ def _split_by_numbered_headings(paras: list[str]) -> tuple[list[str], list[Part]
         if match and match[0] == expected and not match[1].endswith((".", ",", ";")):
             starts.append((i, match[1]))
             expected += 1
-    if len(starts) < 2 or _words(paras[: starts[0][0]]) > _MAX_FRONT_WORDS:
+    if len(starts) < 2 or any(_is_prose(p) for p in paras[: starts[0][0]]):
         return None
     parts = _parts_at(paras, starts)
     if any(_words(part.paragraphs) < _MIN_SECTION_WORDS for part in parts):

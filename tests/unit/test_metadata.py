@@ -1,0 +1,113 @@
+"""Metadata stated in the text: dates at their precision, authors, publishers, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.metadata import (
+    author_in_title,
+    clean_title,
+    clean_url,
+    derived_title,
+    find_byline,
+    find_date,
+    find_source,
+    parse_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("14 January 2025 11:12", "2025-01-14T11:12"),
+        ("JULY-2024", "2024-07"),
+        ("July 2024", "2024-07"),
+        ("2024-07-20", "2024-07-20"),
+        ("20.07.2024", "2024-07-20"),
+        ("Published: 3 March 2023", "2023-03-03"),
+        ("Updated on March 5, 2021 at 09:30", "2021-03-05T09:30"),
+    ],
+)
+def test_dates_keep_the_precision_the_text_states(line, expected):
+    assert parse_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 15",
+        "2",
+        "The summit is planned for May 2026 in Yerevan, officials said.",
+        "Preparations for COP29",
+    ],
+)
+def test_lines_that_are_not_a_publication_date_give_none(line):
+    assert parse_date(line) is None
+
+
+def test_date_line_is_found_only_near_the_top():
+    paras = ["Lead paragraph of the story.", "14 January 2025 11:12", "Body."]
+    assert find_date(paras) == (1, "2025-01-14T11:12")
+    assert find_date(["Body."] * 5 + ["14 January 2025"]) is None
+
+
+def test_byline_paragraph_gives_the_author():
+    assert find_byline(["By Jane Ostrova", "Text."]) == (0, "Jane Ostrova")
+    assert find_byline(["Author: Tomas Berg | Riga", "Text."]) == (0, "Tomas Berg")
+
+
+def test_sentence_starting_with_by_is_not_a_byline():
+    assert find_byline(["By signing the document, Armenia strengthens its position."]) is None
+
+
+def test_author_named_at_the_end_of_a_headline():
+    title = (
+        "Yerevan and Washington set to sign partnership document - "
+        '"They made it...” Analysis by Farhad Mammadov'
+    )
+    assert author_in_title(title) == "Farhad Mammadov"
+
+
+def test_by_inside_a_headline_is_not_an_author():
+    assert author_in_title("False start by Yerevan and Trump’s Asian tour weekly review") is None
+
+
+def test_publisher_from_copyright_line_prefers_its_own_capitalisation():
+    lines = ["Any use of materials is allowed", "Caliber.az © 2025. .", "POLITICS"]
+    text = "\n".join([*lines, "Story text.", "Caliber.Az"])
+    assert find_source(lines, text) == "Caliber.Az"
+
+
+def test_publisher_from_a_masthead_in_capitals():
+    lines = ["", "CENTER OF ANALYSIS OF INTERNATIONAL RELATIONS", "JULY-2024", "BULLETIN"]
+    assert find_source(lines, "\n".join(lines)) == "Center of Analysis of International Relations"
+
+
+def test_no_publisher_when_none_is_stated():
+    lines = ["City council approves new budget", "", "The council approved the budget."]
+    assert find_source(lines, "\n".join(lines)) is None
+
+
+def test_tracking_parameters_are_removed_from_links():
+    assert (
+        clean_url("https://example.org/a?id=7&utm_source=feed&fbclid=XYZ")
+        == "https://example.org/a?id=7"
+    )
+    assert (
+        clean_url("https://www.facebook.com/jeff.mah.5/posts/pfbid02?cft[0]=AZU&tn=%2CO%2CP-R")
+        == "https://www.facebook.com/jeff.mah.5/posts/pfbid02"
+    )
+
+
+def test_titles_lose_site_separators_and_stay_short():
+    assert clean_title("Radically changing situation – scorpions in Baku show Washington |") == (
+        "Radically changing situation – scorpions in Baku show Washington"
+    )
+    long_title = clean_title("word " * 60)
+    assert len(long_title) <= 121 and long_title.endswith("…")
+
+
+def test_text_without_a_headline_is_titled_by_its_first_sentence():
+    assert derived_title("No Airbus plane deal between EU and China. More later.") == (
+        "No Airbus plane deal between EU and China"
+    )
