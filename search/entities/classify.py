@@ -23,12 +23,13 @@ from search.entities.cues import (
     PLACE_HEADS,
     PLACE_LOWER_HEADS,
     SPEECH_VERBS,
+    word_set,
 )
 from search.entities.lexicon import Lexicon
 from search.entities.runs import Segment
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
-TITLE_MODIFIERS = frozenset(
+TITLE_MODIFIERS = word_set(
     """
     Prime Foreign Finance Defence Defense Interior Home Health Education Trade Economy
     Economic Energy Justice Culture Agriculture Environment Transport Sports Sport
@@ -40,12 +41,14 @@ TITLE_MODIFIERS = frozenset(
     Welfare Work Works Public Military Army Air Navy Naval Armed Forces Operating Financial
     Technical Head Team Club Board Union Party Bureau Majority Minority Shadow Elect
     Secretary-General Director-General Vice-President Deputy-Minister Co-founder Founder
-    """.split()
+    """
 )
 
+# Particles that end a name after a title ("Professor Ann Lee of Columbia University").
+_NAME_ENDS = frozenset(["of", "for", "and", "&"])
 _ACRONYM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.-")
-_LEGAL_SUFFIXES = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co.".split()
+_LEGAL_SUFFIXES = word_set(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
 )
 
 
@@ -101,27 +104,71 @@ def classify_segment(
         Zero, one or two mentions; ``type`` is None when undecided.
     """
     words = segment.words
-    if segment.sentence_start and len(words) > 1 and words[0].lower() in lower_words:
-        if " ".join(words) not in lex.known:
-            offset = text.index(words[1], segment.start + len(words[0]))
+    opener = (
+        segment.sentence_start
+        and len(words) > 1
+        and words[0] not in PERSON_TITLES
+        and words[1] not in NAME_PARTICLES
+        and (
+            words[0].lower() in lower_words
+            or (
+                len(words) > 2
+                and words[1] in lex.given_names
+                and words[0].lower() in lex.common_words
+            )
+        )
+    )
+    if opener and " ".join(words) not in lex.known:
+        offset = text.index(words[1], segment.start + len(words[0]))
+        words = words[1:]
+        while words and words[0] in NAME_PARTICLES:
+            offset = text.index(words[1], offset + len(words[0]))
             words = words[1:]
-            while words and words[0] in NAME_PARTICLES:
-                offset = text.index(words[1], offset + len(words[0]))
-                words = words[1:]
-            segment = Segment(offset, segment.end, words, False)
+        segment = Segment(offset, segment.end, words, False)
     if not words:
         return []
     known = lex.known.get(text[segment.start : segment.end])
     if known:
         return [_mention(text, segment, known[0], known[1])]
-    if words[-1] not in ORG_HEADS:
+    if words[-1] not in ORG_HEADS or "of" in words:
         split = _split_title(text, segment, lex, lower_words)
         if split is not None:
             return split
+    split = _split_of(text, segment, lex, lower_words)
+    if split is not None:
+        return split
     entity_type = _type_from_words(text, segment, lex)
     if entity_type == "DROP":
         return []
     return [_mention(text, segment, entity_type, None)]
+
+
+def _split_of(
+    text: str, seg: Segment, lex: Lexicon, lower_words: frozenset[str]
+) -> list[Mention] | None:
+    """Split "Name of Organisation" and "Company of Place" at "of" (not "Bank of England")."""
+    words = seg.words
+    if "of" not in words[1:-1]:
+        return None
+    at = words.index("of")
+    left, right = words[:at], words[at + 1 :]
+    person = left[0] in lex.given_names and len(left) in (2, 3)
+    org_of_place = (
+        len(left) > 1
+        and left[-1] not in ORG_OPENERS
+        and lex.known.get(" ".join(right), ("",))[0] == "PLACE"
+    )
+    if not (person or org_of_place):
+        return None
+    offsets = _offsets(text, seg)
+    head = _sub(seg, offsets, 0, at)
+    tail = _sub(seg, offsets, at + 1, len(words))
+    mentions = (
+        [_mention(text, head, "PERSON", None)]
+        if person
+        else classify_segment(text, head, lex, lower_words)
+    )
+    return mentions + classify_segment(text, tail, lex, lower_words)
 
 
 def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | None) -> Mention:
@@ -195,12 +242,17 @@ def _split_title(
                 name_at += cut
                 rest = words[name_at:]
                 break
+    name_end = next((i for i, w in enumerate(words) if i > name_at and w in _NAME_ENDS), len(words))
+    rest = words[name_at:name_end]
     if not rest or len(rest) > 4 or any(w in ORG_HEADS for w in rest):
-        return None if not mentions else mentions
-    name = _sub(seg, offsets, name_at, len(words))
+        return mentions or None
+    name = _sub(seg, offsets, name_at, name_end)
     if " ".join(rest) in lex.known or rest[0] in NAME_PARTICLES:
         return None
     mentions.append(_mention(text, name, "PERSON", None))
+    if name_end + 1 < len(words):
+        tail = _sub(seg, offsets, name_end + 1, len(words))
+        mentions.extend(classify_segment(text, tail, lex, lower_words))
     return mentions
 
 

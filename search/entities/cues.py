@@ -6,8 +6,14 @@ to any topic or region. Everything is a frozenset for O(1) membership tests.
 
 from __future__ import annotations
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 # Words before a name that mark a person; the title itself is left out of the span.
-PERSON_TITLES = frozenset(
+PERSON_TITLES = word_set(
     """
     Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Reverend Father Sister
     Brother Imam Rabbi Sheikh Sheik Emir Prince Princess King Queen Pope Cardinal Archbishop
@@ -19,11 +25,11 @@ PERSON_TITLES = frozenset(
     Midfielder Defender Goalkeeper Captain Chef Deputy Speaker Leader Adviser Advisor
     Counsellor Councillor Councilman Assemblyman MP MEP Dr. Mr. Mrs. Ms. Prof. St
     Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable
-    """.split()
+    """
 )
 
 # Lower-case words right before a name that mark a person ("spokesman John Smith").
-PERSON_LOWER_CUES = frozenset(
+PERSON_LOWER_CUES = word_set(
     """
     spokesman spokeswoman spokesperson minister president secretary chairman chairwoman
     director executive chief boss coach manager striker midfielder defender goalkeeper
@@ -35,19 +41,19 @@ PERSON_LOWER_CUES = frozenset(
     colleague deputy adviser advisor counsel inspector detective journalist reporter
     editor correspondent scientist researcher physicist biologist chemist astronomer
     doctor surgeon nurse activist campaigner dissident opposition veteran teammate
-    """.split()
+    """
 )
 
 # Verbs right after a run that mark a speaker ("Smith said").
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = word_set(
     """
     said says told added argued warned explained insisted noted claimed stated admitted
     denied believes believed thinks thought wrote according
-    """.split()
+    """
 )
 
 # Last words of organisation names.
-ORG_HEADS = frozenset(
+ORG_HEADS = word_set(
     """
     Ministry Council Bank Union Organization Organisation Forum Group Party Committee
     Commission Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc plc PLC LLC LLP AG SA GmbH NV
@@ -67,52 +73,54 @@ ORG_HEADS = frozenset(
     Unions Council Commissions Directorate Inspectorate Command Guard Guards Agencies
     Institutes Universities Ministries Banks Courts Parties Senate Duma Knesset Majlis
     Rada Sejm Bundestag Cortes Congress Republicans Democrats Conservatives Liberals
-    Labour Taliban Hamas Hezbollah
-    """.split()
+    Labour Taliban Hamas Hezbollah Laboratory United Rovers Wanderers Athletic Albion
+    Hotspur FC
+    """
 )
 
 # First words that open an organisation name ("Bank of", "University of").
-ORG_OPENERS = frozenset(
+ORG_OPENERS = word_set(
     """
     Ministry Bank University Department Council Organization Organisation Institute
     Office Court Commission Committee Federation Association Union Agency Academy
     Board Bureau Church League Party Society College School House Senate
-    """.split()
+    """
 )
 
 # Last words of place names ("Sichuan province", "Red Sea").
-PLACE_HEADS = frozenset(
+PLACE_HEADS = word_set(
     """
     Province Region Oblast Krai District County State Territory Territories Prefecture
     Governorate Republic Kingdom Emirate Island Islands Isles Peninsula Coast Valley
     River Lake Sea Ocean Gulf Bay Strait Straits Channel Mountains Mountain Mount Hills
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
-    """.split()
+    Stadium Arena
+    """
 )
 
 # Lower-case heads after a capitalised run that make it a place ("Sichuan province").
-PLACE_LOWER_HEADS = frozenset(
+PLACE_LOWER_HEADS = word_set(
     """
     province region oblast district county state prefecture governorate territory
     valley river island islands peninsula city town village mountains desert
-    """.split()
+    """
 )
 
 # Words that join two names inside one run; a run is split on them unless known.
 JOINERS = frozenset(["and", "&", "or", "with", "v", "vs", "versus"])
 
 # Lower-case particles allowed inside a name ("Bank of England", "Luiz Inácio Lula da Silva").
-NAME_PARTICLES = frozenset(
+NAME_PARTICLES = word_set(
     """
     of de del della der den di da das do dos du van von la le bin ibn al el y
     for the on in at
-    """.split()
+    """
 )
 
 # Capitalised words that are almost never names on their own: sentence openers,
 # pronouns, weekday and month words are handled by the DATE patterns.
-COMMON_CAPITALISED = frozenset(
+COMMON_CAPITALISED = word_set(
     """
     The A An This That These Those It Its He She His Her Hers They Them Their We Our Us
     I You Your My Me Mine Him Who Whom Whose What Which Why How Where When Whether While
@@ -137,11 +145,11 @@ COMMON_CAPITALISED = frozenset(
     Comment Comments Related Advertisement Copyright Page Chapter Section Table Figure
     OK TV PM AM CEO CFO COO CTO GDP GMT UTC BST EST PST AD BC FM AM DJ MP MPs CD DVD PC IT
     AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA
-    """.split()
+    """
 )
 
 # Nationality and language adjectives that do not follow the "country + suffix" rule.
-DEMONYMS = frozenset(
+DEMONYMS = word_set(
     """
     American Americans British Briton Britons English Scottish Scot Scots Welsh Irish
     French Dutch Swiss German Germans Greek Greeks Spanish Spaniard Spaniards Portuguese
@@ -155,7 +163,7 @@ DEMONYMS = frozenset(
     Lebanese Syrian Syrians Egyptian Egyptians Libyan Tunisian Algerian Moroccan
     Sudanese Ethiopian Somali Kenyan Kenyans Ugandan Tanzanian Rwandan Congolese
     Nigerian Nigerians Ghanaian Senegalese Malian Ivorian Cameroonian Angolan
-    Mozambican Zimbabwean Zambian Malawian Namibian Botswanan South Mexican Mexicans
+    Mozambican Zimbabwean Zambian Malawian Namibian Botswanan Mexican Mexicans
     Cuban Brazilian Brazilians Argentine Argentinian Chilean Peruvian Colombian
     Venezuelan Ecuadorian Bolivian Paraguayan Uruguayan Canadian Canadians Australian
     Australians Kiwi Russian Russians Ukrainian Ukrainians Belarusian Georgian Armenian
@@ -167,7 +175,7 @@ DEMONYMS = frozenset(
     Caucasian Sunni Shia Shiite Muslim Muslims Christian Christians Catholic Catholics
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
-    """.split()
+    """
 )
 
 # Demonym suffixes: "Russia" -> "Russian", "Azerbaijan" -> "Azerbaijani".

@@ -34,10 +34,11 @@ def extract_entities(text: str) -> list[EntitySpan]:
     lex = lexicon()
     lower_words = frozenset(_LOWER_WORD.findall(text))
     mentions = []
-    for segment in find_segments(text, lex.known):
+    for segment in find_segments(text):
         mentions.extend(classify_segment(text, segment, lex, lower_words))
     names = [
-        EntitySpan(m.start, m.end, m.type, m.text, m.canonical) for m in resolve(text, mentions)
+        EntitySpan(m.start, m.end, m.type, m.text, m.canonical)
+        for m in resolve(text, mentions, lower_words, lex)
     ]
     patterns = [
         EntitySpan(start, end, kind, text[start:end], text[start:end])
@@ -50,9 +51,9 @@ def extract_entities(text: str) -> list[EntitySpan]:
 def _without_overlaps(spans: list[EntitySpan]) -> list[EntitySpan]:
     """Keep the longer of two overlapping spans (patterns win ties)."""
     kept: list[EntitySpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((s.end for s in spans), default=0))
     for span in sorted(spans, key=lambda s: s.start - s.end):
-        if not any(span.start < end and start < span.end for start, end in taken):
+        if not any(taken[span.start : span.end]):
             kept.append(span)
-            taken.append((span.start, span.end))
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     return sorted(kept, key=lambda s: s.start)

@@ -12,19 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
-_MONTH = r"(?:%s)" % "|".join(MONTHS + [m + r"\.?" for m in MONTH_ABBREVIATIONS])
+def _names(text: str) -> list[str]:
+    return text.split()
+
+
+MONTHS = _names(
+    "January February March April May June July August September October November December"
+)
+MONTH_ABBREVIATIONS = _names("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+WEEKDAYS = _names("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+_MONTH = "(?:" + "|".join(MONTHS + [m + r"\.?" for m in MONTH_ABBREVIATIONS]) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAY = r"(?:%s)" % "|".join(WEEKDAYS)
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 
-_MONTH_CUES = "in since until by from last next early late mid".split()
-_YEAR_CUES = "in since until by from of during before after".split()
+_MONTH_CUES = _names("in since until by from last next early late mid")
+_YEAR_CUES = _names("in since until by from of during before after")
 
 
 def _after(words: list[str]) -> str:
@@ -33,8 +38,9 @@ def _after(words: list[str]) -> str:
     return "(?:" + "|".join(rf"(?<=\b{form} )" for form in forms) + ")"
 
 
+# The leading lookaheads let the scanner skip most positions at once.
 DATE_RE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?=[0-9A-Zt])(?<![\w-])(?:"
     rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|{_MONTH},?\s+{_YEAR}"
@@ -59,7 +65,7 @@ _CURRENCY_WORDS = (
 )
 
 MONEY_RE = re.compile(
-    r"(?<![\w$£€¥])(?:"
+    r"(?=[0-9$£€¥₹₽₦₩₺A-Z])(?<![\w$£€¥])(?:"
     rf"{_SIGN}\s?(?:{_AMOUNT}){_SCALE}"
     rf"|{_CODE}\s?(?:{_AMOUNT}){_SCALE}"
     rf"|(?:{_AMOUNT})(?:\s?(?:bn|m|tn|trillion|billion|million|thousand|crore|lakh))?"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from search.entities.cues import (
     COMMON_CAPITALISED,
@@ -22,6 +23,7 @@ from search.entities.cues import (
     ORG_HEADS,
     ORG_OPENERS,
 )
+from search.entities.lexicon import lexicon
 from search.entities.patterns import MONTHS, WEEKDAYS
 
 
@@ -45,7 +47,7 @@ _PARTICLE = (
     r"(?:of|de|del|della|der|den|di|da|das|do|dos|du|van|von|la|le|bin|ibn|al|el|y|for|the|and|&)"
 )
 RUN_RE = re.compile(
-    rf"(?<![\w’'@#/.-]){_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
+    rf"(?=[{_UP}adebiO])(?<![\w’'@#/.-]){_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
 )
 _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 
@@ -92,12 +94,11 @@ def looks_demonym(word: str, places: dict[str, tuple[str, str]]) -> bool:
     return False
 
 
-def find_segments(text: str, known: dict[str, tuple[str, str]]) -> list[Segment]:
+def find_segments(text: str) -> list[Segment]:
     """Candidate name segments in ``text``, in order of position.
 
     Args:
         text: the article body.
-        known: surface form -> (type, canonical) of known names (kept whole).
 
     Returns:
         Segments with at least one capitalised word and no leading or trailing particle.
@@ -106,27 +107,52 @@ def find_segments(text: str, known: dict[str, tuple[str, str]]) -> list[Segment]
     for match in RUN_RE.finditer(text):
         run_start = match.start()
         sentence_start = opens_sentence(text, run_start)
-        run = match.group()
-        if run in known and (" " in run or run not in COMMON_CAPITALISED):
-            segments.append(Segment(run_start, match.end(), [run], sentence_start))
-            continue
-        tokens = [(m.start() + run_start, m.group()) for m in _TOKEN_RE.finditer(run)]
-        for piece in _cut(tokens, known):
-            segments.append(_segment(piece, sentence_start and piece[0][0] == run_start))
+        for offset, end, words in _pieces(match.group()):
+            start = run_start + offset
+            segments.append(
+                Segment(start, run_start + end, list(words), sentence_start and not offset)
+            )
     return segments
 
 
-def _segment(tokens: list[tuple[int, str]], sentence_start: bool) -> Segment:
-    start = tokens[0][0]
-    last_start, last_word = tokens[-1]
-    return Segment(start, last_start + len(last_word), [w for _, w in tokens], sentence_start)
+@lru_cache(maxsize=65536)
+def _pieces(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """(offset, end, words) of each piece of ``run``, relative to the run.
+
+    Cached by the run's text: names repeat within and across documents.
+    """
+    known = lexicon().known
+    if run in known and (" " in run or run not in COMMON_CAPITALISED):
+        return ((0, len(run), (run,)),)
+    tokens = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(run)]
+    return tuple(
+        (piece[0][0], piece[-1][0] + len(piece[-1][1]), tuple(w for _, w in piece))
+        for piece in _cut(tokens, known)
+    )
 
 
 def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
-    """Cut a run's tokens into pieces, dropping opening words, months and nationalities."""
+    """Cut a run's tokens into pieces at possessives and joiners, then clean each piece."""
+    pieces: list[list[tuple[int, str]]] = [[]]
+    for offset, word in tokens:
+        if word.endswith(_POSSESSIVES):
+            pieces[-1].append((offset, word[:-2]))
+            pieces.append([])
+        else:
+            pieces[-1].append((offset, word))
+    parts = [part for piece in pieces if piece for part in _split_joiners(piece, known)]
+    return [clean for part in parts for clean in _clean(part, known)]
+
+
+def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
+    """Drop opening words, months and nationality adjectives, cutting the piece there."""
+    while tokens and (tokens[0][1] in NAME_PARTICLES or tokens[0][1] in COMMON_CAPITALISED):
+        tokens = tokens[1:]
+    if not tokens or " ".join(w for _, w in tokens) in known:
+        return [tokens] if tokens else []
     pieces: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
-    ends_org = tokens[-1][1] in ORG_HEADS
+    ends_org = tokens[-1][1] in ORG_HEADS or _opens_org([w for _, w in tokens])
 
     def close() -> None:
         while current and current[-1][1] in NAME_PARTICLES:
@@ -136,45 +162,44 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         current.clear()
 
     for index, (offset, word) in enumerate(tokens):
-        if word.endswith(_POSSESSIVES):
-            word = word[:-2]
-            current.append((offset, word))
-            close()
-            continue
         if not current and (word in NAME_PARTICLES or word in COMMON_CAPITALISED):
             continue
-        if word in _CALENDAR and not (word == "May" and index > 0):
+        if (
+            word in _CALENDAR
+            and not (word == "May" and index > 0)
+            or not ends_org
+            and looks_demonym(word, known)
+        ):
             close()
-            continue
-        if not ends_org and looks_demonym(word, known):
-            close()
-            continue
-        current.append((offset, word))
+        else:
+            current.append((offset, word))
     close()
-    return [part for piece in pieces for part in _split_joiners(piece, known)]
+    return pieces
+
+
+def _opens_org(words: list[str]) -> bool:
+    """Whether an organisation word is followed by "of"/"for" ("Bank for Reconstruction")."""
+    return any(
+        (w in ORG_OPENERS or w in ORG_HEADS) and after in ("of", "for")
+        for w, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
     """Split "A and B" into A and B unless the whole is one known name or organisation."""
     words = [w for _, w in tokens]
-    if not any(w in JOINERS for w in words):
+    joiner_at = next((i for i, w in enumerate(words) if w in JOINERS), -1)
+    if joiner_at < 0 or " ".join(words) in known:
         return [tokens]
-    if " ".join(words) in known:
+    left = words[:joiner_at]
+    if _opens_org(left) or (
+        words[-1] in ORG_HEADS and " ".join(left) not in known and left[-1] not in ORG_HEADS
+    ):
         return [tokens]
-    if words[-1] in ORG_HEADS and (words[0] in ORG_OPENERS or words[0] not in known):
-        first_part = words[: words.index(next(w for w in words if w in JOINERS))]
-        if " ".join(first_part) not in known and first_part[-1] not in ORG_HEADS:
-            return [tokens]
     parts: list[list[tuple[int, str]]] = [[]]
     for offset, word in tokens:
         if word in JOINERS:
             parts.append([])
-        elif parts[-1] or (word not in NAME_PARTICLES and word not in COMMON_CAPITALISED):
+        else:
             parts[-1].append((offset, word))
-    cleaned = []
-    for part in parts:
-        while part and part[-1][1] in NAME_PARTICLES:
-            part.pop()
-        if part:
-            cleaned.append(part)
-    return cleaned
+    return [part for part in parts if part]
