@@ -47,7 +47,8 @@ _PARTICLE = (
     r"(?:of|de|del|della|der|den|di|da|das|do|dos|du|van|von|la|le|bin|ibn|al|el|y|for|the|and|&)"
 )
 RUN_RE = re.compile(
-    rf"(?=[{_UP}adebiO])(?<![\w’'@#/.-]){_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
+    rf"(?=[{_UP}adebiO])(?<![\w’'@#/.-]){_WORD}"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
 )
 _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 
