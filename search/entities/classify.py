@@ -103,6 +103,8 @@ def classify_segment(
     Returns:
         Zero, one or two mentions; ``type`` is None when undecided.
     """
+    while segment.words and segment.words[0] in NAME_PARTICLES:
+        segment = _sub(segment, _offsets(text, segment), 1, len(segment.words))
     words = segment.words
     opener = (
         segment.sentence_start
@@ -206,7 +208,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "PERSON"
         if len(words) > 1 and first in lex.given_names and words[1] not in NAME_PARTICLES:
             return "PERSON"
-        if len(words) > 1 and after in SPEECH_VERBS:
+        if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
             return "PERSON"
     return None
 

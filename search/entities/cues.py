@@ -74,7 +74,7 @@ ORG_HEADS = word_set(
     Institutes Universities Ministries Banks Courts Parties Senate Duma Knesset Majlis
     Rada Sejm Bundestag Cortes Congress Republicans Democrats Conservatives Liberals
     Labour Taliban Hamas Hezbollah Laboratory United Rovers Wanderers Athletic Albion
-    Hotspur FC
+    Hotspur FC Bros Bros. Store Stores
     """
 )
 
@@ -95,7 +95,7 @@ PLACE_HEADS = word_set(
     River Lake Sea Ocean Gulf Bay Strait Straits Channel Mountains Mountain Mount Hills
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
-    Stadium Arena
+    Stadium Arena Reef Reefs
     """
 )
 
@@ -136,8 +136,7 @@ COMMON_CAPITALISED = word_set(
     Consequently Currently Previously Initially Eventually Ultimately Clearly Certainly
     Sources Officials Analysts Experts Critics Observers Reports Residents Police Local
     According Under Amid Following Asked Speaking Writing Reporting Despite Thanks Due
-    Mr Mrs Ms Dr New Old Big Small Great Good Bad High Low Top Chief Senior Junior Former
-    Acting Deputy Early Late Full More Less Much Very Too Why Let Like Unlike Whatever
+    Mr Mrs Ms Dr Chief Senior Junior Former Acting Deputy More Less Much Very Too Why Let Like Unlike Whatever
     Whoever Whenever Wherever Everyone Everything Nobody Nothing Someone Something
     Anyone Anything People Government Economy Market Markets Shares Prices Sales Profits
     Photo Image Video Read Watch Listen Share Follow Subscribe Click See Source Update

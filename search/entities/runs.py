@@ -147,7 +147,9 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
 
 def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
     """Drop opening words, months and nationality adjectives, cutting the piece there."""
-    while tokens and (tokens[0][1] in NAME_PARTICLES or tokens[0][1] in COMMON_CAPITALISED):
+    while tokens and " ".join(w for _, w in tokens) not in known:
+        if tokens[0][1] not in NAME_PARTICLES and tokens[0][1] not in COMMON_CAPITALISED:
+            break
         tokens = tokens[1:]
     if not tokens or " ".join(w for _, w in tokens) in known:
         return [tokens] if tokens else []
