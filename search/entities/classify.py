@@ -52,7 +52,7 @@ _LEGAL_SUFFIXES = word_set(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name mention while the document is being worked on.
 

@@ -136,7 +136,8 @@ COMMON_CAPITALISED = word_set(
     Consequently Currently Previously Initially Eventually Ultimately Clearly Certainly
     Sources Officials Analysts Experts Critics Observers Reports Residents Police Local
     According Under Amid Following Asked Speaking Writing Reporting Despite Thanks Due
-    Mr Mrs Ms Dr Chief Senior Junior Former Acting Deputy More Less Much Very Too Why Let Like Unlike Whatever
+    Mr Mrs Ms Dr Chief Senior Junior Former Acting Deputy More Less Much Very Too Why Let
+    Like Unlike Whatever
     Whoever Whenever Wherever Everyone Everything Nobody Nothing Someone Something
     Anyone Anything People Government Economy Market Markets Shares Prices Sales Profits
     Photo Image Video Read Watch Listen Share Follow Subscribe Click See Source Update

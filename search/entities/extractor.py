@@ -16,7 +16,7 @@ from search.entities.patterns import find_patterns
 from search.entities.runs import find_segments
 from search.models import EntitySpan
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+")
 
 
 def extract_entities(text: str) -> list[EntitySpan]:

@@ -29,7 +29,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 
 _MONTH_CUES = _names("in since until by from last next early late mid")
-_YEAR_CUES = _names("in since until by from of during before after")
+_YEAR_CUES = _names("in since until by from of during before after the early late")
 
 
 def _after(words: list[str]) -> str:
@@ -38,18 +38,23 @@ def _after(words: list[str]) -> str:
     return "(?:" + "|".join(rf"(?<=\b{form} )" for form in forms) + ")"
 
 
-# The leading lookaheads let the scanner skip most positions at once.
-DATE_RE = re.compile(
-    r"(?=[0-9A-Zt])(?<![\w-])(?:"
-    rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d:])"
+# Two scanners, each opening with a lookahead on the first character, so that the
+# many alternatives are only tried where a date can start (a capital or a digit).
+_DATE_WORDS_RE = re.compile(
+    r"(?=[ADFJMNOSTW])(?<![\w-])(?:"
+    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d:])"
+    rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+{_YEAR}"
+    rf"|{_after(_MONTH_CUES)}{_MONTH}"
+    rf"|{_WEEKDAY}"
+    r")(?![\w-])"
+)
+_DATE_NUMBERS_RE = re.compile(
+    r"(?=\d)(?<![\w-])(?:"
+    rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
     rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
-    rf"|{_after(_MONTH_CUES)}{_MONTH}"
-    rf"|(?<=\bmid-){_MONTH}"
-    rf"|{_WEEKDAY}"
-    rf"|{_after(_YEAR_CUES)}(?:the\s+)?(?:early\s+|late\s+|mid-)?{_YEAR}s?"
+    rf"|{_after(_YEAR_CUES)}{_YEAR}s?"
     r")(?![\w-])"
 )
 
@@ -79,5 +84,6 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, type) for DATE and MONEY spans in ``text``, MONEY first."""
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), "MONEY"
-    for match in DATE_RE.finditer(text):
-        yield match.start(), match.end(), "DATE"
+    for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE):
+        for match in scanner.finditer(text):
+            yield match.start(), match.end(), "DATE"

@@ -57,7 +57,7 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A part of a run that may be one name.
 
@@ -106,9 +106,12 @@ def find_segments(text: str) -> list[Segment]:
     """
     segments: list[Segment] = []
     for match in RUN_RE.finditer(text):
+        pieces = _pieces(match.group())
+        if not pieces:
+            continue
         run_start = match.start()
         sentence_start = opens_sentence(text, run_start)
-        for offset, end, words in _pieces(match.group()):
+        for offset, end, words in pieces:
             start = run_start + offset
             segments.append(
                 Segment(start, run_start + end, list(words), sentence_start and not offset)
