@@ -135,6 +135,11 @@ class SearchView(Vertical):
         return self.query_one("#query", Input).value.strip()
 
     @property
+    def answered_query(self) -> str | None:
+        """The query whose answer is on screen ("" for the article list, None before any)."""
+        return self._shown_query
+
+    @property
     def results_list(self) -> ResultsList:
         return self.query_one(ResultsList)
 
@@ -153,6 +158,7 @@ class SearchView(Vertical):
             return False
         self._shown_query = query
         self._suggestion = results.suggestion
+        self.refresh_bindings()
         self.query_one("#columns").add_class("-hidden")
         self.results_list.set_rows(
             [hit_row(hit) for hit in results.hits],
@@ -180,6 +186,7 @@ class SearchView(Vertical):
         if query != self.query:
             return
         self._suggestion = None
+        self.refresh_bindings()
         self._set_status(content(f"Cannot search: {reason}", one_line=True), error=True)
 
     def focus_input(self) -> None:
@@ -193,6 +200,7 @@ class SearchView(Vertical):
     def _show_listing(self) -> None:
         self._shown_query = ""
         self._suggestion = None
+        self.refresh_bindings()
         columns = self.query_one("#columns", ColumnHeader)
         columns.remove_class("-hidden")
         columns.show(self.sort_key)
@@ -231,8 +239,11 @@ class SearchView(Vertical):
         self.post_message(self.Search(query))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the box opens the row under the cursor (the best hit, until moved).
+        # Posted from this view: a message stops bubbling at the node that sent it.
         event.stop()
-        self.results_list.focus()
+        if (row := self.results_list.current) is not None:
+            self.post_message(ResultsList.Chosen(row.key))
 
     def on_key(self, event: events.Key) -> None:
         query_input = self.query_one("#query", Input)
@@ -260,6 +271,12 @@ class SearchView(Vertical):
 
     def action_cycle_sort(self) -> None:
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Offer "did you mean" (Footer, palette) only while there is a suggestion.
+        if action == "use_suggestion":
+            return self._suggestion is not None
+        return True
 
     def action_use_suggestion(self) -> None:
         if self._suggestion:

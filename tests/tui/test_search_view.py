@@ -1,0 +1,147 @@
+"""Search as you type: the article list, hits with count and snippets, stale answers, errors,
+"did you mean" and sorting."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from search.models import SearchResults
+from tests.tui.conftest import (
+    ready,
+    screen_text,
+    search,
+    styles_of,
+    wait_for,
+    wait_for_text,
+)
+from tui.messages import SearchAnswered
+from tui.widgets.search.results_list import ResultsList
+from tui.widgets.search.view import SearchView
+
+SEED_TITLES = (
+    "Relations between Russia and Azerbaijan",
+    "China EU Summit",
+    "Armenia's arms spree is a dangerous game of escalation",
+)
+
+
+def rows(app) -> list[str]:
+    return [row.key for row in app.screen.query_one(ResultsList).rows]
+
+
+async def test_first_screen_lists_every_article_with_date_and_source(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        shown = screen_text(app)
+        for title in SEED_TITLES:
+            assert title in shown
+        for article in app.articles:
+            assert article.title[:40] in shown
+            assert (article.source or "—")[:12] in shown
+            assert (article.date or "—")[:7] in shown
+        assert f"{len(app.articles)} articles" in shown
+        assert len(rows(app)) == len(app.articles) > 5
+
+
+async def test_typing_searches_and_shows_hits_count_time_and_snippets(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        shown = await search(pilot, "Aliyev")
+        view = app.screen.query_one(SearchView)
+        assert view.query == "Aliyev"
+        assert "ms" in shown
+        assert "Ilham Aliyev" in shown
+        assert "Key Takeaways from Q&A session" in shown
+        # Hits are fewer than the articles: the list is the ranked answer, not the listing.
+        assert 0 < len(rows(app)) < len(app.articles)
+
+
+async def test_snippet_highlights_are_bold_and_underlined(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "Aliyev")
+        styled = styles_of(app, "aliyev")
+        assert any(style.bold and style.underline for style in styled)
+
+
+async def test_answers_for_an_older_query_are_dropped(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "Aliyev")
+        before = rows(app)
+        stale = SearchResults("China", (), 0, 0.001)
+        app.screen.post_message(SearchAnswered("China", stale))
+        await pilot.pause()
+        assert rows(app) == before
+        assert "0 hits" not in screen_text(app)
+
+
+async def test_a_bad_query_shows_an_inline_message(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        shown = await search(pilot, "date:>someday")
+        assert "Cannot search" in shown
+        assert "date" in shown
+        # The app still answers: fixing the query searches again.
+        for _ in "date:>someday":
+            await pilot.press("backspace")
+        await search(pilot, "China")
+
+
+async def test_did_you_mean_is_one_key_away(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "Azerbajan")
+        assert "Did you mean Azerbaijan?" in screen_text(app)
+        await pilot.press("ctrl+y")
+        view = app.screen.query_one(SearchView)
+        await wait_for(pilot, lambda: view.answered_query == "Azerbaijan")
+        assert view.query == "Azerbaijan"
+        assert len(rows(app)) > 0
+        assert "Did you mean" not in screen_text(app)
+
+
+async def test_clearing_the_query_lists_every_article_again(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "China")
+        await pilot.press("escape")
+        await wait_for_text(pilot, "articles · sorted by")
+        assert len(rows(app)) == len(app.articles)
+
+
+async def test_the_list_sorts_by_title_source_and_date(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        by_id = {a.id: a for a in app.articles}
+        await pilot.press("f2")
+        await wait_for_text(pilot, "sorted by title")
+        titles = [by_id[key].title.casefold() for key in rows(app)]
+        assert titles == sorted(titles)
+        await pilot.press("f2")
+        await wait_for_text(pilot, "sorted by source")
+        sources = [by_id[key].source for key in rows(app)]
+        named = [s.casefold() for s in sources if s]
+        assert named == sorted(named) and sources[-1] is None
+        await pilot.press("f2")
+        await wait_for_text(pilot, "sorted by date")
+        dates = [by_id[key].date for key in rows(app) if by_id[key].date]
+        assert dates == sorted(dates, reverse=True)
+
+
+async def test_clicking_a_column_heading_sorts_by_it(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.click("#columns", offset=(40, 0))
+        await wait_for_text(pilot, "sorted by title")
+
+
+async def test_hits_answer_replaces_results_only_for_the_current_query(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "China")
+        view = app.screen.query_one(SearchView)
+        current = view.query
+        answer = SearchResults(current, (), 0, 0.001)
+        assert view.show_results(current, dataclasses.replace(answer)) is True
+        assert "0 hits" in screen_text(app) or "No article matches" in screen_text(app)
