@@ -109,23 +109,33 @@ def _is_short(line: str) -> bool:
 
 def _menu_word(line: str) -> bool:
     word = line.lower().strip(" :|•·")
-    return word in _MENU_WORDS or (len(word) <= 3 and word.isalpha()) or "_" in word
+    return (
+        word in _MENU_WORDS or word in _SOCIAL or (len(word) <= 3 and word.isalpha()) or "_" in word
+    )
 
 
 def _flag_menu_runs(lines: list[str], flags: list[bool]) -> None:
-    """A run of 3+ short one-to-three-word lines naming 2+ social networks is a menu."""
-    start = 0
-    n = len(lines)
-    while start < n:
-        end = start
-        while end < n and lines[end] and lines[end].count(" ") < 3 and len(lines[end]) <= 25:
-            end += 1
-        run = lines[start:end]
-        if len(run) >= 3 and sum(line.lower() in _SOCIAL for line in run) >= 2:
-            for i in range(start, end):
-                if _menu_word(lines[i]) or lines[i].lower() in _SOCIAL:
-                    flags[i] = True
-        start = max(end, start + 1)
+    """A run of 3+ short one-to-three-word lines naming 2+ social networks is a menu.
+
+    Blank lines may separate the items (menus extracted from web pages).
+    """
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if line.count(" ") < 3 and len(line) <= 25:
+            run.append(i)
+            continue
+        _flag_menu(run, lines, flags)
+        run = []
+    _flag_menu(run, lines, flags)
+
+
+def _flag_menu(run: list[int], lines: list[str], flags: list[bool]) -> None:
+    if len(run) >= 3 and sum(lines[j].lower() in _SOCIAL for j in run) >= 2:
+        for j in run:
+            if _menu_word(lines[j]):
+                flags[j] = True
 
 
 def _flag_edges(lines: list[str], flags: list[bool]) -> None:

@@ -66,6 +66,12 @@ _MULTI_BYTE = frozenset(
 )
 
 
+# Legacy encodings in the order of how common they are in news text, for ties.
+_COMMON_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "cp1254")
+_TIE_CHAOS = 0.005
+_TIE_COHERENCE = 0.02
+
+
 class DecodeError(ValueError):
     """Bytes that are not text; ``str(exc)`` is a one-line reason."""
 
@@ -115,10 +121,10 @@ def looks_binary(data: bytes) -> bool:
 def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DecodeError("cannot decode text (unknown encoding)")
-    encoding = best.encoding
+    encoding = _most_common_of_the_best(matches)
     if _mostly_ascii(data) and not _is_single_byte(encoding):
         # A few stray bytes in English text are not evidence for Shift-JIS or GBK:
         # a Western code page is far more likely ("£" as 0xA3 in cp1252).
@@ -127,6 +133,24 @@ def _guess(data: bytes) -> tuple[str, str]:
     if text.count("\ufffd") > len(text) * _MAX_REPLACEMENT_RATIO:
         raise DecodeError(f"cannot decode text (not valid {encoding})")
     return text, encoding
+
+
+def _most_common_of_the_best(matches: list) -> str:
+    """The detector's best guess, or among guesses it rates as good, the most common one.
+
+    Short Western text often fits cp1250, cp1252 and cp1257 equally well; the
+    detector then returns whichever it tried first, which garbles "à" as "ŕ".
+    """
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [
+        m.encoding
+        for m in matches
+        if m.chaos - best.chaos <= _TIE_CHAOS and best.coherence - m.coherence <= _TIE_COHERENCE
+    ]
+    for encoding in _COMMON_ENCODINGS:
+        if encoding in tied:
+            return encoding
+    return best.encoding
 
 
 def _mostly_ascii(data: bytes) -> bool:
