@@ -57,15 +57,14 @@ def run(args: argparse.Namespace) -> int:
             "article text; listed under 'Orphaned notes'",
             file=sys.stderr,
         )
-    text = render_briefing(briefing)
     if not args.output:
-        sys.stdout.write(text)
+        sys.stdout.write(render_briefing(briefing))
         return EXIT_OK
-    from briefings.filesafe import replace_atomically
+    from briefings.export import export_briefing
 
     target = Path(args.output).expanduser()
     try:
-        replace_atomically(target, text.encode("utf-8"), keep_backup=False)
+        export_briefing(briefing, target)
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_ERROR)
     print(f"briefing: wrote {target}", file=sys.stderr)
