@@ -154,7 +154,10 @@ def _default_type(
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
     if lex.known.get(words[-1], ("",))[0] == "PLACE":
         return "ORG"
-    if name_shaped and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
+    # A pair of words that are not English words is a name ("Xi Jinping"); a pair with
+    # one ("Time Warner", "Real Betis") is more often a company or a club.
+    plain = not any(w.lower() in lex.common_words for w in (words[0], words[-1]))
+    if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"
 

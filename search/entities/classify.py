@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from search.entities.cues import (
     COMMON_CAPITALISED,
     NAME_PARTICLES,
+    NOT_ENTITY_HEADS,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_LOWER_CUES,
@@ -188,6 +189,8 @@ def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | 
 def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     words = seg.words
     first, last = words[0], words[-1]
+    if last in NOT_ENTITY_HEADS:
+        return "DROP"
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"

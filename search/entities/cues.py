@@ -107,6 +107,17 @@ PLACE_LOWER_HEADS = word_set(
     """
 )
 
+# Last words of events, awards, laws and documents: named, but not people,
+# organisations or places ("Sydney Olympics", "Academy Award", "Patriot Act").
+NOT_ENTITY_HEADS = word_set(
+    """
+    Olympics Olympic Games Championship Championships Cup Cups Open Prix Trophy Awards Award
+    Oscars Oscar Baftas Grammys Emmys Marathon Derby Series Tour Festival Directive Act Acts
+    Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
+    Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
+    """
+)
+
 # Words that join two names inside one run; a run is split on them unless known.
 JOINERS = frozenset(["and", "&", "or", "with", "v", "vs", "versus"])
 

@@ -55,6 +55,9 @@ _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
+_CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
+# "US-based", "Kenyan-born": an adjective, not part of the name that follows.
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|led|owned|backed|made|style|wide|run)$")
 
 
 @dataclass(slots=True)
@@ -142,8 +145,15 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES):
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
+        elif _HYPHEN_ADJECTIVE.search(word):
+            pieces.append([])
         else:
-            pieces[-1].append((offset, word))
+            contraction = _CONTRACTIONS.search(word)
+            if contraction:
+                pieces[-1].append((offset, word[: contraction.start()]))
+                pieces.append([])
+            else:
+                pieces[-1].append((offset, word))
     parts = [part for piece in pieces if piece for part in _split_joiners(piece, known)]
     return [clean for part in parts for clean in _clean(part, known)]
 
