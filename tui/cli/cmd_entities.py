@@ -41,10 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"briefing: entity corrections ignored: {problem}", file=sys.stderr)
     path = Path(args.target).expanduser()
-    if path.is_file():
-        found = _from_file(path)
-    else:
-        found = _from_index(args)
+    found = _from_file(path) if path.is_file() else _from_index(args)
     if args.json:
         print_json(
             [
