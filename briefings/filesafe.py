@@ -34,9 +34,9 @@ def replace_atomically(path: Path, data: bytes, *, keep_backup: bool = True) -> 
     fsync_dir(path.parent)
 
 
-def move_to_backup(path: Path) -> Path:
-    """Rename ``path`` to its backup name (used for delete: nothing is destroyed)."""
-    target = backup_path(path)
+def move_aside(path: Path, suffix: str) -> Path:
+    """Rename ``path`` to ``path`` + ``suffix`` (used for delete: nothing is destroyed)."""
+    target = path.with_name(path.name + suffix)
     os.replace(path, target)
     fsync_dir(path.parent)
     return target

@@ -176,19 +176,23 @@ class BriefingStore:
                 current = self._load_for_update(slug)
                 renamed = replace(current, title=title, slug=candidate, updated=now_iso())
                 self._save(renamed, keep_backup=False)
-                filesafe.move_to_backup(self.path_for(slug))
+                filesafe.move_aside(self.path_for(slug), ".bak")
                 self._cache.pop(self.path_for(slug), None)
                 return renamed
         raise AssertionError("unreachable")
 
     def delete(self, slug: str) -> Path:
-        """Delete a briefing; its file is moved to the backup name, which is returned."""
+        """Delete a briefing: its file is renamed ``SLUG.yaml.deleted-TIME``, which is returned.
+
+        Nothing is destroyed; renaming the file back restores the briefing.
+        """
         with self._locked(slug):
             path = self.path_for(slug)
             if not path.is_file():
                 raise BriefingNotFoundError(slug)
             self._cache.pop(path, None)
-            return filesafe.move_to_backup(path)
+            stamp = now_iso().replace(":", "").replace("-", "")
+            return filesafe.move_aside(path, f".deleted-{stamp}")
 
     def set_summary(self, slug: str, summary: str) -> Briefing:
         """Replace the briefing's summary (shown under the title in the export)."""

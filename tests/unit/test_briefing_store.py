@@ -131,12 +131,16 @@ def test_rename_moves_the_file_and_keeps_the_old_one_as_backup(tmp_path):
     assert backup_path(store.path_for(slug)).exists()
 
 
-def test_delete_keeps_a_backup_and_forgets_the_briefing(tmp_path):
+def test_delete_sets_the_file_aside_and_forgets_the_briefing(tmp_path):
     store = make_store(tmp_path)
     slug = store.create("Rates").slug
-    backup = store.delete(slug)
-    assert backup.exists()
+    saved = store.add_note(slug, quoted_note("Markets fell sharply"))
+    aside = store.delete(slug)
+    assert aside.name.startswith("rates.yaml.deleted-")
     assert store.briefings() == []
+    aside.rename(store.path_for(slug))
+    assert store.load(slug) == saved
+    store.delete(slug)
     try:
         store.load(slug)
     except BriefingNotFoundError:
