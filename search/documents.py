@@ -93,7 +93,6 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         "title": article.title,
         "title_sort": article.title.casefold(),
         "body": article.body,
-        "spell": f"{article.title}\n{article.body}",
         "content_hash": digest,
         # Always set: a segment without any value has no column to sort by.
         "date_sort": 0,

@@ -23,9 +23,9 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from search import reading
-from search.documents import content_hash, to_document
+from search.index_batch import Batch, Counts
 from search.index_store import DamagedIndex, create_index, open_index
-from search.manifest import FileEntry, Manifest, file_digest, load_manifest, save_manifest
+from search.manifest import Manifest, file_digest, load_manifest, save_manifest
 from search.models import (
     Article,
     EntitySpan,
@@ -35,6 +35,7 @@ from search.models import (
     SkippedFile,
 )
 from search.schema import SCHEMA_VERSION
+from search.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary, save_vocabulary
 
 LOCK_NAME = "update.lock"
 LOCK_WAIT_SECONDS = 3.0
@@ -68,20 +69,6 @@ def extract_entities(body: str) -> list[EntitySpan]:
     return list(extract(body)) if extract else []
 
 
-def _summary_entry(article: Article, digest: str) -> dict:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "path": article.path,
-        "position": article.position,
-        "source": article.source,
-        "author": article.author,
-        "date": article.date,
-        "url": article.url,
-        "content_hash": digest,
-    }
-
-
 @dataclass
 class _Scan:
     """The folder as it is now, compared with the manifest."""
@@ -90,15 +77,6 @@ class _Scan:
     skipped: list[SkippedFile] = field(default_factory=list)
     changed: list[Path] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Counts:
-    files_read: int = 0
-    files_unchanged: int = 0
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
 
 
 class Indexer:
@@ -194,45 +172,37 @@ class Indexer:
             return "its list of indexed files was missing"
         if manifest.schema_version != SCHEMA_VERSION:
             return "the index format changed"
+        if not (self.folder / VOCABULARY_NAME).is_file():
+            return "its word list was missing"
         return None
 
     def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
         manifest = load_manifest(self.folder)
         reason = "a rebuild was asked for" if rebuild else self._rebuild_reason(manifest)
-        fingerprint = self._fingerprint()
+        vocabulary = load_vocabulary(self.folder) if reason is None else None
         index = None
         if reason is None and manifest is not None:
             index = open_index(self.folder)
-            if index.doc_count() != manifest.article_count():
+            if vocabulary is None:
+                reason = "its word list was unreadable"
+            elif index.doc_count() != manifest.article_count():
                 reason = "the index and its list of files disagreed"
         fresh = index is None or reason is not None
+        fingerprint = self._fingerprint()
         if fresh:
             index = create_index(self.folder)
-            manifest = Manifest(SCHEMA_VERSION, fingerprint)
+            manifest, vocabulary = Manifest(SCHEMA_VERSION, fingerprint), Vocabulary()
         force = manifest.entity_rules != fingerprint
         manifest.entity_rules = fingerprint
         scan = self._scan(manifest, force=force)
-        counts = _Counts(files_unchanged=len(scan.paths) - len(scan.changed))
+        counts = Counts()
         if scan.changed or scan.removed:
-            bulk = fresh and len(scan.changed) >= BULK_FILES
-            writer = (
-                index.writer(procs=2, multisegment=True, limitmb=WRITER_LIMIT_MB // 2)
-                if bulk
-                else index.writer(limitmb=WRITER_LIMIT_MB)
-            )
-            try:
-                self._remove_files(writer, manifest, scan.removed, counts)
-                self._index_files(writer, manifest, scan, counts, fresh, force, progress, cancel)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
-            save_manifest(self.folder, manifest)
+            counts = self._apply(index, manifest, vocabulary, scan, fresh, force, progress, cancel)
         elif fresh:
-            save_manifest(self.folder, manifest)
+            self._save(manifest, vocabulary)
         return IndexReport(
             files_read=counts.files_read,
-            files_unchanged=counts.files_unchanged,
+            files_unchanged=len(scan.paths) - len(scan.changed) + counts.files_unchanged,
             articles=manifest.article_count(),
             added=counts.added,
             updated=counts.updated,
@@ -241,6 +211,35 @@ class Indexer:
             skipped=tuple(scan.skipped),
             rebuilt_because=reason if fresh else None,
         )
+
+    def _save(self, manifest: Manifest, vocabulary: Vocabulary) -> None:
+        save_vocabulary(self.folder, vocabulary)
+        save_manifest(self.folder, manifest)
+
+    def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
+        bulk = fresh and len(scan.changed) >= BULK_FILES
+        writer = (
+            index.writer(procs=2, multisegment=True, limitmb=WRITER_LIMIT_MB // 2)
+            if bulk
+            else index.writer(limitmb=WRITER_LIMIT_MB)
+        )
+        searcher = None if fresh else index.searcher()
+        try:
+            batch = Batch(
+                writer, searcher, manifest, vocabulary, self._extract, fresh=fresh, force=force
+            )
+            for key in scan.removed:
+                batch.remove_file(key)
+            self._index_files(batch, scan, progress, cancel)
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            if searcher is not None:
+                searcher.close()
+        writer.commit()
+        self._save(manifest, vocabulary)
+        return batch.counts
 
     def _scan(self, manifest: Manifest, *, force: bool) -> _Scan:
         scan = _Scan()
@@ -265,48 +264,28 @@ class Indexer:
         scan.removed = [key for key in manifest.files if key not in present]
         return scan
 
-    def _remove_files(self, writer, manifest: Manifest, keys: list[str], counts: _Counts) -> None:
-        for key in keys:
-            for entry in manifest.files.pop(key).articles:
-                writer.delete_by_term("id", entry["id"])
-                counts.removed += 1
-
-    def _forget_file(self, writer, manifest: Manifest, key: str, counts: _Counts) -> None:
-        if key in manifest.files:
-            self._remove_files(writer, manifest, [key], counts)
-
-    def _index_files(self, writer, manifest, scan, counts, fresh, force, progress, cancel):
-        owners = {
-            entry["id"]: key for key, file in manifest.files.items() for entry in file.articles
-        }
+    def _index_files(self, batch: Batch, scan: _Scan, progress, cancel) -> None:
         total = len(scan.changed)
         for done, path in enumerate(scan.changed, start=1):
             if cancel is not None and cancel.is_set():
                 break
             key = str(path)
-            old = manifest.files.get(key)
+            old = batch.manifest.files.get(key)
             try:
                 stat = path.stat()
                 digest = file_digest(path)
             except OSError as exc:
                 scan.skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
-                self._forget_file(writer, manifest, key, counts)
+                batch.remove_file(key)
                 continue
-            if old is not None and old.digest == digest and not force:
-                manifest.files[key] = FileEntry(
-                    stat.st_size, stat.st_mtime_ns, digest, old.articles
-                )
-                counts.files_unchanged += 1
+            if old is not None and old.digest == digest and not batch.force:
+                batch.keep_file(key, stat, digest)
             else:
                 articles = self._read_file(path, scan)
                 if articles is None:
-                    self._forget_file(writer, manifest, key, counts)
+                    batch.remove_file(key)
                 else:
-                    counts.files_read += 1
-                    entries = self._index_articles(
-                        writer, key, articles, old, owners, counts, fresh, force
-                    )
-                    manifest.files[key] = FileEntry(stat.st_size, stat.st_mtime_ns, digest, entries)
+                    batch.index_file(key, stat, digest, articles)
             if progress is not None:
                 progress(IndexProgress(done=done, total=total, path=key))
 
@@ -320,37 +299,3 @@ class Indexer:
                 SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})")
             )
         return None
-
-    def _index_articles(self, writer, key, articles, old, owners, counts, fresh, force):
-        previous = {entry["id"]: entry for entry in old.articles} if old else {}
-        entries = []
-        for article in articles:
-            if owners.get(article.id, key) != key or any(e["id"] == article.id for e in entries):
-                continue  # the same article already came from another file (a copy)
-            digest = content_hash(article)
-            entries.append(_summary_entry(article, digest))
-            owners[article.id] = key
-            before = previous.get(article.id)
-            if before is not None and before["content_hash"] == digest and not force:
-                continue
-            document = to_document(article, self._spans(article.body), digest)
-            if fresh:
-                writer.add_document(**document)
-            else:
-                writer.update_document(**document)
-            if before is None:
-                counts.added += 1
-            else:
-                counts.updated += 1
-        kept = {entry["id"] for entry in entries}
-        for article_id in previous.keys() - kept:
-            writer.delete_by_term("id", article_id)
-            owners.pop(article_id, None)
-            counts.removed += 1
-        return entries
-
-    def _spans(self, body: str) -> list[EntitySpan]:
-        try:
-            return list(self._extract(body))
-        except Exception:  # an article stays searchable even if entity extraction fails on it
-            return []

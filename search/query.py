@@ -6,12 +6,14 @@ The language is Whoosh's: ``AND``/``OR``/``NOT``, ``"phrases"``, wildcards, ``te
 ``source:``, ``author:``, ``title:``. Whatever is typed gives a query or a
 :class:`~search.models.QueryError` with one line of explanation, never another exception.
 
-Suggestions come from the unstemmed ``spell`` field: a stemmed one would offer stems.
+Suggestions replace the words the index does not know with the nearest known ones;
+the caller says what is known and what is near (see :mod:`search.vocabulary`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from whoosh import query as wq
 from whoosh.qparser import (
@@ -135,28 +137,27 @@ def _word_spans(text: str):
         yield start, end, word
 
 
-def suggest(searcher, text: str) -> str | None:
+def suggest(
+    text: str, is_known: Callable[[str], bool], correct: Callable[[str], str | None]
+) -> str | None:
     """A corrected query when some of its words are unknown to the corpus ("did you mean").
 
     Args:
-        searcher: An open Whoosh searcher over an index with a ``spell`` field.
         text: The query string.
+        is_known: Whether the corpus contains a word.
+        correct: The nearest known word to an unknown one, or None.
 
     Returns:
         The query with unknown words replaced by the nearest known ones, or None.
     """
-    reader = searcher.reader()
-    analyzer = searcher.schema["spell"].analyzer
-    corrector = searcher.corrector("spell")
     pieces, last, changed = [], 0, False
     for start, end, word in _word_spans(text):
-        tokens = [t.text for t in analyzer(word)]
-        if len(tokens) != 1 or len(tokens[0]) < 3 or reader.frequency("spell", tokens[0]) > 0:
+        if len(word) < 3 or is_known(word):
             continue
-        options = corrector.suggest(tokens[0], limit=1, maxdist=2, prefix=1)
-        if not options:
+        replacement = correct(word)
+        if not replacement:
             continue
-        pieces += [text[last:start], _same_case(word, options[0])]
+        pieces += [text[last:start], _same_case(word, replacement)]
         last, changed = end, True
     if not changed:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from whoosh import query as wq
@@ -33,6 +34,7 @@ from search.models import (
 from search.query import parse_query, plain_words, suggest
 from search.schema import ENTITY_FIELDS
 from search.service import ProgressCallback, SearchService
+from search.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary
 
 FACET_SAMPLE = 500
 FACET_FIELDS = (*ENTITY_FIELDS.values(), "source")
@@ -54,6 +56,8 @@ class WhooshSearchService(SearchService):
         self.corpus = Path(corpus)
         self.folder = folder or index_dir(self.corpus)
         self.indexer = indexer or Indexer(self.corpus, self.folder)
+        self._lock = threading.Lock()
+        self._words: tuple[int, Vocabulary] | None = None
 
     def needs_update(self) -> bool:
         return self.indexer.needs_update()
@@ -91,7 +95,7 @@ class WhooshSearchService(SearchService):
                     suggestion = None
                 else:
                     hits, total = self._ranked(searcher, parsed, limit)
-                    suggestion = suggest(searcher, text)
+                    suggestion = suggest(text, partial(_known, searcher), self._correct)
         except (OSError, EOFError) as exc:
             raise QueryError(_DAMAGED) from exc
         terms = _terms(text, hits)
@@ -119,6 +123,22 @@ class WhooshSearchService(SearchService):
             )
             hits.append(_hit(stored, float(hit.score or 0.0), snippet))
         return hits, len(results)
+
+    def _correct(self, word: str) -> str | None:
+        vocabulary = self._vocabulary()
+        return vocabulary.correct(word) if vocabulary is not None else None
+
+    def _vocabulary(self) -> Vocabulary | None:
+        """The corpus's word counts, loaded once per change of the file."""
+        try:
+            stamp = (self.folder / VOCABULARY_NAME).stat().st_mtime_ns
+        except OSError:
+            return None
+        with self._lock:
+            if self._words is None or self._words[0] != stamp:
+                loaded = load_vocabulary(self.folder)
+                self._words = (stamp, loaded) if loaded is not None else None
+            return self._words[1] if self._words else None
 
     def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
         index = self._index()
@@ -177,6 +197,13 @@ class WhooshSearchService(SearchService):
     def entities(self, article_id: str) -> list[EntitySpan]:
         stored = self._stored(article_id)
         return documents.to_spans(stored) if stored else []
+
+
+def _known(searcher, word: str) -> bool:
+    """Whether the index holds the word (a stop word counts as known)."""
+    reader = searcher.reader()
+    tokens = [token.text for token in searcher.schema["body"].analyzer(word)]
+    return all(("body", t) in reader or ("title", t) in reader for t in tokens)
 
 
 def _hit(stored: dict, score: float, snippet) -> Hit:

@@ -41,7 +41,7 @@ def test_suggestions_are_whole_words_not_stems(service):
 
 
 def test_suggestion_keeps_the_rest_of_the_query(service):
-    assert service.search('title:warnign AND "cup finall"').suggestion == (
+    assert service.search('title:warnign AND "cup fianl"').suggestion == (
         'title:warning AND "cup final"'
     )
 

@@ -1,0 +1,151 @@
+"""One update's changes to the index, the manifest and the vocabulary, applied together.
+
+The indexer decides which files to look at; a :class:`Batch` turns each into document
+additions, replacements and deletions on one Whoosh writer, keeps the manifest entry of
+the file and the word counts in step, and counts what it did for the report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from search.documents import content_hash, to_document
+from search.manifest import FileEntry, Manifest
+from search.models import Article, EntitySpan
+from search.vocabulary import Vocabulary
+
+
+@dataclass
+class Counts:
+    """What an update did, for its report."""
+
+    files_read: int = 0
+    files_unchanged: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+
+def _summary_entry(article: Article, digest: str) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "path": article.path,
+        "position": article.position,
+        "source": article.source,
+        "author": article.author,
+        "date": article.date,
+        "url": article.url,
+        "content_hash": digest,
+    }
+
+
+def _words_text(title: str, body: str) -> str:
+    return f"{title}\n{body}"
+
+
+class Batch:
+    """Applies one update's changes.
+
+    Args:
+        writer: An open Whoosh writer.
+        searcher: A searcher over the index as it was before the update (None when new),
+            used to find the words of articles being replaced or removed.
+        manifest: The manifest, changed in place.
+        vocabulary: The word counts, changed in place.
+        extract: Finds the entity spans of a body.
+        fresh: The index was empty at the start (documents are only added).
+        force: Re-index every article read, even unchanged ones (new entity rules).
+    """
+
+    def __init__(
+        self,
+        writer,
+        searcher,
+        manifest: Manifest,
+        vocabulary: Vocabulary,
+        extract: Callable[[str], Sequence[EntitySpan]],
+        *,
+        fresh: bool,
+        force: bool,
+    ) -> None:
+        self.writer = writer
+        self.searcher = searcher
+        self.manifest = manifest
+        self.vocabulary = vocabulary
+        self.extract = extract
+        self.fresh = fresh
+        self.force = force
+        self.counts = Counts()
+        self._owners = {
+            entry["id"]: key for key, file in manifest.files.items() for entry in file.articles
+        }
+
+    def _forget_words(self, article_id: str) -> None:
+        stored = self.searcher.document(id=article_id) if self.searcher is not None else None
+        if stored:
+            self.vocabulary.remove(_words_text(stored.get("title", ""), stored.get("body", "")))
+
+    def _delete(self, article_id: str) -> None:
+        self._forget_words(article_id)
+        self.writer.delete_by_term("id", article_id)
+        self._owners.pop(article_id, None)
+        self.counts.removed += 1
+
+    def remove_file(self, key: str) -> None:
+        """Remove every article of a file that is gone or can no longer be read."""
+        entry = self.manifest.files.pop(key, None)
+        for article in entry.articles if entry else ():
+            self._delete(article["id"])
+
+    def keep_file(self, key: str, stat: os.stat_result, digest: str) -> None:
+        """Record a new mtime for a file whose bytes did not change."""
+        old = self.manifest.files[key]
+        self.manifest.files[key] = FileEntry(stat.st_size, stat.st_mtime_ns, digest, old.articles)
+        self.counts.files_unchanged += 1
+
+    def index_file(
+        self, key: str, stat: os.stat_result, digest: str, articles: list[Article]
+    ) -> None:
+        """Index the articles read from one file; those gone from it leave the index."""
+        old = self.manifest.files.get(key)
+        previous = {entry["id"]: entry for entry in old.articles} if old else {}
+        entries: dict[str, dict] = {}
+        for article in articles:
+            if self._owners.get(article.id, key) != key or article.id in entries:
+                continue  # the same article already came from another file (a copy)
+            digest_of_article = content_hash(article)
+            entries[article.id] = _summary_entry(article, digest_of_article)
+            self._owners[article.id] = key
+            before = previous.get(article.id)
+            if before and before["content_hash"] == digest_of_article and not self.force:
+                continue
+            self._write(article, digest_of_article, replacing=before is not None)
+        for article_id in previous.keys() - entries.keys():
+            self._delete(article_id)
+        self.manifest.files[key] = FileEntry(
+            stat.st_size, stat.st_mtime_ns, digest, list(entries.values())
+        )
+        self.counts.files_read += 1
+
+    def _write(self, article: Article, digest: str, *, replacing: bool) -> None:
+        document = to_document(article, self._spans(article.body), digest)
+        if replacing:
+            self._forget_words(article.id)
+            self.writer.update_document(**document)
+            self.counts.updated += 1
+        else:
+            if self.fresh:
+                self.writer.add_document(**document)
+            else:
+                self.writer.update_document(**document)
+            self.counts.added += 1
+        self.vocabulary.add(_words_text(article.title, article.body))
+
+    def _spans(self, body: str) -> list[EntitySpan]:
+        try:
+            return list(self.extract(body))
+        except Exception:  # an article stays searchable even if entity extraction fails on it
+            return []
