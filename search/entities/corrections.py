@@ -190,9 +190,9 @@ def active_corrections() -> Corrections:
     path = corrections_path()
     try:
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        key = (str(path), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
     except OSError:
-        key = (str(path), None, None)
+        key = (str(path), None)
     if key == _Cache.key:
         return _Cache.corrections
     _Cache.key, _Cache.problem, _Cache.corrections = key, None, Corrections()
