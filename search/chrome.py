@@ -5,9 +5,9 @@ Three general rules, applied to lines before they become paragraphs:
 * lines that are chrome on their own ("Leave a Reply", "Back to top button",
   "Views: 365", share/print/copy-link lines, copyright lines, newsletter boxes);
 * runs of short lines made of social-network names and menu words (a site menu);
-* a page's header and footer zones: short lines before the last chrome line near
-  the top, and everything short after the first chrome line near the end, plus a
-  site label repeated at the top and at the bottom.
+* a page's header and footer zones: labels among several chrome lines at the
+  top, everything short after the first chrome line near the end, and a site
+  label repeated at the top and at the bottom.
 
 Removed lines become blank lines, so paragraph boundaries stay where they were.
 """
@@ -61,6 +61,7 @@ _SOCIAL = frozenset(
 )
 _EDGE_LINES = 40
 _SHORT_WORDS = 12
+_LABEL_WORDS = 3
 
 
 def is_chrome_line(line: str) -> bool:
@@ -79,7 +80,7 @@ def is_chrome_line(line: str) -> bool:
 
 def is_copyright_line(line: str) -> bool:
     """Whether a line is a copyright notice ("Caliber.az © 2025.")."""
-    if line.count(" ") >= 20:
+    if line.count(" ") >= 20 or len(line) > 200:
         return False
     low = line.lower()
     if "©" not in line and "(c)" not in low and "copyright" not in low:
@@ -105,6 +106,11 @@ def remove_chrome(lines: list[str]) -> list[str]:
 
 def _is_short(line: str) -> bool:
     return line.count(" ") < _SHORT_WORDS and not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _is_label(line: str) -> bool:
+    """A section or site label: a few words, not a sentence ("POLITICS", "Caliber.Az")."""
+    return line.count(" ") < _LABEL_WORDS and _is_short(line)
 
 
 def _menu_word(line: str) -> bool:
@@ -143,8 +149,11 @@ def _flag_edges(lines: list[str], flags: list[bool]) -> None:
     if not filled:
         return
     head = filled[:_EDGE_LINES]
-    for mark in reversed([i for i in head if flags[i]]):
-        if all(flags[i] or _is_short(lines[i]) for i in head if i < mark):
+    marks = [i for i in head if flags[i]]
+    # A header zone holds several chrome lines and, between them, only labels
+    # ("POLITICS", "ru"): a headline before a lone "Share" line is kept.
+    for mark in reversed(marks[1:]):
+        if all(flags[i] or _is_label(lines[i]) for i in head if i < mark):
             for i in head:
                 if i <= mark:
                     flags[i] = True
@@ -158,10 +167,10 @@ def _flag_edges(lines: list[str], flags: list[bool]) -> None:
 
 
 def _flag_footer(lines: list[str], flags: list[bool], tail: list[int], mark: int) -> None:
-    """Flag the footer from ``mark`` on, plus up to three short lines just before it."""
+    """Flag the footer from ``mark`` on, plus up to three labels just before it."""
     cut = mark
     for i in reversed([i for i in tail if i < mark][-3:]):
-        if not _is_short(lines[i]) or lines[i].startswith(("http://", "https://")):
+        if not _is_label(lines[i]) or lines[i].startswith(("http://", "https://")):
             break
         cut = i
     for i in tail:
@@ -172,7 +181,7 @@ def _flag_footer(lines: list[str], flags: list[bool], tail: list[int], mark: int
 def _flag_repeated_label(lines: list[str], flags: list[bool], filled: list[int]) -> None:
     """A short first line that the page repeats near its end is a site label."""
     first = next((i for i in filled if not flags[i]), None)
-    if first is None or not _is_short(lines[first]) or lines[first].count(" ") > 3:
+    if first is None or not _is_label(lines[first]):
         return
     label = lines[first].casefold()
     if any(lines[i].casefold() == label for i in filled[-15:] if i != first):

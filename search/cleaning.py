@@ -34,7 +34,10 @@ _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUNS = re.compile(r" {2,}")
 # Escapes left by Markdown/LaTeX converters in front of money and percent signs.
 _ESCAPED_SIGN = re.compile(r"\\([$%&#])")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Bounded, so that a long line full of unmatched "**" stays linear.
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|/|#|mailto:)[^)\s]{0,2000}\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|стр\.?|seite)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?"
@@ -89,7 +92,8 @@ def paragraphs(text: str, *, markdown: bool = False) -> list[str]:
 
     Args:
         text: output of ``normalise_text``.
-        markdown: strip Markdown heading marks (bold marks are always stripped).
+        markdown: strip Markdown heading marks, images and link targets (bold marks
+            are always stripped).
 
     Returns:
         Paragraphs in order, each a single line without surrounding spaces.
@@ -158,8 +162,11 @@ def _clean_line(line: str, markdown: bool) -> str:
         return line
     if "**" in line or "__" in line:
         line = _BOLD.sub(r"\2", line)
-    if markdown and line.startswith("#"):
-        line = _MD_HEADING.sub("", line)
+    if markdown:
+        if line.startswith("#"):
+            line = _MD_HEADING.sub("", line)
+        if "](" in line:
+            line = " ".join(_MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line)).split())
     if len(line) <= 16 and _PAGE_NUMBER.match(line):
         return ""
     return line

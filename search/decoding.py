@@ -92,7 +92,10 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
     if looks_binary(data):
-        raise DecodeError("binary file")
+        wide = _utf16_without_bom(data)
+        if wide is None:
+            raise DecodeError("binary file")
+        return wide
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -116,6 +119,22 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(4, len(sample) // 20)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: NULs in every other byte."""
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    for encoding, nul_bytes in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if nul_bytes.count(0) >= len(nul_bytes) * 0.9:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if not looks_binary(text.encode("utf-8")):
+                return text, encoding
+    return None
 
 
 def _guess(data: bytes) -> tuple[str, str]:

@@ -150,6 +150,22 @@ def clean_title(title: str) -> str:
     return title
 
 
+def split_site(title: str) -> tuple[str, str | None]:
+    """Separate a site name appended to a headline ("Headline | Coastal Courier").
+
+    Args:
+        title: a heading line.
+
+    Returns:
+        The headline and the site name, or the title unchanged and None.
+    """
+    head, sep, tail = title.rpartition(" | ")
+    tail = tail.strip()
+    if sep and tail and tail.count(" ") < 4 and head.count(" ") >= 2:
+        return head, tail
+    return title, None
+
+
 def derived_title(paragraph: str) -> str:
     """A title for text without a heading: its first sentence, shortened.
 
@@ -181,10 +197,10 @@ def is_heading(paragraph: str) -> bool:
 
 
 def find_source(lines: list[str], text: str) -> str | None:
-    """The publisher a file states: copyright line, masthead, or "Title | Site".
+    """The publisher a file states in a copyright line or a masthead in capitals.
 
     Args:
-        lines: the file's stripped lines before chrome removal.
+        lines: the file's lines before chrome removal.
         text: the whole normalised text (to choose the publisher's own spelling).
 
     Returns:

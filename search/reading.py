@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from search import cleaning, metadata, splitting
@@ -130,25 +131,22 @@ def read_articles(path: Path) -> list[Article]:
         page = extract_page(text)
         text = page.text
     text = cleaning.normalise_text(text)
-    lines = [line.strip() for line in text.split("\n")]
     paras = cleaning.paragraphs(text, markdown=suffix in _MARKDOWN_SUFFIXES)
     if not paras:
         raise UnreadableFile("no text left after cleaning")
     front, parts = splitting.split(paras)
-    file_source = (page.source if page else None) or metadata.find_source(lines, text)
     file_date = metadata.find_date(front, limit=len(front))
+    defaults = {
+        "source": (page and page.source) or metadata.find_source(text.split("\n"), text),
+        "date": (page and page.date) or (file_date[1] if file_date else None),
+        "author": page and page.author,
+        "url": page and page.url,
+    }
     file_hash = hashlib.sha256(data).hexdigest()
-    articles = []
-    for position, part in enumerate(parts):
-        article = _article(part, position, path, file_hash)
-        defaults = {
-            "source": file_source,
-            "date": (page.date if page else None) or (file_date[1] if file_date else None),
-            "author": page.author if page else None,
-            "url": page.url if page else None,
-        }
-        articles.append(_with_defaults(article, defaults))
-    return articles
+    return [
+        _with_defaults(_article(part, position, path, file_hash), defaults)
+        for position, part in enumerate(parts)
+    ]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -183,6 +181,7 @@ def _article(part: splitting.Part, position: int, path: Path, file_hash: str) ->
             title = metadata.derived_title(paras[0])
         else:
             title = ""
+    title, site = metadata.split_site(title)
     title = metadata.clean_title(title)
     date = metadata.find_date(paras)
     if date:
@@ -198,6 +197,7 @@ def _article(part: splitting.Part, position: int, path: Path, file_hash: str) ->
         body=body,
         path=str(path),
         position=position,
+        source=site,
         author=author,
         date=date[1] if date else None,
         url=metadata.clean_url(part.url) if part.url else None,
@@ -206,7 +206,5 @@ def _article(part: splitting.Part, position: int, path: Path, file_hash: str) ->
 
 
 def _with_defaults(article: Article, defaults: dict[str, str | None]) -> Article:
-    from dataclasses import replace
-
     missing = {k: v for k, v in defaults.items() if v and not getattr(article, k)}
     return replace(article, **missing) if missing else article

@@ -72,7 +72,7 @@ def split(paras: list[str]) -> tuple[list[str], list[Part]]:
 def _single_story(paras: list[str]) -> Part:
     """The whole file as one article; a lone link line (or "Source: link") is its url."""
     links = [i for i, para in enumerate(paras) if _LABELLED_URL.match(para)]
-    if len(links) != 1:
+    if len(links) != 1 or len(paras) == 1:
         return Part(None, list(paras))
     url = _LABELLED_URL.match(paras[links[0]]).group("url")
     return Part(None, paras[: links[0]] + paras[links[0] + 1 :], url=url)

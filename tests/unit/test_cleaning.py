@@ -164,3 +164,16 @@ def test_article_text_naming_social_networks_is_kept():
         "reports during the election campaign.",
         "The companies have two weeks to reply.",
     ]
+
+
+def test_headline_before_a_lone_share_line_is_kept():
+    text = f"Budget approved\n\nShare this\n\n{PROSE}"
+    assert paragraphs(text) == ["Budget approved", PROSE]
+
+
+def test_markdown_links_and_images_keep_only_their_text():
+    text = "See [the report](https://example.org/report.pdf) ![chart](img/chart.png) for details."
+    assert paragraphs(text, markdown=True) == ["See the report for details."]
+    assert paragraphs("[bold]x[/] [link=file:///etc/passwd]y[/link]", markdown=True) == [
+        "[bold]x[/] [link=file:///etc/passwd]y[/link]"
+    ]

@@ -76,3 +76,9 @@ def test_terminal_escapes_alone_do_not_make_a_file_binary():
     assert not looks_binary(data)
     text, _ = decode(data)
     assert "red" in text
+
+
+def test_utf16_without_bom_is_decoded_not_refused():
+    text, encoding = decode("Delegations arrived in Bakı on Monday.\n".encode("utf-16-le"))
+    assert text == "Delegations arrived in Bakı on Monday.\n"
+    assert encoding == "utf-16-le"

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from search import reading
 from search.models import SkippedFile
@@ -191,3 +193,52 @@ def test_folder_listing_denied_is_skipped_with_a_reason(tmp_path, monkeypatch):
         SkippedFile(str(tmp_path / "locked"), "folder not readable (permission denied)"),
         tmp_path / "story.txt",
     ]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=3000).map(lambda t: t.encode("utf-8")),
+        st.lists(
+            st.sampled_from(
+                [
+                    "Headline",
+                    "I. Section",
+                    "2. Item.",
+                    "- I. **Entry** 3",
+                    "Contents",
+                    "https://example.org/x",
+                    "Source: https://a.example/b",
+                    "14 January 2025",
+                    "By Jane Doe",
+                    "© 2024 Site",
+                    "twitter",
+                    "youtube",
+                    "Leave a Reply",
+                    "",
+                    "\x1b[31m",
+                    "[bold]x[/]",
+                    "A sentence that ends here.",
+                    "and goes on",
+                    "12",
+                ]
+            ),
+            max_size=60,
+        ).map(lambda lines: "\n".join(lines).encode("utf-8")),
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+)
+def test_any_file_gives_articles_or_a_reason(tmp_path, content, suffix):
+    path = tmp_path / f"document{suffix}"
+    path.write_bytes(content)
+    try:
+        articles = read_articles(path)
+    except UnreadableFile as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert articles and all(a.title or a.body for a in articles)
+    assert [a.position for a in articles] == list(range(len(articles)))
+    assert not any("\x1b" in a.body or "\x1b" in a.title for a in articles)

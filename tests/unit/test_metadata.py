@@ -13,6 +13,7 @@ from search.metadata import (
     find_date,
     find_source,
     parse_date,
+    split_site,
 )
 
 
@@ -110,4 +111,15 @@ def test_titles_lose_site_separators_and_stay_short():
 def test_text_without_a_headline_is_titled_by_its_first_sentence():
     assert derived_title("No Airbus plane deal between EU and China. More later.") == (
         "No Airbus plane deal between EU and China"
+    )
+
+
+def test_site_name_after_a_bar_is_the_publisher():
+    assert split_site("Lighthouse restored after storm damage | Coastal Courier") == (
+        "Lighthouse restored after storm damage",
+        "Coastal Courier",
+    )
+    assert split_site("Radically changing situation – scorpions in Baku show Washington |") == (
+        "Radically changing situation – scorpions in Baku show Washington |",
+        None,
     )
