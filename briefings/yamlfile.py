@@ -7,6 +7,7 @@ with the line of the offending node, found by composing the YAML node tree first
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -219,10 +220,14 @@ def _briefing_from(data: Any, slug: str) -> Briefing:
         raise _Invalid(("notes",), "'notes' should be a list of notes")
     parsed = tuple(_note_from(item, ("notes", i)) for i, item in enumerate(notes))
     seen: set[str] = set()
+    given = [isinstance(item, dict) and bool(item.get("id")) for item in notes]
     for i, note in enumerate(parsed):
-        if note.id in seen:
+        if note.id in seen and given[i]:
             raise _Invalid(("notes", i, "id"), f"note id {note.id!r} is used twice")
-        seen.add(note.id)
+        if note.id in seen:
+            # The same note pasted twice by hand: the copy gets an id of its own.
+            parsed = (*parsed[:i], replace(note, id=f"{note.id[:9]}{i:03d}"), *parsed[i + 1 :])
+        seen.add(parsed[i].id)
     title = _text(top.get("title"), ("title",)) or slug
     return Briefing(
         title=title,

@@ -19,6 +19,11 @@ BROKEN = {
     "duplicate_key": (b"title: Rates\ntitle: Bonds\nnotes: []\n", 2, "given twice"),
     "newer_schema": (b"schema: 99\ntitle: Rates\nnotes: []\n", 1, "newer"),
     "not_utf8": (b"title: Caf\xe9\nnotes: []\n", 1, "not UTF-8"),
+    "duplicate_note_id": (
+        b"notes:\n- id: n1\n  article: {id: a1}\n- id: n1\n  article: {id: a1}\n",
+        4,
+        "note id 'n1' is used twice",
+    ),
     "quote_without_text": (
         b"notes:\n- id: n1\n  article: {id: a1, title: T}\n  quote: {start: 1, end: 2}\n",
         4,

@@ -183,3 +183,17 @@ def test_hand_edit_is_seen_by_load_without_restarting(tmp_path):
     path = store.path_for(slug)
     path.write_text(path.read_text(encoding="utf-8").replace("title: Rates", "title: Bonds"))
     assert store.load(slug).title == "Bonds"
+
+
+def test_a_note_pasted_twice_by_hand_becomes_two_notes(tmp_path):
+    store = make_store(tmp_path)
+    slug = store.create("Rates").slug
+    path = store.path_for(slug)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pasted = {"article": {"id": "a1", "title": "Rates rise"}, "text": "same words"}
+    data["notes"] = [pasted, dict(pasted)]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    first, second = store.load(slug).notes
+    assert first.id != second.id
+    store.update_note(slug, second.id, text="changed")
+    assert [n.text for n in store.load(slug).notes] == ["same words", "changed"]
