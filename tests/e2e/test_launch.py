@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from search.locations import seeds_dir
 from tests.e2e.tmux import EXIT_MARK, Terminal
 
 pytestmark = pytest.mark.e2e
 
 SEED_TITLES = ("False start by Yerevan", "Relations between Russia and Azerbaijan")
+ARTICLE_COUNT = re.compile(r"\b(\d+) articles\b")
 
 
-def test_first_launch_indexes_the_seeds_and_lists_their_articles(terminal: Terminal, tmp_path):
+def test_first_launch_indexes_the_seeds_with_progress_then_lists_their_articles(
+    terminal: Terminal, tmp_path
+):
+    seed_files = sum(1 for path in seeds_dir().iterdir() if path.is_file())
     terminal.run("briefing")
 
-    screen = terminal.wait_for(SEED_TITLES)
+    terminal.wait_for(re.compile(rf"Indexing \d+/{seed_files} files"))
+    screen = terminal.wait_for(
+        lambda s: all(title in s for title in SEED_TITLES) and "Indexing" not in s
+    )
 
     assert terminal.in_alternate()
-    assert "Traceback" not in screen
+    listed = ARTICLE_COUNT.search(screen)
+    assert listed and int(listed.group(1)) >= seed_files, "no article count for the seeds"
     assert any((tmp_path / "cache").rglob("*")), "the first launch left no index in the cache"
 
 

@@ -19,6 +19,9 @@ def test_q_quits_and_restores_the_terminal(terminal: Terminal):
     terminal.wait_for("Relations between Russia and Azerbaijan")
     assert terminal.in_alternate()
 
+    # The search input has the focus at launch (q would be typed); Down moves to the list.
+    terminal.send_keys("Down")
+    terminal.wait_for("q Quit")
     terminal.send_keys("q")
     status, screen = terminal.wait_for_exit()
 
