@@ -82,23 +82,21 @@ def _spread_by_text(mentions: list[Mention]) -> None:
 def _people(mentions: list[Mention]) -> None:
     """Merge full names, their shorter forms and lone surnames into one person."""
     full: dict[tuple[str, str], str] = {}
-    for mention in mentions:
-        words = _name_words(mention)
+    name_words = [_name_words(mention) for mention in mentions]
+    for mention, words in zip(mentions, name_words, strict=True):
         if mention.type == "PERSON" and len(words) >= 2:
             key = (words[0], words[-1])
             if len(mention.text) > len(full.get(key, "")):
                 full[key] = mention.text
     by_surname: dict[str, list[tuple[int, str]]] = {}
     by_first: dict[str, list[tuple[int, str]]] = {}
-    for mention in mentions:
-        words = _name_words(mention)
+    for mention, words in zip(mentions, name_words, strict=True):
         if mention.type == "PERSON" and len(words) >= 2:
             name = full[(words[0], words[-1])]
             mention.canonical = name
             by_surname.setdefault(words[-1], []).append((mention.start, name))
             by_first.setdefault(words[0], []).append((mention.start, name))
-    for mention in mentions:
-        words = _name_words(mention)
+    for mention, words in zip(mentions, name_words, strict=True):
         if len(words) != 1 or mention.canonical not in (None, mention.text):
             continue
         if mention.type not in (None, "PERSON") and not _surname_beats_list(mention, by_surname):

@@ -11,6 +11,7 @@ untyped here and is settled later with the rest of the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from search.entities.cues import (
@@ -47,7 +48,7 @@ TITLE_MODIFIERS = word_set(
 
 # Particles that end a name after a title ("Professor Ann Lee of Columbia University").
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
-_ACRONYM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.-")
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
 )
@@ -78,8 +79,7 @@ class Mention:
 
 def is_acronym(word: str) -> bool:
     """An all-capital word of two to seven characters with at least two letters."""
-    letters = sum(ch.isalpha() for ch in word)
-    return 2 <= len(word) <= 7 and letters >= 2 and set(word) <= _ACRONYM_CHARS
+    return _ACRONYM.fullmatch(word) is not None
 
 
 def strip_legal_suffix(name: str) -> str:
@@ -221,9 +221,9 @@ def _split_title(
 ) -> list[Mention] | None:
     """Split "[prefix] Title [of Place] Name" into its parts, or None when there is no title."""
     words = seg.words
-    title_at = max((i for i, w in enumerate(words[:-1]) if w in PERSON_TITLES), default=-1)
-    if title_at < 0:
+    if PERSON_TITLES.isdisjoint(words[:-1]):
         return None
+    title_at = max(i for i, w in enumerate(words[:-1]) if w in PERSON_TITLES)
     block_start = title_at
     while block_start > 0 and words[block_start - 1] in TITLE_MODIFIERS | PERSON_TITLES:
         block_start -= 1
