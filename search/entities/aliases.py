@@ -36,10 +36,15 @@ def resolve(
     """
     _bracketed_acronyms(text, mentions)
     _spread_by_text(mentions)
+    mid_sentence = {m.text for m in mentions if not m.sentence_start}
+    # Several-word names get their default type first: it does not depend on context,
+    # and a person found this way lends the surname to later mentions.
+    for mention in mentions:
+        if mention.type is None and len(mention.words) > 1:
+            mention.type = _default_type(mention, mid_sentence, lower_words, lex)
     _people(mentions)
     _spread_by_text(mentions)
     _organisations(mentions)
-    mid_sentence = {m.text for m in mentions if not m.sentence_start}
     settled = []
     for mention in mentions:
         if mention.type is None:
@@ -150,7 +155,7 @@ def _default_type(
             return None if common else "ORG"
         return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
-    if lex.known.get(words[-1], ("",))[0] == "PLACE":
+    if words[-1] in lex.regions:
         return "ORG"
     # A pair of words that are not English words is a name ("Xi Jinping"); a pair with
     # one ("Time Warner", "Real Betis") is more often a company or a club.

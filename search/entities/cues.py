@@ -141,7 +141,7 @@ COMMON_CAPITALISED = word_set(
     Before During Between Among Against Across Through Throughout About Above Below Near
     Now Today Tomorrow Yesterday Tonight Here There Some Many Most Several All Both Each
     Every Any Either Neither No Not None One Two Three Four Five Six Seven Eight Nine Ten
-    First Second Third Last Next Other Another Such Only Even Still Already Just Please
+    Second Third Last Next Other Another Such Only Even Still Already Just Please
     Yes Well Indeed Instead Perhaps Maybe Overall Finally Later Earlier Recently Once
     Again Similarly Likewise Additionally Separately Elsewhere Otherwise Accordingly
     Consequently Currently Previously Initially Eventually Ultimately Clearly Certainly

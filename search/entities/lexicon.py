@@ -24,11 +24,13 @@ class Lexicon:
         known: surface form -> (type, canonical) for places and well-known names.
         given_names: given names from many countries.
         common_words: frequent lower-case English words.
+        regions: countries, regions and continents (not towns, which are often surnames).
     """
 
     known: dict[str, tuple[str, str]]
     given_names: frozenset[str]
     common_words: frozenset[str]
+    regions: frozenset[str]
 
 
 def _data(name: str) -> str:
@@ -45,8 +47,11 @@ def _rows(text: str) -> list[list[str]]:
 def lexicon() -> Lexicon:
     """The shared lexicon, read from the package data on the first call."""
     known: dict[str, tuple[str, str]] = {}
-    for name, _kind in _rows(_data("places.tsv")):
+    regions: set[str] = set()
+    for name, kind in _rows(_data("places.tsv")):
         known[name] = ("PLACE", name)
+        if kind in ("country", "region"):
+            regions.add(name)
         if name.startswith("Saint "):
             known["St " + name[6:]] = ("PLACE", name)
             known["St. " + name[6:]] = ("PLACE", name)
@@ -55,7 +60,9 @@ def lexicon() -> Lexicon:
         known[canonical] = (entity_type, canonical)
         for alias in aliases:
             known[alias] = (entity_type, canonical)
+        if entity_type == "PLACE":
+            regions.update([canonical, *aliases])
     not_names = COMMON_CAPITALISED | frozenset(MONTHS) | frozenset(WEEKDAYS)
     given = frozenset(_data("given_names.txt").split()) - not_names
     common = frozenset(_data("common_words.txt").split())
-    return Lexicon(known=known, given_names=given, common_words=common)
+    return Lexicon(known=known, given_names=given, common_words=common, regions=frozenset(regions))

@@ -22,6 +22,7 @@ from search.entities.cues import (
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_OPENERS,
+    PLACE_HEADS,
 )
 from search.entities.lexicon import lexicon
 from search.entities.patterns import MONTHS, WEEKDAYS
@@ -57,7 +58,9 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
-_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|led|owned|backed|made|style|wide|run)$")
+_HYPHEN_ADJECTIVE = re.compile(
+    r"-(?:based|born|led|owned|backed|made|style|wide|run|right|left|wing)$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -141,8 +144,9 @@ def _pieces(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
     """Cut a run's tokens into pieces at possessives and joiners, then clean each piece."""
     pieces: list[list[tuple[int, str]]] = [[]]
-    for offset, word in tokens:
-        if word.endswith(_POSSESSIVES):
+    for index, (offset, word) in enumerate(tokens):
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if word.endswith(_POSSESSIVES) and following not in ORG_HEADS | PLACE_HEADS:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
         elif _HYPHEN_ADJECTIVE.search(word):
