@@ -20,7 +20,9 @@ def store(tmp_path):
     store.add_note(
         slug,
         quoted_note(
-            "Markets fell sharply", text="Check bonds.\n\x1b[2J[bold]next", tags=("mkt", "q1")
+            "Markets fell sharply",
+            text="Check bonds.\n\x1b[2J[bold]next \x9b0m",
+            tags=("mkt", "q1"),
         ),
     )
     store.create("Empty one")
@@ -36,18 +38,20 @@ def test_notes_of_one_briefing_as_text(store, capsys):
     assert "> Markets fell sharply" in out
     assert "Check bonds." in out and "[bold]next" in out
     assert "tags: mkt, q1" in out
-    assert "\x1b" not in out
+    assert "\x1b" not in out and "\x9b" not in out
 
 
 def test_notes_as_json(store, capsys):
     assert main(["notes", "--briefing", "rates-watch", "--json"]) == EXIT_OK
-    data = json.loads(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x9b" not in out
+    data = json.loads(out)
     [briefing] = data["briefings"]
     [note] = briefing["notes"]
     assert briefing["title"] == "Rates watch"
     assert briefing["path"] == str(store.path_for("rates-watch"))
     assert note["quote"]["exact"] == "Markets fell sharply"
-    assert note["text"] == "Check bonds.\n\x1b[2J[bold]next"
+    assert note["text"] == "Check bonds.\n\x1b[2J[bold]next \x9b0m"
     assert note["tags"] == ["mkt", "q1"]
     assert note["orphaned"] is False
     assert data["errors"] == []

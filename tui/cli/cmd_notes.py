@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from tui.cli.common import EXIT_ERROR, EXIT_OK
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             except BriefingNotFoundError:
                 continue
     if args.json:
-        print(json.dumps(_as_json(store, briefings, errors), ensure_ascii=False, indent=2))
+        print(_json_text(_as_json(store, briefings, errors)))
     else:
         for briefing in briefings:
             sys.stdout.write(_as_text(store, briefing))
@@ -53,6 +54,13 @@ def run(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"briefing: {error}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _json_text(data: dict) -> str:
+    """JSON keeping unicode readable, with DEL and C1 controls escaped too: a terminal
+    may read U+009B as the start of an escape sequence."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _as_json(store, briefings, errors) -> dict:
