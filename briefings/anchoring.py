@@ -3,10 +3,11 @@
 An anchor follows the W3C Web Annotation selectors: the exact text with about 32
 characters of prefix and suffix (TextQuoteSelector), character offsets
 (TextPositionSelector) and a hash of the article body they refer to. Re-anchoring
-tries, in order: the old offsets (body unchanged); an exact match of the quote,
+tries, in order: the old offsets (same body hash); an exact match of the quote,
 choosing among several by agreement with prefix and suffix and then by nearness to
 the old offset; a fuzzy match (rapidfuzz) of prefix + quote + suffix, whose
-boundaries are then placed where the prefix ends and the suffix begins. A quote
+boundaries are then placed where the prefix ends and the suffix begins (or, without
+a usable prefix or suffix, where the quote's own first and last words are). A quote
 found by none of these is kept and marked orphaned.
 """
 
@@ -79,13 +80,13 @@ def reanchor(quote: Quote, article: Article) -> Reanchored:
         text and offsets with ``orphaned=True``.
     """
     body = article.body
-    if body[quote.start : quote.end] == quote.exact:
-        fresh = _quote_at(body, quote.start, quote.end)
-        same = fresh.content_hash == quote.content_hash and not quote.orphaned
-        return Reanchored(quote if same else fresh, AnchorStatus.UNCHANGED)
+    unchanged = quote.content_hash == body_hash(body) and not quote.orphaned
+    if unchanged and body[quote.start : quote.end] == quote.exact:
+        return Reanchored(quote, AnchorStatus.UNCHANGED)
     found = _exact_match(quote, body)
     if found is not None:
-        return Reanchored(_quote_at(body, found, found + len(quote.exact)), AnchorStatus.MOVED)
+        status = AnchorStatus.UNCHANGED if found == quote.start else AnchorStatus.MOVED
+        return Reanchored(_quote_at(body, found, found + len(quote.exact)), status)
     span = _fuzzy_match(quote, body)
     if span is not None:
         return Reanchored(_quote_at(body, *span), AnchorStatus.FUZZY)

@@ -153,3 +153,16 @@ def test_every_sentence_of_real_articles_is_found_after_an_edit_before_it():
             found += result.quote.exact == sentence and not result.quote.orphaned
     assert total > 100
     assert found == total
+
+
+def test_same_words_left_at_the_old_offset_do_not_capture_the_quote():
+    passage = "further rises"
+    start = BODY.index(passage)
+    quote = quote_article(article(BODY), start, start + len(passage))
+    # New text puts the same words at exactly the old offset, in another context;
+    # the quoted sentence itself now comes later.
+    changed = "Q" * (start - 1) + " " + passage + " were ruled out.\n\n" + BODY
+    assert changed[quote.start : quote.end] == passage
+    result = reanchor(quote, article(changed))
+    assert result.status is AnchorStatus.MOVED
+    assert result.quote.start == changed.rindex(passage)
