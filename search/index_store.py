@@ -8,6 +8,7 @@ reported as :class:`DamagedIndex` so the indexer can rebuild it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -77,3 +78,49 @@ def create_index(folder: Path) -> FileIndex:
     directory.mkdir(parents=True)
     storage = FileStorage(str(directory), supports_mmap=False)
     return storage.create_index(build_schema())
+
+
+def generation_key(folder: Path) -> tuple[str, int, int] | None:
+    """What identifies the index's current commit: its newest table of contents file.
+
+    A commit writes a new table of contents; a rebuild may reuse the name but never the
+    inode and mtime, so a changed key means readers must reopen.
+
+    Args:
+        folder: The index folder of a corpus.
+
+    Returns:
+        (file name, inode, mtime in ns), or None when there is no index.
+    """
+    directory = whoosh_dir(folder)
+    try:
+        tocs = [entry for entry in os.scandir(directory) if entry.name.startswith("_MAIN_")]
+    except OSError:
+        return None
+    best = None
+    for entry in tocs:
+        stem = entry.name[len("_MAIN_") : -len(".toc")]
+        if entry.name.endswith(".toc") and stem.isdigit():
+            generation = int(stem)
+            if best is None or generation > best[0]:
+                best = (generation, entry)
+    if best is None:
+        return None
+    try:
+        stat = best[1].stat()
+    except OSError:
+        return None
+    return best[1].name, stat.st_ino, stat.st_mtime_ns
+
+
+def open_searcher(folder: Path):
+    """A searcher over the index's current commit, without the full segment check.
+
+    Raises:
+        DamagedIndex: the index cannot be opened.
+    """
+    storage = FileStorage(str(whoosh_dir(folder)), supports_mmap=False)
+    try:
+        return storage.open_index().searcher()
+    except Exception as exc:  # any failure to read the files means the index is unusable
+        raise DamagedIndex(f"{type(exc).__name__}: {exc}") from exc

@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def words_of(text: str) -> set[str]:
     """The distinct lowercase words (letters only, three or more) of a text."""
-    return {word.casefold() for word in _WORD.findall(text)}
+    return set(_WORD.findall(text.casefold()))
 
 
 class Vocabulary:

@@ -1,15 +1,19 @@
 """The embedded search service: one Whoosh index per corpus folder in the user cache.
 
-Follows Whoosh's threading advice: the index object is shared, every call opens its own
-searcher, copies plain records out of it and closes it, so the app can search from
-worker threads while an update commits. Only records from :mod:`search.models` leave.
+Follows Whoosh's threading advice: no searcher is shared between threads (each thread
+keeps its own, reopened after every commit, see :mod:`search.searchers`), and every call
+copies plain records out before returning, so the app can search from worker threads
+while an update commits. Only records from :mod:`search.models` leave.
 """
 
 from __future__ import annotations
 
+import struct
 import threading
 import time
+import zlib
 from collections import Counter
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +21,7 @@ from whoosh import query as wq
 from whoosh import sorting
 
 from search import documents, snippets
-from search.index_store import DamagedIndex, open_index
+from search.index_store import DamagedIndex
 from search.indexer import Indexer
 from search.locations import index_dir
 from search.manifest import load_manifest
@@ -33,11 +37,13 @@ from search.models import (
 )
 from search.query import parse_query, plain_words, suggest
 from search.schema import ENTITY_FIELDS
+from search.searchers import SearcherCache
 from search.service import ProgressCallback, SearchService
 from search.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary
 
 FACET_SAMPLE = 500
 FACET_FIELDS = (*ENTITY_FIELDS.values(), "source")
+_READ_ERRORS = (OSError, EOFError, struct.error, zlib.error)
 _DAMAGED = "the index cannot be read; run `briefing index --rebuild`"
 
 
@@ -57,6 +63,7 @@ class WhooshSearchService(SearchService):
         self.folder = folder or index_dir(self.corpus)
         self.indexer = indexer or Indexer(self.corpus, self.folder)
         self._lock = threading.Lock()
+        self._searchers = SearcherCache(self.folder)
         self._words: tuple[int, Vocabulary] | None = None
 
     def needs_update(self) -> bool:
@@ -71,33 +78,32 @@ class WhooshSearchService(SearchService):
     ) -> IndexReport:
         return self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
 
-    def _index(self):
-        """The index, or None when it was never built."""
+    @contextmanager
+    def _reading(self):
+        """This thread's searcher (None before the first update); read failures say so."""
         try:
-            return open_index(self.folder)
-        except FileNotFoundError:
-            return None
+            searcher = self._searchers.get()
         except DamagedIndex:
             raise QueryError(_DAMAGED) from None
+        try:
+            yield searcher
+        except _READ_ERRORS as exc:
+            self._searchers.drop()
+            raise QueryError(_DAMAGED) from exc
 
     def search(self, query: str, *, limit: int = 50) -> SearchResults:
         started = time.monotonic()
         text = query.strip()
         limit = max(1, limit)
-        index = self._index()
-        if index is None:
-            return SearchResults(query, (), 0, time.monotonic() - started)
-        parsed = parse_query(text, index.schema) if text else None
-        try:
-            with index.searcher() as searcher:
-                if parsed is None:
-                    hits, total = self._listing(searcher, limit), searcher.doc_count()
-                    suggestion = None
-                else:
-                    hits, total = self._ranked(searcher, parsed, limit)
-                    suggestion = suggest(text, partial(_known, searcher), self._correct)
-        except (OSError, EOFError) as exc:
-            raise QueryError(_DAMAGED) from exc
+        with self._reading() as searcher:
+            if searcher is None:
+                return SearchResults(query, (), 0, time.monotonic() - started)
+            if not text:
+                hits, total = self._listing(searcher, limit), searcher.doc_count()
+                suggestion = None
+            else:
+                hits, total = self._ranked(searcher, parse_query(text, searcher.schema), limit)
+                suggestion = suggest(text, partial(_known, searcher), self._correct)
         terms = _terms(text, hits)
         elapsed = time.monotonic() - started
         return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms)
@@ -110,7 +116,9 @@ class WhooshSearchService(SearchService):
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
-        results = searcher.search(parsed, limit=limit, terms=True)
+        # optimize=False scores every match, which also counts them: cheaper than the
+        # block-skipping search followed by a second pass to count.
+        results = searcher.search(parsed, limit=limit, terms=True, optimize=False)
         results.highlighter = snippets.make_highlighter()
         hits = []
         for hit in results:
@@ -141,10 +149,9 @@ class WhooshSearchService(SearchService):
             return self._words[1] if self._words else None
 
     def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
-        index = self._index()
-        if index is None:
-            return []
-        with index.searcher() as searcher:
+        with self._reading() as searcher:
+            if searcher is None:
+                return []
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return []
@@ -156,13 +163,12 @@ class WhooshSearchService(SearchService):
             ]
 
     def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
-        index = self._index()
-        if index is None:
-            return []
         text = query.strip()
-        parsed = parse_query(text, index.schema) if text else wq.Every()
         counts = {name: Counter() for name in FACET_FIELDS}
-        with index.searcher() as searcher:
+        with self._reading() as searcher:
+            if searcher is None:
+                return []
+            parsed = parse_query(text, searcher.schema) if text else wq.Every()
             for hit in searcher.search(parsed, limit=FACET_SAMPLE):
                 stored = hit.fields()
                 spans = documents.to_spans(stored)
@@ -176,11 +182,8 @@ class WhooshSearchService(SearchService):
         ]
 
     def _stored(self, article_id: str) -> dict | None:
-        index = self._index()
-        if index is None:
-            return None
-        with index.searcher() as searcher:
-            return searcher.document(id=article_id)
+        with self._reading() as searcher:
+            return searcher.document(id=article_id) if searcher is not None else None
 
     def article(self, article_id: str) -> Article | None:
         stored = self._stored(article_id)
