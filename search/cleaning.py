@@ -34,8 +34,8 @@ _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUNS = re.compile(r" {2,}")
 # Escapes left by Markdown/LaTeX converters in front of money and percent signs.
 _ESCAPED_SIGN = re.compile(r"\\([$%&#])")
-# Bounded, so that a long line full of unmatched "**" stays linear.
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+# Bounded and without "*" inside, so a long line full of unmatched "**" stays linear.
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^_\n]{1,300}?)(?<=\S)__")
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|/|#|mailto:)[^)\s]{0,2000}\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -45,7 +45,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _URL_LINE = re.compile(r"^<?https?://\S+>?$")
-_LIST_ITEM = re.compile(r"^(?:[-*•–—▪●]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[IVXLC]{1,6}\.\s)")
+_LIST_ITEM = re.compile(r"^(?:[-*•–—▪●]\s|\(?\d{1,4}[.)]\s|\(?[a-z][.)]\s|[IVXLC]{1,6}\.\s)")
 _TERMINAL = tuple(".!?…:;\"'”’»)]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+")
 # Words a sentence does not end on: a paragraph ending on one was cut mid-sentence.
@@ -161,7 +161,7 @@ def _clean_line(line: str, markdown: bool) -> str:
     if not line:
         return line
     if "**" in line or "__" in line:
-        line = _BOLD.sub(r"\2", line)
+        line = _BOLD.sub(lambda m: m.group(1) or m.group(2), line)
     if markdown:
         if line.startswith("#"):
             line = _MD_HEADING.sub("", line)

@@ -18,15 +18,15 @@ files:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from search.cleaning import is_url_line
 
-_ENTRY = re.compile(
-    r"^(?:[-*•–]\s*)?(?P<num>[IVXLC]{1,6}|\d{1,2})[.)]\s+(?P<title>\S.*?)"
-    r"(?:\s*\.{2,}\s*\d{1,4}|\s+\d{1,4})?$"
-)
+_ENTRY = re.compile(r"^(?:[-*•–]\s*)?(?P<num>[IVXLC]{1,6}|\d{1,2})[.)]\s+(?P<title>\S.*)$")
+# A page number after a contents entry: "Title ........ 7" or "Title 7".
+_PAGE_AFTER = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,4}$")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents:?$", re.IGNORECASE)
 _LABELLED_URL = re.compile(
     r"^(?:(?:source|url|link|original|via|read more(?: at)?)\s*:?\s*)?<?(?P<url>https?://\S+?)>?$",
@@ -109,18 +109,28 @@ def _words(paras: list[str]) -> int:
     return sum(p.count(" ") + 1 for p in paras)
 
 
+def _entry_keys(title: str) -> tuple[str, str]:
+    """Keys of a contents entry with and without a trailing page number.
+
+    "Title 7" may be page 7 or a title ending in 7; the heading decides.
+    """
+    return _key(title), _key(_PAGE_AFTER.sub("", title))
+
+
 def _contents_entries(paras: list[str]) -> tuple[int, list[str]] | None:
     """Where the contents end and the titles they list."""
     for i, para in enumerate(paras):
         if _CONTENTS.match(para):
             titles: list[str] = []
+            seen: set[str] = set()
             j = i + 1
             while j < len(paras) and paras[j].count(" ") < _MAX_HEADING_WORDS:
                 entry = _heading_match(paras[j])
                 title = entry[1] if entry else paras[j]
-                if _key(title) in {_key(t) for t in titles}:
+                if _key(title) in seen:
                     break  # the first listed heading again: the contents have ended
                 titles.append(title)
+                seen.update(_entry_keys(title))
                 j += 1
             return j, titles
     start = None
@@ -140,20 +150,31 @@ def _split_by_contents(paras: list[str]) -> tuple[list[str], list[Part]] | None:
     if found is None:
         return None
     end, titles = found
-    wanted = [_key(t) for t in titles]
-    starts: list[tuple[int, str]] = []
-    cursor = end
-    for key in wanted:
-        for j in range(cursor, len(paras)):
+    headings: dict[str, list[tuple[int, str]]] = {}
+    for j in range(end, len(paras)):
+        if paras[j].count(" ") < _MAX_HEADING_WORDS:
             match = _heading_match(paras[j])
             title = match[1] if match else paras[j]
-            if _key(title) == key and paras[j].count(" ") < _MAX_HEADING_WORDS:
-                starts.append((j, title))
-                cursor = j + 1
-                break
+            headings.setdefault(_key(title), []).append((j, title))
+    starts: list[tuple[int, str]] = []
+    cursor = end
+    for title in titles:
+        found_at = [
+            place
+            for key in set(_entry_keys(title))
+            if (place := _next_heading(headings.get(key, []), cursor))
+        ]
+        if found_at:
+            starts.append(min(found_at))
+            cursor = starts[-1][0] + 1
     if len(starts) < 2:
         return None
     return paras[: starts[0][0]], _parts_at(paras, starts)
+
+
+def _next_heading(places: list[tuple[int, str]], cursor: int) -> tuple[int, str] | None:
+    at = bisect.bisect_left(places, (cursor, ""))
+    return places[at] if at < len(places) else None
 
 
 def _split_by_numbered_headings(paras: list[str]) -> tuple[list[str], list[Part]] | None:
