@@ -235,10 +235,10 @@ def given_names() -> list[str]:
 
 
 def common_words(count: int) -> list[str]:
-    """The ``count`` most frequent English words that are plain lower-case letters."""
+    """The ``count`` most frequent English words of plain letters, most frequent first."""
     from wordfreq import top_n_list
 
-    return sorted(word for word in top_n_list("en", count) if re.fullmatch(r"[a-z]+", word))
+    return [word for word in top_n_list("en", count) if re.fullmatch(r"[a-z]+", word)]
 
 
 def main() -> None:

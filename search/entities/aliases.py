@@ -45,8 +45,10 @@ def resolve(
     _people(mentions)
     _spread_by_text(mentions)
     _organisations(mentions)
-    settled = []
+    settled: list[Mention] = []
     for mention in mentions:
+        if mention.type is None and _listed_after_place(text, settled, mention):
+            mention.type = "PLACE"
         if mention.type is None:
             mention.type = _default_type(mention, mid_sentence, lower_words, lex)
             if mention.type is None:
@@ -143,6 +145,14 @@ def _organisations(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = "ORG", bases[mention.text]
 
 
+def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> bool:
+    """ "the villages of Aghdam and Fuzuli": a name listed right after a place is a place."""
+    if not settled or settled[-1].type != "PLACE":
+        return False
+    between = text[settled[-1].end : mention.start]
+    return between in (" and ", ", ", " or ")
+
+
 def _default_type(
     mention: Mention, mid_sentence: set[str], lower_words: frozenset[str], lex: Lexicon
 ) -> str | None:
@@ -159,7 +169,7 @@ def _default_type(
         return "ORG"
     # A pair of words that are not English words is a name ("Xi Jinping"); a pair with
     # one ("Time Warner", "Real Betis") is more often a company or a club.
-    plain = not any(w.lower() in lex.common_words for w in (words[0], words[-1]))
+    plain = words[0].lower() not in lex.very_common and words[-1].lower() not in lex.common_words
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"

@@ -205,6 +205,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     after = _word_after(text, seg.end)
     if after in PLACE_LOWER_HEADS:
         return "PLACE"
+    if len(words) == 1 and _place_of(text, seg.start):
+        return "PLACE"
     if len(words) <= 4:
         before = _word_before(text, seg.start)
         if before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
@@ -238,6 +240,10 @@ def _split_title(
         prefix = _sub(seg, offsets, 0, block_start)
         mentions.extend(classify_segment(text, prefix, lex, lower_words))
     rest = words[name_at:]
+    if words[name_at - 1] == "of" and " ".join(rest) in lex.known:
+        sub = _sub(seg, offsets, name_at, len(words))
+        known = lex.known[" ".join(rest)]
+        return [*mentions, _mention(text, sub, known[0], known[1])]
     if words[name_at - 1] == "of" and len(rest) > 1:
         for cut in range(len(rest) - 1, 0, -1):
             place = lex.known.get(" ".join(rest[:cut]))
@@ -273,6 +279,12 @@ def _offsets(text: str, seg: Segment) -> list[int]:
 def _sub(seg: Segment, offsets: list[int], i: int, j: int) -> Segment:
     end = offsets[j - 1] + len(seg.words[j - 1])
     return Segment(offsets[i], end, seg.words[i:j], seg.sentence_start and i == 0)
+
+
+def _place_of(text: str, start: int) -> bool:
+    """Whether the text before ``start`` reads "the village of", "the city of"..."""
+    before = text[max(0, start - 30) : start].split()
+    return len(before) >= 2 and before[-1] == "of" and before[-2].lower() in PLACE_LOWER_HEADS
 
 
 def _word_before(text: str, start: int) -> str:

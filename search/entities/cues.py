@@ -75,6 +75,9 @@ ORG_HEADS = word_set(
     Rada Sejm Bundestag Cortes Congress Republicans Democrats Conservatives Liberals
     Labour Taliban Hamas Hezbollah Laboratory United Rovers Wanderers Athletic Albion
     Hotspur FC Bros Bros. Store Stores
+    Textiles Logistics Shipping Construction Engineering Solutions Software Resources
+    Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
+    Hotels Resorts Brewing Breweries Dairies Farms Mills
     """
 )
 
@@ -104,6 +107,7 @@ PLACE_LOWER_HEADS = word_set(
     """
     province region oblast district county state prefecture governorate territory
     valley river island islands peninsula city town village mountains desert
+    villages towns cities provinces regions districts
     """
 )
 
@@ -115,6 +119,7 @@ NOT_ENTITY_HEADS = word_set(
     Oscars Oscar Baftas Grammys Emmys Marathon Derby Series Tour Festival Directive Act Acts
     Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
     Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
+    Law Constitution Code Charter Doctrine Plan Initiative Strategy
     """
 )
 
@@ -186,6 +191,7 @@ DEMONYMS = word_set(
     Caucasian Sunni Shia Shiite Muslim Muslims Christian Christians Catholic Catholics
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
+    Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano
     """
 )
 

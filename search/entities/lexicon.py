@@ -16,6 +16,10 @@ from search.entities.cues import COMMON_CAPITALISED
 from search.entities.patterns import MONTHS, WEEKDAYS
 
 
+# Words this frequent are rarely a surname ("Time Warner" is a company, "Xi Jinping" a man).
+VERY_COMMON = 4000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Name lists as lookup tables.
@@ -24,12 +28,14 @@ class Lexicon:
         known: surface form -> (type, canonical) for places and well-known names.
         given_names: given names from many countries.
         common_words: frequent lower-case English words.
+        very_common: the few thousand most frequent of them.
         regions: countries, regions and continents (not towns, which are often surnames).
     """
 
     known: dict[str, tuple[str, str]]
     given_names: frozenset[str]
     common_words: frozenset[str]
+    very_common: frozenset[str]
     regions: frozenset[str]
 
 
@@ -64,5 +70,11 @@ def lexicon() -> Lexicon:
             regions.update([canonical, *aliases])
     not_names = COMMON_CAPITALISED | frozenset(MONTHS) | frozenset(WEEKDAYS)
     given = frozenset(_data("given_names.txt").split()) - not_names
-    common = frozenset(_data("common_words.txt").split())
-    return Lexicon(known=known, given_names=given, common_words=common, regions=frozenset(regions))
+    by_frequency = _data("common_words.txt").split()
+    return Lexicon(
+        known=known,
+        given_names=given,
+        common_words=frozenset(by_frequency),
+        very_common=frozenset(by_frequency[:VERY_COMMON]),
+        regions=frozenset(regions),
+    )

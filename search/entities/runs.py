@@ -188,7 +188,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             word in _CALENDAR
             and not (word == "May" and index > 0)
             or not ends_org
-            and looks_demonym(word, known)
+            and all(looks_demonym(part, known) for part in word.split("-"))
         ):
             close()
         else:

@@ -224,3 +224,30 @@ def test_importing_the_extractor_loads_no_data():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_title_of_a_country_gives_the_country_and_the_person():
+    text = "The President of Ghana, Kwame Asante, met the President of Ghana's cabinet."
+    result = found(text)
+    assert result["Ghana"] == ("PLACE", "Ghana")
+    assert result["Kwame Asante"] == ("PERSON", "Kwame Asante")
+    assert "President of Ghana" not in result
+
+
+def test_unknown_villages_listed_after_a_cue_are_places():
+    text = "Families returned to the villages of Kolovri and Demerin in the Valsk district."
+    result = found(text)
+    assert result["Kolovri"][0] == "PLACE"
+    assert result["Demerin"][0] == "PLACE"
+    assert result["Valsk"][0] == "PLACE"
+
+
+def test_hyphenated_nationalities_are_not_entities():
+    text = "Sino-American ties and Franco-German plans worried Kenyan-born investors."
+    assert extract_entities(text) == []
+
+
+def test_events_laws_and_awards_are_not_entities():
+    text = "She won an Academy Award before the Tokyo Olympics and backed the Clean Air Act."
+    assert "Academy Award" not in found(text)
+    assert "Clean Air Act" not in found(text)
