@@ -15,7 +15,6 @@ from importlib import resources
 from search.entities.cues import COMMON_CAPITALISED
 from search.entities.patterns import MONTHS, WEEKDAYS
 
-
 # Words this frequent are rarely a surname ("Time Warner" is a company, "Xi Jinping" a man).
 VERY_COMMON = 4000
 
