@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -137,6 +138,12 @@ SHORT_FORM = re.compile(r"^([A-Z][a-z]{3,}) (?:am|an der|an|on|upon|de|del) ")
 GIVEN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
 
 
+def ascii_form(name: str) -> str:
+    """"Rājasthān" -> "Rajasthan": news in English often drops the marks."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def load_json(package: str, name: str) -> object:
     return json.loads(resources.files(package).joinpath("data", name).read_text("utf-8"))
 
@@ -213,6 +220,8 @@ def places(
             short = SHORT_FORM.match(name)
             if short and city["population"] >= 5 * min_population:
                 rows.setdefault(short.group(1), "city")
+    for name, kind in list(rows.items()):
+        rows.setdefault(ascii_form(name), kind)
     for word in CITY_EXCLUDE:
         if rows.get(word) == "city":
             del rows[word]

@@ -24,6 +24,7 @@ from search.entities.cues import (
     PERSON_TITLES,
     PLACE_HEADS,
     PLACE_LOWER_HEADS,
+    PLACE_OPENERS,
     SPEECH_VERBS,
     word_set,
 )
@@ -198,7 +199,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "ORG"
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
         return "ORG"
-    if len(words) > 1 and last in PLACE_HEADS:
+    if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
     if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
         return "DROP"
@@ -211,8 +212,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         before = _word_before(text, seg.start)
         if before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
             return "PERSON"
+        # "France Televisions" is a company, "Jordan Henderson" a man.
+        country_first = first in lex.regions and last.lower() in lex.common_words
         if len(words) > 1 and first in lex.given_names and words[1] not in NAME_PARTICLES:
-            return "PERSON"
+            return None if country_first else "PERSON"
         if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
             return "PERSON"
     return None

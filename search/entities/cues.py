@@ -90,6 +90,9 @@ ORG_OPENERS = word_set(
     """
 )
 
+# First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
+PLACE_OPENERS = word_set("Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte")
+
 # Last words of place names ("Sichuan province", "Red Sea").
 PLACE_HEADS = word_set(
     """
@@ -119,7 +122,8 @@ NOT_ENTITY_HEADS = word_set(
     Oscars Oscar Baftas Grammys Emmys Marathon Derby Series Tour Festival Directive Act Acts
     Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
     Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
-    Law Constitution Code Charter Doctrine Plan Initiative Strategy
+    Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
+    Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     """
 )
 
@@ -160,7 +164,9 @@ COMMON_CAPITALISED = word_set(
     Updated Published Posted Editor Note Notes Breaking Exclusive Analysis Opinion
     Comment Comments Related Advertisement Copyright Page Chapter Section Table Figure
     OK TV PM AM CEO CFO COO CTO GDP GMT UTC BST EST PST AD BC FM AM DJ MP MPs CD DVD PC IT
-    AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA
+    AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA HD Eleven Twelve Thirteen Fifteen
+    Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand Million
+    Billion Dozens Hundreds Thousands Millions
     """
 )
 
@@ -188,7 +194,9 @@ DEMONYMS = word_set(
     Romanian Moldovan Slovenian Lithuanian Latvian Estonian Austrian Belgian Italian
     Italians Maltese Cypriot European Europeans African Africans Asian Asians Latino
     Latina Hispanic Western Eastern Northern Southern Soviet Nordic Baltic Balkan
-    Caucasian Sunni Shia Shiite Muslim Muslims Christian Christians Catholic Catholics
+    Dutchman Frenchman Englishman Irishman Scotsman Welshman Dutchwoman Frenchwoman
+    Englishwoman Irishwoman Scotswoman Welshwoman Caucasian Sunni Shia Shiite Muslim Muslims
+    Christian Christians Catholic Catholics
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
     Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano

@@ -149,6 +149,9 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES) and following not in ORG_HEADS | PLACE_HEADS:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
+        elif word.endswith(("s'", "s’")) and len(word) > 2:
+            pieces[-1].append((offset, word[:-1]))
+            pieces.append([])
         elif _HYPHEN_ADJECTIVE.search(word):
             pieces.append([])
         else:
@@ -175,14 +178,14 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
     ends_org = tokens[-1][1] in ORG_HEADS or _opens_org([w for _, w in tokens])
 
     def close() -> None:
-        while current and current[-1][1] in NAME_PARTICLES:
+        while current and (current[-1][1] in NAME_PARTICLES or _is_common(current[-1][1])):
             current.pop()
         if current:
             pieces.append(list(current))
         current.clear()
 
     for index, (offset, word) in enumerate(tokens):
-        if not current and (word in NAME_PARTICLES or word in COMMON_CAPITALISED):
+        if not current and (word in NAME_PARTICLES or _is_common(word)):
             continue
         if (
             word in _CALENDAR
@@ -203,6 +206,11 @@ def _opens_org(words: list[str]) -> bool:
         (w in ORG_OPENERS or w in ORG_HEADS) and after in ("of", "for")
         for w, after in zip(words, words[1:], strict=False)
     )
+
+
+def _is_common(word: str) -> bool:
+    """An opening word, pronoun or number word, also hyphenated ("Thirty-five")."""
+    return word in COMMON_CAPITALISED or word.split("-", 1)[0] in COMMON_CAPITALISED
 
 
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
