@@ -106,6 +106,8 @@ def _people(mentions: list[Mention]) -> None:
     for mention, words in zip(mentions, name_words, strict=True):
         if len(words) != 1 or mention.canonical not in (None, mention.text):
             continue
+        if words[0].isupper():
+            continue
         if mention.type not in (None, "PERSON") and not _surname_beats_list(mention, by_surname):
             continue
         name = _nearest(by_surname.get(words[0]), mention.start)

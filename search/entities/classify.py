@@ -115,6 +115,7 @@ def classify_segment(
         and words[1] not in NAME_PARTICLES
         and (
             words[0].lower() in lower_words
+            or (words[0].lower() in lex.common_words and " ".join(words[1:]) in lex.known)
             or (
                 len(words) > 2
                 and words[1] in lex.given_names
@@ -214,8 +215,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "PERSON"
         # "France Televisions" is a company, "Jordan Henderson" a man.
         country_first = first in lex.regions and last.lower() in lex.common_words
+        acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
         if len(words) > 1 and first in lex.given_names and words[1] not in NAME_PARTICLES:
-            return None if country_first else "PERSON"
+            return None if country_first or acronym_inside else "PERSON"
         if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
             return "PERSON"
     return None
