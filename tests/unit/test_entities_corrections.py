@@ -156,3 +156,11 @@ def test_a_fixed_file_applies_again():
     write("- ignore: Brightwater\n")
     assert corrections_problem() is None
     assert entity(TEXT, "Brightwater") is None
+
+
+def test_added_name_with_accents_keeps_exact_offsets():
+    add_entity_correction("Žilina Ōsaka Group", "ORG")
+    text = "Ça va — «Žilina Ōsaka Group» signed, unlike Žilina Ōsaka Groupies."
+    spans = [s for s in extract_entities(text) if s.canonical == "Žilina Ōsaka Group"]
+    assert [(s.text, s.type) for s in spans] == [("Žilina Ōsaka Group", "ORG")]
+    assert text[spans[0].start : spans[0].end] == "Žilina Ōsaka Group"
