@@ -34,8 +34,9 @@ class UnreadableFile(Exception):
 def walk_corpus(folder: Path) -> Iterator[Path | SkippedFile]:
     """Every file under ``folder`` worth reading (as a Path) or skipped with a reason.
 
-    Folders are walked in name order; a folder reached twice (a symlink loop or
-    a second link to it) is walked once; hidden files and folders are skipped.
+    Each folder's files come in name order, then its subfolders; a folder reached
+    twice (a symlink loop or a second link to it) is walked once; hidden files and
+    folders are skipped.
 
     Args:
         folder: the corpus folder.
@@ -48,28 +49,30 @@ def walk_corpus(folder: Path) -> Iterator[Path | SkippedFile]:
     seen_files: set[str] = set()
     with contextlib.suppress(OSError):
         seen_dirs.add(os.path.realpath(root))
-    yield from _walk(root, seen_dirs, seen_files)
-
-
-def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path | SkippedFile]:
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except PermissionError:
-        yield SkippedFile(str(folder), "folder not readable (permission denied)")
-        return
-    except OSError as exc:
-        yield SkippedFile(str(folder), f"folder not readable ({exc.strerror or exc})")
-        return
-    for entry in entries:
-        path = folder / entry.name
-        skipped = _skip_reason(entry, seen_dirs, seen_files)
-        if skipped == "":
-            yield from _walk(path, seen_dirs, seen_files)
-        elif skipped is not None:
-            yield SkippedFile(str(path), skipped)
-        else:
-            yield path
+    # An explicit stack rather than recursion: folder depth is not ours to choose.
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except PermissionError:
+            yield SkippedFile(str(folder), "folder not readable (permission denied)")
+            continue
+        except OSError as exc:
+            yield SkippedFile(str(folder), f"folder not readable ({exc.strerror or exc})")
+            continue
+        subfolders = []
+        for entry in entries:
+            path = folder / entry.name
+            skipped = _skip_reason(entry, seen_dirs, seen_files)
+            if skipped == "":
+                subfolders.append(path)
+            elif skipped is not None:
+                yield SkippedFile(str(path), skipped)
+            else:
+                yield path
+        pending.extend(reversed(subfolders))
 
 
 def _skip_reason(entry: os.DirEntry, seen_dirs: set[str], seen_files: set[str]) -> str | None:

@@ -190,8 +190,30 @@ def test_folder_listing_denied_is_skipped_with_a_reason(tmp_path, monkeypatch):
     monkeypatch.setattr(reading.os, "scandir", scandir)
     found = list(walk_corpus(tmp_path))
     assert found == [
-        SkippedFile(str(tmp_path / "locked"), "folder not readable (permission denied)"),
         tmp_path / "story.txt",
+        SkippedFile(str(tmp_path / "locked"), "folder not readable (permission denied)"),
+    ]
+
+
+def test_missing_corpus_folder_is_reported_not_raised(tmp_path):
+    (skipped,) = walk_corpus(tmp_path / "missing")
+    assert skipped.reason == "folder not readable (No such file or directory)"
+
+
+def test_hidden_files_and_second_links_are_skipped_with_reasons(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "README").write_text("x", encoding="utf-8")
+    found = list(walk_corpus(tmp_path))
+    assert found == [
+        SkippedFile(str(tmp_path / ".git"), "hidden folder"),
+        SkippedFile(str(tmp_path / "README"), "unsupported file type (no extension)"),
+        tmp_path / "a.txt",
+        SkippedFile(str(tmp_path / "b.txt"), "same file already read through another link"),
+        SkippedFile(str(tmp_path / "notes.docx"), "unsupported file type .docx"),
     ]
 
 
