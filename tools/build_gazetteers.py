@@ -133,13 +133,44 @@ CITY_EXCLUDE = {
     "Sunderland",
 }
 
+NOISE_PLACES = {
+    "Bank",
+    "Begun",
+    "Bush",
+    "Central",
+    "Centre",
+    "Coast",
+    "Come",
+    "Drama",
+    "East",
+    "Eastern",
+    "Hire",
+    "Male",
+    "Mary",
+    "Mile",
+    "North",
+    "Northern",
+    "Sale",
+    "Save",
+    "South",
+    "Southern",
+    "Than",
+    "West",
+    "Western",
+    "George",
+    "Elizabeth",
+    "Capital",
+    "Islands",
+    "Lakes",
+}
+
 SPACE_KEEP = re.compile(r"^[^\W\d_][\w'’.\- ]*$")
 SHORT_FORM = re.compile(r"^([A-Z][a-z]{3,}) (?:am|an der|an|on|upon|de|del) ")
 GIVEN_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]+(?:-[^\W\d_]+)?$")
 
 
 def ascii_form(name: str) -> str:
-    """"Rājasthān" -> "Rajasthan": news in English often drops the marks."""
+    """ "Rājasthān" -> "Rajasthan": news in English often drops the marks."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -222,6 +253,10 @@ def places(
                 rows.setdefault(short.group(1), "city")
     for name, kind in list(rows.items()):
         rows.setdefault(ascii_form(name), kind)
+    # Towns and regions named like a frequent word ("South", "Bank") are noise; the
+    # frequency list also holds real place names ("london"), hence the closed list.
+    for name in NOISE_PLACES:
+        rows.pop(name, None)
     for word in CITY_EXCLUDE:
         if rows.get(word) == "city":
             del rows[word]

@@ -49,6 +49,8 @@ TITLE_MODIFIERS = word_set(
 
 # Particles that end a name after a title ("Professor Ann Lee of Columbia University").
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
+# "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
+_PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\w*\d)(?=\w*[A-Z])[A-Z0-9]{2,}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
@@ -195,6 +197,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
+            return "DROP"
+        if _PLURAL_OR_CODE.fullmatch(first):
             return "DROP"
         if is_acronym(first):
             return "ORG"

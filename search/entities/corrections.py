@@ -18,7 +18,6 @@ defaults apply and ``corrections_problem()`` says what is wrong, in one line.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -221,6 +220,8 @@ def entity_rules_fingerprint() -> str:
         A hex digest that changes whenever the user's corrections (or the extractor)
         change, so the indexer knows to extract entities again.
     """
+    import hashlib
+
     digest = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\n".encode())
     try:
         digest.update(corrections_path().read_bytes())

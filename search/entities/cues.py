@@ -199,7 +199,7 @@ DEMONYMS = word_set(
     Christian Christians Catholic Catholics
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
-    Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano
+    Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano Deutsche Deutscher
     """
 )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from search.entities.cues import COMMON_CAPITALISED
+from search.entities.cues import COMMON_CAPITALISED, DEMONYMS
 from search.entities.patterns import MONTHS, WEEKDAYS
 
 # Words this frequent are rarely a surname ("Time Warner" is a company, "Xi Jinping" a man).
@@ -67,7 +67,7 @@ def lexicon() -> Lexicon:
             known[alias] = (entity_type, canonical)
         if entity_type == "PLACE":
             regions.update([canonical, *aliases])
-    not_names = COMMON_CAPITALISED | frozenset(MONTHS) | frozenset(WEEKDAYS)
+    not_names = COMMON_CAPITALISED | DEMONYMS | frozenset(MONTHS) | frozenset(WEEKDAYS)
     given = frozenset(_data("given_names.txt").split()) - not_names
     by_frequency = _data("common_words.txt").split()
     return Lexicon(

@@ -88,15 +88,20 @@ def opens_sentence(text: str, start: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
-def looks_demonym(word: str, places: dict[str, tuple[str, str]]) -> bool:
-    """Whether ``word`` is a nationality adjective ("Russian", "Azerbaijani", "Kenyans")."""
+def looks_demonym(word: str) -> bool:
+    """Whether ``word`` is a nationality adjective ("Russian", "Azerbaijani", "Kenyans").
+
+    Only countries and regions count as stems: towns would make surnames such as
+    "Kagan" (Kaga, a town) look like adjectives.
+    """
     if word in DEMONYMS:
         return True
+    regions = lexicon().regions
     for suffix in DEMONYM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
             for ending in ("", "a", "o", "e", "y", "ia"):
-                if places.get(stem + ending, ("",))[0] == "PLACE":
+                if stem + ending in regions:
                     return True
     return False
 
@@ -191,7 +196,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             word in _CALENDAR
             and not (word == "May" and index > 0)
             or not ends_org
-            and all(looks_demonym(part, known) for part in word.split("-"))
+            and all(looks_demonym(part) for part in word.split("-"))
         ):
             close()
         else:
