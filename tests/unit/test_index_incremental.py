@@ -188,3 +188,20 @@ def test_undated_articles_are_listed_by_title(service):
         "Oil prices climb",
         "Peace talks resume",
     ]
+
+
+def test_searches_see_each_commit_and_rebuild_in_every_thread(service, corpus):
+    service.update()
+    assert _titles(service, "goal") == set()
+    write_articles(corpus, "sport.txt", {"title": "Cup final", "body": "A late goal won it."})
+    service.update()
+    assert _titles(service, "goal") == {"Cup final"}
+    (corpus / "sport.txt").unlink()
+    service.update(rebuild=True)
+    assert _titles(service, "goal") == set()
+
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(_titles(service, "oil")))
+    worker.start()
+    worker.join()
+    assert seen == [{"Oil prices climb"}]
