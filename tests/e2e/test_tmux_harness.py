@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -29,10 +30,13 @@ def test_a_wait_that_never_matches_fails_showing_the_last_screen(terminal: Termi
         terminal.wait_for("never-printed", timeout=0.3)
 
 
-def test_closing_the_terminal_ends_its_tmux_server(terminal: Terminal):
+def test_closing_the_terminal_ends_its_tmux_server_and_removes_its_socket(terminal: Terminal):
+    assert Path(terminal.socket_path).exists()
+
     terminal.close()
 
     alive = subprocess.run(
         ["tmux", "-L", terminal.socket, "has-session"], capture_output=True, check=False
     )
     assert alive.returncode != 0
+    assert not Path(terminal.socket_path).exists()

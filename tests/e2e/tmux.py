@@ -87,6 +87,7 @@ class Terminal:
         self.target = target
         self.width = width
         self.height = height
+        self.socket_path = ""
 
     @classmethod
     def start(
@@ -129,6 +130,7 @@ class Terminal:
         )  # fmt: skip
         terminal = cls(socket, "main:0.0", width, height)
         try:
+            terminal.socket_path = terminal.display("#{socket_path}")
             terminal.wait_for(lambda screen: screen.rstrip().endswith(PROMPT.rstrip()))
         except BaseException:
             terminal.close()
@@ -271,8 +273,11 @@ class Terminal:
         return self.display("#{alternate_on}") == "1"
 
     def close(self) -> None:
-        """Kill this terminal's tmux server and everything running in it."""
+        """Kill this terminal's tmux server and everything running in it, and its socket."""
         self._tmux("kill-server", check=False)
+        # A killed server can leave its socket file behind in the shared tmux folder.
+        if self.socket_path:
+            Path(self.socket_path).unlink(missing_ok=True)
 
 
 def _matcher(
