@@ -118,7 +118,11 @@ def classify_segment(
         and words[1] not in NAME_PARTICLES
         and (
             words[0].lower() in lower_words
-            or (words[0].lower() in lex.common_words and " ".join(words[1:]) in lex.known)
+            or (
+                words[0].lower() in lex.common_words
+                and words[0] not in lex.given_names
+                and " ".join(words[1:]) in lex.known
+            )
             or (
                 len(words) > 2
                 and words[1] in lex.given_names

@@ -251,3 +251,18 @@ def test_events_laws_and_awards_are_not_entities():
     text = "She won an Academy Award before the Tokyo Olympics and backed the Clean Air Act."
     assert "Academy Award" not in found(text)
     assert "Clean Air Act" not in found(text)
+
+
+def test_a_surname_that_is_also_a_city_stays_the_person():
+    text = "Charles Kennedy spoke first. Kennedy said the party would win in Bristol."
+    result = [(s.text, s.type, s.canonical) for s in extract_entities(text)]
+    assert result == [
+        ("Charles Kennedy", "PERSON", "Charles Kennedy"),
+        ("Kennedy", "PERSON", "Charles Kennedy"),
+        ("Bristol", "PLACE", "Bristol"),
+    ]
+
+
+def test_small_town_needs_a_preposition_to_be_a_place():
+    assert found("Protests spread to Kitwe on Friday.")["Kitwe"][0] == "PLACE"
+    assert found("Analysts said Kitwe Holdings would list shares.")["Kitwe Holdings"][0] == "ORG"
