@@ -22,14 +22,14 @@ _YEAR = r"(?:19|20)\d\d"
 _DATE_HINT = re.compile(
     rf"\b(?:{_MONTHS})\b.*\b{_YEAR}\b|\b{_YEAR}\b.*\b(?:{_MONTHS})\b"
     rf"|\b\d{{1,2}}[./-]\d{{1,2}}[./-]{_YEAR}\b|\b{_YEAR}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?\b"
-    rf"|\b(?:{_MONTHS})[-/ ]{_YEAR}\b",
+    rf"|\b(?:{_MONTHS})[-/ ]{_YEAR}\b|\b\d{{1,2}}[./-]{_YEAR}\b",
     re.IGNORECASE,
 )
 _DATE_PREFIX = re.compile(
     r"^(?:published|updated|posted|date|dated|last\s+updated)(?:\s+on)?\s*:?\s*", re.IGNORECASE
 )
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_DAY_NUMBER = re.compile(rf"\b\d{{1,2}}\b(?!:)|\b{_YEAR}[./-]\d{{1,2}}[./-]\d{{1,2}}\b")
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _MAX_DATE_LINE = 48
 _BYLINE = re.compile(
     r"^(?i:by|author|written\s+by|posted\s+by)\s*:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
@@ -80,8 +80,10 @@ def parse_date(text: str) -> str | None:
         return None
     if _TIME.search(line):
         return parsed.strftime("%Y-%m-%dT%H:%M")
-    without_year = re.sub(rf"\b{_YEAR}\b", " ", _TIME.sub(" ", line))
-    if _DAY_NUMBER.search(without_year):
+    numbers = re.findall(r"\d+", _TIME.sub(" ", line))
+    # A day is stated when there is a number besides the year (and the month, when
+    # the month is a number too): "14 January 2025", "2024-07-20"; not "2024-07".
+    if len(numbers) >= (2 if _MONTH_NAME.search(line) else 3):
         return parsed.strftime("%Y-%m-%d")
     return parsed.strftime("%Y-%m")
 

@@ -176,22 +176,22 @@ def _read_bytes(path: Path) -> bytes:
 
 def _article(part: splitting.Part, position: int, path: Path, file_hash: str) -> Article:
     paras = list(part.paragraphs)
+    # Date and byline lines may come before or after the headline; they are
+    # metadata, not body, unless they are all the text there is.
+    date = metadata.find_date(paras, limit=5) if len(paras) > 1 else None
+    if date:
+        paras.pop(date[0])
+    byline = metadata.find_byline(paras, limit=5) if len(paras) > 1 else None
+    if byline:
+        paras.pop(byline[0])
     title = part.heading
     if title is None:
         if len(paras) > 1 and metadata.is_heading(paras[0]):
             title = paras.pop(0)
-        elif paras:
-            title = metadata.derived_title(paras[0])
         else:
-            title = ""
+            title = metadata.derived_title(paras[0]) if paras else ""
     title, site = metadata.split_site(title)
     title = metadata.clean_title(title)
-    date = metadata.find_date(paras)
-    if date:
-        paras.pop(date[0])
-    byline = metadata.find_byline(paras)
-    if byline:
-        paras.pop(byline[0])
     author = byline[1] if byline else metadata.author_in_title(title)
     body = "\n\n".join(paras)
     return Article(

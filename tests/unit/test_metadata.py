@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from search.metadata import (
@@ -15,6 +17,7 @@ from search.metadata import (
     parse_date,
     split_site,
 )
+from search.reading import read_articles
 
 
 @pytest.mark.parametrize(
@@ -27,6 +30,10 @@ from search.metadata import (
         ("20.07.2024", "2024-07-20"),
         ("Published: 3 March 2023", "2023-03-03"),
         ("Updated on March 5, 2021 at 09:30", "2021-03-05T09:30"),
+        ("January 14, 2025 11:12 PM", "2025-01-14T23:12"),
+        ("Monday, 14th January 2025", "2025-01-14"),
+        ("2024-07", "2024-07"),
+        ("07/2024", "2024-07"),
     ],
 )
 def test_dates_keep_the_precision_the_text_states(line, expected):
@@ -123,3 +130,17 @@ def test_site_name_after_a_bar_is_the_publisher():
         "Radically changing situation – scorpions in Baku show Washington |",
         None,
     )
+
+
+def test_byline_and_date_before_the_headline_are_metadata_not_title():
+    path = Path(__file__).parent.parent / "fixtures" / "documents" / "story_with_byline_first.txt"
+    (article,) = read_articles(path)
+    assert (article.title, article.author, article.date) == (
+        "Harbour cranes replaced",
+        "Jane Ostrova",
+        "2024-05-12",
+    )
+    assert article.paragraphs == [
+        "The port replaced its two oldest cranes this spring. The new ones lift twice as much.",
+        "Work on the quay continues.",
+    ]
