@@ -264,5 +264,6 @@ def test_a_surname_that_is_also_a_city_stays_the_person():
 
 
 def test_small_town_needs_a_preposition_to_be_a_place():
-    assert found("Protests spread to Kitwe on Friday.")["Kitwe"][0] == "PLACE"
-    assert found("Analysts said Kitwe Holdings would list shares.")["Kitwe Holdings"][0] == "ORG"
+    assert found("The firm moved to Cupertino last year.")["Cupertino"][0] == "PLACE"
+    assert found("Shares in Cupertino rose; Cupertino said sales grew.")["Cupertino"][0] == "PLACE"
+    assert found("Analysts said Cupertino beat forecasts.")["Cupertino"][0] == "ORG"
