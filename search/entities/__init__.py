@@ -6,6 +6,8 @@ Public API::
     entity_rules_fingerprint() -> str
     add_entity_correction(name, type, aliases=None) -> Path
     ignore_entity(name) -> Path
+    merge_entities(names, into) -> Path
+    retype_entity(name, type) -> Path
     corrections_path() -> Path
     corrections_problem() -> str | None
     CorrectionsError
@@ -21,7 +23,12 @@ from search.entities.corrections import (
     corrections_problem,
     entity_rules_fingerprint,
 )
-from search.entities.corrections_file import add_entity_correction, ignore_entity
+from search.entities.corrections_file import (
+    add_entity_correction,
+    ignore_entity,
+    merge_entities,
+    retype_entity,
+)
 from search.entities.extractor import extract_entities
 
 __all__ = [
@@ -32,4 +39,6 @@ __all__ = [
     "entity_rules_fingerprint",
     "extract_entities",
     "ignore_entity",
+    "merge_entities",
+    "retype_entity",
 ]

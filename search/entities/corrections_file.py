@@ -52,11 +52,7 @@ def add_entity_correction(
         ValueError: an empty name or an unknown type.
         CorrectionsError: the existing file is corrupt (it is left as it was).
     """
-    name = _clean(name)
-    entity_type = type.strip().upper()
-    if entity_type not in ENTITY_TYPES:
-        raise ValueError(f"type must be one of {', '.join(ENTITY_TYPES)}, not {type!r}")
-    entry: dict[str, object] = {"add": name, "type": entity_type}
+    entry: dict[str, object] = {"add": _clean(name), "type": _type(type)}
     if aliases:
         entry["aliases"] = [_clean(alias) for alias in aliases]
     return _append(entry, path or corrections_path())
@@ -77,6 +73,52 @@ def ignore_entity(name: str, path: Path | None = None) -> Path:
         CorrectionsError: the existing file is corrupt (it is left as it was).
     """
     return _append({"ignore": _clean(name)}, path or corrections_path())
+
+
+def merge_entities(names: list[str], into: str, path: Path | None = None) -> Path:
+    """Treat every name in ``names`` as the entity called ``into``.
+
+    Args:
+        names: surface forms or canonical names to merge.
+        into: the canonical name they all get.
+        path: the corrections file (default: the one in the user config dir).
+
+    Returns:
+        The file written.
+
+    Raises:
+        ValueError: no names or an empty name.
+        CorrectionsError: the existing file is corrupt (it is left as it was).
+    """
+    cleaned = [_clean(name) for name in names]
+    if not cleaned:
+        raise ValueError("a merge needs at least one name")
+    return _append({"merge": cleaned, "into": _clean(into)}, path or corrections_path())
+
+
+def retype_entity(name: str, type: str, path: Path | None = None) -> Path:
+    """Give ``name`` another type from now on.
+
+    Args:
+        name: the surface form or canonical name.
+        type: one of PERSON, ORG, PLACE, DATE, MONEY.
+        path: the corrections file (default: the one in the user config dir).
+
+    Returns:
+        The file written.
+
+    Raises:
+        ValueError: an empty name or an unknown type.
+        CorrectionsError: the existing file is corrupt (it is left as it was).
+    """
+    return _append({"retype": _clean(name), "type": _type(type)}, path or corrections_path())
+
+
+def _type(value: str) -> str:
+    entity_type = value.strip().upper()
+    if entity_type not in ENTITY_TYPES:
+        raise ValueError(f"type must be one of {', '.join(ENTITY_TYPES)}, not {value!r}")
+    return entity_type
 
 
 def _clean(name: str) -> str:

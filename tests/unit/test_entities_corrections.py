@@ -12,6 +12,8 @@ from search.entities import (
     entity_rules_fingerprint,
     extract_entities,
     ignore_entity,
+    merge_entities,
+    retype_entity,
 )
 
 TEXT = "Analysts at Brightwater said Zorvex shares rose. Meanwhile, Lagos Freight expanded."
@@ -164,3 +166,18 @@ def test_added_name_with_accents_keeps_exact_offsets():
     spans = [s for s in extract_entities(text) if s.canonical == "Žilina Ōsaka Group"]
     assert [(s.text, s.type) for s in spans] == [("Žilina Ōsaka Group", "ORG")]
     assert text[spans[0].start : spans[0].end] == "Žilina Ōsaka Group"
+
+
+def test_merge_and_retype_writers_apply_and_keep_comments():
+    write("# keep this comment\n")
+    merge_entities(["Brightwater", "Zorvex"], "Brightwater Group")
+    retype_entity("Lagos Freight", "org")
+    content = corrections_path().read_text(encoding="utf-8")
+    assert content.startswith("# keep this comment\n")
+    assert entity(TEXT, "Zorvex").canonical == "Brightwater Group"
+    assert entity(TEXT, "Brightwater").canonical == "Brightwater Group"
+    assert entity(TEXT, "Lagos Freight").type == "ORG"
+    with pytest.raises(ValueError):
+        merge_entities([], "Nothing")
+    with pytest.raises(ValueError):
+        retype_entity("Zorvex", "THING")
