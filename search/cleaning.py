@@ -153,7 +153,12 @@ def _continues(before: str, after: str) -> bool:
     # "... economic integration. Prime" + "Minister Sharif noted ...": a sentence
     # barely started before the break.
     started = _SENTENCE_END.split(before)[-1]
-    return started != before and started.count(" ") < 4 and after.count(" ") >= 8
+    return (
+        started != before
+        and started.count(" ") < 4
+        and not started.isupper()  # a heading in capitals glued to the paragraph
+        and after.count(" ") >= 8
+    )
 
 
 def _clean_line(line: str, markdown: bool) -> str:

@@ -144,3 +144,23 @@ def test_news_stories_are_one_article_each_titled_by_their_headline():
         if len(articles) != 1 or articles[0].title != headline:
             wrong.append((path.name, [a.title for a in articles]))
     assert wrong == []
+
+
+def test_contents_without_numbers_match_headings_with_or_without_page_numbers():
+    body = "Text of the section that is long enough to be read as prose by anyone at all."
+    paras = [
+        "Annual report",
+        "Contents",
+        "Foreword 2",
+        "Chapter 11 bankruptcy explained 5",
+        "Foreword",
+        body,
+        "Chapter 11 bankruptcy explained",
+        body,
+    ]
+    front, parts = split(paras)
+    assert front == paras[:4]
+    assert [(p.heading, p.paragraphs) for p in parts] == [
+        ("Foreword", [body]),
+        ("Chapter 11 bankruptcy explained", [body]),
+    ]
