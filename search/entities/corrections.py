@@ -18,10 +18,12 @@ defaults apply and ``corrections_problem()`` says what is wrong, in one line.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from search.locations import config_dir
+from search.locations import CONFIG_ENV, config_dir
 from search.models import ENTITY_TYPES, EntitySpan
 
 # Bumped when extraction itself changes, so that indexes extract again.
@@ -98,6 +100,12 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def corrections_path() -> Path:
     """Where the corrections file lives (shown in ``briefing --help``)."""
+    return _corrections_path(os.environ.get(CONFIG_ENV), os.environ.get("XDG_CONFIG_HOME"))
+
+
+@lru_cache(maxsize=16)
+def _corrections_path(_override: str | None, _xdg: str | None) -> Path:
+    # Keyed by the variables that decide the folder: extraction asks on every call.
     return config_dir() / FILE_NAME
 
 
