@@ -91,7 +91,7 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         "path": article.path,
         "position": article.position,
         "title": article.title,
-        "title_sort": article.title.casefold(),
+        "title_sort": article.title.casefold().encode("utf-8", "ignore")[:120],
         "body": article.body,
         "content_hash": digest,
         # Always set: a segment without any value has no column to sort by.

@@ -12,6 +12,8 @@ Why the fields look the way they do:
 * ``person``/``org``/``place`` hold canonical names, one keyword per name; in the index a
   name also yields its single words, so ``person:aliyev`` finds "Ilham Aliyev" while
   ``person:"Ilham Aliyev"`` (one keyword at query time) finds the whole name only.
+* Every term costs a posting block at commit, so per-article values that are never
+  searched (``path``, the title sort key) are stored or kept in columns, not indexed.
 * ``date`` is a DATETIME for ranges; ``date_sort`` a column (0 when undated, so undated
   articles sort last, newest first); ``date_text`` keeps the article's own (possibly
   partial, e.g. "2024-07") date string for display.
@@ -27,7 +29,7 @@ from whoosh.analysis import (
     StemmingAnalyzer,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 
@@ -59,10 +61,10 @@ def build_schema() -> fields.Schema:
     stemmed = StemmingAnalyzer()
     return fields.Schema(
         id=fields.ID(unique=True, stored=True),
-        path=fields.ID(stored=True),
+        path=fields.STORED(),
         position=fields.STORED(),
         title=fields.TEXT(analyzer=stemmed, stored=True, field_boost=2.0),
-        title_sort=fields.ID(sortable=True),
+        title_sort=fields.COLUMN(columns.VarBytesColumn()),
         body=fields.TEXT(analyzer=stemmed, stored=True, chars=True),
         source=fields.TEXT(stored=True),
         author=fields.TEXT(stored=True),
