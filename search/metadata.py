@@ -9,6 +9,7 @@ states: "2025-01-14T11:12", "2024-07-20" or "2024-07".
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -208,7 +209,9 @@ def find_source(lines: list[str], text: str) -> str | None:
     Returns:
         The publisher's name or None.
     """
-    name = _from_copyright(lines) or _from_masthead(lines)
+    low = text.lower()
+    has_notice = "©" in text or "copyright" in low or "(c)" in low
+    name = (_from_copyright(lines) if has_notice else None) or _from_masthead(lines)
     return _preferred_spelling(name, text) if name else None
 
 
@@ -224,7 +227,8 @@ def _from_copyright(lines: list[str]) -> str | None:
 
 def _from_masthead(lines: list[str]) -> str | None:
     """An organisation's name in capitals among the first lines of a file."""
-    for line in [line for line in lines if line][:6]:
+    filled = (line for line in lines if line)
+    for line in itertools.islice(filled, 6):
         words = line.split()
         is_caps = 2 <= len(words) <= 10 and line.isupper() and line.isascii()
         if is_caps and any(w.lower() in _ORG_WORDS for w in words):

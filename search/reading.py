@@ -120,7 +120,8 @@ def read_articles(path: Path) -> list[Article]:
     Raises:
         UnreadableFile: binary, empty, undecodable or permission denied.
     """
-    path = Path(os.path.abspath(path))
+    if not isinstance(path, Path) or not path.is_absolute():
+        path = Path(os.path.abspath(path))
     data = _read_bytes(path)
     try:
         text, _encoding = decode(data)
