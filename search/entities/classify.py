@@ -126,6 +126,7 @@ def classify_segment(
             or (
                 len(words) > 2
                 and words[1] in lex.given_names
+                and words[0] not in lex.given_names
                 and words[0].lower() in lex.common_words
             )
         )
@@ -243,6 +244,8 @@ def _split_title(
     if PERSON_TITLES.isdisjoint(words[:-1]):
         return None
     title_at = max(i for i, w in enumerate(words[:-1]) if w in PERSON_TITLES)
+    if title_at > 0 and words[0] in lex.given_names:
+        return None  # "Martin Luther King Jr.", "Billie Jean King": the title is a name
     block_start = title_at
     while block_start > 0 and words[block_start - 1] in TITLE_MODIFIERS | PERSON_TITLES:
         block_start -= 1

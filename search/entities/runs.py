@@ -56,6 +56,7 @@ _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
+_ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
 _HYPHEN_ADJECTIVE = re.compile(
@@ -154,6 +155,10 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES) and following not in ORG_HEADS | PLACE_HEADS:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
+        elif _ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
+            # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
+            pieces[-1].append((offset, word))
+            pieces.append([])
         elif word.endswith(("s'", "s’")) and len(word) > 2:
             pieces[-1].append((offset, word[:-1]))
             pieces.append([])
@@ -219,20 +224,39 @@ def _is_common(word: str) -> bool:
 
 
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
-    """Split "A and B" into A and B unless the whole is one known name or organisation."""
-    words = [w for _, w in tokens]
-    joiner_at = next((i for i, w in enumerate(words) if w in JOINERS), -1)
-    if joiner_at < 0 or " ".join(words) in known:
+    """Split "A and B" into A and B unless together they are one known name or organisation.
+
+    "Ministry of Trade and Industry", "Bank for Reconstruction and Development" and
+    "Procter & Gamble Co" stay whole; an organisation glues across one joiner only.
+    """
+    if not any(word in JOINERS for _, word in tokens):
         return [tokens]
-    left = words[:joiner_at]
-    if _opens_org(left) or (
-        words[-1] in ORG_HEADS and " ".join(left) not in known and left[-1] not in ORG_HEADS
-    ):
+    if " ".join(w for _, w in tokens) in known:
         return [tokens]
+    given = lexicon().given_names
     parts: list[list[tuple[int, str]]] = [[]]
-    for offset, word in tokens:
-        if word in JOINERS:
-            parts.append([])
-        else:
+    glued = False
+    for index, (offset, word) in enumerate(tokens):
+        if word not in JOINERS or not parts[-1]:
             parts[-1].append((offset, word))
+            continue
+        left = [w for _, w in parts[-1]]
+        while len(left) > 1 and (left[0] in NAME_PARTICLES or _is_common(left[0])):
+            left = left[1:]
+        rest = [w for _, w in tokens[index + 1 :]]
+        right = rest[: next((i for i, w in enumerate(rest) if w in JOINERS), len(rest))]
+        single_unknown = (
+            len(left) == 1 and left[0] not in known and (left[0] not in given or len(right) > 2)
+        )
+        keep = (
+            " ".join([*left, word, *right]) in known
+            or (not glued and _opens_org(left))
+            or (bool(right) and right[-1] in ORG_HEADS and single_unknown)
+        )
+        if keep:
+            parts[-1].append((offset, word))
+            glued = True
+        else:
+            parts.append([])
+            glued = False
     return [part for part in parts if part]

@@ -267,3 +267,27 @@ def test_small_town_needs_a_preposition_to_be_a_place():
     assert found("The firm moved to Cupertino last year.")["Cupertino"][0] == "PLACE"
     assert found("Shares in Cupertino rose; Cupertino said sales grew.")["Cupertino"][0] == "PLACE"
     assert found("Analysts said Cupertino beat forecasts.")["Cupertino"][0] == "ORG"
+
+
+def test_a_dotted_country_can_end_a_sentence():
+    text = "Troops left the U.S. The talks ended. U.S. President Ana Silva flew home."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("U.S.", "PLACE"),
+        ("U.S.", "PLACE"),
+        ("Ana Silva", "PERSON"),
+    ]
+
+
+def test_several_joiners_split_people_from_organisations():
+    text = "The Ministry of Trade and Industry and Procter & Gamble Co. met Ana Silva and Joe Lin."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Ministry of Trade and Industry", "ORG"),
+        ("Procter & Gamble Co.", "ORG"),
+        ("Ana Silva", "PERSON"),
+        ("Joe Lin", "PERSON"),
+    ]
+
+
+def test_a_title_inside_a_full_name_is_kept():
+    text = "Martin Luther King Jr. spoke before King Abdullah arrived."
+    assert mentions(text, "PERSON") == ["Martin Luther King Jr.", "Abdullah"]
