@@ -95,6 +95,11 @@ def _people(mentions: list[Mention]) -> None:
             key = (words[0], words[-1])
             if len(mention.text) > len(full.get(key, "")):
                 full[key] = mention.text
+    # "López Obrador" after "Andrés Manuel López Obrador": a shorter tail of a full name.
+    for key, name in list(full.items()):
+        longer = [n for n in full.values() if n != name and n.endswith(" " + name)]
+        if longer:
+            full[key] = max(longer, key=len)
     by_surname: dict[str, list[tuple[int, str]]] = {}
     by_first: dict[str, list[tuple[int, str]]] = {}
     for mention, words in zip(mentions, name_words, strict=True):

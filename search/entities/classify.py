@@ -275,7 +275,8 @@ def _split_title(
                 break
     name_end = next((i for i, w in enumerate(words) if i > name_at and w in _NAME_ENDS), len(words))
     rest = words[name_at:name_end]
-    if not rest or len(rest) > 4 or any(w in ORG_HEADS for w in rest):
+    name_length = sum(w not in NAME_PARTICLES for w in rest)
+    if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest):
         return mentions or None
     name = _sub(seg, offsets, name_at, name_end)
     if " ".join(rest) in lex.known or rest[0] in NAME_PARTICLES:

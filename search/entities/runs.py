@@ -57,6 +57,7 @@ _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
 _ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
+_COMPASS = frozenset(["North", "South", "East", "West", "Central", "Northern", "Southern"])
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
 _HYPHEN_ADJECTIVE = re.compile(
@@ -196,6 +197,10 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
 
     for index, (offset, word) in enumerate(tokens):
         if not current and (word in NAME_PARTICLES or _is_common(word)):
+            continue
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if word in _COMPASS and following and looks_demonym(following):
+            close()  # "South Korean", "North African": one adjective
             continue
         if (
             word in _CALENDAR

@@ -291,3 +291,23 @@ def test_several_joiners_split_people_from_organisations():
 def test_a_title_inside_a_full_name_is_kept():
     text = "Martin Luther King Jr. spoke before King Abdullah arrived."
     assert mentions(text, "PERSON") == ["Martin Luther King Jr.", "Abdullah"]
+
+
+def test_compound_nationalities_and_long_arabic_names():
+    text = (
+        "South Korean President Yoon Suk Yeol met Emir Tamim bin Hamad Al Thani of Qatar "
+        "and North African envoys in South Africa."
+    )
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Yoon Suk Yeol", "PERSON"),
+        ("Tamim bin Hamad Al Thani", "PERSON"),
+        ("Qatar", "PLACE"),
+        ("South Africa", "PLACE"),
+    ]
+
+
+def test_shorter_tail_of_a_full_name_is_the_same_person():
+    text = "Andrés Manuel López Obrador spoke. López Obrador said Obrador would stay."
+    people = [s for s in extract_entities(text) if s.type == "PERSON"]
+    assert [s.text for s in people] == ["Andrés Manuel López Obrador", "López Obrador", "Obrador"]
+    assert {s.canonical for s in people} == {"Andrés Manuel López Obrador"}
