@@ -8,8 +8,8 @@ files:
    headings; each heading starts an article.
 2. **Numbered sections**: headings numbered 1, 2, 3 ... or I, II, III ... in
    sequence, each followed by a real body, with only cover lines (title, date,
-   publisher) before the first one. A numbered list inside an article (items without bodies, or an
-   introduction before item 1) is not a split.
+   publisher, a contents list) before the first one. A numbered list inside an
+   article (items without bodies, or an introduction before item 1) is not a split.
 3. **Feed**: posts separated by lines that are only a web address. Each link
    belongs to the post it ends (or starts, when the file opens with a link).
    One link line is a story's address, not a feed.
@@ -179,12 +179,14 @@ def _next_heading(places: list[tuple[int, str]], cursor: int) -> tuple[int, str]
 
 def _split_by_numbered_headings(paras: list[str]) -> tuple[list[str], list[Part]] | None:
     starts: list[tuple[int, str]] = []
-    expected = 1
     for i, para in enumerate(paras):
         match = _heading_match(para)
-        if match and match[0] == expected and not match[1].endswith((".", ",", ";")):
+        if not match or match[1].endswith((".", ",", ";")):
+            continue
+        if match[0] == 1 and len(starts) >= 2 and i == starts[-1][0] + 1:
+            starts = []  # the numbers start again: what came before was a contents list
+        if match[0] == len(starts) + 1:
             starts.append((i, match[1]))
-            expected += 1
     if len(starts) < 2 or any(_is_prose(p) for p in paras[: starts[0][0]]):
         return None
     parts = _parts_at(paras, starts)

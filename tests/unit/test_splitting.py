@@ -164,3 +164,24 @@ def test_contents_without_numbers_match_headings_with_or_without_page_numbers():
         ("Foreword", [body]),
         ("Chapter 11 bankruptcy explained", [body]),
     ]
+
+
+def test_numbered_contents_list_without_a_heading_is_not_taken_for_sections():
+    body = (
+        "The dredging of the northern basin started in June and is expected to last until "
+        "the end of the year, port officials said on Monday."
+    )
+    paras = [
+        "I. Harbour works",
+        "II. Rail freight",
+        "I. Harbour works",
+        body,
+        "II. Rail freight",
+        body,
+    ]
+    front, parts = split(paras)
+    assert front == paras[:2]
+    assert [(p.heading, p.paragraphs) for p in parts] == [
+        ("Harbour works", [body]),
+        ("Rail freight", [body]),
+    ]
