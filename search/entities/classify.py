@@ -12,7 +12,9 @@ untyped here and is settled later with the rest of the document.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from search.entities.cues import (
     COMMON_CAPITALISED,
@@ -84,6 +86,17 @@ class Mention:
 def is_acronym(word: str) -> bool:
     """An all-capital word of two to seven characters with at least two letters."""
     return _ACRONYM.fullmatch(word) is not None
+
+
+def is_given_name(word: str, lex: Lexicon) -> bool:
+    """A given name, also written with accents ("Andrés" is listed as "Andres")."""
+    return word in lex.given_names or (not word.isascii() and _ascii(word) in lex.given_names)
+
+
+@lru_cache(maxsize=4096)
+def _ascii(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def strip_legal_suffix(name: str) -> str:
@@ -229,7 +242,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         # "France Televisions" is a company, "Jordan Henderson" a man.
         country_first = first in lex.regions and last.lower() in lex.common_words
         acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
-        if len(words) > 1 and first in lex.given_names and words[1] not in NAME_PARTICLES:
+        given = is_given_name(first, lex) or (len(words) > 2 and is_given_name(words[1], lex))
+        if len(words) > 1 and given and words[1] not in NAME_PARTICLES:
             return None if country_first or acronym_inside else "PERSON"
         if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
             return "PERSON"
