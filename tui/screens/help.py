@@ -19,8 +19,6 @@ _CONTEXTS = {
     "ArticleBody": "Reading an article",
     "SearchView": "Search",
     "ResultsList": "Results list",
-    "Input": "Text input",
-    "FindBar": "Find in article",
     "MainScreen": "Everywhere",
     "BriefingApp": "Everywhere",
 }
@@ -35,11 +33,15 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
     Returns:
         Rows in order: most specific context first, keys of one action merged.
     """
+    from textual.widgets import Input
+
     app = screen.app
     merged: dict[tuple[str, str], list[str]] = {}
+    typing = isinstance(screen.focused, Input)
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.system or not binding.description:
+        # A text box's own editing keys are the usual ones; one line says so below.
+        if binding.system or not binding.description or isinstance(active.node, Input):
             continue
         context = _CONTEXTS.get(type(active.node).__name__, type(active.node).__name__)
         keys = merged.setdefault((context, binding.description), [])
@@ -47,6 +49,9 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
         if shown not in keys:
             keys.append(shown)
     rows = [(context, " / ".join(keys), what) for (context, what), keys in merged.items()]
+    if typing:
+        rows.insert(0, ("Text box", "Enter", "Open the best hit (search) · first match (find)"))
+        rows.insert(1, ("Text box", "ctrl+a/e/w/u/k", "Usual editing keys; Escape clears"))
     rows.append(("Everywhere", app.get_key_display(Binding("ctrl+p", "")), "Command palette"))
     order = list(dict.fromkeys(context for context, _, _ in rows))
     return sorted(rows, key=lambda row: order.index(row[0]))

@@ -7,6 +7,7 @@ widgets. Indexing is one exclusive worker with a cancel event and progress messa
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -166,7 +167,18 @@ class MainScreen(Screen):
         self.post_message(ArticleLoaded(article, terms))
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
-        await self.workspace.open_article(message.article, message.terms)
+        article = message.article
+        await self.workspace.open_article(
+            article, message.terms, path_label=self._path_label(article.path)
+        )
+
+    def _path_label(self, path: str) -> str:
+        # Shown from the corpus folder's name down: short, and the same on every machine.
+        corpus = self.app.corpus.resolve()
+        try:
+            return str(Path(path).resolve().relative_to(corpus.parent))
+        except ValueError:
+            return path
 
     @on(Workspace.TabActivated)
     def _focus_tab_content(self, event: Workspace.TabActivated) -> None:

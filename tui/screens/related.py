@@ -12,11 +12,12 @@ from textual.widgets import Static
 from search.models import Hit
 from tui.literal import content
 from tui.widgets.search.results_list import ResultsList, Row
+from tui.widgets.search.rows import short_date
 
 
 def related_row(hit: Hit) -> Row:
     """Title, then source and date."""
-    meta = " · ".join(part for part in (hit.source, hit.date) if part) or "—"
+    meta = " · ".join(part for part in (hit.source, short_date(hit.date)) if part) or "—"
     return Row(
         hit.id,
         ((content(hit.title, "bold", one_line=True), 1), (content(f"  {meta}", "$text-muted"), 1)),

@@ -33,8 +33,16 @@ class Workspace(TabbedContent):
     def pane_id(self, article_id: str) -> str | None:
         return self._pane_ids.get(article_id)
 
-    async def open_article(self, article: Article, terms: tuple[str, ...] = ()) -> None:
-        """Show ``article`` in its own tab (focusing the tab if it is already open)."""
+    async def open_article(
+        self, article: Article, terms: tuple[str, ...] = (), *, path_label: str | None = None
+    ) -> None:
+        """Show ``article`` in its own tab (focusing the tab if it is already open).
+
+        Args:
+            article: the article to read.
+            terms: query words to mark as hits.
+            path_label: the file path as shown in the pane.
+        """
         from tui.widgets.reading.pane import ReadingPane
 
         if article.id not in self._pane_ids:
@@ -43,7 +51,7 @@ class Workspace(TabbedContent):
             title = content(article.title or "(untitled)", one_line=True)
             pane = TabPane(
                 title.truncate(TAB_TITLE_WIDTH, ellipsis=True),
-                ReadingPane(article, terms),
+                ReadingPane(article, terms, path_label=path_label),
                 id=pane_id,
             )
             await self.add_pane(pane)

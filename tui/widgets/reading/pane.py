@@ -29,8 +29,17 @@ LAYER_STYLES = {
 }
 
 
-class ArticleBody(VerticalScroll, can_focus=True):
-    """The scrolling column of header and paragraphs."""
+class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """The scrolling column of header and paragraphs (no sideways scrolling: text wraps)."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Line up", show=False),
+        Binding("down", "scroll_down", "Line down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
 
     DEFAULT_CSS = """
     ArticleBody { height: 1fr; padding: 0 2; }
@@ -84,9 +93,24 @@ class ReadingPane(Vertical):
     class BackRequested(Message):
         """Escape with nothing left to close in the pane: go back to the search view."""
 
-    def __init__(self, article: Article, terms: tuple[str, ...] = (), **kwargs) -> None:
+    def __init__(
+        self,
+        article: Article,
+        terms: tuple[str, ...] = (),
+        *,
+        path_label: str | None = None,
+        **kwargs,
+    ) -> None:
+        """An article to read.
+
+        Args:
+            article: the article, body included.
+            terms: query words to mark as hits.
+            path_label: the file path as shown (default ``article.path``).
+        """
         super().__init__(**kwargs)
         self.article = article
+        self.path_label = path_label
         self.terms = tuple(terms)
         self._paragraph_ranges = spans.paragraph_ranges(article.body)
         self._layers: dict[str, list[spans.Range]] = {
@@ -97,7 +121,7 @@ class ReadingPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with ArticleBody():
-            yield ArticleHeader(self.article)
+            yield ArticleHeader(self.article, self.path_label)
             for index, (start, end) in enumerate(self._paragraph_ranges):
                 yield Paragraph(index, start, end)
         yield Static(id="match-status")

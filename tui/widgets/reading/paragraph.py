@@ -37,15 +37,23 @@ class Paragraph(Static):
         return max(0, len(Content(before).wrap(width)) - 1) if before else 0
 
 
-def header_content(article: Article) -> Content:
-    """The title, then source, author, date, url and path, each labelled."""
+def header_content(article: Article, path_label: str | None = None) -> Content:
+    """The title, then source, author, date, url and path, each labelled.
+
+    Args:
+        article: the article shown.
+        path_label: the file's path as the user should read it (default ``article.path``).
+
+    Returns:
+        The header block.
+    """
     lines = [content(article.title, "bold $text-accent", one_line=True), Content("")]
     for label, value in (
         ("Source", article.source),
         ("Author", article.author),
         ("Date", article.date),
         ("URL", article.url),
-        ("Path", article.path),
+        ("Path", path_label or article.path),
     ):
         if value:
             lines.append(
@@ -68,5 +76,5 @@ class ArticleHeader(Static):
     }
     """
 
-    def __init__(self, article: Article) -> None:
-        super().__init__(header_content(article))
+    def __init__(self, article: Article, path_label: str | None = None) -> None:
+        super().__init__(header_content(article, path_label))

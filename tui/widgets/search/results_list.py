@@ -44,6 +44,7 @@ class ResultsList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ResultsList {
         height: 1fr;
+        overflow-x: hidden;
         background: $surface;
         & > .results-list--cursor {
             background: $block-cursor-blurred-background;
@@ -98,14 +99,19 @@ class ResultsList(ScrollView, can_focus=True):
         if empty_text:
             self._empty_text = empty_text
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self._rows) * self._row_height)
+        self.virtual_size = Size(self._width, len(self._rows) * self._row_height)
         self.scroll_to(y=0, animate=False)
         self.cursor = 0
         self.refresh()
 
+    @property
+    def _width(self) -> int:
+        # Rows are drawn beside the vertical scrollbar, never under it.
+        return self.scrollable_content_region.width
+
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
-        self.virtual_size = Size(event.size.width, len(self._rows) * self._row_height)
+        self.virtual_size = Size(self._width, len(self._rows) * self._row_height)
 
     def watch_cursor(self, old: int, new: int) -> None:
         for key in [k for k in self._cache if k[0] in (old, new)]:
@@ -114,7 +120,7 @@ class ResultsList(ScrollView, can_focus=True):
         if self._rows:
             top = new * self._row_height
             self.scroll_to_region(
-                Region(0, top, self.size.width, self._row_height), animate=False, force=True
+                Region(0, top, self._width, self._row_height), animate=False, force=True
             )
 
     def validate_cursor(self, cursor: int) -> int:
@@ -141,7 +147,7 @@ class ResultsList(ScrollView, can_focus=True):
             self.action_choose()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         line_no = self.scroll_offset.y + y
         if not self._rows:
             if y == 0:
