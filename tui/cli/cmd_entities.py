@@ -30,7 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON list of {article, text, type, canonical, start, end}, one per mention",
+        help=(
+            "print a JSON list of {article, text, type, canonical, start, end}, one per "
+            "mention; start and end are offsets into the article's cleaned body"
+        ),
     )
 
 
