@@ -27,7 +27,6 @@ _CHROME_LINE = re.compile(
       | (?:subscribe|sign\ up)\ (?:to|for)\ (?:our|the)\ newsletter.*
       | views?:?\s*[\d\s.,]+k?
       | [\d\s.,]+k?\ views
-      | .*share\ (?:it|this)\ on\ (?:social\ media|\w+).*
       | share(?:-line)?(?:\ (?:this|on\ \w+))?:?
       | print(?:\ this)?(?:\ (?:article|page|story))?
       | copy(?:\ the)?\ link | link\ copied | ссылка\ скопирована | ссылка\ скопирована!
@@ -45,6 +44,12 @@ _CHROME_LINE = re.compile(
       | ads?|advertisement
     )$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# "Liked the story? Share it on social media!": only on a short line, since a
+# sentence of an article may well say that users share something on Facebook.
+_SHARE_PROMPT = re.compile(
+    r".*\bshare\ (?:it|this)(?:\ (?:story|article|post))?\ on\ (?:social\ media|\w+)[!.]?$",
+    re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -75,7 +80,9 @@ def is_chrome_line(line: str) -> bool:
     """
     if not line or len(line) > 200:
         return False
-    return bool(_CHROME_LINE.match(line)) or is_copyright_line(line)
+    if _CHROME_LINE.match(line) or is_copyright_line(line):
+        return True
+    return line.count(" ") < _SHORT_WORDS and bool(_SHARE_PROMPT.match(line))
 
 
 def is_copyright_line(line: str) -> bool:

@@ -177,3 +177,8 @@ def test_markdown_links_and_images_keep_only_their_text():
     assert paragraphs("[bold]x[/] [link=file:///etc/passwd]y[/link]", markdown=True) == [
         "[bold]x[/] [link=file:///etc/passwd]y[/link]"
     ]
+
+
+def test_sentence_about_sharing_on_a_network_is_kept():
+    text = f"{PROSE}\n\nUsers who share it on Facebook will see a warning first, the company said."
+    assert paragraphs(text)[-1].startswith("Users who share it on Facebook")
