@@ -115,10 +115,15 @@ def read_articles(path: Path) -> list[Article]:
         path: a file found by ``walk_corpus``.
 
     Returns:
-        The file's articles in order (at least one).
+        The file's articles in order (at least one). An article's id is the first 16
+        hex digits of sha256 of "<sha256 of the file's bytes>:<position>", so the
+        same content gives the same ids on any machine; ``content_hash`` is the
+        sha256 of its title and body.
 
     Raises:
-        UnreadableFile: binary, empty, undecodable or permission denied.
+        UnreadableFile: with a one-line reason: "empty file", "binary file",
+            "permission denied", "cannot decode text (...)", "no text left after
+            cleaning", "file too large (... MB)" or another read error.
     """
     if not isinstance(path, Path) or not path.is_absolute():
         path = Path(os.path.abspath(path))
