@@ -1,14 +1,17 @@
 """Snippets of article bodies as plain text plus the character ranges that matched.
 
-Whoosh's highlighter normally returns markup; here its formatter hands back the raw
-fragment instead, which becomes a :class:`~search.models.Snippet`. Fragments are cut
-from the character offsets stored at index time (``PinpointFragmenter``), so the body is
-never re-tokenised to make a snippet.
+Whoosh's highlighter returns markup and needs a ``terms=True`` search, which records
+the matched terms of every matching document; here the offsets stored at index time
+(``chars=True``) are read for the shown documents only and cut into fragments with
+``PinpointFragmenter``, so the body is never re-tokenised and the cost does not grow
+with the number of matches. A fragment becomes a :class:`~search.models.Snippet`: plain
+text plus the character ranges of the matches.
 """
 
 from __future__ import annotations
 
-from whoosh.highlight import Formatter, Highlighter, PinpointFragmenter
+from whoosh.analysis import Token
+from whoosh.highlight import BasicFragmentScorer, PinpointFragmenter, top_fragments
 
 from search.models import Snippet
 
@@ -16,19 +19,80 @@ SNIPPET_CHARS = 200
 ELLIPSIS = "…"
 
 
-class _FragmentPassThrough(Formatter):
-    """Returns the fragments themselves instead of a formatted string."""
-
-    def format(self, fragments, replace=False):
-        return fragments
+_FRAGMENTER = PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=60, autotrim=True)
+_SCORER = BasicFragmentScorer()
 
 
-def make_highlighter() -> Highlighter:
-    """A highlighter whose ``highlight_hit`` returns raw Whoosh fragments."""
-    return Highlighter(
-        fragmenter=PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=60, autotrim=True),
-        formatter=_FragmentPassThrough(),
-    )
+def _first(fragment) -> int:
+    return fragment.startchar
+
+
+def match_snippets(searcher, query, bodies: dict[int, str], field: str = "body") -> dict:
+    """The best snippet of each document around the query's terms, from stored offsets.
+
+    Only the given documents' postings are read (not every match's, as Whoosh's
+    ``terms=True`` search would record), so the cost does not grow with the number of
+    matches.
+
+    Args:
+        searcher: An open Whoosh searcher.
+        query: The parsed query.
+        bodies: Document number -> the stored text of ``field``.
+        field: A field indexed with ``chars=True``.
+
+    Returns:
+        Document number -> snippet, for the documents in which a query term occurs.
+    """
+    reader = searcher.reader()
+    terms = sorted(_field_terms(query, reader, field))
+    wanted = sorted(bodies)
+    found: dict[int, list[Token]] = {docnum: [] for docnum in wanted}
+    for term in terms:
+        matcher = reader.postings(field, term)
+        for docnum in wanted:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+            if matcher.id() == docnum:
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                for pos, start, end in matcher.value_as("characters"):
+                    found[docnum].append(Token(text=word, pos=pos, startchar=start, endchar=end))
+    snippets = {}
+    for docnum, tokens in found.items():
+        if tokens:
+            fragment = _best_fragment(bodies[docnum], tokens)
+            if fragment is not None:
+                snippets[docnum] = from_fragment(fragment)
+    return snippets
+
+
+def _field_terms(query, reader, field: str) -> set[bytes]:
+    """The query's terms in ``field`` that exist, wildcards and fuzzy terms expanded."""
+    # Not Query.existing_terms: it reuses its field argument as a loop variable and so
+    # drops the terms of every field after the first one it meets.
+    to_bytes = reader.schema[field].to_bytes
+    found = set()
+    for leaf in query.leaves():
+        if leaf.field() != field:
+            continue
+        for _, text in leaf.expanded_terms(reader, phrases=True):
+            term = text if isinstance(text, bytes) else to_bytes(text)
+            if (field, term) in reader:
+                found.add(term)
+    return found
+
+
+def _best_fragment(text: str, tokens: list[Token]):
+    tokens.sort(key=lambda token: (token.startchar, -token.endchar))
+    unique, last_start = [], None
+    for token in tokens:  # one token per start (a word matched by several terms)
+        if token.startchar != last_start:
+            unique.append(token)
+            last_start = token.startchar
+    fragments = _FRAGMENTER.fragment_matches(text, unique)
+    best = top_fragments(fragments, 1, _SCORER, _first)
+    return best[0] if best else None
 
 
 def _flatten(text: str) -> str:

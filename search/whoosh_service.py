@@ -116,20 +116,14 @@ class WhooshSearchService(SearchService):
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
-        # optimize=False scores every match, which also counts them: cheaper than the
-        # block-skipping search followed by a second pass to count.
-        results = searcher.search(parsed, limit=limit, terms=True, optimize=False)
-        results.highlighter = snippets.make_highlighter()
-        hits = []
-        for hit in results:
-            stored = hit.fields()
-            fragments = hit.highlights("body", top=1) if results.has_matched_terms() else []
-            snippet = (
-                snippets.from_fragment(fragments[0])
-                if fragments
-                else snippets.opening(stored.get("body", ""))
-            )
-            hits.append(_hit(stored, float(hit.score or 0.0), snippet))
+        results = searcher.search(parsed, limit=limit)
+        found = [(hit.docnum, hit.fields(), float(hit.score or 0.0)) for hit in results]
+        bodies = {docnum: stored.get("body", "") for docnum, stored, _ in found}
+        cut = snippets.match_snippets(searcher, parsed, bodies)
+        hits = [
+            _hit(stored, score, cut.get(docnum) or snippets.opening(bodies[docnum]))
+            for docnum, stored, score in found
+        ]
         return hits, len(results)
 
     def _correct(self, word: str) -> str | None:
