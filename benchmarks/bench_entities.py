@@ -57,6 +57,20 @@ def throughput(corpus: Path) -> None:
     print(f"  {verdict} the target of {TARGET_MB_PER_S} MB/s (CPU time)")
 
 
+def worst_cases() -> None:
+    """Dense texts where every word is a candidate: extraction must stay linear."""
+    cases = {
+        "names joined by 'and'": "Alpha and " * 20_000 + "Beta.",
+        "one surname repeated": "Ana Silva spoke. " + "Then Silva said no. " * 20_000,
+    }
+    print("worst cases:")
+    for label, text in cases.items():
+        started = time.process_time()
+        extract_entities(text)
+        elapsed = time.process_time() - started
+        print(f"  {label:<24} {len(text) / 1e6 / elapsed:5.2f} MB/s ({len(text) // 1000} kB)")
+
+
 def accuracy() -> None:
     typed, untyped = [0, 0, 0], [0, 0, 0]
     by_type: dict[str, Counter] = {}
@@ -95,6 +109,7 @@ def main() -> None:
         throughput(args.corpus)
     else:
         print(f"throughput: skipped, {args.corpus} is not a folder")
+    worst_cases()
     accuracy()
 
 

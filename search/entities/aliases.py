@@ -12,6 +12,7 @@ opens sentences is dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from search.entities.classify import Mention, is_acronym, strip_legal_suffix
 from search.entities.cues import NAME_PARTICLES
@@ -131,8 +132,8 @@ def _nearest(candidates: list[tuple[int, str]] | None, position: int) -> str | N
     """The full name mentioned last before ``position``, else the first one after it."""
     if not candidates:
         return None
-    before = [name for start, name in candidates if start < position]
-    return before[-1] if before else candidates[0][1]
+    index = bisect_left(candidates, (position, ""))
+    return candidates[index - 1][1] if index else candidates[0][1]
 
 
 def _name_words(mention: Mention) -> list[str]:

@@ -57,6 +57,8 @@ _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
 _ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
+# No name runs longer than this; longer runs are lists or title-case lines.
+MAX_NAME_WORDS = 16
 _COMPASS = frozenset(["North", "South", "East", "West", "Central", "Northern", "Southern"])
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
@@ -172,7 +174,7 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
                 pieces.append([])
             else:
                 pieces[-1].append((offset, word))
-    parts = [part for piece in pieces if piece for part in _split_joiners(piece, known)]
+    parts = [part for piece in pieces if piece for part in _split_long(piece, known)]
     return [clean for part in parts for clean in _clean(part, known)]
 
 
@@ -221,6 +223,20 @@ def _opens_org(words: list[str]) -> bool:
         (w in ORG_OPENERS or w in ORG_HEADS) and after in ("of", "for")
         for w, after in zip(words, words[1:], strict=False)
     )
+
+
+def _split_long(tokens: list[tuple[int, str]], known: dict) -> list[list]:
+    """Split at joiners; a run longer than any name (a list, a title-case line) is cut
+    at every joiner without looking for organisations, so the work stays linear."""
+    if len(tokens) <= MAX_NAME_WORDS:
+        return _split_joiners(tokens, known)
+    parts: list[list[tuple[int, str]]] = [[]]
+    for offset, word in tokens:
+        if word in JOINERS or len(parts[-1]) >= MAX_NAME_WORDS:
+            parts.append([])
+        if word not in JOINERS:
+            parts[-1].append((offset, word))
+    return [part for part in parts if part]
 
 
 def _is_common(word: str) -> bool:
