@@ -58,6 +58,7 @@ _CONTINUATION_WORDS = frozenset(
 )
 # Hard-wrapped text: lines of a similar, modest width.
 _WRAP_MIN, _WRAP_MAX = 30, 100
+_SHORT_LINE = 0.75
 
 
 def normalise_text(text: str) -> str:
@@ -130,7 +131,7 @@ def rejoin_broken(paras: list[str]) -> list[str]:
     out: list[str] = []
     for para in paras:
         if out and _continues(out[-1], para):
-            out[-1] = f"{out[-1]} {para}"
+            out[-1] = _join(out[-1], para)
         else:
             out.append(para)
     return out
@@ -194,17 +195,28 @@ def _group(lines: list[str]) -> list[str]:
 def _block_paragraphs(block: list[str]) -> list[str]:
     if len(block) == 1:
         return block
+    width = max(len(line) for line in block)
+    if width > _WRAP_MAX + 10:
+        return block
     out = [block[0]]
-    wrapped = max(len(line) for line in block) <= _WRAP_MAX + 10
     for prev, line in zip(block, block[1:], strict=False):
+        # In hard-wrapped text a paragraph ends on a sentence well short of the width.
+        ends_paragraph = prev.endswith(_TERMINAL) and len(prev) < width * _SHORT_LINE
         if (
-            wrapped
-            and _WRAP_MIN <= len(prev) <= _WRAP_MAX + 10
+            len(prev) >= _WRAP_MIN
+            and not ends_paragraph
             and not is_list_item(line)
             and not is_url_line(line)
             and not is_url_line(prev)
         ):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1] = _join(out[-1], line)
         else:
             out.append(line)
     return out
+
+
+def _join(before: str, after: str) -> str:
+    """Join two pieces of one paragraph; a word hyphenated at the break keeps its hyphen."""
+    if before.endswith("-") and before[-2:-1].isalpha() and after[:1].islower():
+        return before + after
+    return f"{before} {after}"

@@ -182,3 +182,19 @@ def test_markdown_links_and_images_keep_only_their_text():
 def test_sentence_about_sharing_on_a_network_is_kept():
     text = f"{PROSE}\n\nUsers who share it on Facebook will see a warning first, the company said."
     assert paragraphs(text)[-1].startswith("Users who share it on Facebook")
+
+
+def test_hard_wrapped_text_without_blank_lines_keeps_its_paragraphs():
+    text = (
+        "The committee published its report on Monday and called for a well-\n"
+        "known review of the rules that govern the funding of regional airports\n"
+        "across the country.\n"
+        "Ministers said they would answer within three months, after talks with\n"
+        "the airport operators and the unions.\n"
+    )
+    assert paragraphs(text) == [
+        "The committee published its report on Monday and called for a well-known review "
+        "of the rules that govern the funding of regional airports across the country.",
+        "Ministers said they would answer within three months, after talks with the airport "
+        "operators and the unions.",
+    ]
