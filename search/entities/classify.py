@@ -22,6 +22,8 @@ from search.entities.cues import (
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
     ORG_HEADS,
+    ORG_LOWER_CUES,
+    ORG_LOWER_HEADS,
     ORG_OPENERS,
     PERSON_LOWER_CUES,
     PERSON_TITLES,
@@ -235,15 +237,21 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if len(words) == 1 and _place_of(text, seg.start):
         return "PLACE"
+    before = _word_before(text, seg.start)
+    if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
+        return "PERSON"
+    if after in ORG_LOWER_HEADS or (before in ORG_LOWER_CUES and not _after_article_a(text, seg)):
+        return "ORG"
     if len(words) <= 4:
-        before = _word_before(text, seg.start)
-        if before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
-            return "PERSON"
         # "France Televisions" is a company, "Jordan Henderson" a man.
         country_first = first in lex.regions and last.lower() in lex.common_words
         acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
-        given = is_given_name(first, lex) or (len(words) > 2 and is_given_name(words[1], lex))
-        if len(words) > 1 and given and words[1] not in NAME_PARTICLES:
+        given = is_given_name(first, lex) or (
+            len(words) > 2
+            and is_given_name(words[1], lex)
+            and first.lower() not in lex.common_words
+        )
+        if len(words) > 1 and given and words[1] not in ("of", "for", "and", "the", "&"):
             return None if country_first or acronym_inside else "PERSON"
         if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
             return "PERSON"
@@ -314,6 +322,12 @@ def _offsets(text: str, seg: Segment) -> list[int]:
 def _sub(seg: Segment, offsets: list[int], i: int, j: int) -> Segment:
     end = offsets[j - 1] + len(seg.words[j - 1])
     return Segment(offsets[i], end, seg.words[i:j], seg.sentence_start and i == 0)
+
+
+def _after_article_a(text: str, seg: Segment) -> bool:
+    """ "a club Ronaldo joined": after "a/an + noun" the name is not the organisation."""
+    before = text[max(0, seg.start - 30) : seg.start].split()
+    return len(before) >= 2 and before[-2].lower() in ("a", "an")
 
 
 def _place_of(text: str, start: int) -> bool:

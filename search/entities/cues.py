@@ -93,6 +93,24 @@ ORG_OPENERS = word_set(
 # First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
 PLACE_OPENERS = word_set("Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte")
 
+# Lower-case words right before an organisation ("the broadcaster ORF", "the charity
+# Christian Aid") and right after one ("the Pheu Thai party").
+ORG_LOWER_CUES = word_set(
+    """
+    company firm group carmaker automaker airline carrier lender bank insurer retailer
+    supermarket broadcaster newspaper magazine website network channel charity
+    consultancy agency regulator watchdog club party union conglomerate manufacturer
+    chipmaker miner startup start-up publisher brewer distributor exchange fund
+    think-tank tank ngo organisation organization institute university
+    """
+)
+ORG_LOWER_HEADS = word_set(
+    """
+    party group company firm bank airline club movement militia coalition alliance
+    consortium conglomerate network newspaper broadcaster brand
+    """
+)
+
 # Last words of place names ("Sichuan province", "Red Sea").
 PLACE_HEADS = word_set(
     """
@@ -101,7 +119,7 @@ PLACE_HEADS = word_set(
     River Lake Sea Ocean Gulf Bay Strait Straits Channel Mountains Mountain Mount Hills
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
-    Stadium Arena Reef Reefs
+    Stadium Arena Reef Reefs Oval Ground Gardens
     """
 )
 

@@ -311,3 +311,15 @@ def test_shorter_tail_of_a_full_name_is_the_same_person():
     people = [s for s in extract_entities(text) if s.type == "PERSON"]
     assert [s.text for s in people] == ["Andrés Manuel López Obrador", "López Obrador", "Obrador"]
     assert {s.canonical for s in people} == {"Andrés Manuel López Obrador"}
+
+
+def test_lower_case_nouns_around_a_name_give_an_organisation():
+    text = (
+        "The broadcaster Telemundi and the ruling Avanza party disagreed, "
+        "said Noor Haddad of the consultancy Kestrel Advisory."
+    )
+    result = found(text)
+    assert result["Telemundi"][0] == "ORG"
+    assert result["Avanza"][0] == "ORG"
+    assert result["Kestrel Advisory"][0] == "ORG"
+    assert result["Noor Haddad"][0] == "PERSON"
