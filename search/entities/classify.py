@@ -1,10 +1,11 @@
 """Give each candidate segment a type from the lists and from the words around it.
 
 Order of evidence, strongest first: a known name (gazetteer or alias list); a
-small town after "in", "near", "from"...; an acronym; an organisation head ("... Ministry", "Bank of ..."); a place head
-("... Province", "Sichuan province"); a title before a name ("Foreign Minister
-Sergei Lavrov" gives PERSON "Sergei Lavrov", and the title is left out of the
-span); a lower-case cue ("spokesman John Smith"); a given name; a speech verb
+small town after "in", "near", "from"...; an acronym; an organisation head
+("... Ministry", "Bank of ..."); a place head ("... Province", "Mount ..."); a
+title before a name ("Foreign Minister Sergei Lavrov" gives PERSON "Sergei
+Lavrov", and the title is left out of the span); a lower-case cue ("spokesman
+John Smith", "the broadcaster ORF", "the X party"); a given name; a speech verb
 after a two-word run ("Okafor Nwosu said"). A segment with none of these stays
 untyped here and is settled later with the rest of the document.
 """
