@@ -177,7 +177,7 @@ def _default_type(
         return "ORG"
     # A pair of words that are not English words is a name ("Xi Jinping"); a pair with
     # one ("Time Warner", "Real Betis") is more often a company or a club.
-    plain = not any(w.lower() in lex.very_common for w in (words[0], words[-1]))
+    plain = words[0].lower() not in lex.very_common and words[-1].lower() not in lex.frequent
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"

@@ -15,8 +15,11 @@ from importlib import resources
 from search.entities.cues import COMMON_CAPITALISED, DEMONYMS
 from search.entities.patterns import MONTHS, WEEKDAYS
 
-# Words this frequent are rarely a surname ("Time Warner" is a company, "Xi Jinping" a man).
+# Ranks in the word list below which a word is rarely a given name or a surname
+# ("Time Warner", "Lib Dems" and "Aston Villa" are not people; "Xi Jinping" and
+# "Shubman Gill" are).
 VERY_COMMON = 4000
+FREQUENT = 10000
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Lexicon:
         given_names: given names from many countries.
         common_words: frequent lower-case English words.
         very_common: the few thousand most frequent of them.
+        frequent: the ten thousand most frequent of them.
         regions: countries, regions and continents (not towns, which are often surnames).
         towns: small towns, trusted only after a word such as "in" or "near".
     """
@@ -36,6 +40,7 @@ class Lexicon:
     given_names: frozenset[str]
     common_words: frozenset[str]
     very_common: frozenset[str]
+    frequent: frozenset[str]
     regions: frozenset[str]
     towns: frozenset[str]
 
@@ -81,6 +86,7 @@ def lexicon() -> Lexicon:
         given_names=given,
         common_words=frozenset(by_frequency),
         very_common=frozenset(by_frequency[:VERY_COMMON]),
+        frequent=frozenset(by_frequency[:FREQUENT]),
         regions=frozenset(regions),
         towns=frozenset(towns),
     )
