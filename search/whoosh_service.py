@@ -116,7 +116,9 @@ class WhooshSearchService(SearchService):
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
-        results = searcher.search(parsed, limit=limit)
+        # optimize=False scores every match and so counts them on the way: cheaper than
+        # skipping blocks and then counting in a second pass.
+        results = searcher.search(parsed, limit=limit, optimize=False)
         found = [(hit.docnum, hit.fields(), float(hit.score or 0.0)) for hit in results]
         bodies = {docnum: stored.get("body", "") for docnum, stored, _ in found}
         cut = snippets.match_snippets(searcher, parsed, bodies)

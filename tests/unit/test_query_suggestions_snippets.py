@@ -86,3 +86,13 @@ def test_related_articles_share_words_and_exclude_the_article(service):
     assert related and related[0] == "Inflation falls"
     assert "Rates and inflation" not in related
     assert service.related("no-such-id") == []
+
+
+def test_wildcard_and_phrase_matches_are_highlighted(service):
+    wildcard = next(h for h in service.search("infla*").hits if h.title == "Inflation falls")
+    assert [wildcard.snippet.text[s:e] for s, e in wildcard.snippet.highlights] == ["Inflation"]
+    phrase = service.search('"interest rates"').hits[0]
+    assert [phrase.snippet.text[s:e] for s, e in phrase.snippet.highlights] == [
+        "interest",
+        "rates",
+    ]
