@@ -18,6 +18,11 @@ from search.entities.classify import Mention, is_acronym, strip_legal_suffix
 from search.entities.cues import NAME_PARTICLES
 from search.entities.lexicon import Lexicon
 
+# Surname endings common from the Caucasus to the Balkans ("Pashinyan", "Aliyev",
+# "Shevchenko", "Kowalski", "Djokovic", "Kobakhidze", "Erdogan" excepted).
+_SURNAME_ENDING = re.compile(
+    r"[a-z](?:yan|yev|yeva|ov|ova|ev|eva|enko|ski|ska|sky|vich|vic|dze|shvili|oglu|zadeh|escu)$"
+)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 
 
@@ -166,6 +171,8 @@ def _default_type(
 ) -> str | None:
     words = mention.words
     if len(words) == 1:
+        if _SURNAME_ENDING.search(mention.text):
+            return "PERSON"
         if mention.sentence_start and mention.text not in mid_sentence:
             word = mention.text
             lower = word.lower()

@@ -57,6 +57,7 @@ TITLE_MODIFIERS = word_set(
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 # "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\w*\d)(?=\w*[A-Z])[A-Z0-9]{2,}")
+_ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
@@ -170,7 +171,7 @@ def classify_segment(
     if split is not None:
         return split
     entity_type = _type_from_words(text, segment, lex)
-    if entity_type == "DROP":
+    if entity_type == "DROP" or (entity_type is None and segment.heading):
         return []
     return [_mention(text, segment, entity_type, None)]
 
@@ -184,6 +185,9 @@ def _split_of(
         return None
     at = words.index("of")
     left, right = words[:at], words[at + 1 :]
+    place = lex.known.get(" ".join(right), ("",))
+    if left in (["Republic"], ["Kingdom"], ["State"], ["Emirate"]) and place[0] == "PLACE":
+        return [_mention(text, seg, "PLACE", place[1])]  # "Republic of Azerbaijan"
     person = left[0] in lex.given_names and len(left) in (2, 3)
     org_of_place = (
         len(left) > 1
@@ -218,7 +222,11 @@ def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | 
 def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     words = seg.words
     first, last = words[0], words[-1]
-    if last in NOT_ENTITY_HEADS:
+    if last in NOT_ENTITY_HEADS or (
+        len(words) > 2 and first in NOT_ENTITY_HEADS and words[1] == "of"
+    ):
+        return "DROP"
+    if last in _ROMAN and len(words) > 1 and words[-2] in NOT_ENTITY_HEADS:
         return "DROP"
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:

@@ -176,7 +176,8 @@ COMMON_CAPITALISED = word_set(
     Again Similarly Likewise Additionally Separately Elsewhere Otherwise Accordingly
     Consequently Currently Previously Initially Eventually Ultimately Clearly Certainly
     Sources Officials Analysts Experts Critics Observers Reports Residents Police Local
-    According Under Amid Following Asked Speaking Writing Reporting Despite Thanks Due
+    Given Including Excluding Considering Regarding Concerning Whereas Whilst Upon Via Plus
+    Q&A FAQ According Under Amid Following Asked Speaking Writing Reporting Despite Thanks Due
     Mr Mrs Ms Dr Chief Senior Junior Former Acting Deputy More Less Much Very Too Why Let
     Like Unlike Whatever
     Whoever Whenever Wherever Everyone Everything Nobody Nothing Someone Something

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from search.entities.cues import (
     COMMON_CAPITALISED,
@@ -44,8 +44,10 @@ _WORD = (
     rf"|[{_UP}]\.(?=[ \t][{_UP}])"
     rf"|(?:(?:al|el|ad|ar|as|ash|an|bin|ibn|abu|ben)-|[dO][’'])?[{_UP}][\w’'&]*(?:-[\w’']+)*)"
 )
+# "the" only after another particle: "Republic of the Congo", not "After X the Y".
 _PARTICLE = (
-    r"(?:of|de|del|della|der|den|di|da|das|do|dos|du|van|von|la|le|bin|ibn|al|el|y|for|the|and|&)"
+    r"(?:of|de|del|della|der|den|di|da|das|do|dos|du|van|von|la|le|bin|ibn|al|el|y|for|and|&)"
+    r"(?:[ \t\u00a0]+the)?"
 )
 RUN_RE = re.compile(
     rf"(?=[{_UP}adebiO])(?<![\w’'@#/.-]){_WORD}"
@@ -76,12 +78,15 @@ class Segment:
         end: offset after the last character.
         words: the words of the segment, particles included.
         sentence_start: True when the run opens a sentence or a line.
+        heading: True when the run is a whole line or opens a quotation (a title-case
+            heading or the title of a work), where capitals are no evidence of a name.
     """
 
     start: int
     end: int
     words: list[str]
     sentence_start: bool
+    heading: bool = False
 
 
 def opens_sentence(text: str, start: int) -> bool:
@@ -119,19 +124,91 @@ def find_segments(text: str) -> list[Segment]:
     Returns:
         Segments with at least one capitalised word and no leading or trailing particle.
     """
-    segments: list[Segment] = []
+    hits = _known_with_lower_case(text)
+    segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
     for match in RUN_RE.finditer(text):
-        pieces = _pieces(match.group())
-        if not pieces:
-            continue
-        run_start = match.start()
-        sentence_start = opens_sentence(text, run_start)
-        for offset, end, words in pieces:
-            start = run_start + offset
-            segments.append(
-                Segment(start, run_start + end, list(words), sentence_start and not offset)
-            )
+        heading = _whole_line(text, match.start(), match.end(), match.group())
+        for run_start, run_end in _outside(text, match.start(), match.end(), hits):
+            run = text[run_start:run_end]
+            pieces = _pieces(run) if run[:1].isupper() or run[:1] in "adebiO" else ()
+            if not pieces:
+                continue
+            sentence_start = opens_sentence(text, run_start)
+            for offset, end, words in pieces:
+                start = run_start + offset
+                opens = sentence_start and not offset
+                segments.append(Segment(start, run_start + end, list(words), opens, heading))
+    if hits:
+        segments.sort(key=lambda segment: segment.start)
     return segments
+
+
+def _outside(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` not covered by ``hits``, trimmed of spaces."""
+    if not hits:
+        return [(start, end)]
+    parts, position = [], start
+    for hit_start, hit_end in hits:
+        if hit_end <= position or hit_start >= end:
+            continue
+        parts.append((position, hit_start))
+        position = hit_end
+    parts.append((position, end))
+    trimmed = []
+    for a, b in parts:
+        chunk = text[a:b]
+        stripped = chunk.strip(" \t\u00a0")
+        if stripped:
+            a += len(chunk) - len(chunk.lstrip(" \t\u00a0"))
+            trimmed.append((a, a + len(stripped)))
+    return trimmed
+
+
+@cache
+def _lower_case_names():
+    """A multi-pattern matcher for known names the run pattern cannot take whole
+    ("Save the Children", "Médecins Sans Frontières" is fine), or None."""
+    names = [
+        name
+        for name in lexicon().known
+        if " " in name and any(word[:1].islower() for word in name.split()[1:])
+    ]
+    if not names:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def _known_with_lower_case(text: str) -> list[tuple[int, int]]:
+    automaton = _lower_case_names()
+    if automaton is None:
+        return []
+    hits = []
+    for end_index, length in automaton.iter_long(text):
+        start, end = end_index - length + 1, end_index + 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            hits.append((start, end))
+    return hits
+
+
+def _whole_line(text: str, start: int, end: int, run: str) -> bool:
+    """A run of several words that fills its line or opens a quotation ("Unmasking
+    False Claims", “Winds of Change”)."""
+    if " " not in run:
+        return False
+    if start and text[start - 1] in '“"‘«':
+        return True
+    if start and text[start - 1] != "\n":
+        return False
+    rest = text[end : end + 3].lstrip(" \t:.?!")
+    return not rest or rest[0] == "\n"
 
 
 @lru_cache(maxsize=65536)
@@ -167,6 +244,16 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
             pieces.append([])
         elif _HYPHEN_ADJECTIVE.search(word):
             pieces.append([])
+        elif "-" in word and word not in known and word.split("-", 1)[0] in known:
+            # "Armenia-Azerbaijan talks": two places; "Europe-wide": an adjective.
+            pieces.append([])
+            position = offset
+            parts = word.split("-")
+            if all(part in known for part in parts):
+                for part in parts:
+                    pieces[-1].append((position, part))
+                    pieces.append([])
+                    position += len(part) + 1
         else:
             contraction = _CONTRACTIONS.search(word)
             if contraction:

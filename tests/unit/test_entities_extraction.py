@@ -323,3 +323,44 @@ def test_lower_case_nouns_around_a_name_give_an_organisation():
     assert result["Avanza"][0] == "ORG"
     assert result["Kestrel Advisory"][0] == "ORG"
     assert result["Noor Haddad"][0] == "PERSON"
+
+
+def test_hyphenated_pairs_of_places_are_split():
+    text = "The Kenya-Tanzania border and Europe-wide rules were discussed in the US-Mexico talks."
+    assert mentions(text, "PLACE") == ["Kenya", "Tanzania", "US", "Mexico"]
+
+
+def test_republic_of_a_country_is_that_country():
+    text = "Officials of the Republic of Moldova met the Kingdom of Morocco."
+    places = {s.text: s.canonical for s in extract_entities(text) if s.type == "PLACE"}
+    assert places == {"Republic of Moldova": "Moldova", "Kingdom of Morocco": "Morocco"}
+
+
+def test_headings_and_quoted_titles_are_not_names():
+    text = (
+        "Rising Tides Ahead\n\nThe forum, themed “Building Stronger Bridges,” opened in Lima.\n\n"
+        "Planning For Tomorrow\n\nDelegates left on Friday."
+    )
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Lima", "PLACE"),
+        ("Friday", "DATE"),
+    ]
+
+
+def test_surname_endings_mark_people_named_alone():
+    text = "Officials said Tsvangarov and Kovalenko met Bogdanovic."
+    assert mentions(text, "PERSON") == ["Tsvangarov", "Kovalenko", "Bogdanovic"]
+
+
+def test_wars_and_declarations_are_not_organisations():
+    text = "After World War II the Declaration of Independence was read in Boston."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [("Boston", "PLACE")]
+
+
+def test_known_names_with_lower_case_words_are_found_whole():
+    text = "Aid groups including Oxfam and Save the Children met the Republic of the Congo."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Oxfam", "ORG"),
+        ("Save the Children", "ORG"),
+        ("Republic of the Congo", "PLACE"),
+    ]
