@@ -272,9 +272,12 @@ def _split_title(
 ) -> list[Mention] | None:
     """Split "[prefix] Title [of Place] Name" into its parts, or None when there is no title."""
     words = seg.words
-    if PERSON_TITLES.isdisjoint(words[:-1]):
+    # A capitalised role opening a sentence works as a title: "Analyst Mercy Wanjiku".
+    opening_role = seg.sentence_start and words[0].lower() in PERSON_LOWER_CUES
+    if PERSON_TITLES.isdisjoint(words[:-1]) and not opening_role:
         return None
-    title_at = max(i for i, w in enumerate(words[:-1]) if w in PERSON_TITLES)
+    titles = [i for i, w in enumerate(words[:-1]) if w in PERSON_TITLES]
+    title_at = max(titles) if titles else 0
     if title_at > 0 and words[0] in lex.given_names:
         return None  # "Martin Luther King Jr.", "Billie Jean King": the title is a name
     block_start = title_at

@@ -119,7 +119,7 @@ PLACE_HEADS = word_set(
     River Lake Sea Ocean Gulf Bay Strait Straits Channel Mountains Mountain Mount Hills
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
-    Stadium Arena Reef Reefs Oval Ground Gardens
+    Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano
     """
 )
 

@@ -74,7 +74,7 @@ MONEY_RE = re.compile(
     rf"{_SIGN}\s?(?:{_AMOUNT}){_SCALE}"
     rf"|{_CODE}\s?(?:{_AMOUNT}){_SCALE}"
     rf"|(?:{_AMOUNT})(?:\s?(?:bn|m|tn|trillion|billion|million|thousand|crore|lakh))?"
-    rf"\s+(?:US\s+|Hong\s+Kong\s+|Australian\s+|Canadian\s+)?{_CURRENCY_WORDS}\b"
+    rf"\s+(?:US\s+|Hong\s+Kong\s+|Australian\s+|Canadian\s+|Swiss\s+|Singapore\s+|New\s+Zealand\s+|Taiwan\s+)?{_CURRENCY_WORDS}\b"
     rf"|(?:{_AMOUNT}){_SCALE}\s?{_CODE}\b"
     r")"
 )

@@ -58,6 +58,12 @@ _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
+# "Women's Tennis Association", "People's Bank": part of the name, not a possessor.
+_GROUP_POSSESSIVES = frozenset(
+    f"{word}{mark}"
+    for word in ("Women", "Men", "People", "Children", "Workers", "Farmers", "Veterans")
+    for mark in ("'s", "’s", "'", "’")
+)
 _ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
@@ -232,14 +238,15 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
     pieces: list[list[tuple[int, str]]] = [[]]
     for index, (offset, word) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        if word.endswith(_POSSESSIVES) and following not in ORG_HEADS | PLACE_HEADS:
+        glued = following in ORG_HEADS or following in PLACE_HEADS or word in _GROUP_POSSESSIVES
+        if word.endswith(_POSSESSIVES) and not glued:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
         elif _ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
             # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
             pieces[-1].append((offset, word))
             pieces.append([])
-        elif word.endswith(("s'", "s’")) and len(word) > 2:
+        elif word.endswith(("s'", "s’")) and len(word) > 2 and word not in _GROUP_POSSESSIVES:
             pieces[-1].append((offset, word[:-1]))
             pieces.append([])
         elif _HYPHEN_ADJECTIVE.search(word):

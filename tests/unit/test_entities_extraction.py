@@ -364,3 +364,14 @@ def test_known_names_with_lower_case_words_are_found_whole():
         ("Save the Children", "ORG"),
         ("Republic of the Congo", "PLACE"),
     ]
+
+
+def test_role_opening_a_sentence_is_left_out_like_a_title():
+    text = (
+        "Analyst Mercy Wanjiku said the Women's Tennis Association paid 3.2 billion Swiss francs."
+    )
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Mercy Wanjiku", "PERSON"),
+        ("Women's Tennis Association", "ORG"),
+        ("3.2 billion Swiss francs", "MONEY"),
+    ]
