@@ -4,8 +4,10 @@ A run is found by one regular expression (capitalised words, allowing lower-case
 particles such as "of", "de", "bin" and the joiners "and"/"&" between them). It is
 then cut where news text glues names together: after a possessive ("Britain's Prime
 Minister"), at a nationality adjective ("Russian President ..."), at a month or an
-opening word ("Meanwhile", "The"), and at "and" unless the whole run is one known
-name or an organisation ("Ministry of Trade and Industry").
+opening word ("Meanwhile", "The"), between hyphenated places ("Kenya-Tanzania"),
+and at "and" unless the whole run is one known name or an organisation ("Ministry
+of Trade and Industry"). Known names with lower-case words inside ("Save the
+Children") are found first by a multi-pattern (Aho-Corasick) matcher and kept whole.
 """
 
 from __future__ import annotations
