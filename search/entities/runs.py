@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from search.entities.cues import (
     COMMON_CAPITALISED,
@@ -27,6 +27,7 @@ from search.entities.cues import (
     PLACE_HEADS,
 )
 from search.entities.lexicon import lexicon
+from search.entities.matcher import known_names_with_lower_case, outside
 from search.entities.patterns import MONTHS, WEEKDAYS
 
 
@@ -132,11 +133,11 @@ def find_segments(text: str) -> list[Segment]:
     Returns:
         Segments with at least one capitalised word and no leading or trailing particle.
     """
-    hits = _known_with_lower_case(text)
+    hits = known_names_with_lower_case(text)
     segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
     for match in RUN_RE.finditer(text):
         heading = _whole_line(text, match.start(), match.end(), match.group())
-        for run_start, run_end in _outside(text, match.start(), match.end(), hits):
+        for run_start, run_end in outside(text, match.start(), match.end(), hits):
             run = text[run_start:run_end]
             pieces = _pieces(run) if run[:1].isupper() or run[:1] in "adebiO" else ()
             if not pieces:
@@ -149,61 +150,6 @@ def find_segments(text: str) -> list[Segment]:
     if hits:
         segments.sort(key=lambda segment: segment.start)
     return segments
-
-
-def _outside(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of ``text[start:end]`` not covered by ``hits``, trimmed of spaces."""
-    if not hits:
-        return [(start, end)]
-    parts, position = [], start
-    for hit_start, hit_end in hits:
-        if hit_end <= position or hit_start >= end:
-            continue
-        parts.append((position, hit_start))
-        position = hit_end
-    parts.append((position, end))
-    trimmed = []
-    for a, b in parts:
-        chunk = text[a:b]
-        stripped = chunk.strip(" \t\u00a0")
-        if stripped:
-            a += len(chunk) - len(chunk.lstrip(" \t\u00a0"))
-            trimmed.append((a, a + len(stripped)))
-    return trimmed
-
-
-@cache
-def _lower_case_names():
-    """A multi-pattern matcher for known names the run pattern cannot take whole
-    ("Save the Children", "Médecins Sans Frontières" is fine), or None."""
-    names = [
-        name
-        for name in lexicon().known
-        if " " in name and any(word[:1].islower() for word in name.split()[1:])
-    ]
-    if not names:
-        return None
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for name in names:
-        automaton.add_word(name, len(name))
-    automaton.make_automaton()
-    return automaton
-
-
-def _known_with_lower_case(text: str) -> list[tuple[int, int]]:
-    automaton = _lower_case_names()
-    if automaton is None:
-        return []
-    hits = []
-    for end_index, length in automaton.iter_long(text):
-        start, end = end_index - length + 1, end_index + 1
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            hits.append((start, end))
-    return hits
 
 
 def _whole_line(text: str, start: int, end: int, run: str) -> bool:
