@@ -136,17 +136,23 @@ def find_segments(text: str) -> list[Segment]:
     hits = known_names_with_lower_case(text)
     segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
     for match in RUN_RE.finditer(text):
-        heading = _whole_line(text, match.start(), match.end(), match.group())
-        for run_start, run_end in outside(text, match.start(), match.end(), hits):
-            run = text[run_start:run_end]
+        run_start, run_end = match.span()
+        if hits:
+            parts = outside(text, run_start, run_end, hits)
+        elif _pieces(match.group()):
+            parts = [(run_start, run_end)]
+        else:
+            continue  # the common case: "The", "He", "But" open most runs
+        heading = _whole_line(text, run_start, run_end, match.group())
+        for part_start, part_end in parts:
+            run = text[part_start:part_end]
             pieces = _pieces(run) if run[:1].isupper() or run[:1] in "adebiO" else ()
-            if not pieces:
-                continue
-            sentence_start = opens_sentence(text, run_start)
+            sentence_start = bool(pieces) and opens_sentence(text, part_start)
             for offset, end, words in pieces:
-                start = run_start + offset
                 opens = sentence_start and not offset
-                segments.append(Segment(start, run_start + end, list(words), opens, heading))
+                segments.append(
+                    Segment(part_start + offset, part_start + end, list(words), opens, heading)
+                )
     if hits:
         segments.sort(key=lambda segment: segment.start)
     return segments
