@@ -57,6 +57,7 @@ TITLE_MODIFIERS = word_set(
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 # "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\w*\d)(?=\w*[A-Z])[A-Z0-9]{2,}")
+_LEADER_HEADS = frozenset(["administration", "presidency", "era", "regime", "premiership"])
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
@@ -247,6 +248,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) == 1 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)
+    if len(words) <= 3 and after in _LEADER_HEADS:
+        return "PERSON"  # "the Okafor administration", "the Mbeki era"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
         return "PERSON"
     if after in ORG_LOWER_HEADS or (before in ORG_LOWER_CUES and not _after_article_a(text, seg)):

@@ -375,3 +375,11 @@ def test_role_opening_a_sentence_is_left_out_like_a_title():
         ("Women's Tennis Association", "ORG"),
         ("3.2 billion Swiss francs", "MONEY"),
     ]
+
+
+def test_a_leaders_administration_marks_the_surname_as_a_person():
+    text = "The Okafor administration denied it. Later, Okafor said talks would go on."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Okafor", "PERSON"),
+        ("Okafor", "PERSON"),
+    ]
