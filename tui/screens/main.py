@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from tui.widgets.reading.pane import ReadingPane
 
 
+# Enough hits for a few screens; snippets cost time per hit, and a keystroke should not.
+SEARCH_LIMIT = 30
+
+
 class MainScreen(Screen):
     """Search the corpus, open articles in tabs, read them."""
 
@@ -123,7 +127,7 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         try:
-            results = self.app.service.search(query)
+            results = self.app.service.search(query, limit=SEARCH_LIMIT)
         except QueryError as error:
             self.post_message(SearchFailed(query, str(error)))
             return

@@ -7,8 +7,9 @@ measure every row up front, which takes a noticeable fraction of a second at thi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar, overload
 
 from textual import events
 from textual.binding import Binding
@@ -26,6 +27,36 @@ class Row:
 
     key: str
     parts: tuple[tuple[Content, int], ...]
+
+
+Item = TypeVar("Item")
+
+
+class LazyRows(Sequence[Row], Generic[Item]):
+    """Rows made from items on first use: a 10,000-article list costs a sort, not 10,000 rows."""
+
+    def __init__(self, items: Sequence[Item], make: Callable[[Item], Row]) -> None:
+        self._items = items
+        self._make = make
+        self._made: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if (row := self._made.get(index)) is None:
+            row = self._made[index] = self._make(self._items[index])
+        return row
 
 
 class ResultsList(ScrollView, can_focus=True):
@@ -70,7 +101,7 @@ class ResultsList(ScrollView, can_focus=True):
 
     def __init__(self, *, empty_text: str = "Nothing to show", **kwargs) -> None:
         super().__init__(**kwargs)
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = ()
         self._row_height = 1
         self._spacing = 0
         self._empty_text = empty_text
@@ -89,18 +120,21 @@ class ResultsList(ScrollView, can_focus=True):
         """Replace every row; the cursor goes back to the top.
 
         Args:
-            rows: the rows, all with the same line budget.
+            rows: the rows, all with the same line budget (a ``LazyRows`` for long lists).
             spacing: blank lines after each row.
             empty_text: what to show when there are no rows.
         """
-        self._rows = list(rows)
+        self._rows = rows
         self._spacing = spacing
         self._row_height = (sum(n for _, n in rows[0].parts) if rows else 1) + spacing
         if empty_text:
             self._empty_text = empty_text
         self._cache.clear()
-        self.virtual_size = Size(self._width, len(self._rows) * self._row_height)
-        self.scroll_to(y=0, animate=False)
+        size = Size(self._width, len(self._rows) * self._row_height)
+        if size != self.virtual_size:
+            self.virtual_size = size
+        if self.scroll_y:
+            self.scroll_to(y=0, animate=False)
         self.cursor = 0
         self.refresh()
 

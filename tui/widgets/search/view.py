@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 
 from search.models import ArticleSummary, SearchResults
 from tui.literal import content
-from tui.widgets.search.results_list import ResultsList
+from tui.widgets.search.results_list import LazyRows, ResultsList
 from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, hit_row, summary_row
 
 DEBOUNCE_SECONDS = 0.12
@@ -114,6 +114,7 @@ class SearchView(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._articles: list[ArticleSummary] = []
+        self._listing: dict[str, list[ArticleSummary]] = {}
         self._ready = False
         self._timer: Timer | None = None
         self._last_sent = 0.0
@@ -146,6 +147,7 @@ class SearchView(Vertical):
     def set_articles(self, articles: list[ArticleSummary]) -> None:
         """Every article of the corpus; shown while the query is empty."""
         self._articles = list(articles)
+        self._listing: dict[str, list[ArticleSummary]] = {}
         self._ready = True
         if self.query:
             self._send(self.query)
@@ -207,8 +209,10 @@ class SearchView(Vertical):
         if not self._ready:
             self._set_status(Content("Opening the index…"))
             return
-        ordered = _sorted(self._articles, self.sort_key)
-        self.results_list.set_rows([summary_row(a) for a in ordered], empty_text="No articles.")
+        ordered = self._listing.get(self.sort_key)
+        if ordered is None:
+            ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
+        self.results_list.set_rows(LazyRows(ordered, summary_row), empty_text="No articles.")
         self._set_status(
             Content(f"{len(ordered)} articles · sorted by {self.sort_key} (F2 or click a column)")
         )
