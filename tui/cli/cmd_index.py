@@ -16,6 +16,7 @@ from tui.cli.index_common import open_service, print_json, safe
 
 SUMMARY = "Build or update the index of a corpus folder"
 PLAIN_PROGRESS_SECONDS = 2.0
+PLAIN_PROGRESS_MIN_FILES = 100  # below this the update is over before anyone reads a line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,14 +53,28 @@ def run(args: argparse.Namespace) -> int:
 
 def _update_with_bar(service, rebuild: bool):
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    columns = ("Indexing", BarColumn(), MofNCompleteColumn(), "files", TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        "files",
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("index", total=None)
+        task = bar.add_task("Reading ", total=None)
 
         def advance(step) -> None:
-            bar.update(task, completed=step.done, total=step.total)
+            # After the last file the index is still being written: say so.
+            label = "Writing " if step.done == step.total else "Reading "
+            bar.update(task, completed=step.done, total=step.total, description=label)
 
         return service.update(rebuild=rebuild, progress=advance)
 
@@ -72,7 +87,9 @@ class _PlainProgress:
 
     def __call__(self, step) -> None:
         now = time.monotonic()
-        if now - self.last >= PLAIN_PROGRESS_SECONDS:
+        if step.done == step.total and step.total >= PLAIN_PROGRESS_MIN_FILES:
+            print(f"indexing: read {step.total} files, writing the index", file=sys.stderr)
+        elif now - self.last >= PLAIN_PROGRESS_SECONDS:
             self.last = now
             print(f"indexing: {step.done}/{step.total} files", file=sys.stderr, flush=True)
 
