@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from search.models import ArticleSummary
 
@@ -62,10 +63,10 @@ class BriefingApp(App):
             self._service = open_search_service(self.corpus)
         return self._service
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from tui.screens.main import MainScreen
 
-        self.push_screen(MainScreen())
+        return MainScreen()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -73,7 +73,8 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.search_view.focus_input()
-        self.prepare_index()
+        # Draw the first screen before the index's imports compete with it for the CPU.
+        self.call_after_refresh(self.prepare_index)
 
     # Index: open, update if stale, list the articles.
 
