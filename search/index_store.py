@@ -18,6 +18,8 @@ from whoosh.index import EmptyIndexError, FileIndex
 from search.schema import build_schema
 
 INDEX_SUBDIR = "whoosh"
+STAGING_SUBDIR = "whoosh.new"
+OLD_SUBDIR = "whoosh.old"
 
 
 class DamagedIndex(Exception):
@@ -64,7 +66,9 @@ def open_index(folder: Path) -> FileIndex:
 
 
 def create_index(folder: Path) -> FileIndex:
-    """Create an empty index in ``folder``, discarding whatever Whoosh files were there.
+    """Create an empty index beside the current one; :func:`publish` puts it in place.
+
+    Readers go on using the old index (if any) while the new one is built.
 
     Args:
         folder: The index folder of a corpus.
@@ -72,12 +76,28 @@ def create_index(folder: Path) -> FileIndex:
     Returns:
         The new, empty index.
     """
-    directory = whoosh_dir(folder)
+    directory = folder / STAGING_SUBDIR
     if directory.exists():
-        shutil.rmtree(directory)
+        shutil.rmtree(directory)  # left over from an interrupted rebuild
     directory.mkdir(parents=True)
     storage = FileStorage(str(directory), supports_mmap=False)
     return storage.create_index(build_schema())
+
+
+def publish(folder: Path) -> None:
+    """Replace the current index by the one :func:`create_index` built.
+
+    Args:
+        folder: The index folder of a corpus.
+    """
+    current, staged, old = whoosh_dir(folder), folder / STAGING_SUBDIR, folder / OLD_SUBDIR
+    if old.exists():
+        shutil.rmtree(old)
+    if current.exists():
+        current.rename(old)
+    staged.rename(current)
+    # Open searchers keep their files on POSIX; elsewhere a leftover is removed next time.
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def generation_key(folder: Path) -> tuple[str, int, int] | None:

@@ -7,7 +7,9 @@ are re-indexed; files gone from the folder leave the index. The whole index is r
 when it is missing, damaged, from another schema version or asked for; every article
 is re-extracted when the user's entity corrections changed.
 
-One update runs at a time per index: a second one waits briefly for the lock and then
+A rebuild is written beside the current index and swapped in when complete, so
+searches go on answering from the old one meanwhile. One update runs at a time per
+index: a second one waits briefly for the lock and then
 raises :class:`~search.models.IndexBusyError`. Readers never take the lock.
 """
 
@@ -24,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from search import reading
 from search.index_batch import Batch, Counts
-from search.index_store import DamagedIndex, create_index, open_index
+from search.index_store import DamagedIndex, create_index, open_index, publish
 from search.manifest import Manifest, file_digest, load_manifest, save_manifest
 from search.models import (
     Article,
@@ -199,7 +201,7 @@ class Indexer:
         if scan.changed or scan.removed:
             counts = self._apply(index, manifest, vocabulary, scan, fresh, force, progress, cancel)
         elif fresh:
-            self._save(manifest, vocabulary)
+            self._save(manifest, vocabulary, fresh=True)
         return IndexReport(
             files_read=counts.files_read,
             files_unchanged=len(scan.paths) - len(scan.changed) + counts.files_unchanged,
@@ -212,7 +214,9 @@ class Indexer:
             rebuilt_because=reason if fresh else None,
         )
 
-    def _save(self, manifest: Manifest, vocabulary: Vocabulary) -> None:
+    def _save(self, manifest: Manifest, vocabulary: Vocabulary, *, fresh: bool) -> None:
+        if fresh:
+            publish(self.folder)
         save_vocabulary(self.folder, vocabulary)
         save_manifest(self.folder, manifest)
 
@@ -238,7 +242,7 @@ class Indexer:
             if searcher is not None:
                 searcher.close()
         writer.commit()
-        self._save(manifest, vocabulary)
+        self._save(manifest, vocabulary, fresh=fresh)
         return batch.counts
 
     def _scan(self, manifest: Manifest, *, force: bool) -> _Scan:

@@ -85,3 +85,14 @@ def test_searching_before_any_index_exists_finds_nothing(tmp_path):
     assert service.search("words").hits == ()
     assert service.articles() == []
     assert service.article("a-0") is None
+
+
+def test_searches_answer_from_the_old_index_while_a_rebuild_runs(service):
+    seen = []
+
+    def progress(step):
+        seen.append(service.search("inflation").total)
+
+    service.update(rebuild=True, progress=progress)
+    assert seen == [3, 3, 3]
+    assert service.search("inflation").total == 3
