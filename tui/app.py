@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from search.models import ArticleSummary
+from tui.literal import literal
 
 if TYPE_CHECKING:
     from search.service import SearchService
@@ -46,7 +47,7 @@ class BriefingApp(App):
         self.notes_dir = notes_dir
         self._service = service
         self.articles: list[ArticleSummary] = []
-        self.sub_title = self.corpus.name
+        self.sub_title = literal(self.corpus.name, one_line=True)
 
     @property
     def service(self) -> SearchService:

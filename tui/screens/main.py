@@ -92,7 +92,10 @@ class MainScreen(Screen):
         except IndexBusyError:
             # Another briefing is writing the index: read what is there.
             self.app.call_from_thread(
-                self.notify, "Another briefing is updating this index.", severity="warning"
+                self.notify,
+                "Another briefing is updating this index.",
+                severity="warning",
+                markup=False,
             )
         except Exception as error:  # noqa: BLE001 - any failure becomes a message, not a traceback
             self.post_message(IndexFailed(f"{error}"))
@@ -115,7 +118,7 @@ class MainScreen(Screen):
         self.search_view.set_articles(message.articles)
         report = message.report
         if report is not None and report.skipped:
-            self.notify(f"{len(report.skipped)} files skipped (see `briefing index`)")
+            self.notify(f"{len(report.skipped)} files skipped (see `briefing index`)", markup=False)
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(IndexStatus).show_failure(message.reason)
@@ -163,11 +166,13 @@ class MainScreen(Screen):
             article = self.app.service.article(article_id)
         except Exception as error:  # noqa: BLE001
             self.app.call_from_thread(
-                self.notify, f"Cannot open article: {error}", severity="error"
+                self.notify, f"Cannot open article: {error}", severity="error", markup=False
             )
             return
         if article is None:
-            self.app.call_from_thread(self.notify, "That article is no longer in the index.")
+            self.app.call_from_thread(
+                self.notify, "That article is no longer in the index.", markup=False
+            )
             return
         self.post_message(ArticleLoaded(article, terms))
 
@@ -208,7 +213,9 @@ class MainScreen(Screen):
         try:
             hits = self.app.service.related(article_id)
         except Exception as error:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"Cannot find related articles: {error}")
+            self.app.call_from_thread(
+                self.notify, f"Cannot find related articles: {error}", markup=False
+            )
             return
         self.post_message(RelatedFound(article_id, title, list(hits)))
 
