@@ -1,12 +1,17 @@
 """ReadingPane: one article in its own tab, with every highlighted span styled in one place.
 
-Span layers are kept in body offsets (``spans.py``) and painted per paragraph in a fixed
-order, later layers over earlier ones: today query hits, find matches and the current
-match; entities slot in below them and quote marks above (``LAYER_ORDER``). ``n``/``N``
-walk the find matches when a find is active, else the query hits.
+The body is one ``Paragraph`` widget per paragraph (``Article.paragraphs``), each knowing
+its body offsets, so a paragraph or sentence cursor can move between widgets. Spans are
+kept as named layers in body offsets (``spans.py``) and painted per paragraph in a fixed
+order, later layers over earlier ones (``LAYER_ORDER``): entities (each range may carry
+its own style, e.g. a colour per type), query hits, find matches, the current match,
+quote marks. ``set_layer`` replaces a layer and redraws only the paragraphs it touches.
+``n``/``N`` walk the find matches while a find is active, else the query hits.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,11 +26,14 @@ from tui.literal import content
 from tui.widgets.reading import spans
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
 
-LAYER_ORDER = ("hits", "find", "current")
+LAYER_ORDER = ("entities", "hits", "find", "current", "quote")
+# Every style also changes the text's weight or decoration: colour is never the only signal.
 LAYER_STYLES = {
+    "entities": "underline",
     "hits": "bold underline on $warning-muted",
     "find": "bold underline on $accent-muted",
     "current": "bold underline reverse",
+    "quote": "italic on $success-muted",
 }
 
 
@@ -140,27 +148,41 @@ class ReadingPane(Vertical):
         """What ``n``/``N`` walk: find matches while a find is active, else query hits."""
         return self._layers.get("find", []) if self._find_text else self._layers["hits"]
 
-    def set_layer(self, name: str, ranges: list[spans.Range]) -> None:
-        """Replace one span layer (body offsets) and redraw the paragraphs.
+    def set_layer(self, name: str, ranges: Sequence[spans.Range | spans.StyledRange]) -> None:
+        """Replace one span layer and redraw the paragraphs it touched or touches.
 
         Args:
             name: a name in ``LAYER_ORDER``.
-            ranges: sorted, non-overlapping ``(start, end)`` body offsets.
+            ranges: ``(start, end)`` or ``(start, end, style)`` body offsets, sorted by
+                start; a range without a style gets the layer's (``LAYER_STYLES``).
         """
+        old = self._layers.get(name, [])
         self._layers[name] = list(ranges)
-        self._repaint()
+        if self.is_mounted:
+            self._repaint(spans.paragraphs_touched(self._paragraph_ranges, [*old, *ranges]))
+
+    def layer(self, name: str) -> list[spans.Range | spans.StyledRange]:
+        """The ranges of one layer, in body offsets."""
+        return list(self._layers.get(name, []))
 
     def paragraph_content(self, start: int, end: int) -> Content:
         """The text of body ``start``..``end`` with every layer's spans styled."""
         shown = content(self.article.body[start:end])
         for layer in LAYER_ORDER:
-            style = LAYER_STYLES[layer]
-            for a, b in spans.clip(self._layers.get(layer, []), start, end):
-                shown = shown.stylize(style, a, b)
+            for span in spans.clip(self._layers.get(layer, []), start, end):
+                style = span[2] if len(span) > 2 else LAYER_STYLES[layer]
+                shown = shown.stylize(style, span[0], span[1])
         return shown
 
-    def _repaint(self) -> None:
-        for paragraph in self.query(Paragraph):
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraph widgets, in body order (index ``i`` is ``Article.paragraphs[i]``)."""
+        return list(self.query(Paragraph))
+
+    def _repaint(self, indices: Iterable[int] | None = None) -> None:
+        paragraphs = self.paragraphs
+        for index in range(len(paragraphs)) if indices is None else sorted(indices):
+            paragraph = paragraphs[index]
             paragraph.update(self.paragraph_content(paragraph.start, paragraph.end))
 
     def _show_status(self) -> None:
@@ -199,7 +221,7 @@ class ReadingPane(Vertical):
 
     def _scroll_to_offset(self, offset: int) -> None:
         index = spans.paragraph_of(self._paragraph_ranges, offset)
-        paragraph = self.query(Paragraph)[index]
+        paragraph = self.paragraphs[index]
         line = paragraph.line_of(offset - paragraph.start)
         region = paragraph.virtual_region
         self.body.scroll_to_region(
@@ -215,7 +237,7 @@ class ReadingPane(Vertical):
         event.stop()
         self._find_text = event.value
         self._match_index = None
-        self._layers["current"] = []
+        self.set_layer("current", [])
         self.set_layer("find", spans.find_ranges(self.article.body, event.value))
         self._show_status()
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 PARAGRAPH_BREAK = "\n\n"
 
 Range = tuple[int, int]
+# A range that carries its own style (entities: one colour per type), else the layer's.
+StyledRange = tuple[int, int, str]
 
 
 def paragraph_ranges(body: str) -> list[Range]:
@@ -75,25 +77,36 @@ def find_ranges(body: str, needle: str) -> list[Range]:
     return [(m.start(), m.end()) for m in regex.finditer(body)]
 
 
-def clip(ranges: Sequence[Range], start: int, end: int) -> list[Range]:
+def clip(ranges: Sequence[Range | StyledRange], start: int, end: int) -> list[Range | StyledRange]:
     """The parts of ``ranges`` inside ``[start, end)``, made relative to ``start``.
 
     Args:
-        ranges: body offsets, sorted.
+        ranges: body offsets, sorted by start; a style carried by a range is kept.
         start: where the paragraph starts in the body.
         end: where it ends.
 
     Returns:
         Paragraph-local ranges.
     """
-    local: list[Range] = []
-    for a, b in ranges:
+    local: list[Range | StyledRange] = []
+    for span in ranges:
+        a, b = span[0], span[1]
         if b <= start:
             continue
         if a >= end:
             break
-        local.append((max(a, start) - start, min(b, end) - start))
+        local.append((max(a, start) - start, min(b, end) - start, *span[2:]))
     return local
+
+
+def paragraphs_touched(paragraphs: Sequence[Range], ranges: Iterable[Sequence[int]]) -> set[int]:
+    """Indices of the paragraphs that any of ``ranges`` overlaps (to redraw only those)."""
+    touched: set[int] = set()
+    for span in ranges:
+        first = paragraph_of(paragraphs, span[0])
+        last = paragraph_of(paragraphs, max(span[0], span[1] - 1))
+        touched.update(range(first, last + 1))
+    return touched
 
 
 def paragraph_of(ranges: Sequence[Range], offset: int) -> int:
