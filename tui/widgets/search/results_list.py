@@ -143,6 +143,11 @@ class ResultsList(ScrollView, can_focus=True):
         # Rows are drawn beside the vertical scrollbar, never under it.
         return self.scrollable_content_region.width
 
+    def notify_style_update(self) -> None:
+        # Theme, focus and hover change the colours: drawn rows must be drawn again.
+        super().notify_style_update()
+        self._cache.clear()
+
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(self._width, len(self._rows) * self._row_height)
