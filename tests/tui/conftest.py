@@ -59,6 +59,8 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], *, timeout: floa
             raise AssertionError("the screen never showed what the test waited for")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.02)
+    # Let the screen catch up with what the widgets now hold.
+    await pilot.pause()
 
 
 async def wait_for_text(pilot: Pilot, text: str, *, timeout: float = 10.0) -> str:
