@@ -29,3 +29,16 @@ def test_version_through_the_installed_command():
     out = subprocess.run(["briefing", "--version"], capture_output=True, text=True)
     assert out.returncode == 0
     assert out.stdout.startswith("briefing ")
+
+
+def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(300):
+        (corpus / f"{n:03}.txt").write_text(f"Story number {n}\n\nBody of story {n} about trade.\n")
+    run = subprocess.run(
+        f"briefing articles --corpus {corpus} | head -1",
+        shell=True, capture_output=True, text=True,
+    )
+    assert run.stdout.count("\n") == 1
+    assert "Traceback" not in run.stderr

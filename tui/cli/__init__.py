@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli.common import EXIT_USAGE, paths_epilog, version_string
+from tui.cli.common import EXIT_ERROR, EXIT_USAGE, paths_epilog, version_string
 
 SUBCOMMANDS = {
     "index": "tui.cli.cmd_index",
@@ -78,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`briefing articles | head`): stop quietly, and point
+        # stdout at devnull so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
 
 
 def console_main() -> None:
