@@ -88,7 +88,7 @@ class SearchView(Vertical):
     SearchView {
         height: 1fr;
         #query { margin: 0 0; }
-        #search-status { height: 1; padding: 0 1; color: $text-muted; }
+        #search-status { height: 1; width: 1fr; padding: 0 1; color: $text-muted; }
         #search-status.-error { color: $text-error; text-style: bold; }
         #columns { height: 1; padding: 0 0; background: $surface; }
         #columns.-hidden { display: none; }
@@ -159,8 +159,7 @@ class SearchView(Vertical):
         if query != self.query:
             return False
         self._shown_query = query
-        self._suggestion = results.suggestion
-        self.refresh_bindings()
+        self._set_suggestion(results.suggestion)
         self.query_one("#columns").add_class("-hidden")
         self.results_list.set_rows(
             [hit_row(hit) for hit in results.hits],
@@ -187,9 +186,15 @@ class SearchView(Vertical):
         """Show why a query cannot run, inline, if it is still the one typed."""
         if query != self.query:
             return
-        self._suggestion = None
-        self.refresh_bindings()
+        self._set_suggestion(None)
         self._set_status(content(f"Cannot search: {reason}", one_line=True), error=True)
+
+    def _set_suggestion(self, suggestion: str | None) -> None:
+        # The Footer redraws its keys on refresh_bindings: only when a suggestion comes or goes.
+        offered = self._suggestion is not None
+        self._suggestion = suggestion
+        if offered != (suggestion is not None):
+            self.refresh_bindings()
 
     def focus_input(self) -> None:
         self.query_one("#query", Input).focus()
@@ -197,12 +202,12 @@ class SearchView(Vertical):
     def _set_status(self, text: Content, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
         status.set_class(error, "-error")
-        status.update(text)
+        # One line of fixed size: no layout pass needed on every keystroke.
+        status.update(text, layout=False)
 
     def _show_listing(self) -> None:
         self._shown_query = ""
-        self._suggestion = None
-        self.refresh_bindings()
+        self._set_suggestion(None)
         columns = self.query_one("#columns", ColumnHeader)
         columns.remove_class("-hidden")
         columns.show(self.sort_key)
