@@ -61,6 +61,25 @@ class EntitySpan:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One mention of an entity somewhere in the corpus, with the text around it.
+
+    ``start``/``end`` are offsets into the article's body; ``left`` and ``right`` are
+    the few words before and after it (keyword in context), on one line.
+    """
+
+    article_id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    left: str
+    right: str
+    source: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
 class Snippet:
     """A fragment of an article with the character ranges that matched the query."""
 

@@ -20,6 +20,7 @@ from search.models import (
     Hit,
     IndexProgress,
     IndexReport,
+    Mention,
     SearchResults,
 )
 
@@ -76,6 +77,35 @@ class SearchService(ABC):
     @abstractmethod
     def entities(self, article_id: str) -> list[EntitySpan]:
         """Entity mentions in the article's body, in order."""
+
+    def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
+        """Every mention of one entity across the corpus, with its context.
+
+        The default asks the other methods (a query on the entity's field, then each
+        article's spans); an engine may answer it in one pass.
+
+        Args:
+            canonical: the entity's canonical name.
+            entity_type: one of ``ENTITY_TYPES``.
+            limit: at most this many mentions.
+
+        Returns:
+            Mentions, the best matching articles first, each article's in body order.
+        """
+        from search.mentions import mention_query, mentions_in
+
+        found: list[Mention] = []
+        for hit in self.search(mention_query(canonical, entity_type), limit=limit).hits:
+            article = self.article(hit.id)
+            if article is None:
+                continue
+            fields = {"id": article.id, "title": article.title}
+            fields.update(source=article.source, date=article.date)
+            spans = self.entities(hit.id)
+            found += mentions_in(fields, article.body, spans, canonical, entity_type)
+            if len(found) >= limit:
+                break
+        return found[:limit]
 
 
 def open_search_service(corpus: Path) -> SearchService:

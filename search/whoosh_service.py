@@ -25,6 +25,7 @@ from search.index_store import DamagedIndex
 from search.indexer import Indexer
 from search.locations import index_dir
 from search.manifest import load_manifest
+from search.mentions import mention_query, mentions_in
 from search.models import (
     Article,
     ArticleSummary,
@@ -32,6 +33,7 @@ from search.models import (
     Facet,
     Hit,
     IndexReport,
+    Mention,
     QueryError,
     SearchResults,
 )
@@ -196,6 +198,24 @@ class WhooshSearchService(SearchService):
     def entities(self, article_id: str) -> list[EntitySpan]:
         stored = self._stored(article_id)
         return documents.to_spans(stored) if stored else []
+
+    def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
+        # One searcher, stored fields only: no snippets, no second lookup per article.
+        found: list[Mention] = []
+        with self._reading() as searcher:
+            if searcher is None:
+                return []
+            parsed = parse_query(mention_query(canonical, entity_type), searcher.schema)
+            for hit in searcher.search(parsed, limit=limit):
+                stored = hit.fields()
+                article = {"id": stored["id"], "title": stored.get("title")}
+                article.update(source=stored.get("source"), date=stored.get("date_text"))
+                spans = documents.to_spans(stored)
+                body = stored.get("body", "")
+                found += mentions_in(article, body, spans, canonical, entity_type)
+                if len(found) >= limit:
+                    break
+        return found[:limit]
 
 
 def _known(searcher, word: str) -> bool:
