@@ -25,8 +25,9 @@ from search.models import Article
 from tui.literal import content
 from tui.widgets.reading import spans
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
+from tui.widgets.reading.quoting import QuotingMixin
 
-LAYER_ORDER = ("entities", "hits", "find", "current", "quote")
+LAYER_ORDER = ("entities", "hits", "find", "current", "quote", "cursor")
 # Every style also changes the text's weight or decoration: colour is never the only signal.
 LAYER_STYLES = {
     "entities": "underline",
@@ -34,6 +35,7 @@ LAYER_STYLES = {
     "find": "bold underline on $accent-muted",
     "current": "bold underline reverse",
     "quote": "italic on $success-muted",
+    "cursor": "bold underline on $primary-muted",
 }
 
 
@@ -63,7 +65,7 @@ class FindBar(Input):
     """
 
 
-class ReadingPane(Vertical):
+class ReadingPane(QuotingMixin, Vertical):
     """An article: metadata, wrapped paragraphs, hit navigation and find."""
 
     BINDINGS = [
@@ -197,6 +199,8 @@ class ReadingPane(Vertical):
             text = f"{len(matches)} {noun} · n next · N previous · f find · r related"
         else:
             text = f"{kind} {self._match_index + 1} of {len(matches)} · n next · N previous"
+        if (cursor := self.cursor_status()) and self._match_index is None:
+            text = cursor
         self.query_one("#match-status", Static).update(content(text, one_line=True))
 
     @property
