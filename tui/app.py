@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from search.models import ArticleSummary
+from tui.briefing_jobs import BriefingAppMixin
 from tui.literal import literal
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ def _commands_provider():
     return BriefingCommands
 
 
-class BriefingApp(App):
-    """Search a corpus, read its articles in tabs."""
+class BriefingApp(BriefingAppMixin, App):
+    """Search a corpus, read its articles in tabs, quote them into briefings."""
 
     CSS_PATH = "app.tcss"
     TITLE = "briefing"

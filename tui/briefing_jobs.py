@@ -80,6 +80,7 @@ class BriefingAppMixin:
 
     briefing: var[Briefing | None] = var(None, always_update=True)
     notes_dir: Path | None
+    corpus: Path
 
     @property
     def briefing_session(self) -> BriefingSession:
@@ -99,6 +100,13 @@ class BriefingAppMixin:
     def on_mount(self) -> None:
         self.briefing_session  # noqa: B018 - created on the UI thread, used by workers
         run_job(self, lambda session: session.open() and None)
+
+    def watch_briefing(self, briefing: Briefing | None) -> None:
+        corpus = literal(self.corpus.name, one_line=True)
+        if briefing is None:
+            self.sub_title = corpus
+        else:
+            self.sub_title = f"{corpus} · briefing: {literal(briefing.title, one_line=True)}"
 
     def on_briefing_changed(self, message: BriefingChanged) -> None:
         self.briefing = message.briefing

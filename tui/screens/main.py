@@ -28,6 +28,7 @@ from tui.messages import (
     SearchAnswered,
     SearchFailed,
 )
+from tui.screens.briefing_actions import BriefingActionsMixin
 from tui.widgets.index_status import IndexStatus
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 30
 
 
-class MainScreen(Screen):
+class MainScreen(BriefingActionsMixin, Screen):
     """Search the corpus, open articles in tabs, read them."""
 
     BINDINGS = [

@@ -1,0 +1,183 @@
+"""Quoting from a reading pane: the sentence cursor, quote keys, mouse selections, marks.
+
+The pure sentence splitter is tested on small texts; the rest runs the app on the seeds
+with its own index and a notes folder under ``tmp_path``, and reads the YAML it wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Offset
+from textual.selection import Selection
+from textual.widgets import Input, TextArea
+
+from briefings.store import BriefingStore
+from tests.tui.conftest import ready, screen_text, search, styles_of, wait_for
+from tui.app import make_app
+from tui.briefing_session import DEFAULT_TITLE
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.note_editor import NoteEditor
+from tui.widgets.reading.cursor import SentenceCursor
+from tui.widgets.reading.pane import ReadingPane
+from tui.widgets.reading.sentences import sentence_ranges
+from tui.widgets.reading.spans import paragraph_ranges
+from tui.widgets.workspace import Workspace
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_ranges(text)]
+
+
+def test_sentences_end_at_stops_but_not_after_titles_initials_or_before_lower_case():
+    text = 'Mr. Smith met J. Doe in Baku. "Will it last?" he asked. It did… Yes!'
+    assert sentences(text) == [
+        "Mr. Smith met J. Doe in Baku.",
+        '"Will it last?" he asked.',
+        "It did…",
+        "Yes!",
+    ]
+
+
+def test_sentences_of_a_paragraph_are_offsets_into_the_whole_body():
+    body = "First para. Still first.\n\n  Second one has no stop  "
+    second = paragraph_ranges(body)[1]
+    assert [body[a:b] for a, b in sentence_ranges(body, *second)] == ["Second one has no stop"]
+    assert sentence_ranges("   ") == []
+
+
+def test_cursor_moves_across_paragraph_ends_and_stops_at_the_edges():
+    body = "One. Two.\n\nThree. Four."
+    cursor = SentenceCursor(body, paragraph_ranges(body))
+    seen = []
+    for _ in range(5):
+        seen.append(body[slice(*cursor.sentence_span)])
+        cursor.move_sentence(1)
+    assert seen == ["One.", "Two.", "Three.", "Four.", "Four."]
+    cursor.move_sentence(-3)
+    assert body[slice(*cursor.sentence_span)] == "One."
+    cursor.move_paragraph(1)
+    assert body[slice(*cursor.paragraph_span)] == "Three. Four."
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    return tmp_path / "notes"
+
+
+@pytest.fixture
+def notes_app(seeds: Path, notes: Path):
+    return make_app(seeds, notes_dir=notes)
+
+
+async def open_article(pilot, query: str) -> ReadingPane:
+    await ready(pilot)
+    await search(pilot, query)
+    await pilot.press("enter")
+    workspace = pilot.app.screen.query_one(Workspace)
+    await wait_for(pilot, lambda: workspace.current_article_id() is not None)
+    return pilot.app.screen.query_one(ReadingPane)
+
+
+async def write_note(pilot, text: str, tags: str = "") -> None:
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+    await pilot.press(*text)
+    if tags:
+        pilot.app.screen.query_one("#tags", Input).value = tags
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: not isinstance(pilot.app.screen, NoteEditor))
+
+
+def stored(notes: Path):
+    store = BriefingStore(notes)
+    [summary] = store.briefings()
+    return store.load(summary.slug)
+
+
+async def test_keyboard_quote_of_the_second_sentence_is_saved_with_its_note(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        await pilot.press("right")  # the cursor shows on the first sentence in view
+        assert "¶ 1/" in pane.status_text and "sentence 1/" in pane.status_text
+        await pilot.press("right")
+        expected = pane.article.body[slice(*pane.cursor.sentence_span)]
+        await pilot.press("s")
+        await write_note(pilot, "Key claim", "energy, gas")
+        await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
+        briefing = stored(notes)
+        assert briefing.title == DEFAULT_TITLE
+        [note] = briefing.notes
+        assert note.quote.exact == expected
+        assert note.text == "Key claim" and note.tags == ("energy", "gas")
+        assert note.article.id == pane.article.id
+        await wait_for(pilot, lambda: pane.layer("quote") != [])
+        assert pane.layer("quote") == [(note.quote.start, note.quote.end)]
+        assert f"briefing: {DEFAULT_TITLE}" in screen_text(pilot.app)
+
+
+async def test_paragraph_key_quotes_the_whole_paragraph_and_a_is_a_note_without_quote(
+    notes_app, notes
+):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        await pilot.press("right", "right_curly_bracket")
+        start, end = pane._paragraph_ranges[pane.cursor.paragraph]
+        await pilot.press("p")
+        await write_note(pilot, "whole paragraph")
+        await pilot.press("a")
+        await write_note(pilot, "about the article")
+        await wait_for(pilot, lambda: len(stored(notes).notes) == 2)
+        quoted, general = stored(notes).notes
+        assert quoted.quote.exact == pane.article.body[start:end].strip()
+        assert general.quote is None and general.text == "about the article"
+
+
+async def test_escape_with_typed_text_asks_before_discarding(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, "Aliyev")
+        await pilot.press("right", "s")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        await pilot.press(*"draft")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert pilot.app.screen.query_one(TextArea).text == "draft"
+        await pilot.press("escape", "y")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, NoteEditor | ConfirmScreen))
+        assert not notes.exists() or not any(notes.glob("*.yaml"))
+
+
+async def test_mouse_selection_is_quoted_exactly(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        paragraph = pane.paragraphs[1]
+        text = pane.article.body[paragraph.start : paragraph.end]
+        pilot.app.screen.selections = {paragraph: Selection(Offset(4, 0), Offset(30, 0))}
+        await pilot.press("s")
+        await write_note(pilot, "selected")
+        await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
+        [note] = stored(notes).notes
+        assert note.quote.exact == text[4:30].strip()
+        assert note.quote.start == paragraph.start + 4 + (
+            len(text[4:30]) - len(text[4:30].lstrip())
+        )
+
+
+async def test_enter_on_a_mark_shows_its_note_and_the_mark_is_styled(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        await pilot.press("right", "s")
+        await write_note(pilot, "remember [bold]this[/]")
+        await wait_for(pilot, lambda: pane.marks != [])
+        assert "❝ quoted" in pane.status_text
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert pilot.app.screen.query_one(TextArea).text == "remember [bold]this[/]"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, NoteEditor))
+        await pilot.press("right")  # off the mark: the quote layer's italic shows
+        start, end, _ = pane.marks[0]
+        word = pane.article.body[start:end].split()[0]
+        assert any(style.italic for style in styles_of(pilot.app, word))

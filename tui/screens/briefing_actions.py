@@ -1,0 +1,150 @@
+"""The main screen's part in briefings: open the note editor, store notes, export, jump.
+
+Mixed into ``MainScreen``. Reading panes ask for a note (``NoteRequested``) or to show
+one (``NoteChosen``); this opens the :class:`~tui.screens.note_editor.NoteEditor` and
+stores what was saved with a thread job. ``ctrl+n`` opens the notes view of the current
+briefing, ``ctrl+o`` exports it to Markdown and says where the file went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefings.models import ArticleRef, Note, new_note
+from search.models import Article
+from tui.briefing_jobs import run_job
+from tui.briefing_session import BriefingSession
+from tui.messages import OpenArticle
+from tui.screens.note_editor import NoteDraft, NoteEditor
+from tui.widgets.reading.quoting import NoteChosen, NoteRequested, PaneOpened
+
+
+def export_job(app) -> object:
+    """A job exporting the current briefing, quotes re-anchored against the indexed text."""
+
+    def job(session: BriefingSession) -> str:
+        briefing = session.current()
+        if briefing is None:
+            return "No briefing yet: quote a sentence (s in a reading pane) to start one."
+        articles: dict[str, Article] = {}
+        try:
+            service = app.service
+            for article_id in {n.article.id for n in briefing.notes}:
+                article = service.article(article_id)
+                if article is not None:
+                    articles[article_id] = article
+        except Exception:  # noqa: BLE001 - without the index, quotes are exported as stored
+            articles = {}
+        result = session.export(articles)
+        orphans = f" ({result.orphaned} orphaned quotes listed apart)" if result.orphaned else ""
+        return f"Exported “{briefing.title}” to {result.path}{orphans}"
+
+    return job
+
+
+def saved_notice(title: str, count: int) -> str:
+    """The line shown when a note is stored."""
+    return f"Note saved in “{title}” ({count} notes) · ctrl+n lists them"
+
+
+class BriefingActionsMixin(Screen):
+    """Notes from reading panes into the current briefing; the notes view; export."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "notes", "Notes", show=False, tooltip="The current briefing's notes"),
+        Binding("ctrl+o", "export_briefing", "Export briefing", show=False,
+                tooltip="Write the current briefing as Markdown"),
+    ]  # fmt: skip
+
+    _pending_jump: Note | None = None
+
+    def on_note_requested(self, message: NoteRequested) -> None:
+        article, quote = message.article, message.quote
+        heading = f"New note on “{article.title or '(untitled)'}”"
+
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            note = new_note(
+                ArticleRef.from_article(article), text=draft.text, tags=draft.tags, quote=quote
+            )
+
+            def job(session: BriefingSession) -> str:
+                briefing = session.add_note(note)
+                return saved_notice(briefing.title, len(briefing.notes))
+
+            run_job(self, job, unsaved=[note])
+
+        self.app.push_screen(NoteEditor(heading, quote=quote.exact if quote else None), saved)
+
+    def on_note_chosen(self, message: NoteChosen) -> None:
+        edit_note(self, message.note)
+
+    def on_pane_opened(self, message: PaneOpened) -> None:
+        note = self._pending_jump
+        pane = message.pane
+        if note is not None and pane.article.id == note.article.id:
+            self._pending_jump = None
+            pane.call_after_refresh(pane.jump_to, note)
+
+    def jump_to_note(self, note: Note) -> None:
+        """Show the note's article (opening it if needed) with the cursor on its quote."""
+        from tui.widgets.reading.pane import ReadingPane
+
+        workspace = self.workspace
+        pane_id = workspace.pane_id(note.article.id)
+        if pane_id is None:
+            self._pending_jump = note
+            self.post_message(OpenArticle(note.article.id))
+            return
+        workspace.focus_article(note.article.id)
+        pane = workspace.get_pane(pane_id).query_one(ReadingPane)
+        if note.quote is not None:
+            pane.call_after_refresh(pane.jump_to, note)
+
+    def action_notes(self) -> None:
+        from tui.screens.notes import NotesScreen
+
+        def closed(note: Note | None) -> None:
+            if note is not None:
+                self.jump_to_note(note)
+
+        self.app.push_screen(NotesScreen(), closed)
+
+    def action_export_briefing(self) -> None:
+        run_job(self, export_job(self.app))
+
+
+def edit_note(node, note: Note, *, focus_tags: bool = False) -> None:
+    """Open the editor on ``note`` and store what is saved (re-adding it if it was deleted).
+
+    Args:
+        node: the screen opening the editor (it owns the job).
+        note: the note as stored.
+        focus_tags: start in the tags box.
+    """
+    heading = f"Note on “{note.article.title or '(untitled)'}”"
+
+    def saved(draft: NoteDraft | None) -> None:
+        if draft is None or (draft.text == note.text and draft.tags == note.tags):
+            return
+
+        def job(session: BriefingSession) -> str:
+            briefing = session.save_note(note, draft.text, draft.tags)
+            return saved_notice(briefing.title, len(briefing.notes))
+
+        run_job(node, job, unsaved=[replace(note, text=draft.text, tags=draft.tags)])
+
+    node.app.push_screen(
+        NoteEditor(
+            heading,
+            quote=note.quote.exact if note.quote else None,
+            text=note.text,
+            tags=note.tags,
+            focus_tags=focus_tags,
+        ),
+        saved,
+    )
