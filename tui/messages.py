@@ -14,6 +14,7 @@ from textual.message import Message
 from search.models import (
     Article,
     ArticleSummary,
+    EntitySpan,
     Hit,
     IndexProgress,
     IndexReport,
@@ -71,10 +72,11 @@ class OpenArticle(Message):
 
 @dataclass
 class ArticleLoaded(Message):
-    """An article fetched for reading, with the query terms to highlight in it."""
+    """An article fetched for reading, with the query terms and entities to highlight."""
 
     article: Article
     terms: tuple[str, ...] = ()
+    entities: tuple[EntitySpan, ...] = ()
 
 
 @dataclass

@@ -29,6 +29,7 @@ from tui.messages import (
     SearchFailed,
 )
 from tui.screens.briefing_actions import BriefingActionsMixin
+from tui.screens.entity_actions import EntityActions
 from tui.widgets.index_status import IndexStatus
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 30
 
 
-class MainScreen(BriefingActionsMixin, Screen):
+class MainScreen(BriefingActionsMixin, EntityActions, Screen):
     """Search the corpus, open articles in tabs, read them."""
 
     BINDINGS = [
@@ -51,6 +52,7 @@ class MainScreen(BriefingActionsMixin, Screen):
         Binding("ctrl+pageup,ctrl+left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
         Binding("right_square_bracket", "cycle_tab(1)", "Next tab"),
         Binding("left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
+        Binding("f5", "reindex", "Re-index", tooltip="Update the index now (after corrections)"),
     ]
 
     def __init__(self) -> None:
@@ -76,6 +78,7 @@ class MainScreen(BriefingActionsMixin, Screen):
         self.search_view.focus_input()
         # Draw the first screen before the index's imports compete with it for the CPU.
         self.call_after_refresh(self.prepare_index)
+        self.check_corrections()
 
     # Index: open, update if stale, list the articles.
 
@@ -116,6 +119,7 @@ class MainScreen(BriefingActionsMixin, Screen):
     def on_index_ready(self, message: IndexReady) -> None:
         self.query_one(IndexStatus).show_done()
         self.app.articles = message.articles
+        self.index_updated()
         self.search_view.set_articles(message.articles)
         report = message.report
         if report is not None and report.skipped:
@@ -165,6 +169,7 @@ class MainScreen(BriefingActionsMixin, Screen):
     def load_article(self, article_id: str, terms: tuple[str, ...]) -> None:
         try:
             article = self.app.service.article(article_id)
+            entities = tuple(self.app.service.entities(article_id)) if article else ()
         except Exception as error:  # noqa: BLE001
             self.app.call_from_thread(
                 self.notify, f"Cannot open article: {error}", severity="error", markup=False
@@ -175,13 +180,17 @@ class MainScreen(BriefingActionsMixin, Screen):
                 self.notify, "That article is no longer in the index.", markup=False
             )
             return
-        self.post_message(ArticleLoaded(article, terms))
+        self.post_message(ArticleLoaded(article, terms, entities))
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         article = message.article
         await self.workspace.open_article(
-            article, message.terms, path_label=self._path_label(article.path)
+            article,
+            message.terms,
+            path_label=self._path_label(article.path),
+            entities=message.entities,
         )
+        self.article_opened(article.id)
 
     def _path_label(self, path: str) -> str:
         # Shown from the corpus folder's name down: short, and the same on every machine.

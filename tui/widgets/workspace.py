@@ -5,9 +5,11 @@ Opening an article that is already open focuses its tab instead of adding anothe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.widgets import TabbedContent, TabPane
 
-from search.models import Article
+from search.models import Article, EntitySpan
 from tui.literal import content
 
 SEARCH_TAB = "search-tab"
@@ -34,7 +36,12 @@ class Workspace(TabbedContent):
         return self._pane_ids.get(article_id)
 
     async def open_article(
-        self, article: Article, terms: tuple[str, ...] = (), *, path_label: str | None = None
+        self,
+        article: Article,
+        terms: tuple[str, ...] = (),
+        *,
+        path_label: str | None = None,
+        entities: Sequence[EntitySpan] = (),
     ) -> None:
         """Show ``article`` in its own tab (focusing the tab if it is already open).
 
@@ -42,6 +49,7 @@ class Workspace(TabbedContent):
             article: the article to read.
             terms: query words to mark as hits.
             path_label: the file path as shown in the pane.
+            entities: the article's entity mentions.
         """
         from tui.widgets.reading.pane import ReadingPane
 
@@ -51,7 +59,7 @@ class Workspace(TabbedContent):
             title = content(article.title or "(untitled)", one_line=True)
             pane = TabPane(
                 title.truncate(TAB_TITLE_WIDTH, ellipsis=True),
-                ReadingPane(article, terms, path_label=path_label),
+                ReadingPane(article, terms, path_label=path_label, entities=entities),
                 id=pane_id,
             )
             await self.add_pane(pane)

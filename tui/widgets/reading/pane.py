@@ -7,6 +7,8 @@ order, later layers over earlier ones (``LAYER_ORDER``): entities (each range ma
 its own style, e.g. a colour per type), query hits, find matches, the current match,
 quote marks. ``set_layer`` replaces a layer and redraws only the paragraphs it touches.
 ``n``/``N`` walk the find matches while a find is active, else the query hits.
+Entities come with the article; ``e`` hides or shows them (with their legend), ``E`` the
+entity panel, ``m`` marks the selection (or current match) as an entity, ``i`` ignores one.
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from search.models import Article
+from search.models import Article, EntitySpan
 from tui.literal import content
+from tui.widgets.entities.legend import EntityLegend
+from tui.widgets.entities.panel import EntityPanel
+from tui.widgets.entities.styles import entity_ranges
+from tui.widgets.entities.targets import ignore_target, mark_target
 from tui.widgets.reading import spans
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
 from tui.widgets.reading.quoting import QuotingMixin
@@ -74,6 +80,10 @@ class ReadingPane(QuotingMixin, Vertical):
         Binding("f,ctrl+f", "find", "Find", tooltip="Find text in this article"),
         Binding("r", "related", "Related", tooltip="List the articles most like this one"),
         Binding("x,ctrl+w", "close", "Close tab"),
+        Binding("e", "toggle_entities", "Entities", tooltip="Highlight entities, or not"),
+        Binding("E", "toggle_entity_panel", "Entity panel", tooltip="This article's entities"),
+        Binding("m", "mark_entity", "Mark entity", show=False, tooltip="Selection as an entity"),
+        Binding("i", "ignore_entity", "Ignore entity", show=False, tooltip="Never mark it again"),
         Binding("escape", "back", "Back", tooltip="Close the find bar, or go back to search"),
         Binding("j", "scroll(1)", "Line down", show=False),
         Binding("k", "scroll(-1)", "Line up", show=False),
@@ -109,6 +119,7 @@ class ReadingPane(QuotingMixin, Vertical):
         terms: tuple[str, ...] = (),
         *,
         path_label: str | None = None,
+        entities: Sequence[EntitySpan] = (),
         **kwargs,
     ) -> None:
         """An article to read.
@@ -117,6 +128,7 @@ class ReadingPane(QuotingMixin, Vertical):
             article: the article, body included.
             terms: query words to mark as hits.
             path_label: the file path as shown (default ``article.path``).
+            entities: the article's entity mentions, highlighted by type.
         """
         super().__init__(**kwargs)
         self.article = article
@@ -124,16 +136,20 @@ class ReadingPane(QuotingMixin, Vertical):
         self.terms = tuple(terms)
         self._paragraph_ranges = spans.paragraph_ranges(article.body)
         self._layers: dict[str, list[spans.Range]] = {
-            "hits": spans.term_ranges(article.body, self.terms)
+            "hits": spans.term_ranges(article.body, self.terms),
+            "entities": entity_ranges(entities),
         }
+        self.entities = list(entities)
         self._match_index: int | None = None
         self._find_text = ""
 
     def compose(self) -> ComposeResult:
+        yield EntityPanel(self.entities)
         with ArticleBody():
             yield ArticleHeader(self.article, self.path_label)
             for index, (start, end) in enumerate(self._paragraph_ranges):
                 yield Paragraph(index, start, end)
+        yield EntityLegend(LAYER_STYLES["hits"])
         yield Static(id="match-status")
         yield FindBar(placeholder="Find in this article (Enter to keep, Escape to close)")
 
@@ -223,6 +239,12 @@ class ReadingPane(QuotingMixin, Vertical):
         self._show_status()
         self.call_after_refresh(self._scroll_to_offset, start)
 
+    def show_span(self, start: int, end: int) -> None:
+        """Mark body ``start``..``end`` as the current match and scroll it into view."""
+        self._match_index = None
+        self.set_layer("current", [(start, end)])
+        self.call_after_refresh(self._scroll_to_offset, start)
+
     def _scroll_to_offset(self, offset: int) -> None:
         index = spans.paragraph_of(self._paragraph_ranges, offset)
         paragraph = self.paragraphs[index]
@@ -263,6 +285,43 @@ class ReadingPane(QuotingMixin, Vertical):
             self.close_find()
         else:
             self.post_message(self.BackRequested())
+
+    @property
+    def entity_panel(self) -> EntityPanel:
+        return self.query_one(EntityPanel)
+
+    def show_entities(self, entities: Sequence[EntitySpan]) -> None:
+        """Replace the article's entities (after an index update), in the text and panel."""
+        self.entities = list(entities)
+        self.entity_panel.show_spans(self.entities)
+        if not self.query_one(EntityLegend).has_class("-off"):
+            self.set_layer("entities", entity_ranges(self.entities))
+
+    def action_toggle_entities(self) -> None:
+        legend = self.query_one(EntityLegend)
+        shown = legend.has_class("-off")
+        legend.set_class(not shown, "-off")
+        self.set_layer("entities", entity_ranges(self.entities) if shown else [])
+
+    def action_toggle_entity_panel(self) -> None:
+        panel = self.entity_panel
+        panel.toggle_class("-shown")
+        if panel.has_class("-shown"):
+            panel.entity_list.focus()
+        else:
+            self.body.focus()
+
+    def action_mark_entity(self) -> None:
+        if text := mark_target(self):
+            self.entity_panel.request_mark(text)
+        else:
+            self.notify("Select text with the mouse, or find it (f, Enter) first.", markup=False)
+
+    def action_ignore_entity(self) -> None:
+        if name := ignore_target(self):
+            self.entity_panel.request_ignore(name)
+        else:
+            self.notify("No entity here: pick one in the panel (E) or find it (f).", markup=False)
 
     def action_related(self) -> None:
         self.post_message(self.RelatedRequested(self.article.id, self.article.title))

@@ -4,6 +4,7 @@ Typing is debounced here (the first key after a pause searches at once, a burst 
 searches once when it ends) and the view posts :class:`SearchView.Search`; the screen runs
 the query off the UI thread and hands back the answer, which the view drops if the input
 has moved on. An empty query lists every article, sortable by date, title or source.
+Beside the results, facets (top people, organisations, places, sources) narrow the query.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ from textual.widgets import Input, Static
 
 from search.models import ArticleSummary, SearchResults
 from tui.literal import content
+from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.results_list import LazyRows, ResultsList
 from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, hit_row, summary_row
 
 DEBOUNCE_SECONDS = 0.12
+# Below this width the results need the whole screen: facets are hidden.
+FACETS_MIN_WIDTH = 100
 SORT_KEYS = ("date", "title", "source")
 
 
@@ -83,6 +87,7 @@ class SearchView(Vertical):
     BINDINGS = [
         Binding("f2", "cycle_sort", "Sort", tooltip="Sort the article list by date, title, source"),
         Binding("ctrl+y", "use_suggestion", "Did you mean", tooltip="Search the suggested query"),
+        Binding("f3", "focus_facets", "Facets", tooltip="Narrow by person, organisation, place"),
     ]
     DEFAULT_CSS = """
     SearchView {
@@ -127,6 +132,7 @@ class SearchView(Vertical):
             id="query",
         )
         yield Static(id="search-status")
+        yield FacetPanel(id="facets")
         yield ColumnHeader(id="columns")
         yield ResultsList(id="results", empty_text="Opening the index…")
 
@@ -160,6 +166,7 @@ class SearchView(Vertical):
             return False
         self._shown_query = query
         self._set_suggestion(results.suggestion)
+        self.facets.expect(query)
         self.query_one("#columns").add_class("-hidden")
         self.results_list.set_rows(
             [hit_row(hit) for hit in results.hits],
@@ -196,6 +203,28 @@ class SearchView(Vertical):
         if offered != (suggestion is not None):
             self.refresh_bindings()
 
+    @property
+    def facets(self) -> FacetPanel:
+        return self.query_one(FacetPanel)
+
+    def set_query(self, query: str) -> None:
+        """Replace the query (it runs as if typed) and put the keyboard in the box."""
+        query_input = self.query_one("#query", Input)
+        query_input.value = query
+        query_input.cursor_position = len(query)
+        query_input.focus()
+
+    def on_facet_panel_chosen(self, event: FacetPanel.Chosen) -> None:
+        event.stop()
+        self.set_query(f"{self.query} {event.term}".strip())
+
+    def action_focus_facets(self) -> None:
+        self.facets.remove_class("-narrow")
+        self.facets.focus_values()
+
+    def on_resize(self) -> None:
+        self.facets.set_class(self.size.width < FACETS_MIN_WIDTH, "-narrow")
+
     def focus_input(self) -> None:
         self.query_one("#query", Input).focus()
 
@@ -214,6 +243,7 @@ class SearchView(Vertical):
         if not self._ready:
             self._set_status(Content("Opening the index…"))
             return
+        self.facets.expect("")
         ordered = self._listing.get(self.sort_key)
         if ordered is None:
             ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
@@ -262,7 +292,9 @@ class SearchView(Vertical):
         elif event.key == "escape" and query_input.has_focus and query_input.value:
             event.stop()
             query_input.value = ""
-        elif event.key == "escape" and self.results_list.has_focus:
+        elif event.key == "escape" and (
+            self.results_list.has_focus or self.facets.option_list.has_focus
+        ):
             event.stop()
             query_input.focus()
 

@@ -1,0 +1,116 @@
+"""EntityViewScreen: every mention of one entity across the corpus, in context.
+
+One keyword-in-context line per mention: the words before it (right-aligned), the mention
+in bold, the words after it, then the article it comes from. Enter (or a click) opens
+that article scrolled to the mention and marked; the screen is dismissed with the
+:class:`~search.models.Mention` chosen, or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from search.models import Mention
+from tui.literal import content
+from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_NAMES
+
+LEFT_WIDTH = 36
+RIGHT_WIDTH = 36
+
+
+def kwic_line(mention: Mention, style: str) -> Content:
+    """One concordance line: left context, the mention, right context, and the article.
+
+    Args:
+        mention: where the entity is mentioned.
+        style: the style of the mention (its type's).
+
+    Returns:
+        The line, every piece of document text shown literally.
+    """
+    left = content(mention.left, "$text-muted", one_line=True)
+    if len(left) > LEFT_WIDTH:
+        left = Content("…").stylize("$text-muted") + left[len(left) - LEFT_WIDTH + 1 :]
+    left = left.pad_left(max(0, LEFT_WIDTH - left.cell_length))
+    right = content(mention.right, "$text-muted", one_line=True).truncate(
+        RIGHT_WIDTH, ellipsis=True, pad=True
+    )
+    return Content.assemble(
+        left,
+        Content(" "),
+        content(mention.text, f"bold reverse {style}", one_line=True),
+        Content(" "),
+        right,
+        Content("  "),
+        content(mention.title, "italic", one_line=True),
+    )
+
+
+class EntityViewScreen(ModalScreen["Mention | None"]):
+    """The mentions of ``canonical`` (of ``entity_type``), one line each."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("enter", "open", "Open at mention", tooltip="Open the article at this mention"),
+    ]
+    DEFAULT_CSS = """
+    EntityViewScreen {
+        align: center middle;
+        #entity-view {
+            width: 95%;
+            height: 85%;
+            border: round $accent;
+            border-title-style: bold;
+            background: $surface;
+        }
+        #entity-view-status { height: 1; padding: 0 1; color: $text-muted; }
+        OptionList { height: 1fr; border: none; }
+    }
+    """
+
+    def __init__(self, canonical: str, entity_type: str, mentions: Sequence[Mention]) -> None:
+        super().__init__()
+        self.canonical = canonical
+        self.entity_type = entity_type
+        self.mentions = list(mentions)
+
+    def compose(self) -> ComposeResult:
+        style = ENTITY_STYLES.get(self.entity_type, "bold")
+        articles = len({m.article_id for m in self.mentions})
+        count = len(self.mentions)
+        with Vertical(id="entity-view") as box:
+            kind = TYPE_NAMES.get(self.entity_type, self.entity_type)
+            box.border_title = content(f"{kind}: {self.canonical}", one_line=True)
+            yield Static(
+                content(
+                    f"{count} mention{'s' if count != 1 else ''} in {articles} "
+                    f"article{'s' if articles != 1 else ''} · Enter opens the article there",
+                    one_line=True,
+                ),
+                id="entity-view-status",
+            )
+            yield OptionList(
+                *(Option(kwic_line(m, style), id=str(i)) for i, m in enumerate(self.mentions)),
+                markup=False,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.mentions[int(event.option.id or 0)])
+
+    def action_open(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is not None:
+            self.dismiss(self.mentions[listing.highlighted])

@@ -1,0 +1,149 @@
+"""FacetPanel: the top people, organisations, places and sources among the current results.
+
+A column beside the results. When the search view shows an answer it tells the panel
+which query is on screen (``expect``); the panel asks for that query's facets (posts
+``Wanted``), the screen counts them off the UI thread, and ``show`` drops any answer for a
+query that is no longer on screen. Enter (or a click) on a value narrows the search:
+``field:"value"`` is added to the query (``Chosen``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from search.models import Facet
+from tui.literal import content
+
+FACET_HEADINGS = {
+    "person": "People",
+    "org": "Organisations",
+    "place": "Places",
+    "source": "Sources",
+}
+FACET_LIMIT = 5
+
+
+def facet_term(field: str, value: str) -> str:
+    """The query term that keeps only results with ``value`` in ``field``.
+
+    Args:
+        field: ``person``, ``org``, ``place`` or ``source``.
+        value: the value as counted (a canonical name or a source).
+
+    Returns:
+        E.g. ``person:"Ilham Aliyev"``.
+    """
+    return f'{field}:"{" ".join(value.replace(chr(34), " ").split())}"'
+
+
+class FacetPanel(Vertical):
+    """Facet values with their article counts; ``expected`` is the query they should be for."""
+
+    DEFAULT_CSS = """
+    FacetPanel {
+        dock: right;
+        width: 32;
+        height: 1fr;
+        border-left: vkey $foreground 30%;
+        #facet-title { height: 1; padding: 0 1; color: $text-muted; }
+        OptionList { height: 1fr; border: none; padding: 0; }
+        OptionList:focus { border: none; }
+    }
+    FacetPanel.-narrow { display: none; }
+    """
+
+    class Wanted(Message):
+        """Count the facets of ``query`` (the query on screen)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Chosen(Message):
+        """Narrow the search to results with ``value`` in ``field``."""
+
+        def __init__(self, field: str, value: str) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def term(self) -> str:
+            return facet_term(self.field, self.value)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.expected: str | None = None
+        self.shown_query: str | None = None
+        self._values: list[tuple[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Facets", id="facet-title")
+        yield OptionList(markup=False)
+
+    @property
+    def values(self) -> list[tuple[str, str]]:
+        """The ``(field, value)`` pairs listed, in order."""
+        return list(self._values)
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def expect(self, query: str) -> None:
+        """The search view now shows ``query``: ask for its facets unless they are shown."""
+        if query == self.expected:
+            return
+        self.expected = query
+        self.post_message(self.Wanted(query))
+
+    def show(self, query: str, facets: Sequence[Facet]) -> bool:
+        """List ``facets`` if they are for the query expected; returns whether they were."""
+        if query != self.expected:
+            return False
+        self.shown_query = query
+        options: list[Option] = []
+        self._values = []
+        for facet in facets:
+            values = [(v, n) for v, n in facet.values if v][:FACET_LIMIT]
+            if not values or facet.field not in FACET_HEADINGS:
+                continue
+            options.append(
+                Option(
+                    Content(FACET_HEADINGS[facet.field]).stylize("bold $text-muted"), disabled=True
+                )
+            )
+            for value, count in values:
+                label = Content.assemble(
+                    content(value, one_line=True), Content(f"  {count}").stylize("$text-muted")
+                )
+                options.append(Option(label, id=str(len(self._values))))
+                self._values.append((facet.field, value))
+        self.option_list.set_options(options)
+        scope = "all articles" if not query else "these results"
+        title = f"Facets of {scope}" if self._values else "No facets"
+        self.query_one("#facet-title", Static).update(Content(title))
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            field, value = self._values[int(event.option.id)]
+            self.post_message(self.Chosen(field, value))
+
+    def focus_values(self) -> None:
+        """Put the keyboard in the list of values (the first one under the cursor)."""
+        listing = self.option_list
+        listing.focus()
+        if listing.highlighted is None:
+            for index in range(listing.option_count):
+                if not listing.get_option_at_index(index).disabled:
+                    listing.highlighted = index
+                    break
