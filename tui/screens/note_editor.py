@@ -95,7 +95,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield TextArea(self._start.text, soft_wrap=True, id="note-text")
             yield Label("Tags, separated by commas")
             yield Input(
-                ", ".join(self._start.tags), placeholder="e.g. energy, sanctions", id="tags"
+                ", ".join(self._start.tags),
+                placeholder="e.g. energy, sanctions",
+                id="tags",
+                select_on_focus=False,
             )
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

@@ -176,9 +176,11 @@ class QuotingMixin(Widget):
 
     def jump_to(self, note: Note) -> None:
         """Put the cursor on ``note``'s quoted passage, scrolled to the middle of the view."""
-        for start, _, marked in self.marks:
+        for start, end, marked in self.marks:
             if marked.id == note.id:
                 self.place_cursor(start)
+                # The whole quote is marked, whatever sentences it spans.
+                self.set_layer("cursor", [(start, end, CURSOR_STYLE)])
                 return
         self.notify("That quote is not found in this article's text.", markup=False)
 
