@@ -24,6 +24,7 @@ from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_NAMES
 
 LEFT_WIDTH = 36
 RIGHT_WIDTH = 36
+TITLE_WIDTH = 30
 
 
 def kwic_line(mention: Mention, style: str) -> Content:
@@ -50,17 +51,22 @@ def kwic_line(mention: Mention, style: str) -> Content:
         Content(" "),
         right,
         Content("  "),
-        content(mention.title, "italic", one_line=True),
+        content(mention.title, "italic", one_line=True).truncate(TITLE_WIDTH, ellipsis=True),
     )
+
+
+class MentionList(OptionList):
+    """The concordance lines; Enter opens the article at the mention under the cursor."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open at mention", tooltip="Open the article at this mention")
+    ]
 
 
 class EntityViewScreen(ModalScreen["Mention | None"]):
     """The mentions of ``canonical`` (of ``entity_type``), one line each."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back"),
-        Binding("enter", "open", "Open at mention", tooltip="Open the article at this mention"),
-    ]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
     DEFAULT_CSS = """
     EntityViewScreen {
         align: center middle;
@@ -72,7 +78,7 @@ class EntityViewScreen(ModalScreen["Mention | None"]):
             background: $surface;
         }
         #entity-view-status { height: 1; padding: 0 1; color: $text-muted; }
-        OptionList { height: 1fr; border: none; }
+        MentionList, MentionList:focus { height: 1fr; border: none; }
     }
     """
 
@@ -97,20 +103,15 @@ class EntityViewScreen(ModalScreen["Mention | None"]):
                 ),
                 id="entity-view-status",
             )
-            yield OptionList(
+            yield MentionList(
                 *(Option(kwic_line(m, style), id=str(i)) for i, m in enumerate(self.mentions)),
                 markup=False,
             )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one(MentionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.mentions[int(event.option.id or 0)])
-
-    def action_open(self) -> None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is not None:
-            self.dismiss(self.mentions[listing.highlighted])

@@ -27,7 +27,7 @@ def legend_content(hit_style: str) -> Content:
     parts += [
         Content("· "),
         Content("query hit").stylize(hit_style),
-        Content("  · e hide · E panel").stylize("$text-muted"),
+        Content("  · e E").stylize("$text-muted"),
     ]
     return Content.assemble(*parts)
 

@@ -21,6 +21,9 @@ from search.models import EntitySpan
 from tui.literal import content
 from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_HEADINGS, grouped
 
+# The panel is 34 cells wide: a border, a scrollbar, and this for each row.
+ROW_WIDTH = 30
+
 
 class EntityList(OptionList):
     """The entities, one per line under a heading per type; headings cannot be chosen."""
@@ -104,12 +107,8 @@ class EntityPanel(Vertical):
             heading = f"{TYPE_HEADINGS[entity_type]} ({len(names)})"
             options.append(Option(Content(heading).stylize("bold $text-muted"), disabled=True))
             for name, count in names:
-                label = Content.assemble(
-                    Content("  "),
-                    content(name, ENTITY_STYLES[entity_type], one_line=True),
-                    Content(f"  {count}").stylize("$text-muted"),
-                )
-                options.append(Option(label, id=str(len(self._entries))))
+                label = content(name, ENTITY_STYLES[entity_type], one_line=True)
+                options.append(Option(counted_row(label, count), id=str(len(self._entries))))
                 self._entries.append((name, entity_type))
         listing = self.entity_list
         listing.set_options(options)
@@ -156,6 +155,22 @@ class EntityPanel(Vertical):
 
     def request_ignore(self, name: str) -> None:
         self.post_message(self.IgnoreRequested(name))
+
+
+def counted_row(label: Content, count: int, width: int = ROW_WIDTH) -> Content:
+    """``label`` indented and cut to fit, with ``count`` right-aligned after it.
+
+    Args:
+        label: the name, already styled.
+        count: how many mentions or articles.
+        width: the row's width in cells.
+
+    Returns:
+        One line of exactly ``width`` cells.
+    """
+    number = Content(f" {count}").stylize("$text-muted")
+    room = max(1, width - 2 - number.cell_length)
+    return Content.assemble(Content("  "), label.truncate(room, ellipsis=True, pad=True), number)
 
 
 def _first_enabled(listing: OptionList) -> int | None:

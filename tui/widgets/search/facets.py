@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from search.models import Facet
 from tui.literal import content
+from tui.widgets.entities.panel import counted_row
 
 FACET_HEADINGS = {
     "person": "People",
@@ -28,6 +29,8 @@ FACET_HEADINGS = {
     "source": "Sources",
 }
 FACET_LIMIT = 5
+# The column is 32 cells wide: a border, a scrollbar, and this for each row.
+ROW_WIDTH = 28
 
 
 def facet_term(field: str, value: str) -> str:
@@ -121,9 +124,7 @@ class FacetPanel(Vertical):
                 )
             )
             for value, count in values:
-                label = Content.assemble(
-                    content(value, one_line=True), Content(f"  {count}").stylize("$text-muted")
-                )
+                label = counted_row(content(value, one_line=True), count, ROW_WIDTH)
                 options.append(Option(label, id=str(len(self._values))))
                 self._values.append((facet.field, value))
         self.option_list.set_options(options)

@@ -1,0 +1,116 @@
+"""The entity panel of an article, narrowing the search from it, and the entity view (KWIC)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.tui.conftest import ready, screen_text, search, wait_for
+from tui.screens.entity_view import EntityViewScreen, MentionList
+from tui.widgets.entities.panel import EntityPanel
+from tui.widgets.reading.pane import ReadingPane
+from tui.widgets.search.view import SearchView
+from tui.widgets.workspace import SEARCH_TAB, Workspace
+
+
+async def open_best_hit(pilot, query: str) -> ReadingPane:
+    await search(pilot, query)
+    await pilot.press("enter")
+    workspace = pilot.app.screen.query_one(Workspace)
+    await wait_for(pilot, lambda: workspace.current_article_id() is not None)
+    return workspace.active_pane.query_one(ReadingPane)
+
+
+async def open_panel_on(pilot, reader: ReadingPane, canonical: str) -> EntityPanel:
+    await pilot.press("E")
+    panel = reader.entity_panel
+    await wait_for(pilot, lambda: panel.entity_list.has_focus)
+    entity_type = next(s.type for s in reader.entities if s.canonical == canonical)
+    panel.select(canonical, entity_type)
+    await pilot.pause()
+    return panel
+
+
+async def test_the_panel_groups_the_articles_entities_by_type_with_counts(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        reader = await open_best_hit(pilot, "Aliyev")
+        assert "Entities in this article" not in screen_text(app)
+        await pilot.press("E")
+        await wait_for(pilot, lambda: "Entities in this article" in screen_text(app))
+        mentions = sum(1 for s in reader.entities if s.canonical == "Ilham Aliyev")
+        people = len({s.canonical for s in reader.entities if s.type == "PERSON"})
+        text = screen_text(app)
+        assert f"People ({people})" in text
+        # In the panel (right of its border), the name with its number of mentions.
+        panel_lines = [line.split("▏", 1)[1] for line in text.splitlines() if "▏" in line]
+        assert any(
+            "Ilham Aliyev" in line and line.split()[-1] == str(mentions) for line in panel_lines
+        )
+        # The cursor walks entities, not headings; E again hides the panel.
+        panel = reader.entity_panel
+        await pilot.press("down")
+        assert panel.highlighted is not None and panel.highlighted in panel.entries
+        await pilot.press("E")
+        await wait_for(pilot, lambda: "Entities in this article" not in screen_text(app))
+        assert reader.body.has_focus
+
+
+async def test_enter_on_an_entity_narrows_the_search_to_articles_that_mention_it(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        reader = await open_best_hit(pilot, "Aliyev")
+        await open_panel_on(pilot, reader, "Nikol Pashinyan")
+        await pilot.press("enter")
+        view = app.screen.query_one(SearchView)
+        query = 'person:"Nikol Pashinyan"'
+        await wait_for(pilot, lambda: view.answered_query == query)
+        assert app.screen.query_one(Workspace).active == SEARCH_TAB
+        assert app.screen.query_one("#query", Input).has_focus
+        assert view.results_list.rows and "No article matches" not in screen_text(app)
+
+
+async def test_c_lists_every_mention_in_context_and_enter_opens_the_article_there(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        reader = await open_best_hit(pilot, "Aliyev")
+        await open_panel_on(pilot, reader, "Nikol Pashinyan")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntityViewScreen))
+        view = app.screen
+        mentions = view.mentions
+        assert len({m.article_id for m in mentions}) >= 2
+        text = screen_text(app)
+        assert "Person: Nikol Pashinyan" in text
+        assert f"{len(mentions)} mentions in" in text
+        # One line per mention: left context, the mention, right context.
+        first = mentions[0]
+        before, after = first.left.split()[-1], first.right.split()[0]
+        assert any(
+            before in line and f" {first.text} " in line and after in line
+            for line in text.splitlines()
+            if "Person:" not in line
+        )
+        # Pick a mention in another article than the one being read.
+        target = next(i for i, m in enumerate(mentions) if m.article_id != reader.article.id)
+        view.query_one(MentionList).highlighted = target
+        await pilot.press("enter")
+        workspace = app.screen.query_one(Workspace)
+        chosen = mentions[target]
+        await wait_for(pilot, lambda: workspace.current_article_id() == chosen.article_id)
+        opened = workspace.active_pane.query_one(ReadingPane)
+        await wait_for(pilot, lambda: opened.layer("current") == [(chosen.start, chosen.end)])
+        # The mention is on screen, drawn reversed.
+        await wait_for(pilot, lambda: chosen.text in screen_text(app))
+
+
+async def test_escape_leaves_the_entity_view_where_it_was(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        reader = await open_best_hit(pilot, "Aliyev")
+        await open_panel_on(pilot, reader, "Ilham Aliyev")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntityViewScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntityViewScreen))
+        workspace = app.screen.query_one(Workspace)
+        assert workspace.current_article_id() == reader.article.id
