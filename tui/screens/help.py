@@ -20,6 +20,7 @@ _CONTEXTS = {
     "SearchView": "Search",
     "ResultsList": "Results list",
     "MainScreen": "Everywhere",
+    "NotesScreen": "Notes of the current briefing",
     "BriefingApp": "Everywhere",
 }
 
@@ -105,6 +106,7 @@ class HelpScreen(ModalScreen[None]):
     @classmethod
     def for_screen(cls, screen: Screen, notes_dir: Path | None, corpus: Path) -> HelpScreen:
         """Help for whatever has focus on ``screen``."""
+        from briefings.export import EXPORTS_FOLDER
         from briefings.paths import notes_dir as default_notes_dir
         from search.locations import index_dir
 
@@ -112,6 +114,8 @@ class HelpScreen(ModalScreen[None]):
             ("Corpus", str(corpus)),
             ("Index", str(index_dir(corpus))),
             ("Briefings", str(notes_dir or default_notes_dir())),
+            ("Exports", str(default_notes_dir(notes_dir) / EXPORTS_FOLDER)),
+            ("Current briefing", "the most recently updated one; ctrl+n, then b, to switch"),
         ]
         return cls(help_content(binding_rows(screen), paths))
 
