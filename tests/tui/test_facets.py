@@ -1,0 +1,73 @@
+"""Facets beside the search results: counted off the UI thread, for the query on screen,
+and choosing one narrows the query."""
+
+from __future__ import annotations
+
+from search.models import Facet
+from tests.tui.conftest import ready, screen_text, search, wait_for
+from tui.screens.entity_actions import FacetsFound
+from tui.widgets.search.facets import FacetPanel
+from tui.widgets.search.view import SearchView
+
+
+async def test_facets_of_the_results_are_listed_beside_them(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        await wait_for(pilot, lambda: panel.shown_query == "")
+        assert "Facets of all articles" in screen_text(app)
+        await search(pilot, "Aliyev")
+        await wait_for(pilot, lambda: panel.shown_query == "Aliyev")
+        text = screen_text(app)
+        for heading in ("Facets of these results", "People", "Places", "Sources"):
+            assert heading in text
+        expected = {f.field: f.values for f in app.service.facets("Aliyev", limit=5)}
+        top_person, count = expected["person"][0]
+        assert ("person", top_person) in panel.values
+        assert any(
+            top_person in line and line.split()[-1] == str(count) for line in text.splitlines()
+        )
+
+
+async def test_choosing_a_facet_narrows_the_query(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(SearchView)
+        panel = view.facets
+        await search(pilot, "Aliyev")
+        await wait_for(pilot, lambda: panel.shown_query == "Aliyev")
+        place = next(value for field, value in panel.values if field == "place")
+        await pilot.press("f3")
+        assert panel.option_list.has_focus
+        while panel.values[int(panel.option_list.highlighted_option.id)] != ("place", place):
+            await pilot.press("down")
+        await pilot.press("enter")
+        narrowed = f'Aliyev place:"{place}"'
+        await wait_for(pilot, lambda: view.answered_query == narrowed)
+        total = app.service.search(narrowed).total
+        assert total >= 1 and f"{total} hit" in screen_text(app)
+        # The facets follow the narrowed results.
+        await wait_for(pilot, lambda: panel.shown_query == narrowed)
+
+
+async def test_facets_for_a_query_no_longer_on_screen_are_dropped(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        await search(pilot, "Aliyev")
+        await wait_for(pilot, lambda: panel.shown_query == "Aliyev")
+        shown = panel.values
+        stale = [Facet("person", (("Somebody Stale", 9),))]
+        app.screen.post_message(FacetsFound("Aliye", stale))
+        await pilot.pause()
+        assert panel.values == shown
+        assert "Somebody Stale" not in screen_text(app)
+
+
+async def test_facets_give_way_to_the_results_in_a_narrow_terminal(app):
+    async with app.run_test(size=(80, 30)) as pilot:
+        await ready(pilot)
+        await search(pilot, "Aliyev")
+        assert "Facets of" not in screen_text(app)
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: "Facets of" in screen_text(app))
