@@ -18,6 +18,10 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.literal import content
 
+NOTE_LABEL = "Note"
+TAGS_LABEL = "Tags, separated by commas"
+FOCUS_MARK = "▶ "
+
 
 @dataclass(frozen=True)
 class NoteDraft:
@@ -36,7 +40,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     """Edit one note: its text and tags, with its quote shown for reference."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save note", priority=True),
+        # Not a priority binding: keys typed before ctrl+s reach their box first.
+        Binding("ctrl+s", "save", "Save note"),
         Binding("escape", "cancel", "Cancel"),
     ]
     DEFAULT_CSS = """
@@ -91,9 +96,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                     yield Static(content(self._quote))
             else:
                 yield Static(content("A note on the whole article (no quote)."), id="no-quote")
-            yield Label("Note")
+            yield Label(f"  {NOTE_LABEL}", id="note-label")
             yield TextArea(self._start.text, soft_wrap=True, id="note-text")
-            yield Label("Tags, separated by commas")
+            yield Label(f"  {TAGS_LABEL}", id="tags-label")
             yield Input(
                 ", ".join(self._start.tags),
                 placeholder="e.g. energy, sanctions",
@@ -109,6 +114,16 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         area.cursor_blink = False
         area.move_cursor(area.document.end)
         (self.query_one("#tags", Input) if self._focus_tags else area).focus()
+
+    def on_descendant_focus(self) -> None:
+        # Which box has the keyboard, said in words as well as by the focus colour.
+        focused = self.focused
+        for label_id, text, box in (
+            ("#note-label", NOTE_LABEL, self.query_one(TextArea)),
+            ("#tags-label", TAGS_LABEL, self.query_one("#tags", Input)),
+        ):
+            marker = FOCUS_MARK if focused is box else "  "
+            self.query_one(label_id, Label).update(f"{marker}{text}")
 
     @property
     def draft(self) -> NoteDraft:
