@@ -22,37 +22,41 @@ from search.models import Mention
 from tui.literal import content
 from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_NAMES
 
-LEFT_WIDTH = 36
-RIGHT_WIDTH = 36
-TITLE_WIDTH = 30
+LEFT_WIDTH = 34
+RIGHT_WIDTH = 34
+# The article's title is shown after the context only when at least this much fits.
+TITLE_MIN = 12
 
 
-def kwic_line(mention: Mention, style: str) -> Content:
+def kwic_line(mention: Mention, style: str, width: int = 0) -> Content:
     """One concordance line: left context, the mention, right context, and the article.
+
+    The mention starts in the same column on every line; spacing around it is the
+    document's own.
 
     Args:
         mention: where the entity is mentioned.
         style: the style of the mention (its type's).
+        width: the cells the line may fill (0: no limit); the title gets what is left.
 
     Returns:
         The line, every piece of document text shown literally.
     """
     left = content(mention.left, "$text-muted", one_line=True)
-    if len(left) > LEFT_WIDTH:
+    if left.cell_length > LEFT_WIDTH:
         left = Content("…").stylize("$text-muted") + left[len(left) - LEFT_WIDTH + 1 :]
     left = left.pad_left(max(0, LEFT_WIDTH - left.cell_length))
     right = content(mention.right, "$text-muted", one_line=True).truncate(
         RIGHT_WIDTH, ellipsis=True, pad=True
     )
-    return Content.assemble(
-        left,
-        Content(" "),
-        content(mention.text, f"bold reverse {style}", one_line=True),
-        Content(" "),
-        right,
-        Content("  "),
-        content(mention.title, "italic", one_line=True).truncate(TITLE_WIDTH, ellipsis=True),
+    line = Content.assemble(
+        left, content(mention.text, f"bold reverse {style}", one_line=True), right
     )
+    room = width - line.cell_length - 2 if width else len(mention.title)
+    if room >= TITLE_MIN:
+        title = content(mention.title, "italic", one_line=True).truncate(room, ellipsis=True)
+        line = Content.assemble(line, Content("  "), title)
+    return line
 
 
 class MentionList(OptionList):
@@ -103,8 +107,13 @@ class EntityViewScreen(ModalScreen["Mention | None"]):
                 ),
                 id="entity-view-status",
             )
+            # The list fills the box: 95% of the screen, less its border and a scrollbar.
+            width = self.app.size.width * 95 // 100 - 4
             yield MentionList(
-                *(Option(kwic_line(m, style), id=str(i)) for i, m in enumerate(self.mentions)),
+                *(
+                    Option(kwic_line(m, style, width), id=str(i))
+                    for i, m in enumerate(self.mentions)
+                ),
                 markup=False,
             )
         yield Footer()
