@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.notifications import Notify
@@ -12,6 +13,9 @@ from briefings.store import BriefingStore
 from search.service import open_search_service
 from tui.widgets.reading.sentences import sentence_ranges
 from tui.widgets.reading.spans import paragraph_ranges
+
+# Notes made by the helpers are all dated this, so that pictures of them do not change.
+WHEN = datetime(2026, 1, 31, 9, 30, tzinfo=UTC)
 
 
 def seed_articles(seeds: Path, count: int = 2):
@@ -50,7 +54,9 @@ def make_briefing(notes: Path, seeds: Path, title: str = "Caucasus watch") -> Br
     ):
         store.add_note(
             briefing.slug,
-            new_note(ArticleRef.from_article(article), text=text, tags=tags, quote=quote),
+            new_note(
+                ArticleRef.from_article(article), text=text, tags=tags, quote=quote, when=WHEN
+            ),
         )
     return store.load(briefing.slug)
 

@@ -47,7 +47,8 @@ def export_job(app) -> object:
 
 def saved_notice(title: str, count: int) -> str:
     """The line shown when a note is stored."""
-    return f"Note saved in “{title}” ({count} notes) · ctrl+n lists them"
+    notes = "1 note" if count == 1 else f"{count} notes"
+    return f"Note saved in “{title}” ({notes}) · ctrl+n lists them"
 
 
 class BriefingActionsMixin(Screen):

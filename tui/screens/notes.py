@@ -29,12 +29,16 @@ from tui.literal import content
 from tui.notes_listing import NoteGroup, group_notes, steps_within_article
 from tui.screens.briefing_actions import edit_note, export_job
 
-QUOTE_WIDTH = 200
+QUOTE_WIDTH = 100
 TEXT_LINES = 3
+BAR = "│ "
 
 
 def note_prompt(note: Note) -> Content:
-    """A note as listed: its quote (italic, one line), its text, then tags and date."""
+    """A note as listed: its quote (italic, one line), its text, then tags and date.
+
+    Every line starts with a bar, so that a note reads as one block under its article.
+    """
     if note.quote is not None:
         quote = content(f"❝ {note.quote.exact}", "italic", one_line=True)
         lines = [quote.truncate(QUOTE_WIDTH, ellipsis=True)]
@@ -42,13 +46,14 @@ def note_prompt(note: Note) -> Content:
         lines = [content("(on the whole article)", "$text-muted")]
     text_lines = note.text.splitlines() or [""]
     for line in text_lines[:TEXT_LINES]:
-        lines.append(content(f"  {line}", one_line=True))
+        lines.append(content(line, one_line=True))
     if len(text_lines) > TEXT_LINES:
-        lines.append(Content("  …"))
+        lines.append(Content("…"))
     tags = " ".join(f"#{t}" for t in note.tags)
     meta = " · ".join(p for p in (tags, note.updated.replace("T", " ").rstrip("Z")) if p)
-    lines.append(content(f"  {meta}", "$text-muted", one_line=True))
-    return Content("\n").join(lines)
+    lines.append(content(meta, "$text-muted", one_line=True))
+    bar = Content(BAR).stylize("$text-muted")
+    return Content("\n").join(Content.assemble(bar, line) for line in lines)
 
 
 def group_prompt(group: NoteGroup) -> Content:
@@ -90,7 +95,8 @@ class NotesScreen(Screen[Note | None]):
         #notes-title { height: auto; padding: 0 1; background: $panel; }
         #notes-filter { margin: 0 1; }
         #notes { height: 1fr; border: none; }
-        #notes > .option-list--option { padding: 0 1; }
+        /* Article headings are disabled options: readable, not greyed out. */
+        #notes > .option-list--option-disabled { color: $text; }
     }
     """
 
@@ -160,23 +166,26 @@ class NotesScreen(Screen[Note | None]):
                 )
             )
         else:
+            # The file's name; its folder is in the help (?) and in every export message.
             path = self.app.briefing_session.store.path_for(briefing.slug)
             title.update(
                 Content.assemble(
                     content(briefing.title, "bold", one_line=True),
-                    content(f" · {len(briefing.notes)} notes · {path}", one_line=True),
+                    content(f" · {len(briefing.notes)} notes · {path.name}", one_line=True),
                 )
             )
         notes_list = self.notes_list
         chosen = notes_list.highlighted_option.id if notes_list.highlighted_option else None
-        options: list[Option] = []
+        options: list[Option | None] = []
         for group in group_notes(briefing, self._filter, self._orphaned):
+            if options:
+                options.append(None)
             options.append(Option(group_prompt(group), disabled=True))
             options.extend(Option(note_prompt(note), id=note.id) for note in group.notes)
         if briefing is not None and briefing.notes and not options:
             options.append(Option(content("No note matches the filter."), disabled=True))
         notes_list.set_options(options)
-        ids = [o.id for o in options if o.id]
+        ids = [o.id for o in options if o is not None and o.id]
         if ids:
             notes_list.highlighted = notes_list.get_option_index(
                 chosen if chosen in ids else ids[0]
