@@ -114,3 +114,29 @@ async def test_escape_leaves_the_entity_view_where_it_was(app):
         await wait_for(pilot, lambda: not isinstance(app.screen, EntityViewScreen))
         workspace = app.screen.query_one(Workspace)
         assert workspace.current_article_id() == reader.article.id
+
+
+async def test_the_panel_keys_are_in_the_help_and_the_palette(app):
+    from search.entities import corrections_path
+    from tui.screens.help import HelpScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        reader = await open_best_hit(pilot, "Aliyev")
+        await open_panel_on(pilot, reader, "Nikol Pashinyan")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        shown = screen_text(app)
+        for words in ("Entity panel", "Search for it", "Mentions in context"):
+            assert words in shown
+        await pilot.press("end")
+        await wait_for(pilot, lambda: "Entity corrections" in screen_text(app))
+        assert corrections_path().name in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        # The palette runs the same action as the key.
+        await pilot.press("ctrl+p", *"mentions in context")
+        await wait_for(pilot, lambda: "Mentions in context" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntityViewScreen))
+        assert app.screen.canonical == "Nikol Pashinyan"

@@ -19,6 +19,7 @@ _CONTEXTS = {
     "ArticleBody": "Reading an article",
     "SearchView": "Search",
     "ResultsList": "Results list",
+    "EntityList": "Entity panel",
     "MainScreen": "Everywhere",
     "NotesScreen": "Notes of the current briefing",
     "BriefingApp": "Everywhere",
@@ -108,6 +109,7 @@ class HelpScreen(ModalScreen[None]):
         """Help for whatever has focus on ``screen``."""
         from briefings.export import EXPORTS_FOLDER
         from briefings.paths import notes_dir as default_notes_dir
+        from search.entities import corrections_path
         from search.locations import index_dir
 
         paths = [
@@ -115,6 +117,7 @@ class HelpScreen(ModalScreen[None]):
             ("Index", str(index_dir(corpus))),
             ("Briefings", str(notes_dir or default_notes_dir())),
             ("Exports", str(default_notes_dir(notes_dir) / EXPORTS_FOLDER)),
+            ("Entity corrections", str(corrections_path())),
             ("Current briefing", "the most recently updated one; ctrl+n, then b, to switch"),
         ]
         return cls(help_content(binding_rows(screen), paths))
