@@ -169,3 +169,17 @@ async def test_export_key_writes_markdown_and_says_where(seeds, notes, briefing)
         markdown = target.read_text(encoding="utf-8")
         assert markdown.startswith("# Caucasus watch")
         assert "opening claim" in markdown and briefing.notes[0].quote.exact[:20] in markdown
+
+
+async def test_an_edit_to_a_note_deleted_elsewhere_adds_it_back(seeds, notes, briefing):
+    app = make_app(seeds, notes_dir=notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_notes(pilot)
+        highlight(screen, "other view")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        gone = briefing.notes[1].id
+        BriefingStore(notes).delete_note(briefing.slug, gone)  # another briefing process
+        await pilot.press(*" kept", "ctrl+s")
+        await wait_for(pilot, lambda: stored(notes, briefing.slug).note(gone) is not None)
+        assert stored(notes, briefing.slug).note(gone).text == "other view kept"

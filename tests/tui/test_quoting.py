@@ -181,3 +181,28 @@ async def test_enter_on_a_mark_shows_its_note_and_the_mark_is_styled(notes_app, 
         start, end, _ = pane.marks[0]
         word = pane.article.body[start:end].split()[0]
         assert any(style.italic for style in styles_of(pilot.app, word))
+
+
+async def test_clicking_a_mark_shows_its_note(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        await pilot.press("right", "s")
+        await write_note(pilot, "first sentence note")
+        await wait_for(pilot, lambda: pane.marks != [])
+        first = pane.paragraphs[0]
+        assert pane.marks[0][0] == first.start
+        await pilot.click(first, offset=(1, 0))
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert pilot.app.screen.query_one(TextArea).text == "first sentence note"
+
+
+async def test_help_lists_the_quoting_keys_and_which_briefing_is_current(notes_app):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, "Aliyev")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Quote paragraph" in screen_text(pilot.app)
+        assert "Note on article" in screen_text(pilot.app)
+        pilot.app.screen.query_one("#help").scroll_end(animate=False)
+        await pilot.pause()
+        assert "Current briefing" in screen_text(pilot.app)
