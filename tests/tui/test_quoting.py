@@ -206,3 +206,20 @@ async def test_help_lists_the_quoting_keys_and_which_briefing_is_current(notes_a
         pilot.app.screen.query_one("#help").scroll_end(animate=False)
         await pilot.pause()
         assert "Current briefing" in screen_text(pilot.app)
+
+
+async def test_a_mouse_drag_across_two_paragraphs_quotes_what_was_selected(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        first, second = pane.paragraphs[1:3]
+        await pilot.mouse_down(first, offset=(4, 0))
+        await pilot.hover(second, offset=(10, 0))
+        await pilot.mouse_up(second, offset=(10, 0))
+        selected = pilot.app.screen.get_selected_text()
+        assert selected
+        await pilot.press("s")
+        await write_note(pilot, "dragged")
+        await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
+        [note] = stored(notes).notes
+        assert " ".join(note.quote.exact.split()) == " ".join(selected.split())
+        assert note.quote.start < second.start < note.quote.end
