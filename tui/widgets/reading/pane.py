@@ -84,7 +84,7 @@ class ReadingPane(QuotingMixin, Vertical):
         Binding("E", "toggle_entity_panel", "Entity panel", tooltip="This article's entities"),
         Binding("m", "mark_entity", "Mark entity", show=False, tooltip="Selection as an entity"),
         Binding("i", "ignore_entity", "Ignore entity", show=False, tooltip="Never mark it again"),
-        Binding("escape", "back", "Back", tooltip="Close the find bar, or go back to search"),
+        Binding("escape", "back", "Back", tooltip="Close find or the entity panel, else search"),
         Binding("j", "scroll(1)", "Line down", show=False),
         Binding("k", "scroll(-1)", "Line up", show=False),
         Binding("space", "page(1)", "Page down", show=False),
@@ -283,6 +283,8 @@ class ReadingPane(QuotingMixin, Vertical):
     def action_back(self) -> None:
         if self.query_one(FindBar).has_class("-shown"):
             self.close_find()
+        elif self.entity_panel.entity_list.has_focus:
+            self.action_toggle_entity_panel()
         else:
             self.post_message(self.BackRequested())
 

@@ -132,9 +132,10 @@ class SearchView(Vertical):
             id="query",
         )
         yield Static(id="search-status")
-        yield FacetPanel(id="facets")
         yield ColumnHeader(id="columns")
         yield ResultsList(id="results", empty_text="Opening the index…")
+        # Docked to the right; after the results in the focus chain (tab: box, results, facets).
+        yield FacetPanel(id="facets")
 
     @property
     def query(self) -> str:
