@@ -74,7 +74,7 @@ class EntityActions:
     """Handlers and workers for entities and facets; needs the main screen's widgets."""
 
     # Where to scroll an article that is still loading: article id -> (start, end).
-    _spans_waiting: dict[str, tuple[int, int]]
+    _spans_waiting: dict[str, tuple[int, int]] | None = None
 
     # Facets.
 
@@ -136,7 +136,9 @@ class EntityActions:
             self._pane_of(article_id).show_span(*span)
 
     def _waiting(self) -> dict[str, tuple[int, int]]:
-        return self.__dict__.setdefault("_spans_waiting", {})
+        if self._spans_waiting is None:
+            self._spans_waiting = {}
+        return self._spans_waiting
 
     def _pane_of(self, article_id: str) -> ReadingPane:
         from tui.widgets.reading.pane import ReadingPane
