@@ -26,6 +26,7 @@ from filelock import FileLock, Timeout
 
 from search import reading
 from search.index_batch import Batch, Counts
+from search.index_codec import IndexCodec
 from search.index_store import DamagedIndex, create_index, open_index, publish
 from search.manifest import Manifest, file_digest, load_manifest, save_manifest
 from search.models import (
@@ -223,9 +224,11 @@ class Indexer:
     def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
         bulk = fresh and len(scan.changed) >= BULK_FILES
         writer = (
-            index.writer(procs=2, multisegment=True, limitmb=WRITER_LIMIT_MB // 2)
+            index.writer(
+                procs=2, multisegment=True, limitmb=WRITER_LIMIT_MB // 2, codec=IndexCodec()
+            )
             if bulk
-            else index.writer(limitmb=WRITER_LIMIT_MB)
+            else index.writer(limitmb=WRITER_LIMIT_MB, codec=IndexCodec())
         )
         searcher = None if fresh else index.searcher()
         try:
