@@ -20,7 +20,7 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh import sorting
 
-from search import documents, snippets
+from search import documents, fast_ranking, snippets
 from search.index_store import DamagedIndex
 from search.indexer import Indexer
 from search.locations import index_dir
@@ -118,17 +118,23 @@ class WhooshSearchService(SearchService):
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
-        # optimize=False scores every match and so counts them on the way: cheaper than
-        # skipping blocks and then counting in a second pass.
-        results = searcher.search(parsed, limit=limit, optimize=False)
-        found = [(hit.docnum, hit.fields(), float(hit.score or 0.0)) for hit in results]
+        ranked = fast_ranking.rank(searcher, parsed, limit)
+        if ranked is None:
+            # Block-max scoring skips blocks that cannot reach the top ``limit``; the
+            # exact count is then a second, unscored pass (len(results)).
+            results = searcher.search(parsed, limit=limit)
+            ranked = [(hit.score, hit.docnum) for hit in results], len(results)
+        top, total = ranked
+        found = [
+            (docnum, searcher.stored_fields(docnum), float(score or 0.0)) for score, docnum in top
+        ]
         bodies = {docnum: stored.get("body", "") for docnum, stored, _ in found}
         cut = snippets.match_snippets(searcher, parsed, bodies)
         hits = [
             _hit(stored, score, cut.get(docnum) or snippets.opening(bodies[docnum]))
             for docnum, stored, score in found
         ]
-        return hits, len(results)
+        return hits, total
 
     def _correct(self, word: str) -> str | None:
         vocabulary = self._vocabulary()

@@ -1,0 +1,136 @@
+"""The index's fast paths give what Whoosh's own code gives: postings, lengths, rankings.
+
+The stemmed field indexes without Whoosh's token pipeline, the codec keeps field
+lengths in memory, and common queries are ranked with dictionaries: each is checked
+against Whoosh on real news text (skipped when the BBC corpus is absent) and on small
+hand-made cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import fields
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.codec.whoosh3 import W3PerDocReader
+
+from benchmarks.corpus import bbc_folder, news_items
+from search import fast_ranking
+from search.query import parse_query
+from search.stemmed_field import StemmedText
+from tests.unit.index_fixtures import make_service, write_articles
+
+needs_bbc = pytest.mark.skipif(
+    not bbc_folder().is_dir(), reason=f"BBC news corpus not found at {bbc_folder()}"
+)
+
+ODD_TEXTS = [
+    "",
+    "a I x",
+    "the of and to",
+    "The U.S.A. and the U.K. agreed; 3.14% of 1,000 voters didn't.",
+    "İstanbul ŞEHİR straße ÉCOLE naïve café — «quoted» ‘words’",
+    "foo*bar wild*card tabs\tand\nnewlines  double  spaces",
+    "running runs ran runner running RUNNING",
+]
+
+QUERIES = [
+    "oil",
+    "government",
+    "interest rates",
+    "prime minister",
+    '"interest rates"',
+    '"world cup"',
+    "film OR music",
+    "economy AND growth",
+    "comput*",
+    "strong growth forecast",
+    "blair OR brown OR howard OR kennedy OR prescott",
+    "(oil OR gas) AND NOT price",
+    "title:oil",
+    "zzzzqqq",
+    "oil AND zzzzqqq",
+    '"zzzz qqqq"',
+]
+
+
+def _postings(field, text: str) -> list:
+    return sorted(field.index(text))
+
+
+@pytest.mark.parametrize("chars", [True, False])
+def test_stemmed_field_postings_match_whoosh_on_odd_text(chars):
+    fast = StemmedText(chars=chars, field_boost=2.0)
+    slow = fields.TEXT(analyzer=StemmingAnalyzer(), chars=chars, field_boost=2.0)
+    for text in ODD_TEXTS:
+        assert _postings(fast, text) == _postings(slow, text), text
+
+
+@needs_bbc
+def test_stemmed_field_postings_match_whoosh_on_news():
+    fast = StemmedText(chars=True)
+    slow = fields.TEXT(analyzer=StemmingAnalyzer(), chars=True)
+    for item in news_items(300):
+        assert _postings(fast, item.body) == _postings(slow, item.body), item.title
+
+
+@pytest.fixture(scope="module")
+def news_service(tmp_path_factory):
+    if not bbc_folder().is_dir():
+        pytest.skip(f"BBC news corpus not found at {bbc_folder()}")
+    root = tmp_path_factory.mktemp("news")
+    items = list(news_items(600))
+    for start in range(0, len(items), 50):
+        write_articles(
+            root / "corpus",
+            f"news-{start:04d}.txt",
+            *({"title": item.title, "body": item.body} for item in items[start : start + 50]),
+        )
+    service = make_service(root / "corpus", root / "index", extract=lambda body: [])
+    service.update()
+    return service
+
+
+def _searcher(service):
+    return service._searchers.get()
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_fast_ranking_matches_whoosh(news_service, text):
+    searcher = _searcher(news_service)
+    query = parse_query(text, searcher.schema)
+    ranked = fast_ranking.rank(searcher, query, 10)
+    assert ranked is not None
+    top, total = ranked
+    expected = searcher.search(query, limit=10)
+    assert total == sum(1 for _ in searcher.docs_for_query(query))
+    assert [docnum for _, docnum in top] == [hit.docnum for hit in expected]
+    assert [score for score, _ in top] == pytest.approx([hit.score for hit in expected])
+
+
+@pytest.mark.parametrize("text", ["NOT oil", "oil~", "date:>2020"])
+def test_other_queries_are_left_to_whoosh(news_service, text):
+    searcher = _searcher(news_service)
+    assert fast_ranking.rank(searcher, parse_query(text, searcher.schema), 10) is None
+
+
+@pytest.mark.parametrize("text", ["oil", "labour NOT tax", '"world cup"', "comput*", "NOT oil"])
+def test_hit_count_is_the_number_of_matching_articles(news_service, text):
+    searcher = _searcher(news_service)
+    matching = set(searcher.docs_for_query(parse_query(text, searcher.schema)))
+    results = news_service.search(text, limit=5)
+    assert results.total == len(matching)
+    assert len(results.hits) == min(5, len(matching))
+
+
+def test_loaded_field_lengths_match_whoosh(news_service):
+    searcher = _searcher(news_service)
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        plain = W3PerDocReader(reader.storage(), reader.segment())
+        for fieldname in ("title", "body"):
+            lengths = reader._perdoc.field_lengths(fieldname)
+            for docnum in range(reader.doc_count_all()):
+                expected = plain.doc_field_length(docnum, fieldname)
+                assert lengths[docnum] == expected
+                assert reader.doc_field_length(docnum, fieldname) == expected
+        plain.close()
