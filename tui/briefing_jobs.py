@@ -69,6 +69,16 @@ def run_job(node: DOMNode, job: Job, *, unsaved: list[Note] | None = None) -> Wo
     return node.run_worker(work, thread=True, group="briefing", exit_on_error=False)
 
 
+def open_latest(session: BriefingSession) -> str | None:
+    """The start-up job: make the latest briefing current; name any file that cannot be read."""
+    session.open()
+    broken = [entry.error for entry in session.briefings() if entry.error is not None]
+    if not broken:
+        return None
+    more = f" (and {len(broken) - 1} more: see b in the notes view)" if len(broken) > 1 else ""
+    return f"A briefing file cannot be read and is left as it is: {broken[0]}{more}"
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.filename:
         return f"{error.filename}: {error.strerror or error}"
@@ -99,7 +109,7 @@ class BriefingAppMixin:
 
     def on_mount(self) -> None:
         self.briefing_session  # noqa: B018 - created on the UI thread, used by workers
-        run_job(self, lambda session: session.open() and None)
+        run_job(self, open_latest)
 
     def watch_briefing(self, briefing: Briefing | None) -> None:
         corpus = literal(self.corpus.name, one_line=True)

@@ -25,6 +25,15 @@ from search.models import Article
 DEFAULT_TITLE = "Briefing"
 
 
+def _recency(entry: BriefingSummary) -> tuple[str, int]:
+    # Stored times are to the second; the file's own time breaks a tie within one.
+    try:
+        mtime = entry.path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return (entry.updated or "", mtime)
+
+
 class BriefingSession:
     """The store of one notes folder and the slug of the current briefing.
 
@@ -58,7 +67,7 @@ class BriefingSession:
             if not readable:
                 self.slug = None
                 return None
-            latest = max(readable, key=lambda b: (b.updated or "", b.slug))
+            latest = max(readable, key=_recency)
             self.slug = latest.slug
             return self.store.load(latest.slug)
 

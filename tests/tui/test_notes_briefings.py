@@ -99,13 +99,16 @@ async def test_a_corrupt_briefing_is_listed_with_its_line_and_never_written(seed
     app = make_app(seeds, notes_dir=notes)
     seen: list = []
     async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        about_broken = lambda: [n for n in notices(seen) if f"{broken}:" in n]  # noqa: E731
+        await wait_for(pilot, lambda: len(about_broken()) == 1)
+        assert "cannot be read" in about_broken()[0]
         picker = await open_picker(pilot)
         assert app.briefing.title == "Caucasus watch"
         text = screen_text(app)
         assert "unreadable" in text and "broken.yaml:" in text
         choose(picker, "broken")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any(f"{broken}:" in n for n in notices(seen)))
+        await wait_for(pilot, lambda: len(about_broken()) == 2)
         assert app.briefing.title == "Caucasus watch"
         assert broken.read_text(encoding="utf-8") == BROKEN
 

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from briefings.anchoring import reanchor
 from briefings.models import Briefing, Note
+from search.models import Article
 from tui.briefing_jobs import run_job
 from tui.briefing_session import BriefingSession
 from tui.literal import content
@@ -139,13 +140,16 @@ class NotesScreen(Screen[Note | None]):
         except RuntimeError:
             return
         orphaned = set()
+        articles: dict[str, Article | None] = {}
         for note in briefing.notes:
             if note.quote is None:
                 continue
             try:
-                article = service.article(note.article.id)
+                if note.article.id not in articles:
+                    articles[note.article.id] = service.article(note.article.id)
             except Exception:  # noqa: BLE001 - an unreadable index leaves the stored state
                 return
+            article = articles[note.article.id]
             if article is not None and reanchor(note.quote, article).quote.orphaned:
                 orphaned.add(note.id)
         self.post_message(ArticlesReanchored(frozenset(orphaned)))
