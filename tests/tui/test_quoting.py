@@ -113,6 +113,8 @@ async def test_keyboard_quote_of_the_second_sentence_is_saved_with_its_note(note
         assert note.article.id == pane.article.id
         await wait_for(pilot, lambda: pane.layer("quote") != [])
         assert pane.layer("quote") == [(note.quote.start, note.quote.end)]
+        marked = [p.index for p in pane.paragraphs if p.has_class("-quoted")]
+        assert marked == [pane.cursor.paragraph]  # the bar in the margin
         assert f"briefing: {DEFAULT_TITLE}" in screen_text(pilot.app)
 
 

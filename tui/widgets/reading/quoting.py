@@ -26,6 +26,7 @@ from textual.widget import Widget
 from briefings.anchoring import quote_article, reanchor
 from briefings.models import Briefing, Note, Quote
 from search.models import Article
+from tui.widgets.reading import spans
 from tui.widgets.reading.cursor import SentenceCursor
 from tui.widgets.reading.paragraph import Paragraph
 
@@ -78,6 +79,13 @@ class QuotingMixin(Widget):
         Binding("enter", "show_note", "Show note", show=False, tooltip="The note of this mark"),
     ]
 
+    # A paragraph holding a quote gets a bar in the margin: a shape, not only a tint.
+    DEFAULT_CSS = """
+    QuotingMixin Paragraph.-quoted {
+        border-left: outer $success;
+    }
+    """
+
     article: Article
 
     @property
@@ -112,6 +120,9 @@ class QuotingMixin(Widget):
         marks.sort(key=lambda mark: (mark[0], mark[1]))
         self._marks = marks
         self.set_layer("quote", [(start, end) for start, end, _ in marks])
+        quoted = spans.paragraphs_touched(self._paragraph_ranges, marks)
+        for paragraph in self.paragraphs:
+            paragraph.set_class(paragraph.index in quoted, "-quoted")
         self._show_status()
 
     def mark_at(self, start: int, end: int) -> Note | None:
