@@ -183,3 +183,18 @@ async def test_an_edit_to_a_note_deleted_elsewhere_adds_it_back(seeds, notes, br
         await pilot.press(*" kept", "ctrl+s")
         await wait_for(pilot, lambda: stored(notes, briefing.slug).note(gone) is not None)
         assert stored(notes, briefing.slug).note(gone).text == "other view kept"
+
+
+async def test_the_palette_offers_the_notes_view_and_export(seeds, notes, briefing):
+    app = make_app(seeds, notes_dir=notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: app.briefing is not None)
+        await pilot.press("ctrl+p", *"export briefing")
+        await wait_for(pilot, lambda: "Export briefing" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (notes / "exports" / f"{briefing.slug}.md").is_file())
+        await pilot.press("ctrl+p", *"notes")
+        await wait_for(pilot, lambda: "The current briefing's notes" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
