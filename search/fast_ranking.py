@@ -22,10 +22,11 @@ from whoosh import scoring
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.util import make_binary_tree, make_weighted_tree
 
-from search.index_codec import LoadedLengths
+from search.index_codec import LoadedLengths, code_lengths
 
 # InverseMatcher's score: what a ``Not`` clause adds to each match of an ``And``.
 NOT_SCORE = 1.0
+CODE_LENGTHS = code_lengths()
 # Up to this many documents Whoosh unions three or more clauses in a score array.
 _PRELOADED_OR_DOCS = 5000
 
@@ -108,8 +109,8 @@ class _Evaluator:
     def _term(self, fieldname: str, text) -> dict[int, float]:
         return self._postings(fieldname, text)
 
-    def _postings(self, fieldname: str, text) -> dict[int, float]:
-        """The BM25F score of each document holding a term."""
+    def _postings(self, fieldname: str, text, only: set[int] | None = None) -> dict[int, float]:
+        """The BM25F score of each document holding a term (of ``only``, if given)."""
         field = self._field(fieldname)
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         scores: dict[int, float] = {}
@@ -118,33 +119,47 @@ class _Evaluator:
         searcher = self.searcher
         idf = searcher.idf(fieldname, btext)
         avgfl = searcher.avg_field_length(fieldname) or 1
-        bm25, B, K1 = scoring.bm25, self.B, self.K1
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
-            if (fieldname, btext) not in reader:
-                continue
-            length = _lengths(reader, fieldname)
-            for docnum, weight in _read(reader.postings(fieldname, btext)):
-                scores[docnum + offset] = bm25(idf, weight, length(docnum), avgfl, B, K1)
+            if (fieldname, btext) in reader:
+                postings = _read(reader.postings(fieldname, btext))
+                if only is not None:
+                    postings = [(d, tf) for d, tf in postings if d + offset in only]
+                self._score(scores, postings, reader, fieldname, idf, avgfl, offset)
         return scores
 
+    def _score(self, scores, postings, reader, fieldname, idf, avgfl, offset) -> None:
+        """Add BM25 scores to ``scores``: Whoosh's ``scoring.bm25``, same operations."""
+        B, K1 = self.B, self.K1
+        perdoc = getattr(reader, "_perdoc", None)
+        if not isinstance(perdoc, LoadedLengths):
+            length = reader.doc_field_length
+            for docnum, tf in postings:
+                fl = length(docnum, fieldname, 1)
+                scores[docnum + offset] = scoring.bm25(idf, tf, fl, avgfl, B, K1)
+            return
+        # Lengths are one-byte codes, so the length part of the formula has 255 values.
+        norms = [None] + [K1 * ((1 - B) + B * fl / avgfl) for fl in CODE_LENGTHS[1:]]
+        codes = perdoc.field_codes(fieldname)
+        tf_factor = K1 + 1
+        for docnum, tf in postings:
+            scores[docnum + offset] = idf * ((tf * tf_factor) / (tf + norms[codes[docnum]]))
+
     def _positions(self, fieldname: str, text, docnums: list[int]) -> dict[int, list[int]]:
-        """The positions of a term in each of the given documents (ascending numbers)."""
+        """The positions of a term in each of the given documents."""
         btext = self.searcher.schema[fieldname].to_bytes(text)
-        found: dict[int, list[int]] = {}
+        return term_values(self.searcher, fieldname, btext, docnums, "positions")
+
+    def _ids(self, fieldname: str, text) -> set[int]:
+        """The documents holding a term."""
+        btext = self.searcher.schema[fieldname].to_bytes(text)
+        found: set[int] = set()
         for sub, offset in self.searcher.leaf_searchers():
             reader = sub.reader()
-            if (fieldname, btext) not in reader:
-                continue
-            matcher = reader.postings(fieldname, btext)
-            end = offset + reader.doc_count_all()
-            for docnum in docnums:
-                if not offset <= docnum < end or not matcher.is_active():
-                    continue
-                if matcher.id() < docnum - offset:
-                    matcher.skip_to(docnum - offset)
-                if matcher.is_active() and matcher.id() == docnum - offset:
-                    found[docnum] = matcher.value_as("positions")
+            if (fieldname, btext) in reader:
+                found.update(
+                    docnum + offset for docnum, _ in _read(reader.postings(fieldname, btext))
+                )
         return found
 
     def _or(self, node):
@@ -194,24 +209,49 @@ class _Evaluator:
         field = self._field(node.fieldname)
         if not field.format or not field.format.supports("positions"):
             raise _Unsupported("phrase on a field without positions")
-        found = [self._postings(node.fieldname, word) for word in words]
-        if not words or not all(found):
-            return {}
-        candidates = sorted(set(found[0]).intersection(*found[1:]))
+        # Positions are decoded only for documents holding every word, and scores
+        # computed only for those where the words are adjacent.
+        holding = [self._ids(node.fieldname, word) for word in words]
+        candidates = sorted(set.intersection(*holding)) if words else []
         places = [self._positions(node.fieldname, word, candidates) for word in words]
-        result = {}
-        for docnum in candidates:
-            if _adjacent([positions.get(docnum, ()) for positions in places]):
-                result[docnum] = make_binary_tree(_add, [scores[docnum] for scores in found])
-        return result
+        matched = {
+            docnum
+            for docnum in candidates
+            if _adjacent([positions.get(docnum, ()) for positions in places])
+        }
+        if not matched:
+            return {}
+        found = [self._postings(node.fieldname, word, only=matched) for word in words]
+        return {
+            docnum: make_binary_tree(_add, [scores[docnum] for scores in found])
+            for docnum in sorted(matched)
+        }
 
 
-def _lengths(reader, fieldname: str):
-    """A function from document number to the length of its field (None when empty)."""
-    perdoc = getattr(reader, "_perdoc", None)
-    if isinstance(perdoc, LoadedLengths):
-        return perdoc.field_lengths(fieldname).__getitem__
-    return lambda docnum: reader.doc_field_length(docnum, fieldname, 1)
+def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
+    """A term's posting values (e.g. "positions", "characters") in the given documents.
+
+    Args:
+        searcher: An open Whoosh searcher.
+        fieldname: The field.
+        btext: The term, as stored.
+        docnums: The documents wanted.
+        astype: What to decode the values as (the field format's decoder name).
+
+    Returns:
+        Document number -> decoded value, for the wanted documents holding the term.
+    """
+    found = {}
+    decode = searcher.schema[fieldname].format.decoder(astype)
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (fieldname, btext) not in reader:
+            continue
+        local = {docnum - offset for docnum in docnums}
+        matcher = reader.postings(fieldname, btext)
+        for docnum, value in _read_values(matcher, local, decode):
+            found[docnum + offset] = value
+    return found
 
 
 def _read(matcher):
@@ -225,6 +265,26 @@ def _read(matcher):
         return
     while matcher.is_active():
         yield matcher.id(), matcher.weight()
+        matcher.next()
+
+
+def _read_values(matcher, wanted: set[int], decode):
+    """(docnum, decoded value) of the wanted documents' postings, a block at a time."""
+    if type(matcher) is W3LeafMatcher:
+        while matcher.is_active():
+            matcher._read_ids()
+            ids = matcher._ids
+            if not wanted.isdisjoint(ids):
+                matcher._read_values()
+                values = matcher._values
+                for i, docnum in enumerate(ids):
+                    if docnum in wanted:
+                        yield docnum, decode(values[i])
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        if matcher.id() in wanted:
+            yield matcher.id(), decode(matcher.value())
         matcher.next()
 
 

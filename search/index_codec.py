@@ -46,14 +46,27 @@ class LoadedLengths(W3PerDocReader):
             codes = self._loaded[fieldname] = reader.load()
         return _BYTE_LENGTHS[codes[docnum]] if docnum < len(codes) else None
 
+    def field_codes(self, fieldname: str):
+        """Every document's one-byte length code of a field, by document number."""
+        codes = self._loaded.get(fieldname)
+        if codes is None:
+            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            codes = reader.load() if reader is not None else bytes(self._doccount)
+            self._loaded[fieldname] = codes
+        return codes
+
     def field_lengths(self, fieldname: str) -> list:
         """Every document's length of a field, by document number (None when empty)."""
         lengths = self._decoded.get(fieldname)
         if lengths is None:
-            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            codes = reader.load() if reader is not None else [0] * self._doccount
+            codes = self.field_codes(fieldname)
             lengths = self._decoded[fieldname] = [_BYTE_LENGTHS[code] for code in codes]
         return lengths
+
+
+def code_lengths() -> list:
+    """The field length each one-byte code stands for (None for code 0, an empty field)."""
+    return list(_BYTE_LENGTHS)
 
 
 class IndexCodec(W3Codec):

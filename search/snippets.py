@@ -13,6 +13,7 @@ from __future__ import annotations
 from whoosh.analysis import Token
 from whoosh.highlight import BasicFragmentScorer, PinpointFragmenter, top_fragments
 
+from search.fast_ranking import term_values
 from search.models import Snippet
 
 SNIPPET_CHARS = 200
@@ -45,19 +46,14 @@ def match_snippets(searcher, query, bodies: dict[int, str], field: str = "body")
     """
     reader = searcher.reader()
     terms = sorted(_field_terms(query, reader, field))
-    wanted = sorted(bodies)
-    found: dict[int, list[Token]] = {docnum: [] for docnum in wanted}
+    found: dict[int, list[Token]] = {docnum: [] for docnum in bodies}
     for term in terms:
-        matcher = reader.postings(field, term)
-        for docnum in wanted:
-            if matcher.is_active() and matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if not matcher.is_active():
-                break
-            if matcher.id() == docnum:
-                word = term.decode("utf-8") if isinstance(term, bytes) else term
-                for pos, start, end in matcher.value_as("characters"):
-                    found[docnum].append(Token(text=word, pos=pos, startchar=start, endchar=end))
+        word = term.decode("utf-8") if isinstance(term, bytes) else term
+        for docnum, places in term_values(searcher, field, term, bodies, "characters").items():
+            found[docnum].extend(
+                Token(text=word, pos=pos, startchar=start, endchar=end)
+                for pos, start, end in places
+            )
     snippets = {}
     for docnum, tokens in found.items():
         if tokens:
