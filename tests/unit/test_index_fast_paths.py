@@ -134,3 +134,32 @@ def test_loaded_field_lengths_match_whoosh(news_service):
                 assert lengths[docnum] == expected
                 assert reader.doc_field_length(docnum, fieldname) == expected
         plain.close()
+
+
+def test_fast_ranking_skips_replaced_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_articles(
+        corpus,
+        "a.txt",
+        {"title": "Oil prices rise", "body": "Oil and gas prices rose again on Monday."},
+        {"title": "Cup final", "body": "The world cup final drew a record crowd."},
+    )
+    write_articles(corpus, "b.txt", {"title": "Gas", "body": "Gas storage is full; oil is not."})
+    service = make_service(corpus, tmp_path / "index")
+    service.update()
+    write_articles(
+        corpus,
+        "a.txt",
+        {"title": "Oil prices fall", "body": "Oil prices fell; the world cup final is next."},
+        {"title": "Cup final", "body": "The world cup final drew a record crowd."},
+    )
+    service.update()
+    searcher = _searcher(service)
+    assert searcher.reader().has_deletions()
+    for text in ["oil", "oil gas", '"world cup"', "oil NOT gas", "fell OR rose"]:
+        query = parse_query(text, searcher.schema)
+        top, total = fast_ranking.rank(searcher, query, 10)
+        expected = searcher.search(query, limit=None)
+        assert total == len(expected), text
+        assert [docnum for _, docnum in top] == [hit.docnum for hit in expected], text
+    assert {hit.title for hit in service.search("oil").hits} == {"Oil prices fall", "Gas"}
