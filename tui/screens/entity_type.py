@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from search.models import ENTITY_TYPES
 from tui.literal import content
-from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_NAMES
+from tui.widgets.entities.styles import TYPE_NAMES, text_style
 
 # A letter per type, so the choice is one key.
 TYPE_KEYS = {"PERSON": "p", "ORG": "o", "PLACE": "l", "DATE": "d", "MONEY": "m"}
@@ -67,7 +67,7 @@ class EntityTypeScreen(ModalScreen[str | None]):
                     Option(
                         Content.assemble(
                             Content(f"{TYPE_KEYS[t]}  ").stylize("bold"),
-                            Content(TYPE_NAMES[t]).stylize(ENTITY_STYLES[t]),
+                            Content(TYPE_NAMES[t]).stylize(text_style(t)),
                         ),
                         id=t,
                     )

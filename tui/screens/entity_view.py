@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from search.models import Mention
 from tui.literal import content
-from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_NAMES
+from tui.widgets.entities.styles import TYPE_NAMES, text_style
 
 LEFT_WIDTH = 34
 RIGHT_WIDTH = 34
@@ -50,7 +50,7 @@ def kwic_line(mention: Mention, style: str, width: int = 0) -> Content:
         RIGHT_WIDTH, ellipsis=True, pad=True
     )
     line = Content.assemble(
-        left, content(mention.text, f"bold reverse {style}", one_line=True), right
+        left, content(mention.text, f"bold underline {style}", one_line=True), right
     )
     room = width - line.cell_length - 2 if width else len(mention.title)
     if room >= TITLE_MIN:
@@ -93,7 +93,7 @@ class EntityViewScreen(ModalScreen["Mention | None"]):
         self.mentions = list(mentions)
 
     def compose(self) -> ComposeResult:
-        style = ENTITY_STYLES.get(self.entity_type, "bold")
+        style = text_style(self.entity_type)
         articles = len({m.article_id for m in self.mentions})
         count = len(self.mentions)
         with Vertical(id="entity-view") as box:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from search.models import EntitySpan
 from tui.literal import content
-from tui.widgets.entities.styles import ENTITY_STYLES, TYPE_HEADINGS, grouped
+from tui.widgets.entities.styles import TYPE_HEADINGS, grouped, text_style
 
 # The panel is 34 cells wide: a border, a scrollbar, and this for each row.
 ROW_WIDTH = 30
@@ -107,7 +107,7 @@ class EntityPanel(Vertical):
             heading = f"{TYPE_HEADINGS[entity_type]} ({len(names)})"
             options.append(Option(Content(heading).stylize("bold $text-muted"), disabled=True))
             for name, count in names:
-                label = content(name, ENTITY_STYLES[entity_type], one_line=True)
+                label = content(name, text_style(entity_type), one_line=True)
                 options.append(Option(counted_row(label, count), id=str(len(self._entries))))
                 self._entries.append((name, entity_type))
         listing = self.entity_list

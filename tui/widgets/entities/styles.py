@@ -37,6 +37,17 @@ TYPE_HEADINGS = {
 }
 
 
+def text_style(entity_type: str) -> str:
+    """The type's style without its colour, for rows of a list.
+
+    A list draws its cursor row in its own colours; a fixed colour on top of them
+    would be unreadable in one theme or another, so lists keep only bold, italic and
+    underline.
+    """
+    style = ENTITY_STYLES.get(entity_type, "")
+    return " ".join(word for word in style.split() if not word.startswith("$"))
+
+
 def entity_ranges(entity_spans: Iterable[EntitySpan]) -> list[tuple[int, int, str]]:
     """The pane's ``entities`` layer: one styled range per mention, sorted by start.
 
