@@ -89,7 +89,8 @@ class BriefingActionsMixin(Screen):
         pane = message.pane
         if note is not None and pane.article.id == note.article.id:
             self._pending_jump = None
-            pane.call_after_refresh(pane.jump_to, note)
+            if note.quote is not None:
+                pane.call_after_refresh(pane.jump_to, note)
 
     def jump_to_note(self, note: Note) -> None:
         """Show the note's article (opening it if needed) with the cursor on its quote."""
