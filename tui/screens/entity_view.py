@@ -42,11 +42,11 @@ def kwic_line(mention: Mention, style: str, width: int = 0) -> Content:
     Returns:
         The line, every piece of document text shown literally.
     """
-    left = content(mention.left, "$text-muted", one_line=True)
+    left = content(mention.left, "dim", one_line=True)
     if left.cell_length > LEFT_WIDTH:
-        left = Content("…").stylize("$text-muted") + left[len(left) - LEFT_WIDTH + 1 :]
+        left = Content("…").stylize("dim") + left[len(left) - LEFT_WIDTH + 1 :]
     left = left.pad_left(max(0, LEFT_WIDTH - left.cell_length))
-    right = content(mention.right, "$text-muted", one_line=True).truncate(
+    right = content(mention.right, "dim", one_line=True).truncate(
         RIGHT_WIDTH, ellipsis=True, pad=True
     )
     line = Content.assemble(

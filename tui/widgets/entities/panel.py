@@ -168,7 +168,7 @@ def counted_row(label: Content, count: int, width: int = ROW_WIDTH) -> Content:
     Returns:
         One line of exactly ``width`` cells.
     """
-    number = Content(f" {count}").stylize("$text-muted")
+    number = Content(f" {count}").stylize("dim")
     room = max(1, width - 2 - number.cell_length)
     return Content.assemble(Content("  "), label.truncate(room, ellipsis=True, pad=True), number)
 
