@@ -109,8 +109,8 @@ class _Evaluator:
     def _term(self, fieldname: str, text) -> dict[int, float]:
         return self._postings(fieldname, text)
 
-    def _postings(self, fieldname: str, text, only: set[int] | None = None) -> dict[int, float]:
-        """The BM25F score of each document holding a term (of ``only``, if given)."""
+    def _postings(self, fieldname: str, text) -> dict[int, float]:
+        """The BM25F score of each document holding a term."""
         field = self._field(fieldname)
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         scores: dict[int, float] = {}
@@ -123,8 +123,6 @@ class _Evaluator:
             reader = sub.reader()
             if (fieldname, btext) in reader:
                 postings = _read(reader.postings(fieldname, btext))
-                if only is not None:
-                    postings = [(d, tf) for d, tf in postings if d + offset in only]
                 self._score(scores, postings, reader, fieldname, idf, avgfl, offset)
         return scores
 
@@ -149,18 +147,6 @@ class _Evaluator:
         """The positions of a term in each of the given documents."""
         btext = self.searcher.schema[fieldname].to_bytes(text)
         return term_values(self.searcher, fieldname, btext, docnums, "positions")
-
-    def _ids(self, fieldname: str, text) -> set[int]:
-        """The documents holding a term."""
-        btext = self.searcher.schema[fieldname].to_bytes(text)
-        found: set[int] = set()
-        for sub, offset in self.searcher.leaf_searchers():
-            reader = sub.reader()
-            if (fieldname, btext) in reader:
-                found.update(
-                    docnum + offset for docnum, _ in _read(reader.postings(fieldname, btext))
-                )
-        return found
 
     def _or(self, node):
         if node.scale or node.minmatch:
@@ -209,22 +195,15 @@ class _Evaluator:
         field = self._field(node.fieldname)
         if not field.format or not field.format.supports("positions"):
             raise _Unsupported("phrase on a field without positions")
-        # Positions are decoded only for documents holding every word, and scores
-        # computed only for those where the words are adjacent.
-        holding = [self._ids(node.fieldname, word) for word in words]
-        candidates = sorted(set.intersection(*holding)) if words else []
+        # Each posting list is read once; positions are decoded only for the documents
+        # holding every word.
+        found = [self._postings(node.fieldname, word) for word in words]
+        candidates = sorted(set(found[0]).intersection(*found[1:])) if words else []
         places = [self._positions(node.fieldname, word, candidates) for word in words]
-        matched = {
-            docnum
-            for docnum in candidates
-            if _adjacent([positions.get(docnum, ()) for positions in places])
-        }
-        if not matched:
-            return {}
-        found = [self._postings(node.fieldname, word, only=matched) for word in words]
         return {
             docnum: make_binary_tree(_add, [scores[docnum] for scores in found])
-            for docnum in sorted(matched)
+            for docnum in candidates
+            if _adjacent([positions.get(docnum, ()) for positions in places])
         }
 
 
