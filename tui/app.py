@@ -35,7 +35,9 @@ class BriefingApp(BriefingAppMixin, App):
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {_commands_provider}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        # `q` is text in the search box, so the footer offers the quit key that always works.
+        Binding("q", "quit", "Quit", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("question_mark,f1", "help", "Help", tooltip="Every key of the current view"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]

@@ -19,9 +19,11 @@ def test_q_quits_and_restores_the_terminal(terminal: Terminal):
     terminal.wait_for("Relations between Russia and Azerbaijan")
     assert terminal.in_alternate()
 
-    # The search input has the focus at launch (q would be typed); Down moves to the list.
-    terminal.send_keys("Down")
-    terminal.wait_for("q Quit")
+    # The search box has the focus at launch (q would be typed there); Escape leaves the
+    # empty box for the list, where the footer offers Enter to open and q quits.
+    terminal.wait_for("^q Quit")
+    terminal.send_keys("Escape")
+    terminal.wait_for("⏎ Open")
     terminal.send_keys("q")
     status, screen = terminal.wait_for_exit()
 

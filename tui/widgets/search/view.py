@@ -81,6 +81,15 @@ class ColumnHeader(Static):
         self.post_message(SearchView.SortRequested(key))
 
 
+class QueryInput(Input):
+    """The query box. A "/" typed into it while it is empty is the search key, not text."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()
+
+
 class SearchView(Vertical):
     """Search as you type over the corpus; Enter on a row opens the article."""
 
@@ -127,7 +136,7 @@ class SearchView(Vertical):
         self._shown_query: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryInput(
             placeholder='Search: words, "a phrase", AND OR NOT, title:, source:, person:, fuzzy~',
             id="query",
         )
@@ -293,6 +302,10 @@ class SearchView(Vertical):
         elif event.key == "escape" and query_input.has_focus and query_input.value:
             event.stop()
             query_input.value = ""
+        elif event.key == "escape" and query_input.has_focus:
+            # Out of the empty box into the list, where single keys (q, ?) act again.
+            event.stop()
+            self.results_list.focus()
         elif event.key == "escape" and (
             self.results_list.has_focus or self.facets.option_list.has_focus
         ):
