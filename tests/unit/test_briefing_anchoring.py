@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefings.anchoring import (
@@ -15,6 +13,7 @@ from briefings.anchoring import (
 )
 from briefings.models import ArticleRef, Briefing, new_note
 from tests.briefing_data import BODY, article
+from tests.corpora import bbc_dir
 
 PASSAGE = "The governor warned that further rises could follow in the spring."
 
@@ -134,7 +133,7 @@ def test_briefing_reanchoring_touches_only_notes_of_known_articles():
     assert moved.notes[1] is on_a2
 
 
-BBC = Path("/work/shared/corpora/bbc/business")
+BBC = bbc_dir() / "business"
 
 
 @pytest.mark.skipif(not BBC.is_dir(), reason="BBC news corpus not present")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from search.entities import extract_entities
+from tests.corpora import bbc_dir
 from tests.fixtures.entities.labelled import labelled_fixtures, parse_labelled, score
 
 FIXTURES = labelled_fixtures()
-BBC = Path("/work/shared/corpora/bbc")
+BBC = bbc_dir()
 
 
 def f1(true_positives: int, found: int, gold: int) -> float:

@@ -8,9 +8,10 @@ import pytest
 
 from search.reading import read_articles, walk_corpus
 from search.splitting import split
+from tests.corpora import bbc_dir
 
 DOCUMENTS = Path(__file__).parent.parent / "fixtures" / "documents"
-BBC = Path("/work/shared/corpora/bbc")
+BBC = bbc_dir()
 
 
 def read(name: str):
