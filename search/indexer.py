@@ -21,12 +21,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
 from search import reading
-from search.index_batch import Batch, Counts
-from search.index_codec import IndexCodec
 from search.index_store import DamagedIndex, create_index, open_index, publish
 from search.manifest import Manifest, file_digest, load_manifest, save_manifest
 from search.models import (
@@ -39,6 +38,9 @@ from search.models import (
 )
 from search.schema import SCHEMA_VERSION
 from search.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary, save_vocabulary
+
+if TYPE_CHECKING:
+    from search.index_batch import Batch, Counts
 
 LOCK_NAME = "update.lock"
 LOCK_WAIT_SECONDS = 3.0
@@ -180,6 +182,9 @@ class Indexer:
         return None
 
     def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
+        # The writing side is imported here: checking whether an update is needed uses none of it.
+        from search.index_batch import Counts
+
         manifest = load_manifest(self.folder)
         reason = "a rebuild was asked for" if rebuild else self._rebuild_reason(manifest)
         vocabulary = load_vocabulary(self.folder) if reason is None else None
@@ -222,6 +227,9 @@ class Indexer:
         save_manifest(self.folder, manifest)
 
     def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
+        from search.index_batch import Batch
+        from search.index_codec import IndexCodec
+
         bulk = fresh and len(scan.changed) >= BULK_FILES
         writer = (
             index.writer(

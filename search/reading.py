@@ -15,10 +15,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from search import cleaning, metadata, splitting
-from search.decoding import DecodeError, decode
 from search.models import Article, SkippedFile
+
+if TYPE_CHECKING:
+    from search import splitting
 
 READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -125,6 +127,10 @@ def read_articles(path: Path) -> list[Article]:
             "permission denied", "cannot decode text (...)", "no text left after
             cleaning", "file too large (... MB)" or another read error.
     """
+    # Imported here: listing a folder (``walk_corpus``) needs none of the text machinery.
+    from search import cleaning, metadata, splitting
+    from search.decoding import DecodeError, decode
+
     if not isinstance(path, Path) or not path.is_absolute():
         path = Path(os.path.abspath(path))
     data = _read_bytes(path)
@@ -181,6 +187,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _article(part: splitting.Part, position: int, path: Path, file_hash: str) -> Article:
+    from search import metadata
+
     paras = list(part.paragraphs)
     # Date and byline lines may come before or after the headline; they are
     # metadata, not body, unless they are all the text there is.

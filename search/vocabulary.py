@@ -15,9 +15,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 VOCABULARY_NAME = "words.json"
 MAX_EDITS = 2
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -59,6 +56,10 @@ class Vocabulary:
         Returns:
             The closest known word, the most used among equally close ones.
         """
+        # rapidfuzz is imported on the first correction: indexing and start-up never need it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         if self._choices is None:
             self._choices = list(self.counts)
         target = word.casefold()

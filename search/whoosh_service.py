@@ -16,16 +16,12 @@ from collections import Counter
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh import query as wq
-from whoosh import sorting
-
-from search import documents, fast_ranking, snippets
+from search import documents
 from search.index_store import DamagedIndex
-from search.indexer import Indexer
 from search.locations import index_dir
 from search.manifest import load_manifest
-from search.mentions import mention_query, mentions_in
 from search.models import (
     Article,
     ArticleSummary,
@@ -37,11 +33,13 @@ from search.models import (
     QueryError,
     SearchResults,
 )
-from search.query import parse_query, plain_words, suggest
 from search.schema import ENTITY_FIELDS
 from search.searchers import SearcherCache
 from search.service import ProgressCallback, SearchService
-from search.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:
+    from search.indexer import Indexer
+    from search.vocabulary import Vocabulary
 
 FACET_SAMPLE = 500
 FACET_FIELDS = (*ENTITY_FIELDS.values(), "source")
@@ -63,7 +61,12 @@ class WhooshSearchService(SearchService):
     ) -> None:
         self.corpus = Path(corpus)
         self.folder = folder or index_dir(self.corpus)
-        self.indexer = indexer or Indexer(self.corpus, self.folder)
+        if indexer is None:
+            # Deferred so that opening the app does not import the whole indexing side.
+            from search.indexer import Indexer
+
+            indexer = Indexer(self.corpus, self.folder)
+        self.indexer = indexer
         self._lock = threading.Lock()
         self._searchers = SearcherCache(self.folder)
         self._words: tuple[int, Vocabulary] | None = None
@@ -94,6 +97,8 @@ class WhooshSearchService(SearchService):
             raise QueryError(_DAMAGED) from exc
 
     def search(self, query: str, *, limit: int = 50) -> SearchResults:
+        from search.query import parse_query, suggest
+
         started = time.monotonic()
         text = query.strip()
         limit = max(1, limit)
@@ -111,6 +116,11 @@ class WhooshSearchService(SearchService):
         return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms)
 
     def _listing(self, searcher, limit: int) -> list[Hit]:
+        from whoosh import query as wq
+        from whoosh import sorting
+
+        from search import snippets
+
         order = sorting.MultiFacet(
             [sorting.FieldFacet("date_sort", reverse=True), sorting.FieldFacet("title_sort")]
         )
@@ -118,6 +128,8 @@ class WhooshSearchService(SearchService):
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
+        from search import fast_ranking, snippets
+
         ranked = fast_ranking.rank(searcher, parsed, limit)
         if ranked is None:
             # Block-max scoring skips blocks that cannot reach the top ``limit``; the
@@ -142,6 +154,8 @@ class WhooshSearchService(SearchService):
 
     def _vocabulary(self) -> Vocabulary | None:
         """The corpus's word counts, loaded once per change of the file."""
+        from search.vocabulary import VOCABULARY_NAME, load_vocabulary
+
         try:
             stamp = (self.folder / VOCABULARY_NAME).stat().st_mtime_ns
         except OSError:
@@ -153,6 +167,8 @@ class WhooshSearchService(SearchService):
             return self._words[1] if self._words else None
 
     def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        from search import snippets
+
         with self._reading() as searcher:
             if searcher is None:
                 return []
@@ -167,6 +183,10 @@ class WhooshSearchService(SearchService):
             ]
 
     def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
+        from whoosh import query as wq
+
+        from search.query import parse_query
+
         text = query.strip()
         counts = {name: Counter() for name in FACET_FIELDS}
         with self._reading() as searcher:
@@ -206,6 +226,9 @@ class WhooshSearchService(SearchService):
         return documents.to_spans(stored) if stored else []
 
     def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
+        from search.mentions import mention_query, mentions_in
+        from search.query import parse_query
+
         # One searcher, stored fields only: no snippets, no second lookup per article.
         found: list[Mention] = []
         with self._reading() as searcher:
@@ -247,6 +270,8 @@ def _hit(stored: dict, score: float, snippet) -> Hit:
 
 def _terms(text: str, hits: list[Hit]) -> tuple[str, ...]:
     """The query's words as they appear in text: typed words plus matched surface forms."""
+    from search.query import plain_words
+
     seen = dict.fromkeys(plain_words(text))
     for hit in hits:
         for start, end in hit.snippet.highlights:

@@ -29,7 +29,6 @@ from search.entities.corrections_file import (
     merge_entities,
     retype_entity,
 )
-from search.entities.extractor import extract_entities
 
 __all__ = [
     "CorrectionsError",
@@ -42,3 +41,13 @@ __all__ = [
     "merge_entities",
     "retype_entity",
 ]
+
+
+def __getattr__(name: str):
+    # The extractor (and its name lists' code) loads on first use: checking whether the
+    # index is current needs only the corrections' fingerprint.
+    if name == "extract_entities":
+        from search.entities.extractor import extract_entities
+
+        return extract_entities
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
