@@ -7,6 +7,7 @@ does the rest.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,23 @@ class BriefingApp(BriefingAppMixin, App):
 
             self._service = open_search_service(self.corpus)
         return self._service
+
+    def listing_started(self) -> None:
+        """Work kept out of the way of the first list of articles; runs once.
+
+        Opens the current briefing, and moves the start-up heap out of the collector's
+        sight so that later collections (during searches) do not walk it again; it is
+        handed back when the app closes.
+        """
+        if getattr(self, "_listing_started", False):
+            return
+        self._listing_started = True
+        gc.freeze()
+        self.open_latest_briefing()
+
+    def on_unmount(self) -> None:
+        if getattr(self, "_listing_started", False):
+            gc.unfreeze()
 
     def get_default_screen(self) -> Screen:
         from tui.screens.main import MainScreen

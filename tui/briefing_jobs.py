@@ -13,18 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import var
 from textual.worker import Worker
 
-from briefings.errors import BriefingError
-from briefings.models import Briefing, Note
-from tui.briefing_session import BriefingSession
 from tui.literal import literal
 
-Job = Callable[[BriefingSession], str | None]
+if TYPE_CHECKING:
+    from briefings.models import Briefing, Note
+    from tui.briefing_session import BriefingSession
+
+Job = Callable[["BriefingSession"], "str | None"]
 
 
 @dataclass
@@ -57,6 +59,8 @@ def run_job(node: DOMNode, job: Job, *, unsaved: list[Note] | None = None) -> Wo
     app = node.app
 
     def work() -> None:
+        from briefings.errors import BriefingError
+
         session: BriefingSession = app.briefing_session
         try:
             notice = job(session)
@@ -97,6 +101,9 @@ class BriefingAppMixin:
         """The app's briefing session over ``notes_dir`` (created on first use)."""
         session = getattr(self, "_briefing_session", None)
         if session is None:
+            # Imported on first use: the store, YAML and export are not needed to list articles.
+            from tui.briefing_session import BriefingSession
+
             session = self._briefing_session = BriefingSession(self.notes_dir)
         return session
 
@@ -107,7 +114,11 @@ class BriefingAppMixin:
             self._unsaved_notes: list[Note] = []
         return self._unsaved_notes
 
-    def on_mount(self) -> None:
+    def open_latest_briefing(self) -> None:
+        """Make the latest briefing current, once: called when the articles are listed."""
+        if getattr(self, "_briefing_opened", False):
+            return
+        self._briefing_opened = True
         self.briefing_session  # noqa: B018 - created on the UI thread, used by workers
         run_job(self, open_latest)
 

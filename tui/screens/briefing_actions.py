@@ -9,17 +9,20 @@ briefing, ``ctrl+o`` exports it to Markdown and says where the file went.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.screen import Screen
 
-from briefings.models import ArticleRef, Note, new_note
-from search.models import Article
 from tui.briefing_jobs import run_job
-from tui.briefing_session import BriefingSession
 from tui.messages import OpenArticle
-from tui.screens.note_editor import NoteDraft, NoteEditor
-from tui.widgets.reading.quoting import NoteChosen, NoteRequested, PaneOpened
+
+if TYPE_CHECKING:
+    from briefings.models import Note
+    from search.models import Article
+    from tui.briefing_session import BriefingSession
+    from tui.screens.note_editor import NoteDraft
+    from tui.widgets.reading.quoting import NoteChosen, NoteRequested, PaneOpened
 
 
 def export_job(app) -> object:
@@ -63,6 +66,10 @@ class BriefingActionsMixin(Screen):
     _pending_jump: Note | None = None
 
     def on_note_requested(self, message: NoteRequested) -> None:
+        # The editor and the note records load on the first note, not at start-up.
+        from briefings.models import ArticleRef, new_note
+        from tui.screens.note_editor import NoteEditor
+
         article, quote = message.article, message.quote
         heading = f"New note on “{article.title or '(untitled)'}”"
 
@@ -128,6 +135,8 @@ def edit_note(node, note: Note, *, focus_tags: bool = False) -> None:
         note: the note as stored.
         focus_tags: start in the tags box.
     """
+    from tui.screens.note_editor import NoteEditor
+
     heading = f"Note on “{note.article.title or '(untitled)'}”"
 
     def saved(draft: NoteDraft | None) -> None:

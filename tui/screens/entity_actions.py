@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from search.mentions import mention_query
 from search.models import EntitySpan, Facet, Mention
 from tui.messages import OpenArticle
-from tui.widgets.entities.panel import EntityPanel
-from tui.widgets.entities.styles import TYPE_NAMES
 from tui.widgets.search.facets import FACET_LIMIT, FacetPanel
 from tui.widgets.workspace import SEARCH_TAB
 
 if TYPE_CHECKING:
+    from tui.widgets.entities.panel import EntityPanel
     from tui.widgets.reading.pane import ReadingPane
 
 MENTION_LIMIT = 500
@@ -98,6 +96,8 @@ class EntityActions:
         if message.action == "context":
             self.find_mentions(message.canonical, message.entity_type)
             return
+        from search.mentions import mention_query
+
         self.workspace.show_tab(SEARCH_TAB)
         self.search_view.set_query(mention_query(message.canonical, message.entity_type))
 
@@ -175,6 +175,8 @@ class EntityActions:
         self.post_message(CorrectionSaved(kind, name, entity_type, str(path)))
 
     def on_correction_saved(self, message: CorrectionSaved) -> None:
+        from tui.widgets.entities.styles import TYPE_NAMES
+
         if message.kind == "add":
             kind = TYPE_NAMES.get(message.entity_type or "", message.entity_type)
             done = f"Marked “{message.name}” as {kind}"

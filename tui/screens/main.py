@@ -89,6 +89,8 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         try:
             service = self.app.open_service()
             if service.needs_update():
+                # The list waits for the update; the current briefing need not.
+                self.app.call_from_thread(self.app.listing_started)
                 report = service.update(
                     progress=lambda p: self.post_message(IndexProgressed(p)),
                     cancel=worker.cancelled_event,
@@ -121,12 +123,14 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         self.app.articles = message.articles
         self.index_updated()
         self.search_view.set_articles(message.articles)
+        self.call_after_refresh(self.app.listing_started)
         report = message.report
         if report is not None and report.skipped:
             self.notify(f"{len(report.skipped)} files skipped (see `briefing index`)", markup=False)
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(IndexStatus).show_failure(message.reason)
+        self.app.listing_started()
 
     # Search as you type.
 
