@@ -28,17 +28,38 @@ def _command_module(name: str):
     return importlib.import_module(SUBCOMMANDS[name])
 
 
+class _AppParser(argparse.ArgumentParser):
+    """The top-level parser; its epilog (every subcommand's summary, the data folders) is
+    made only when help is shown, so that opening the app does not import the subcommands."""
+
+    def format_help(self) -> str:
+        summaries = "\n".join(
+            f"  {name:<10} {_command_module(name).SUMMARY}" for name in SUBCOMMANDS
+        )
+        self.epilog = (
+            f"commands (briefing COMMAND --help for more):\n{summaries}\n\n{paths_epilog()}"
+        )
+        return super().format_help()
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: reads the installed version only when asked (package metadata is slow)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version_string())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``briefing`` itself; subcommands get their own (see ``main``)."""
-    summaries = "\n".join(
-        f"  {name:<10} {_command_module(name).SUMMARY}" for name in SUBCOMMANDS
-    )
-    parser = argparse.ArgumentParser(
+    parser = _AppParser(
         prog="briefing",
         description="Search a folder of articles, read them with people, organisations, "
         "places, dates and amounts highlighted, and collect quoted passages into briefings.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=f"commands (briefing COMMAND --help for more):\n{summaries}\n\n{paths_epilog()}",
     )
     parser.add_argument(
         "corpus",
@@ -46,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of .txt, .md and .html files to open (default: the bundled seeds/)",
     )
     parser.add_argument("--notes-dir", help="folder holding the briefings (YAML files)")
-    parser.add_argument("--version", action="version", version=version_string())
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show program's version number and exit"
+    )
     return parser
 
 
