@@ -109,8 +109,12 @@ class _Evaluator:
     def _term(self, fieldname: str, text) -> dict[int, float]:
         return self._postings(fieldname, text)
 
-    def _postings(self, fieldname: str, text) -> dict[int, float]:
-        """The BM25F score of each document holding a term."""
+    def _postings(self, fieldname: str, text, values: dict | None = None) -> dict[int, float]:
+        """The BM25F score of each document holding a term.
+
+        With ``values``, each document's raw posting value (e.g. its encoded positions)
+        is put there too, from the same read of the posting blocks.
+        """
         field = self._field(fieldname)
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         scores: dict[int, float] = {}
@@ -122,7 +126,11 @@ class _Evaluator:
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             if (fieldname, btext) in reader:
-                postings = _read(reader.postings(fieldname, btext))
+                matcher = reader.postings(fieldname, btext)
+                if values is None:
+                    postings = _read(matcher)
+                else:
+                    postings = _read_keeping_values(matcher, values, offset)
                 self._score(scores, postings, reader, fieldname, idf, avgfl, offset)
         return scores
 
@@ -142,11 +150,6 @@ class _Evaluator:
         tf_factor = K1 + 1
         for docnum, tf in postings:
             scores[docnum + offset] = idf * ((tf * tf_factor) / (tf + norms[codes[docnum]]))
-
-    def _positions(self, fieldname: str, text, docnums: list[int]) -> dict[int, list[int]]:
-        """The positions of a term in each of the given documents."""
-        btext = self.searcher.schema[fieldname].to_bytes(text)
-        return term_values(self.searcher, fieldname, btext, docnums, "positions")
 
     def _or(self, node):
         if node.scale or node.minmatch:
@@ -195,15 +198,19 @@ class _Evaluator:
         field = self._field(node.fieldname)
         if not field.format or not field.format.supports("positions"):
             raise _Unsupported("phrase on a field without positions")
-        # Each posting list is read once; positions are decoded only for the documents
-        # holding every word.
-        found = [self._postings(node.fieldname, word) for word in words]
+        # Each posting list is read once, keeping the encoded positions; they are decoded
+        # only for the documents holding every word.
+        encoded = [{} for _ in words]
+        found = [
+            self._postings(node.fieldname, word, values)
+            for word, values in zip(words, encoded, strict=True)
+        ]
         candidates = sorted(set(found[0]).intersection(*found[1:])) if words else []
-        places = [self._positions(node.fieldname, word, candidates) for word in words]
+        decode = field.format.decoder("positions")
         return {
             docnum: make_binary_tree(_add, [scores[docnum] for scores in found])
             for docnum in candidates
-            if _adjacent([positions.get(docnum, ()) for positions in places])
+            if _adjacent([decode(values[docnum]) for values in encoded])
         }
 
 
@@ -247,18 +254,44 @@ def _read(matcher):
         matcher.next()
 
 
-def _read_values(matcher, wanted: set[int], decode):
-    """(docnum, decoded value) of the wanted documents' postings, a block at a time."""
+def _read_keeping_values(matcher, values: dict, offset: int):
+    """Like :func:`_read`, also putting each posting's raw value in ``values``."""
     if type(matcher) is W3LeafMatcher:
         while matcher.is_active():
             matcher._read_ids()
+            matcher._read_weights()
+            matcher._read_values()
             ids = matcher._ids
-            if not wanted.isdisjoint(ids):
-                matcher._read_values()
-                values = matcher._values
-                for i, docnum in enumerate(ids):
-                    if docnum in wanted:
-                        yield docnum, decode(values[i])
+            values.update(zip([docnum + offset for docnum in ids], matcher._values, strict=True))
+            yield from zip(ids, matcher._weights, strict=True)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        values[matcher.id() + offset] = matcher.value()
+        yield matcher.id(), matcher.weight()
+        matcher.next()
+
+
+def _read_values(matcher, wanted: set[int], decode):
+    """(docnum, decoded value) of the wanted documents' postings.
+
+    Blocks whose highest document number is below every wanted document still to
+    come are passed over from their header, without decompressing their postings.
+    """
+    if type(matcher) is W3LeafMatcher:
+        pending = sorted(wanted, reverse=True)  # the smallest wanted document last
+        while matcher.is_active() and pending:
+            if matcher._maxid >= pending[-1]:
+                matcher._read_ids()
+                ids = matcher._ids
+                if not wanted.isdisjoint(ids):
+                    matcher._read_values()
+                    values = matcher._values
+                    for i, docnum in enumerate(ids):
+                        if docnum in wanted:
+                            yield docnum, decode(values[i])
+                while pending and pending[-1] <= matcher._maxid:
+                    pending.pop()
             matcher._next_block()
         return
     while matcher.is_active():

@@ -5,7 +5,10 @@ and for every match it scores (BM25), and the standard per-document reader fetch
 with one seek and read of a column file each time: about a quarter of a commit and of
 a query. :class:`IndexCodec` loads each length column (one byte per document) into
 memory on first use instead. It also compresses posting blocks at zlib level 1 rather
-than 3: the index is about the same size and commits are faster.
+than 3 (the index is about the same size and commits are faster), and pickles each block
+with protocol 4 instead of 2: protocol 2 has no opcode for bytes, so every posting's
+value went through ``codecs.encode`` and a block took about nine times longer to load.
+Whoosh's reader unpickles any protocol, so indexes written either way stay readable.
 
 Segments remember the codec that wrote them (pickled by class name), so renaming or
 moving this class makes existing indexes unreadable: they are then rebuilt.
@@ -13,15 +16,21 @@ moving this class makes existing indexes unreadable: they are then rebuilt.
 
 from __future__ import annotations
 
+import pickle
+import zlib
+
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3PerDocReader,
+    W3PostingsWriter,
     _lenfield,
 )
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 POSTING_COMPRESSION = 1
+BLOCK_PICKLE_PROTOCOL = 4
 
 # Whoosh's doc_field_length answers None (not 0) for an empty field; keep that.
 _BYTE_LENGTHS = [None] + [byte_to_length(code) for code in range(1, 256)]
@@ -69,6 +78,39 @@ def code_lengths() -> list:
     return list(_BYTE_LENGTHS)
 
 
+class FastBlockWriter(W3PostingsWriter):
+    """Whoosh's postings writer, with each block's data pickled at protocol 4.
+
+    The block layout is Whoosh's: length (negative for the last block), the info tuple,
+    then the (optionally compressed) pickle of (ids, weights, values).
+    """
+
+    def _write_block(self, last=False):
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
+        if self._compression:
+            databytes = zlib.compress(databytes, self._compression)
+        ids = self._ids
+        info = (
+            len(ids),
+            ids[-1],
+            self._maxweight,
+            self._compression,
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        )
+        infobytes = pickle.dumps(info, 2)
+        length = len(infobytes) + len(databytes)
+        self._postfile.write_int(-length if last else length)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+
 class IndexCodec(W3Codec):
     """``W3Codec`` with field lengths read once per column and faster compression."""
 
@@ -77,3 +119,12 @@ class IndexCodec(W3Codec):
 
     def per_document_reader(self, storage, segment):
         return LoadedLengths(storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return FastBlockWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )

@@ -11,11 +11,14 @@ from __future__ import annotations
 import pytest
 from whoosh import fields
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.codec.whoosh3 import W3PerDocReader
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.index import create_in
 
 from benchmarks.corpus import bbc_folder, news_items
 from search import fast_ranking
+from search.index_codec import IndexCodec
 from search.query import parse_query
+from search.schema import build_schema
 from search.stemmed_field import StemmedText
 from tests.unit.index_fixtures import make_service, write_articles
 
@@ -163,3 +166,45 @@ def test_fast_ranking_skips_replaced_articles(tmp_path):
         assert total == len(expected), text
         assert [docnum for _, docnum in top] == [hit.docnum for hit in expected], text
     assert {hit.title for hit in service.search("oil").hits} == {"Oil prices fall", "Gas"}
+
+
+def _all_postings(index) -> dict:
+    """Every term's postings as (docnum, weight, value), plus what each block's header says."""
+    found = {}
+    with index.searcher() as searcher:
+        reader = searcher.reader()
+        for fieldname, btext in reader.all_terms():
+            matcher = reader.postings(fieldname, btext)
+            postings, blocks = [], []
+            while matcher.is_active():
+                if not blocks or blocks[-1][0] < matcher.id():
+                    blocks.append(
+                        (
+                            matcher.block_max_id(),
+                            matcher.block_max_weight(),
+                            matcher.block_min_length(),
+                            matcher.block_max_length(),
+                        )
+                    )
+                postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            found[fieldname, btext] = (postings, blocks)
+    return found
+
+
+def test_codec_writes_the_postings_whoosh_writes(tmp_path):
+    # Enough documents that common words span several posting blocks of 128.
+    words = ["oil", "gas", "price", "market", "bank", "rate", "growth", "cup", "final", "world"]
+    texts = [
+        " ".join(words[(n * k) % len(words)] for k in range(1, 5 + n % 17)) for n in range(700)
+    ]
+    indexes = {}
+    for name, codec in (("whoosh", W3Codec()), ("ours", IndexCodec())):
+        (tmp_path / name).mkdir()
+        index = create_in(tmp_path / name, build_schema())
+        with index.writer(codec=codec) as writer:
+            for n, text in enumerate(texts):
+                writer.add_document(id=f"a{n}", title=text[:30], body=text)
+        indexes[name] = _all_postings(index)
+    assert indexes["ours"] == indexes["whoosh"]
+    assert any(len(blocks) > 2 for _, blocks in indexes["ours"].values())
