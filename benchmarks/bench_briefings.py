@@ -22,12 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.corpus import bbc_folder  # noqa: E402
 from briefings.anchoring import AnchorStatus, quote_article, reanchor  # noqa: E402
 from briefings.models import ArticleRef, new_note  # noqa: E402
 from briefings.store import BriefingStore  # noqa: E402
 from search.models import Article  # noqa: E402
 
-BBC = Path("/work/shared/corpora/bbc")
+BBC = bbc_folder()
 
 
 def _edits(body: str, start: int, sentence: str, rng: random.Random) -> dict:

@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_entities.py [--corpus /work/shared/corpora/bbc]
+    python benchmarks/bench_entities.py [--corpus ../shared/corpora/bbc]
 
 Throughput is MB of UTF-8 text per second over every ``*.txt`` in the corpus, after
 one warm-up call (which loads the name lists; its time is printed separately), as
@@ -22,10 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpus import bbc_folder  # noqa: E402
 from search.entities import extract_entities  # noqa: E402
 from tests.fixtures.entities.labelled import labelled_fixtures, score  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
+DEFAULT_CORPUS = bbc_folder()
 TARGET_MB_PER_S = 1.0
 
 

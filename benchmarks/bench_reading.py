@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_reading.py [--corpus /work/shared/corpora/bbc] [--rounds 3]
+    python benchmarks/bench_reading.py [--corpus ../shared/corpora/bbc] [--rounds 3]
 
 Prints, for every readable file in the corpus, the CPU time per article of this
 process (best of ``--rounds`` passes, after a warm-up pass) and the share of it
@@ -24,12 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpus import bbc_folder  # noqa: E402
 from search import cleaning, splitting  # noqa: E402
 from search.decoding import decode  # noqa: E402
 from search.locations import seeds_dir  # noqa: E402
 from search.reading import read_articles, walk_corpus  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
+DEFAULT_CORPUS = bbc_folder()
 
 
 def _files(folder: Path) -> list[Path]:

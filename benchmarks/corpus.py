@@ -6,8 +6,8 @@ a folder already built for the same ``n`` is reused. Past the 2,225 real article
 new ones are recombined deterministically: a headline from one article and paragraphs
 drawn from three others, so every file is distinct text with a news vocabulary.
 
-The BBC text is read from ``/work/shared/corpora/bbc`` (or ``$BRIEFING_BENCH_BBC``) and
-never copied into the project.
+The BBC text is read from ``shared/corpora/bbc`` beside the project folder (or
+``$BRIEFING_BENCH_BBC``) and never copied into the project.
 
 Run ``python -m benchmarks.corpus 10000`` to build one and print its path.
 """
@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BBC_ENV = "BRIEFING_BENCH_BBC"
-DEFAULT_BBC = Path("/work/shared/corpora/bbc")
+# The shared corpora sit beside the project folder, never inside it.
+DEFAULT_BBC = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "bbc"
 SEED = 20240715
 
 

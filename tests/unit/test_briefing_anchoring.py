@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.corpus import bbc_folder
 from briefings.anchoring import (
     AnchorStatus,
     body_hash,
@@ -13,7 +14,6 @@ from briefings.anchoring import (
 )
 from briefings.models import ArticleRef, Briefing, new_note
 from tests.briefing_data import BODY, article
-from tests.corpora import bbc_dir
 
 PASSAGE = "The governor warned that further rises could follow in the spring."
 
@@ -133,7 +133,7 @@ def test_briefing_reanchoring_touches_only_notes_of_known_articles():
     assert moved.notes[1] is on_a2
 
 
-BBC = bbc_dir() / "business"
+BBC = bbc_folder() / "business"
 
 
 @pytest.mark.skipif(not BBC.is_dir(), reason="BBC news corpus not present")

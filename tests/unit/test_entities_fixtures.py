@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.corpus import bbc_folder
 from search.entities import extract_entities
-from tests.corpora import bbc_dir
 from tests.fixtures.entities.labelled import labelled_fixtures, parse_labelled, score
 
 FIXTURES = labelled_fixtures()
-BBC = bbc_dir()
+BBC = bbc_folder()
 
 
 def f1(true_positives: int, found: int, gold: int) -> float:

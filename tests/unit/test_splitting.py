@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus import bbc_folder
 from search.reading import read_articles, walk_corpus
 from search.splitting import split
-from tests.corpora import bbc_dir
 
 DOCUMENTS = Path(__file__).parent.parent / "fixtures" / "documents"
-BBC = bbc_dir()
+BBC = bbc_folder()
 
 
 def read(name: str):
