@@ -33,10 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.commands import installed_command  # noqa: E402
 from tests.e2e.tmux import (  # noqa: E402
     PROMPT,
     Terminal,
-    installed_command,
     terminal_env,
     tmux_path,
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from tests.commands import required_command
+
 STORIES = {
     "oil.txt": "Oil prices climb in Baku\n\nOil prices rose sharply on Monday as traders "
     "worried about supply from the Caspian.\n",
@@ -18,7 +20,11 @@ STORIES = {
 def briefing(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run the installed console script; the test's cache dir comes from the environment."""
     return subprocess.run(
-        ["briefing", *args], capture_output=True, text=True, timeout=timeout, check=False
+        [required_command("briefing"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 
 import pytest
 
+from tests.commands import required_command
 from tui.cli import SUBCOMMANDS, main
 
 
@@ -26,7 +28,9 @@ def test_every_subcommand_has_help(name, capsys):
 
 
 def test_version_through_the_installed_command():
-    out = subprocess.run(["briefing", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [required_command("briefing"), "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0
     assert out.stdout.startswith("briefing ")
 
@@ -37,8 +41,10 @@ def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(tmp_path):
     for n in range(300):
         (corpus / f"{n:03}.txt").write_text(f"Story number {n}\n\nBody of story {n} about trade.\n")
     run = subprocess.run(
-        f"briefing articles --corpus {corpus} | head -1",
-        shell=True, capture_output=True, text=True,
+        f"{shlex.quote(required_command('briefing'))} articles --corpus {corpus} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
     )
     assert run.stdout.count("\n") == 1
     assert "Traceback" not in run.stderr

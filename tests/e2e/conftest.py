@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Terminal, installed_command, terminal_env, tmux_path
+from tests.commands import installed_command
+from tests.e2e.tmux import Terminal, terminal_env, tmux_path
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -35,21 +34,6 @@ _PASSED_THROUGH = ("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "VIRTUAL_ENV")
 def tmux_path() -> str | None:
     """The tmux executable, or None when tmux is not installed."""
     return shutil.which("tmux")
-
-
-def installed_command(name: str) -> str | None:
-    """A console script of this Python environment (beside ``sys.executable``), else on PATH.
-
-    Args:
-        name: the command, e.g. ``"briefing"``.
-
-    Returns:
-        Its path, or None when it is not installed.
-    """
-    beside_python = Path(sys.executable).parent / name
-    if beside_python.exists():
-        return str(beside_python)
-    return shutil.which(name)
 
 
 def terminal_env(overrides: Mapping[str, str] | None = None) -> dict[str, str]:

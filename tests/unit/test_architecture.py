@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from tests.commands import required_command
+
 
 def test_importing_the_core_does_not_load_the_ui():
     code = (
@@ -20,5 +22,5 @@ def test_importing_the_core_does_not_load_the_ui():
 
 
 def test_import_contracts_hold():
-    out = subprocess.run(["lint-imports"], capture_output=True, text=True)
+    out = subprocess.run([required_command("lint-imports")], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr

@@ -63,6 +63,7 @@ def test_the_limit_caps_the_mentions(service):
 def test_the_default_implementation_agrees_with_the_whoosh_one(service):
     # Any engine behind the seam gets mentions from its other methods.
     fallback = SearchService.mentions(service, "Ilham Aliyev", "PERSON")
+
     def where(mentions):
         return sorted((m.article_id, m.start, m.left, m.right) for m in mentions)
 
