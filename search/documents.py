@@ -11,8 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from search.models import Article, ArticleSummary, EntitySpan
-from search.schema import ENTITY_FIELDS
+from search.models import ENTITY_FIELDS, Article, ArticleSummary, EntitySpan
 
 _DATE_PARTS = ((4, "-01-01"), (7, "-01"))
 

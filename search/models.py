@@ -47,6 +47,8 @@ class ArticleSummary:
 
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "DATE", "MONEY")
+# The entity types that get an index field of their own (facets, ``person:`` queries).
+ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 
 
 @dataclass(frozen=True)

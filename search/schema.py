@@ -26,11 +26,11 @@ from __future__ import annotations
 from whoosh import columns, fields
 from whoosh.analysis import CommaSeparatedTokenizer, Filter, LowercaseFilter
 
+# Defined with the records (no Whoosh needed to read them); still importable from here.
+from search.models import ENTITY_FIELDS  # noqa: F401
 from search.stemmed_field import StemmedText
 
 SCHEMA_VERSION = 5
-
-ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 
 
 class NameWordsFilter(Filter):
