@@ -4,6 +4,10 @@ Follows Whoosh's threading advice: no searcher is shared between threads (each t
 keeps its own, reopened after every commit, see :mod:`search.searchers`), and every call
 copies plain records out before returning, so the app can search from worker threads
 while an update commits. Only records from :mod:`search.models` leave.
+
+Creating the service and listing its articles (read from the manifest beside the index)
+import no Whoosh: an app can list a corpus before the index is opened. The indexer and
+the searchers are made on first use.
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from search import documents
-from search.index_store import DamagedIndex
 from search.locations import index_dir
 from search.manifest import load_manifest
 from search.models import (
+    ENTITY_FIELDS,
     Article,
     ArticleSummary,
     EntitySpan,
@@ -33,12 +37,11 @@ from search.models import (
     QueryError,
     SearchResults,
 )
-from search.schema import ENTITY_FIELDS
-from search.searchers import SearcherCache
 from search.service import ProgressCallback, SearchService
 
 if TYPE_CHECKING:
     from search.indexer import Indexer
+    from search.searchers import SearcherCache
     from search.vocabulary import Vocabulary
 
 FACET_SAMPLE = 500
@@ -61,15 +64,29 @@ class WhooshSearchService(SearchService):
     ) -> None:
         self.corpus = Path(corpus)
         self.folder = folder or index_dir(self.corpus)
-        if indexer is None:
-            # Deferred so that opening the app does not import the whole indexing side.
-            from search.indexer import Indexer
-
-            indexer = Indexer(self.corpus, self.folder)
-        self.indexer = indexer
+        self._indexer = indexer
         self._lock = threading.Lock()
-        self._searchers = SearcherCache(self.folder)
+        self._searcher_cache: SearcherCache | None = None
         self._words: tuple[int, Vocabulary] | None = None
+
+    @property
+    def indexer(self) -> Indexer:
+        """What updates the index, made on first use (it imports Whoosh)."""
+        with self._lock:
+            if self._indexer is None:
+                from search.indexer import Indexer
+
+                self._indexer = Indexer(self.corpus, self.folder)
+            return self._indexer
+
+    @property
+    def _searchers(self) -> SearcherCache:
+        with self._lock:
+            if self._searcher_cache is None:
+                from search.searchers import SearcherCache
+
+                self._searcher_cache = SearcherCache(self.folder)
+            return self._searcher_cache
 
     def needs_update(self) -> bool:
         return self.indexer.needs_update()
@@ -86,6 +103,8 @@ class WhooshSearchService(SearchService):
     @contextmanager
     def _reading(self):
         """This thread's searcher (None before the first update); read failures say so."""
+        from search.index_store import DamagedIndex
+
         try:
             searcher = self._searchers.get()
         except DamagedIndex:
@@ -214,6 +233,7 @@ class WhooshSearchService(SearchService):
         return documents.to_article(stored) if stored else None
 
     def articles(self) -> list[ArticleSummary]:
+        # From the manifest, written after each commit: no index to open, no Whoosh import.
         manifest = load_manifest(self.folder)
         if manifest is None:
             return []
