@@ -1,13 +1,14 @@
 """The briefing Textual app and ``make_app``, the factory the CLI and the tests share.
 
-The app owns the search service (opened lazily, in the indexing worker, so that Whoosh
-is not imported before the first screen is drawn) and the app-wide keys; the main screen
-does the rest.
+The app owns the search service (made on first use, from a worker; making it and listing
+the articles import no Whoosh, so the first screen lists the corpus before the index is
+opened) and the app-wide keys; the main screen does the rest.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from search.models import ArticleSummary
 from tui.briefing_jobs import BriefingAppMixin
 from tui.literal import literal
+from tui.remembered import RememberedArticles
 
 if TYPE_CHECKING:
     from search.service import SearchService
@@ -50,23 +52,25 @@ class BriefingApp(BriefingAppMixin, App):
         self.corpus = Path(corpus)
         self.notes_dir = notes_dir
         self._service = service
+        self._service_lock = threading.Lock()
         self.articles: list[ArticleSummary] = []
+        # Started now so the list is likely read by the time the first screen is built.
+        self.remembered = RememberedArticles(lambda: self.open_service().articles())
         self.sub_title = literal(self.corpus.name, one_line=True)
 
     @property
     def service(self) -> SearchService:
-        """The corpus's search service (see ``open_service``)."""
-        if self._service is None:
-            raise RuntimeError("the search service is not open yet")
-        return self._service
+        """The corpus's search service, made on first use (see ``open_service``)."""
+        return self.open_service()
 
     def open_service(self) -> SearchService:
-        """Open the search service if it is not open; safe to call from the indexing thread."""
-        if self._service is None:
-            from search.service import open_search_service
+        """Make the search service if there is none yet; safe to call from any worker thread."""
+        with self._service_lock:
+            if self._service is None:
+                from search.service import open_search_service
 
-            self._service = open_search_service(self.corpus)
-        return self._service
+                self._service = open_search_service(self.corpus)
+            return self._service
 
     def listing_started(self) -> None:
         """Work kept out of the way of the first list of articles; runs once.

@@ -3,21 +3,29 @@
 Workers are thin, as in Textual's dictionary example: each calls the app's search service
 in a thread and posts a message with plain records; handlers on the UI thread update the
 widgets. Indexing is one exclusive worker with a cancel event and progress messages.
+
+At start the screen lists the articles the index last held (see :mod:`tui.remembered`);
+the indexing worker waits until that list is on screen, and only then opens, checks and
+if need be updates the index (importing Whoosh would compete with drawing it); searching
+starts once the index is open.
 """
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabPane
 from textual.worker import get_current_worker
 
-from search.models import IndexBusyError, QueryError
+from search.models import ArticleSummary, IndexBusyError, QueryError
 from tui.messages import (
     ArticleLoaded,
     IndexFailed,
@@ -41,6 +49,19 @@ if TYPE_CHECKING:
 
 # Enough hits for a few screens; snippets cost time per hit, and a keystroke should not.
 SEARCH_LIMIT = 30
+# How long opening the index waits for the first screen to be drawn before going ahead.
+DRAW_WAIT_SECONDS = 2.0
+
+
+@dataclass
+class ArticlesRemembered(Message):
+    """The articles the index held when last updated, to list before it is open.
+
+    ``drawn`` is set once they are on screen.
+    """
+
+    articles: list[ArticleSummary]
+    drawn: threading.Event
 
 
 class MainScreen(BriefingActionsMixin, EntityActions, Screen):
@@ -58,6 +79,8 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
     def __init__(self) -> None:
         super().__init__()
         self._terms: tuple[str, ...] = ()
+        self._first_drawn = threading.Event()
+        self._listed_early = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,11 +99,15 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
 
     def on_mount(self) -> None:
         self.search_view.focus_input()
-        # Draw the first screen before the index's imports compete with it for the CPU.
-        self.call_after_refresh(self.prepare_index)
+        remembered = self.app.remembered.get(timeout=0)
+        if remembered is not None:
+            self._listed_early = True
+            self._show_remembered(remembered, self._first_drawn)
+        self.call_after_refresh(self._first_drawn.set)
+        self.prepare_index()
         self.check_corrections()
 
-    # Index: open, update if stale, list the articles.
+    # Index: list what it held, open it, update if stale, list the articles.
 
     @work(thread=True, exclusive=True, group="index")
     def prepare_index(self) -> None:
@@ -88,6 +115,11 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         report = None
         try:
             service = self.app.open_service()
+            if not self._listed_early:
+                self._listed_early = True
+                self._list_before_opening()
+            else:
+                self._first_drawn.wait(DRAW_WAIT_SECONDS)
             if service.needs_update():
                 # The list waits for the update; the current briefing need not.
                 self.app.call_from_thread(self.app.listing_started)
@@ -114,6 +146,28 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
             self.post_message(IndexFailed(f"{error}"))
             return
         self.post_message(IndexReady(articles, report))
+
+    def _list_before_opening(self) -> None:
+        """Show the remembered articles if read after mounting; wait until they are drawn.
+
+        Runs in the indexing worker.
+        """
+        articles = self.app.remembered.get(timeout=DRAW_WAIT_SECONDS)
+        drawn = self._first_drawn
+        if articles:
+            drawn = threading.Event()
+            self.post_message(ArticlesRemembered(articles, drawn))
+        drawn.wait(DRAW_WAIT_SECONDS)
+
+    def on_articles_remembered(self, message: ArticlesRemembered) -> None:
+        self._show_remembered(message.articles, message.drawn)
+
+    def _show_remembered(self, articles: list[ArticleSummary], drawn: threading.Event) -> None:
+        if articles:
+            self.app.articles = articles
+            self.search_view.show_articles(articles)
+            self.call_after_refresh(self.app.listing_started)
+        self.call_after_refresh(drawn.set)
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         self.query_one(IndexStatus).show_progress(message.progress)

@@ -4,6 +4,8 @@ Typing is debounced here (the first key after a pause searches at once, a burst 
 searches once when it ends) and the view posts :class:`SearchView.Search`; the screen runs
 the query off the UI thread and hands back the answer, which the view drops if the input
 has moved on. An empty query lists every article, sortable by date, title or source.
+The list can be shown (``show_articles``) before the index is open; queries typed
+meanwhile run once it is (``set_articles``).
 Beside the results, facets (top people, organisations, places, sources) narrow the query.
 """
 
@@ -129,6 +131,7 @@ class SearchView(Vertical):
         super().__init__(**kwargs)
         self._articles: list[ArticleSummary] = []
         self._listing: dict[str, list[ArticleSummary]] = {}
+        self._listed = False
         self._ready = False
         self._timer: Timer | None = None
         self._last_sent = 0.0
@@ -160,13 +163,26 @@ class SearchView(Vertical):
     def results_list(self) -> ResultsList:
         return self.query_one(ResultsList)
 
-    def set_articles(self, articles: list[ArticleSummary]) -> None:
-        """Every article of the corpus; shown while the query is empty."""
+    def show_articles(self, articles: list[ArticleSummary]) -> None:
+        """List the corpus's articles while the index is not open yet (no searching)."""
         self._articles = list(articles)
-        self._listing: dict[str, list[ArticleSummary]] = {}
-        self._ready = True
+        self._listing = {}
+        self._listed = True
+        if not self.query:
+            self._show_listing()
+
+    def set_articles(self, articles: list[ArticleSummary]) -> None:
+        """Every article of the corpus, the index open: shown while the query is empty."""
+        unchanged = self._listed and list(articles) == self._articles
+        if not unchanged:
+            self._articles = list(articles)
+            self._listing = {}
+        self._listed = self._ready = True
         if self.query:
             self._send(self.query)
+        elif unchanged and self._shown_query == "":
+            # The list on screen is this one: keep its cursor, just offer the facets now.
+            self.facets.expect("")
         else:
             self._show_listing()
 
@@ -250,10 +266,11 @@ class SearchView(Vertical):
         columns = self.query_one("#columns", ColumnHeader)
         columns.remove_class("-hidden")
         columns.show(self.sort_key)
-        if not self._ready:
+        if not self._listed:
             self._set_status(Content("Opening the index…"))
             return
-        self.facets.expect("")
+        if self._ready:
+            self.facets.expect("")
         ordered = self._listing.get(self.sort_key)
         if ordered is None:
             ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
