@@ -30,6 +30,8 @@ from whoosh.codec.whoosh3 import (
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 POSTING_COMPRESSION = 1
+# Smaller blocks (a rare word's few postings) gain next to nothing from zlib: stored plain.
+MIN_COMPRESSED_BYTES = 256
 BLOCK_PICKLE_PROTOCOL = 4
 
 # Whoosh's doc_field_length answers None (not 0) for an empty field; keep that.
@@ -91,14 +93,15 @@ class FastBlockWriter(W3PostingsWriter):
         self._terminfo.add_block(self)
         data = (self._mini_ids(), self._mini_weights(), self._mini_values())
         databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
-        if self._compression:
-            databytes = zlib.compress(databytes, self._compression)
+        compression = self._compression if len(databytes) >= MIN_COMPRESSED_BYTES else 0
+        if compression:
+            databytes = zlib.compress(databytes, compression)
         ids = self._ids
         info = (
             len(ids),
             ids[-1],
             self._maxweight,
-            self._compression,
+            compression,
             length_to_byte(self._minlength),
             length_to_byte(self._maxlength),
         )

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 LOCK_NAME = "update.lock"
 LOCK_WAIT_SECONDS = 3.0
-# Below this many files a single-process writer is faster than starting workers.
+# Below this many files one process is faster than starting workers.
 BULK_FILES = 400
 WRITER_LIMIT_MB = 512
 
@@ -205,7 +205,12 @@ class Indexer:
         scan = self._scan(manifest, force=force)
         counts = Counts()
         if scan.changed or scan.removed:
-            counts = self._apply(index, manifest, vocabulary, scan, fresh, force, progress, cancel)
+            from search.index_batch import fewer_collections
+
+            with fewer_collections():
+                counts = self._apply(
+                    index, manifest, vocabulary, scan, fresh, force, progress, cancel
+                )
         elif fresh:
             self._save(manifest, vocabulary, fresh=True)
         return IndexReport(
@@ -227,17 +232,31 @@ class Indexer:
         save_manifest(self.folder, manifest)
 
     def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
+        from search import parallel_build
         from search.index_batch import Batch
-        from search.index_codec import IndexCodec
+        from search.index_writer import open_writer
 
-        bulk = fresh and len(scan.changed) >= BULK_FILES
-        writer = (
-            index.writer(
-                procs=2, multisegment=True, limitmb=WRITER_LIMIT_MB // 2, codec=IndexCodec()
-            )
-            if bulk
-            else index.writer(limitmb=WRITER_LIMIT_MB, codec=IndexCodec())
-        )
+        if fresh and len(scan.changed) >= BULK_FILES and parallel_build.worker_count() > 1:
+            try:
+                counts = parallel_build.build(
+                    index,
+                    scan.changed,
+                    manifest,
+                    vocabulary,
+                    self._read,
+                    self._extract,
+                    force=force,
+                    skipped=scan.skipped,
+                    progress=progress,
+                    cancel=cancel,
+                )
+            except parallel_build.WorkerFailed:
+                # Nothing was committed: build again in this process, from an empty index.
+                index = create_index(self.folder)
+            else:
+                self._save(manifest, vocabulary, fresh=True)
+                return counts
+        writer = open_writer(index, limitmb=WRITER_LIMIT_MB)
         searcher = None if fresh else index.searcher()
         try:
             batch = Batch(
@@ -280,37 +299,57 @@ class Indexer:
         return scan
 
     def _index_files(self, batch: Batch, scan: _Scan, progress, cancel) -> None:
-        total = len(scan.changed)
-        for done, path in enumerate(scan.changed, start=1):
-            if cancel is not None and cancel.is_set():
-                break
-            key = str(path)
-            old = batch.manifest.files.get(key)
-            try:
-                stat = path.stat()
-                digest = file_digest(path)
-            except OSError as exc:
-                scan.skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
-                batch.remove_file(key)
-                continue
-            if old is not None and old.digest == digest and not batch.force:
-                batch.keep_file(key, stat, digest)
-            else:
-                articles = self._read_file(path, scan)
-                if articles is None:
-                    batch.remove_file(key)
-                else:
-                    batch.index_file(key, stat, digest, articles)
-            if progress is not None:
-                progress(IndexProgress(done=done, total=total, path=key))
+        index_files(batch, scan.changed, self._read, scan.skipped, progress, cancel)
 
-    def _read_file(self, path: Path, scan: _Scan) -> list[Article] | None:
+
+def index_files(
+    batch: Batch,
+    paths: list[Path],
+    read: Read,
+    skipped: list[SkippedFile],
+    progress: Callable[[IndexProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> None:
+    """Index each changed file through ``batch``: unchanged bytes are only re-stamped.
+
+    Args:
+        batch: The update's changes, applied to one writer.
+        paths: The files to look at, in order.
+        read: Reads one file into articles.
+        skipped: Receives a reason for each file that could not be read.
+        progress: Called after each file.
+        cancel: When set, stop after the current file.
+    """
+    total = len(paths)
+    for done, path in enumerate(paths, start=1):
+        if cancel is not None and cancel.is_set():
+            break
+        key = str(path)
+        old = batch.manifest.files.get(key)
         try:
-            return self._read(path)
-        except reading.UnreadableFile as exc:
-            scan.skipped.append(SkippedFile(str(path), str(exc)))
-        except Exception as exc:  # a file must never stop the update of the others
-            scan.skipped.append(
-                SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})")
-            )
-        return None
+            stat = path.stat()
+            digest = file_digest(path)
+        except OSError as exc:
+            skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
+            batch.remove_file(key)
+            continue
+        if old is not None and old.digest == digest and not batch.force:
+            batch.keep_file(key, stat, digest)
+        else:
+            articles = _read_file(read, path, skipped)
+            if articles is None:
+                batch.remove_file(key)
+            else:
+                batch.index_file(key, stat, digest, articles)
+        if progress is not None:
+            progress(IndexProgress(done=done, total=total, path=key))
+
+
+def _read_file(read: Read, path: Path, skipped: list[SkippedFile]) -> list[Article] | None:
+    try:
+        return read(path)
+    except reading.UnreadableFile as exc:
+        skipped.append(SkippedFile(str(path), str(exc)))
+    except Exception as exc:  # a file must never stop the update of the others
+        skipped.append(SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
+    return None

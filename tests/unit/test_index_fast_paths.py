@@ -17,6 +17,7 @@ from whoosh.index import create_in
 from benchmarks.corpus import bbc_folder, news_items
 from search import fast_ranking
 from search.index_codec import IndexCodec
+from search.index_writer import open_writer
 from search.query import parse_query
 from search.schema import build_schema
 from search.stemmed_field import StemmedText
@@ -208,3 +209,20 @@ def test_codec_writes_the_postings_whoosh_writes(tmp_path):
         indexes[name] = _all_postings(index)
     assert indexes["ours"] == indexes["whoosh"]
     assert any(len(blocks) > 2 for _, blocks in indexes["ours"].values())
+
+
+def test_postings_spilled_to_disk_come_back_the_same(tmp_path):
+    texts = [f"oil gas price{n % 7} market{n % 13} bank rate{n % 3} growth" for n in range(600)]
+    indexes = {}
+    # A pool limit of a few kilobytes spills a sorted run every few dozen documents.
+    for name, limitmb in (("in memory", 64), ("spilled", 0.005)):
+        (tmp_path / name).mkdir()
+        index = create_in(tmp_path / name, build_schema())
+        writer = open_writer(index, limitmb=limitmb)
+        with writer:
+            for n, text in enumerate(texts):
+                writer.add_document(id=f"a{n}", title=text[:12], body=text)
+            spilled_runs = len(writer.pool.runs)
+        indexes[name] = (_all_postings(index), spilled_runs)
+    assert indexes["in memory"][1] == 0 and indexes["spilled"][1] > 10
+    assert indexes["spilled"][0] == indexes["in memory"][0]

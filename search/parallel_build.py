@@ -1,0 +1,245 @@
+"""Building a new index of a large corpus with one process per CPU.
+
+A first build is CPU-bound from end to end: decoding and cleaning files, finding
+entities, analysing text, sorting and writing postings. Each worker process takes a
+contiguous share of the files (shares of about equal size, in file order), indexes it
+into a segment of its own, and sends back the manifest entries, word counts and skipped
+files of its share; the parent then commits the segments together, in share order, so
+document numbers still follow the files. Unlike a writer fed documents by the parent,
+nothing but file names and summaries crosses between processes.
+
+Workers are forked, so they inherit the indexer's reading and extraction functions and
+the modules already imported; where fork is unavailable or there is one CPU, the
+indexer builds in one process. An article that two files share (a copy) is kept from
+the first file, as in a one-process update: copies that another worker also indexed are
+deleted once the segments are committed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import traceback
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage
+
+from search.index_batch import Batch, Counts, words_text
+from search.index_codec import IndexCodec
+from search.index_writer import open_writer
+from search.manifest import FileEntry, Manifest
+from search.models import Article, EntitySpan, IndexProgress, SkippedFile
+from search.vocabulary import Vocabulary
+
+MAX_WORKERS = 4
+WORKER_LIMIT_MB = 256
+POLL_SECONDS = 0.1
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process raised or died; ``str(exc)`` holds what it reported."""
+
+
+@dataclass
+class ShareResult:
+    """What one worker did with its share of the files."""
+
+    files: dict[str, FileEntry]
+    skipped: list[SkippedFile]
+    words: Counter[str]
+    counts: Counts
+    segment: object | None  # the Whoosh segment it wrote (None when it indexed nothing)
+
+
+def worker_count() -> int:
+    """How many worker processes a build would use (1: build in this process)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cpus))
+
+
+def shares(paths: Sequence[Path], count: int) -> list[list[Path]]:
+    """Split ``paths`` into at most ``count`` contiguous runs of about equal total size.
+
+    Args:
+        paths: The files, in index order.
+        count: How many runs at most.
+
+    Returns:
+        Non-empty runs which, joined, give ``paths`` back in order.
+    """
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(path.stat().st_size + 1)
+        except OSError:
+            sizes.append(1)
+    total = sum(sizes)
+    runs: list[list[Path]] = [[]]
+    filled = 0
+    for path, size in zip(paths, sizes, strict=True):
+        if runs[-1] and len(runs) < count and filled >= total * len(runs) / count:
+            runs.append([])
+        runs[-1].append(path)
+        filled += size
+    return [run for run in runs if run]
+
+
+def build(
+    index,
+    paths: Sequence[Path],
+    manifest: Manifest,
+    vocabulary: Vocabulary,
+    read: Callable[[Path], list[Article]],
+    extract: Callable[[str], Sequence[EntitySpan]],
+    *,
+    force: bool,
+    skipped: list[SkippedFile],
+    progress: Callable[[IndexProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+) -> Counts:
+    """Index ``paths`` into the empty ``index`` with several processes, then commit.
+
+    Args:
+        index: A new, empty Whoosh index (nothing else writes to it).
+        paths: The files to index, in order.
+        manifest: Receives each file's entry.
+        vocabulary: Receives the word counts.
+        read: Reads one file into articles.
+        extract: Finds the entity spans of a body.
+        force: Passed to each worker's :class:`~search.index_batch.Batch`.
+        skipped: Receives a reason for each file that could not be read.
+        progress: Called as files are done, from this thread.
+        cancel: When set, workers stop after their current file; what they did is kept.
+        workers: How many processes (default :func:`worker_count`).
+
+    Returns:
+        What the build did.
+
+    Raises:
+        WorkerFailed: a worker raised or died; nothing was committed.
+    """
+    runs = shares(paths, workers or worker_count())
+    context = multiprocessing.get_context("fork")
+    messages = context.Queue()
+    stop = context.Event()
+    folder = index.storage.folder
+    processes = [
+        context.Process(
+            target=_index_share,
+            args=(folder, run, read, extract, force, messages, stop, number),
+            daemon=True,
+        )
+        for number, run in enumerate(runs)
+    ]
+    for process in processes:
+        process.start()
+    try:
+        results = _collect(processes, messages, stop, len(paths), progress, cancel)
+    finally:
+        stop.set()
+        for process in processes:
+            process.join()
+    return _commit(index, [results[n] for n in range(len(runs))], manifest, vocabulary, skipped)
+
+
+def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, ShareResult]:
+    results: dict[int, ShareResult] = {}
+    done = 0
+    while len(results) < len(processes):
+        if cancel is not None and cancel.is_set():
+            stop.set()
+        try:
+            kind, number, payload = messages.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            for number, process in enumerate(processes):
+                if number not in results and process.exitcode not in (None, 0):
+                    raise WorkerFailed(
+                        f"an indexing process stopped unexpectedly (exit code {process.exitcode})"
+                    ) from None
+            continue
+        if kind == "failed":
+            raise WorkerFailed(payload)
+        if kind == "done":
+            results[number] = payload
+        else:
+            done += 1
+            if progress is not None:
+                progress(IndexProgress(done=done, total=total, path=payload))
+    return results
+
+
+def _index_share(folder, paths, read, extract, force, messages, stop, number) -> None:
+    """A worker's whole life: index ``paths`` into a new segment and report."""
+    from search.indexer import index_files
+
+    try:
+        index = FileStorage(folder, supports_mmap=False).open_index()
+        # The parent holds the update lock and commits the segments: no Whoosh lock here.
+        writer = open_writer(index, limitmb=WORKER_LIMIT_MB, lock=False)
+        manifest, vocabulary, skipped = Manifest(0), Vocabulary(), []
+        batch = Batch(writer, None, manifest, vocabulary, extract, fresh=True, force=force)
+
+        def report(step: IndexProgress) -> None:
+            messages.put(("file", number, step.path))
+
+        index_files(batch, list(paths), read, skipped, report, stop)
+        if writer._added:
+            segment = writer._finalize_segment()
+        else:
+            writer.cancel()
+            segment = None
+        result = ShareResult(manifest.files, skipped, vocabulary.counts, batch.counts, segment)
+        messages.put(("done", number, result))
+    except BaseException:
+        messages.put(("failed", number, traceback.format_exc()))
+
+
+def _commit(index, results, manifest, vocabulary, skipped) -> Counts:
+    counts = Counts()
+    owners = {entry["id"] for file in manifest.files.values() for entry in file.articles}
+    copies: set[str] = set()
+    for result in results:
+        for key, entry in result.files.items():
+            kept = [article for article in entry.articles if article["id"] not in owners]
+            copies.update(article["id"] for article in entry.articles if article["id"] in owners)
+            owners.update(article["id"] for article in kept)
+            entry.articles = kept
+            manifest.files[key] = entry
+        vocabulary.counts.update(result.words)
+        skipped.extend(result.skipped)
+        counts.files_read += result.counts.files_read
+        counts.files_unchanged += result.counts.files_unchanged
+        counts.added += result.counts.added
+    segments = [result.segment for result in results if result.segment is not None]
+    writer = index.writer(codec=IndexCodec())
+    writer.commit(mergetype=lambda _writer, existing: list(existing) + segments)
+    if copies:
+        counts.added -= _drop_copies(index, copies, vocabulary)
+    return counts
+
+
+def _drop_copies(index, copies: set[str], vocabulary: Vocabulary) -> int:
+    """Delete all but the first indexed copy of each article; returns how many went."""
+    doomed = []
+    with index.searcher() as searcher:
+        for article_id in copies:
+            for docnum in sorted(searcher.document_numbers(id=article_id))[1:]:
+                stored = searcher.stored_fields(docnum)
+                vocabulary.remove(words_text(stored.get("title", ""), stored.get("body", "")))
+                doomed.append(docnum)
+    writer = index.writer(codec=IndexCodec())
+    for docnum in doomed:
+        writer.delete_document(docnum)
+    writer.commit(merge=False)
+    return len(doomed)

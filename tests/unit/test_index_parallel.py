@@ -1,0 +1,141 @@
+"""A first build of a large corpus runs in several processes and gives the same index.
+
+The corpus is real text files read by the real reader; the same corpus built in one
+process is the reference. Copies, progress, cancelling and a worker that dies are
+covered too.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from search import indexer, parallel_build
+from search.reading import read_articles
+from search.vocabulary import load_vocabulary
+from search.whoosh_service import WhooshSearchService
+
+FILES = 60
+WORDS = ["harbour", "tariff", "senate", "drought", "vaccine", "pipeline", "ferry", "budget"]
+
+
+def write_corpus(folder, files: int = FILES):
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(files):
+        topic, other = WORDS[n % len(WORDS)], WORDS[(n * 3 + 1) % len(WORDS)]
+        text = (
+            f"Story {n} about the {topic}\n\n"
+            f"Officials said the {topic} plan number {n} would change. "
+            f"Critics of the {other} deal disagreed.\n\n"
+            f"A second paragraph on item{n} and the {other}.\n"
+        )
+        (folder / f"story-{n:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def few_files_make_a_bulk_build(monkeypatch):
+    monkeypatch.setattr(indexer, "BULK_FILES", 10)
+    monkeypatch.setattr(parallel_build, "worker_count", lambda: 3)
+
+
+def build(corpus, folder, **options):
+    service = WhooshSearchService(corpus, folder)
+    report = service.update(**options)
+    return service, report
+
+
+def listing(service):
+    return [(a.id, a.title, a.path, a.position) for a in service.articles()]
+
+
+def ranked(service, query):
+    return [(hit.id, round(hit.score, 6)) for hit in service.search(query, limit=100).hits]
+
+
+def test_parallel_build_gives_the_index_a_single_process_gives(
+    tmp_path, monkeypatch, few_files_make_a_bulk_build
+):
+    corpus = write_corpus(tmp_path / "corpus")
+    parallel, report = build(corpus, tmp_path / "parallel")
+    monkeypatch.setattr(parallel_build, "worker_count", lambda: 1)
+    single, _ = build(corpus, tmp_path / "single")
+
+    assert report.articles == FILES and report.added == FILES and report.files_read == FILES
+    assert listing(parallel) == listing(single)
+    for query in ["tariff", "senate OR ferry", '"pipeline plan"', "item7", "budg*"]:
+        assert ranked(parallel, query) == ranked(single, query), query
+    words = load_vocabulary(tmp_path / "parallel")
+    assert words.counts == load_vocabulary(tmp_path / "single").counts
+    assert parallel.search("tarif").suggestion == "tariff"
+
+
+def test_an_update_after_a_parallel_build_is_incremental(tmp_path, few_files_make_a_bulk_build):
+    corpus = write_corpus(tmp_path / "corpus")
+    service, _ = build(corpus, tmp_path / "index")
+    (corpus / "story-005.txt").write_text("Fresh headline\n\nA lighthouse story.\n")
+    (corpus / "story-006.txt").unlink()
+    report = service.update()
+    # A rewritten file's article is a new one (ids follow the file's bytes).
+    assert (report.files_read, report.added, report.removed) == (1, 1, 2)
+    assert [hit.title for hit in service.search("lighthouse").hits] == ["Fresh headline"]
+    assert service.search("item6").total == 0
+    assert len(service.articles()) == FILES - 1
+
+
+def test_a_copy_in_another_share_is_indexed_once(tmp_path, few_files_make_a_bulk_build):
+    corpus = write_corpus(tmp_path / "corpus")
+    copy = "Walrus census\n\nThe walrus census counted every walrus on the shore.\n"
+    (corpus / "aaa-first.txt").write_text(copy)
+    (corpus / "zzz-copy.txt").write_text(copy)
+    service, report = build(corpus, tmp_path / "index")
+
+    assert report.articles == FILES + 1 == len(service.articles())
+    hits = service.search("walrus").hits
+    assert len(hits) == 1 and hits[0].path.endswith("aaa-first.txt")
+    assert load_vocabulary(tmp_path / "index").counts["walrus"] == 1
+
+
+def test_progress_counts_every_file_once(tmp_path, few_files_make_a_bulk_build):
+    corpus = write_corpus(tmp_path / "corpus")
+    steps = []
+    build(corpus, tmp_path / "index", progress=steps.append)
+    assert [step.done for step in steps] == list(range(1, FILES + 1))
+    assert {step.total for step in steps} == {FILES}
+    assert len({step.path for step in steps}) == FILES
+
+
+def test_cancelling_keeps_the_files_already_indexed(tmp_path, few_files_make_a_bulk_build):
+    corpus = write_corpus(tmp_path / "corpus")
+    cancel = threading.Event()
+
+    def stop_after_some(step):
+        if step.done == 20:
+            cancel.set()
+
+    service, report = build(corpus, tmp_path / "index", progress=stop_after_some, cancel=cancel)
+    listed = service.articles()
+    assert 20 <= len(listed) < FILES
+    assert report.articles == len(listed)
+    assert all(service.search(f"item{a.path[-7:-4].lstrip('0') or '0'}").total for a in listed)
+    assert service.update().files_read == FILES - len(listed)
+
+
+def test_a_worker_that_dies_leaves_a_complete_single_process_build(
+    tmp_path, few_files_make_a_bulk_build
+):
+    corpus = write_corpus(tmp_path / "corpus")
+    parent = os.getpid()
+
+    def read_or_die(path):
+        if os.getpid() != parent and path.name == "story-030.txt":
+            os._exit(9)  # a worker killed mid-build
+        return read_articles(path)
+
+    service = WhooshSearchService(corpus, tmp_path / "index")
+    service.indexer._read = read_or_die
+    report = service.update()
+    assert report.articles == FILES == len(service.articles())
+    assert service.search("item30").total == 1
