@@ -155,6 +155,11 @@ class SearchView(Vertical):
         return self.query_one("#query", Input).value.strip()
 
     @property
+    def searchable(self) -> bool:
+        """Whether typed queries run (the index is open), not just the list shown."""
+        return self._ready
+
+    @property
     def answered_query(self) -> str | None:
         """The query whose answer is on screen ("" for the article list, None before any)."""
         return self._shown_query
@@ -289,6 +294,8 @@ class SearchView(Vertical):
             self._show_listing()
             return
         if not self._ready:
+            # The query runs once the index is open (``set_articles``).
+            self._set_status(Content("Opening the index…"))
             return
         if monotonic() - self._last_sent >= DEBOUNCE_SECONDS:
             self._send(query)
