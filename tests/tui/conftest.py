@@ -74,6 +74,15 @@ async def ready(pilot: Pilot) -> None:
     await wait_for(pilot, lambda: "articles · sorted by" in screen_text(pilot.app))
 
 
+async def facets_settled(pilot: Pilot) -> None:
+    """Wait until a shown facet panel lists the facets of the query on screen."""
+    from tui.widgets.search.facets import FacetPanel
+
+    panels = [panel for panel in pilot.app.screen.query(FacetPanel) if panel.display]
+    for panel in panels:
+        await wait_for(pilot, lambda panel=panel: panel.shown_query == panel.expected)
+
+
 async def search(pilot: Pilot, query: str) -> str:
     """Type ``query`` into the search box and wait for its answer (or its error) on screen."""
     from tui.widgets.search.view import SearchView

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.tui.conftest import ready, search, wait_for
+from tests.tui.conftest import facets_settled, ready, search, wait_for
 from tui.screens.related import RelatedScreen
 from tui.widgets.workspace import Workspace
 
 
 async def steady(pilot) -> None:
-    """Wait for the article list, and stop the text cursors blinking."""
+    """Wait for the article list and its facets, and stop the text cursors blinking."""
     await ready(pilot)
+    await facets_settled(pilot)
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
 
 
 async def open_best_hit(pilot, query: str) -> None:
     await search(pilot, query)
+    await facets_settled(pilot)
     await pilot.press("enter")
     workspace = pilot.app.screen.query_one(Workspace)
     await wait_for(pilot, lambda: workspace.current_article_id() is not None)
@@ -37,6 +39,7 @@ def test_search_results_with_snippets(snap_compare, steady_app):
     async def run_before(pilot):
         await steady(pilot)
         await search(pilot, "Aliyev")
+        await facets_settled(pilot)
 
     assert snap_compare(steady_app, terminal_size=(120, 40), run_before=run_before)
 
@@ -76,5 +79,6 @@ def test_small_terminal_search(snap_compare, steady_app):
     async def run_before(pilot):
         await steady(pilot)
         await search(pilot, "China")
+        await facets_settled(pilot)
 
     assert snap_compare(steady_app, terminal_size=(60, 20), run_before=run_before)

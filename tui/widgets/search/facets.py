@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,6 +30,9 @@ FACET_HEADINGS = {
     "source": "Sources",
 }
 FACET_LIMIT = 5
+# Facets are asked for once the query on screen has stayed for this long: counting them
+# takes far longer than a search, and mid-typing it would hold back the next keystroke's.
+FACET_DELAY = 0.3
 # The column is 32 cells wide: a border, a scrollbar, and this for each row.
 ROW_WIDTH = 28
 
@@ -86,6 +90,7 @@ class FacetPanel(Vertical):
         self.expected: str | None = None
         self.shown_query: str | None = None
         self._values: list[tuple[str, str]] = []
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Facets", id="facet-title")
@@ -101,11 +106,18 @@ class FacetPanel(Vertical):
         return self.query_one(OptionList)
 
     def expect(self, query: str) -> None:
-        """The search view now shows ``query``: ask for its facets unless they are shown."""
+        """The search view now shows ``query``: ask for its facets once it stays there."""
         if query == self.expected:
             return
         self.expected = query
-        self.post_message(self.Wanted(query))
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(FACET_DELAY, self._ask)
+
+    def _ask(self) -> None:
+        self._pending = None
+        if self.expected is not None:
+            self.post_message(self.Wanted(self.expected))
 
     def show(self, query: str, facets: Sequence[Facet]) -> bool:
         """List ``facets`` if they are for the query expected; returns whether they were."""
