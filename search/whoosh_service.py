@@ -41,7 +41,7 @@ from search.service import ProgressCallback, SearchService
 
 if TYPE_CHECKING:
     from search.indexer import Indexer
-    from search.searchers import SearcherCache
+    from search.searchers import SearcherPool
     from search.vocabulary import Vocabulary
 
 FACET_SAMPLE = 500
@@ -66,7 +66,7 @@ class WhooshSearchService(SearchService):
         self.folder = folder or index_dir(self.corpus)
         self._indexer = indexer
         self._lock = threading.Lock()
-        self._searcher_cache: SearcherCache | None = None
+        self._searcher_pool: SearcherPool | None = None
         self._words: tuple[int, Vocabulary] | None = None
 
     @property
@@ -80,13 +80,13 @@ class WhooshSearchService(SearchService):
             return self._indexer
 
     @property
-    def _searchers(self) -> SearcherCache:
+    def _searchers(self) -> SearcherPool:
         with self._lock:
-            if self._searcher_cache is None:
-                from search.searchers import SearcherCache
+            if self._searcher_pool is None:
+                from search.searchers import SearcherPool
 
-                self._searcher_cache = SearcherCache(self.folder)
-            return self._searcher_cache
+                self._searcher_pool = SearcherPool(self.folder, broken=_READ_ERRORS)
+            return self._searcher_pool
 
     def needs_update(self) -> bool:
         return self.indexer.needs_update()
@@ -102,17 +102,15 @@ class WhooshSearchService(SearchService):
 
     @contextmanager
     def _reading(self):
-        """This thread's searcher (None before the first update); read failures say so."""
+        """A searcher lent for this call (None before the first update); read failures say so."""
         from search.index_store import DamagedIndex
 
         try:
-            searcher = self._searchers.get()
+            with self._searchers.borrow() as searcher:
+                yield searcher
         except DamagedIndex:
             raise QueryError(_DAMAGED) from None
-        try:
-            yield searcher
         except _READ_ERRORS as exc:
-            self._searchers.drop()
             raise QueryError(_DAMAGED) from exc
 
     def search(self, query: str, *, limit: int = 50) -> SearchResults:

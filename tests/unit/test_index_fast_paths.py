@@ -17,6 +17,7 @@ from whoosh.index import create_in
 from benchmarks.corpus import bbc_folder, news_items
 from search import fast_ranking
 from search.index_codec import IndexCodec
+from search.index_store import open_searcher
 from search.index_writer import open_writer
 from search.query import parse_query
 from search.schema import build_schema
@@ -95,7 +96,7 @@ def news_service(tmp_path_factory):
 
 
 def _searcher(service):
-    return service._searchers.get()
+    return open_searcher(service.folder)
 
 
 @pytest.mark.parametrize("text", QUERIES)
