@@ -105,7 +105,7 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
             self._show_remembered(remembered, self._first_drawn)
         self.call_after_refresh(self._first_drawn.set)
         self.prepare_index()
-        self.check_corrections()
+        self.call_after_refresh(self.check_corrections)
 
     # Index: list what it held, open it, update if stale, list the articles.
 
@@ -121,7 +121,7 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
             else:
                 self._first_drawn.wait(DRAW_WAIT_SECONDS)
             if service.needs_update():
-                # The list waits for the update; the current briefing need not.
+                # The up-to-date list waits for the update; the current briefing need not.
                 self.app.call_from_thread(self.app.listing_started)
                 report = service.update(
                     progress=lambda p: self.post_message(IndexProgressed(p)),
