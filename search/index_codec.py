@@ -84,8 +84,25 @@ class FastBlockWriter(W3PostingsWriter):
     """Whoosh's postings writer, with each block's data pickled at protocol 4.
 
     The block layout is Whoosh's: length (negative for the last block), the info tuple,
-    then the (optionally compressed) pickle of (ids, weights, values).
+    then the (optionally compressed) pickle of (ids, weights, values). Postings are
+    added without Whoosh's per-posting type assertions (the writer's own pool made
+    them), which were a fifth of a commit.
     """
+
+    def add_posting(self, id_, weight, vbytes, length=None):
+        if len(self._ids) >= self._blocklimit:
+            self._write_block()
+        self._ids.append(id_)
+        self._weights.append(weight)
+        if weight > self._maxweight:
+            self._maxweight = weight
+        if vbytes:
+            self._values.append(vbytes)
+        if length:
+            if self._minlength is None or length < self._minlength:
+                self._minlength = length
+            if length > self._maxlength:
+                self._maxlength = length
 
     def _write_block(self, last=False):
         if not self._blockcount:
