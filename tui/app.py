@@ -77,17 +77,20 @@ class BriefingApp(BriefingAppMixin, App):
 
         Opens the current briefing, and moves the start-up heap out of the collector's
         sight so that later collections (during searches) do not walk it again; it is
-        handed back when the app closes.
+        handed back when the app closes. The collector, off while the app starts when
+        launched from the command line, is turned on again.
         """
         if getattr(self, "_listing_started", False):
             return
         self._listing_started = True
         gc.freeze()
+        gc.enable()
         self.open_latest_briefing()
 
     def on_unmount(self) -> None:
         if getattr(self, "_listing_started", False):
             gc.unfreeze()
+        gc.enable()
 
     def get_default_screen(self) -> Screen:
         from tui.screens.main import MainScreen
