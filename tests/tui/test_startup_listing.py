@@ -7,7 +7,9 @@ back with a gate so that what the user sees before it opens can be checked.
 
 from __future__ import annotations
 
+import gc
 import threading
+import time
 from pathlib import Path
 
 from filelock import FileLock
@@ -192,3 +194,45 @@ async def test_without_an_index_the_list_waits_for_the_first_build(tmp_path):
             await wait_for(pilot, lambda: "3 articles · sorted by" in screen_text(app))
     finally:
         service.gate.set()
+
+
+async def test_the_collector_is_on_again_once_the_articles_are_listed(tmp_path):
+    corpus = indexed(write_corpus(tmp_path / "corpus", 3))
+    # As when launched from the command line, which starts with the collector off.
+    gc.disable()
+    try:
+        app = make_app(corpus)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.screen.query_one(SearchView).searchable)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_the_collector_is_on_while_a_first_build_runs(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    service = HeldIndexService(open_search_service(corpus))
+    service.gate.set()
+    building = threading.Event()
+    release = threading.Event()
+    update = service.update
+
+    def held_update(**kwargs):
+        building.set()
+        release.wait(timeout=GATE_SECONDS)
+        return update(**kwargs)
+
+    service.update = held_update
+    gc.disable()
+    try:
+        app = make_app(corpus, service=service)
+        async with app.run_test(size=(120, 40)) as pilot:
+            give_up = time.monotonic() + 10
+            while not (building.is_set() and gc.isenabled()):
+                assert time.monotonic() < give_up, "the collector stayed off during the build"
+                await pilot.pause(0.02)
+            release.set()
+            await wait_for(pilot, lambda: "3 articles · sorted by" in screen_text(app))
+    finally:
+        release.set()
+        gc.enable()
