@@ -16,7 +16,6 @@ import struct
 import threading
 import time
 import zlib
-from collections import Counter
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -26,7 +25,6 @@ from search import documents
 from search.locations import index_dir
 from search.manifest import load_manifest
 from search.models import (
-    ENTITY_FIELDS,
     Article,
     ArticleSummary,
     EntitySpan,
@@ -40,12 +38,12 @@ from search.models import (
 from search.service import ProgressCallback, SearchService
 
 if TYPE_CHECKING:
+    from search.facet_counts import FacetCounter
     from search.indexer import Indexer
     from search.searchers import SearcherPool
     from search.vocabulary import Vocabulary
 
 FACET_SAMPLE = 500
-FACET_FIELDS = (*ENTITY_FIELDS.values(), "source")
 _READ_ERRORS = (OSError, EOFError, struct.error, zlib.error)
 _DAMAGED = "the index cannot be read; run `briefing index --rebuild`"
 
@@ -67,6 +65,7 @@ class WhooshSearchService(SearchService):
         self._indexer = indexer
         self._lock = threading.Lock()
         self._searcher_pool: SearcherPool | None = None
+        self._facet_counter: FacetCounter | None = None
         self._words: tuple[int, Vocabulary] | None = None
 
     @property
@@ -200,27 +199,21 @@ class WhooshSearchService(SearchService):
             ]
 
     def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
-        from whoosh import query as wq
-
+        from search.facet_counts import FacetCounter
+        from search.index_store import generation_key
         from search.query import parse_query
 
         text = query.strip()
-        counts = {name: Counter() for name in FACET_FIELDS}
+        with self._lock:
+            if self._facet_counter is None:
+                self._facet_counter = FacetCounter()
+            counter = self._facet_counter
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            parsed = parse_query(text, searcher.schema) if text else wq.Every()
-            for hit in searcher.search(parsed, limit=FACET_SAMPLE):
-                stored = hit.fields()
-                spans = documents.to_spans(stored)
-                for entity_type, name in ENTITY_FIELDS.items():
-                    counts[name].update({s.canonical for s in spans if s.type == entity_type})
-                if stored.get("source"):
-                    counts["source"][stored["source"]] += 1
-        return [
-            Facet(name, tuple(sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]))
-            for name in FACET_FIELDS
-        ]
+            parsed = parse_query(text, searcher.schema) if text else None
+            commit = generation_key(self.folder)
+            return counter.count(searcher, commit, parsed, FACET_SAMPLE, limit)
 
     def _stored(self, article_id: str) -> dict | None:
         with self._reading() as searcher:

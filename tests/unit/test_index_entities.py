@@ -107,6 +107,20 @@ def test_facets_count_articles_per_name_among_the_results(service):
     assert narrowed["place"] == {"Baku": 1}
 
 
+def test_facets_follow_the_index_after_an_update(service, corpus):
+    assert dict(service.facets("")[0].values) == {"Ilham Aliyev": 1, "Nikol Pashinyan": 1}
+    write_articles(
+        corpus,
+        "talks.txt",
+        {"title": "Talks end", "body": "Nikol Pashinyan left Baku.", "source": "Trend"},
+    )
+    service.update(rebuild=True)  # article numbers start again from the first
+    facets = {facet.field: dict(facet.values) for facet in service.facets("")}
+    assert facets["person"] == {"Nikol Pashinyan": 1}
+    assert facets["place"] == {"Baku": 2}
+    assert facets["source"] == {"Trend": 2}
+
+
 def test_a_failing_extractor_leaves_the_article_searchable(corpus, tmp_path):
     def extract(body):
         raise ValueError("bad rules")
