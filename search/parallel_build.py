@@ -157,7 +157,7 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
     results: dict[int, ShareResult] = {}
     done = 0
     while len(results) < len(processes):
-        if cancel is not None and cancel.is_set():
+        if cancel is not None and cancel.is_set():  # checked after each message too
             stop.set()
         try:
             kind, number, payload = messages.get(timeout=POLL_SECONDS)
@@ -176,6 +176,8 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
             done += 1
             if progress is not None:
                 progress(IndexProgress(done=done, total=total, path=payload))
+            if cancel is not None and cancel.is_set():
+                stop.set()
     return results
 
 

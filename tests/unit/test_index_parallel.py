@@ -7,6 +7,7 @@ covered too.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 
@@ -109,18 +110,29 @@ def test_progress_counts_every_file_once(tmp_path, few_files_make_a_bulk_build):
 
 def test_cancelling_keeps_the_files_already_indexed(tmp_path, few_files_make_a_bulk_build):
     corpus = write_corpus(tmp_path / "corpus")
-    cancel = threading.Event()
+    cancel, gate = threading.Event(), multiprocessing.get_context("fork").Event()
+    files_read = {"count": 0}  # each forked worker counts its own
 
-    def stop_after_some(step):
-        if step.done == 20:
+    def read_ten_then_wait(path):
+        files_read["count"] += 1
+        if files_read["count"] == 11:
+            gate.wait(timeout=60)  # until the parent is told to cancel
+        return read_articles(path)
+
+    def cancel_then_release(step):
+        if step.done == 30:  # all three workers wait on their eleventh file
             cancel.set()
+            gate.set()
 
-    service, report = build(corpus, tmp_path / "index", progress=stop_after_some, cancel=cancel)
+    service = WhooshSearchService(corpus, tmp_path / "index")
+    service.indexer._read = read_ten_then_wait
+    report = service.update(progress=cancel_then_release, cancel=cancel)
     listed = service.articles()
-    assert 20 <= len(listed) < FILES
-    assert report.articles == len(listed)
-    assert all(service.search(f"item{a.path[-7:-4].lstrip('0') or '0'}").total for a in listed)
+    # Each worker finishes the file it was reading, then stops.
+    assert 30 <= len(listed) == report.articles < FILES
+    assert all(service.search(a.title.split(" about")[0]).total >= 1 for a in listed)
     assert service.update().files_read == FILES - len(listed)
+    assert len(service.articles()) == FILES
 
 
 def test_a_worker_that_dies_leaves_a_complete_single_process_build(
