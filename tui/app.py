@@ -7,17 +7,18 @@ opened) and the app-wide keys; the main screen does the rest.
 
 from __future__ import annotations
 
-import gc
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from search.models import ArticleSummary
 from tui.briefing_jobs import BriefingAppMixin
+from tui.collector import QUIET_SECONDS, IdleCollector
 from tui.literal import literal
 from tui.remembered import RememberedArticles
 
@@ -54,6 +55,7 @@ class BriefingApp(BriefingAppMixin, App):
         self._service = service
         self._service_lock = threading.Lock()
         self.articles: list[ArticleSummary] = []
+        self.collector = IdleCollector()
         # Started now so the list is likely read by the time the first screen is built.
         self.remembered = RememberedArticles(lambda: self.open_service().articles())
         self.sub_title = literal(self.corpus.name, one_line=True)
@@ -75,22 +77,24 @@ class BriefingApp(BriefingAppMixin, App):
     def listing_started(self) -> None:
         """Work kept out of the way of the first list of articles; runs once.
 
-        Opens the current briefing, and moves the start-up heap out of the collector's
-        sight so that later collections (during searches) do not walk it again; it is
-        handed back when the app closes. The collector, off while the app starts when
-        launched from the command line, is turned on again.
+        Opens the current briefing and hands memory management to the idle collector
+        (see :mod:`tui.collector`): the collector, off while the app starts when launched
+        from the command line, is on again, with full passes kept for quiet moments.
         """
         if getattr(self, "_listing_started", False):
             return
         self._listing_started = True
-        gc.freeze()
-        gc.enable()
+        self.collector.start()
+        self.set_interval(QUIET_SECONDS / 2, self.collector.collect_if_quiet)
         self.open_latest_briefing()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):
+            self.collector.input_seen()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
-        if getattr(self, "_listing_started", False):
-            gc.unfreeze()
-        gc.enable()
+        self.collector.stop()
 
     def get_default_screen(self) -> Screen:
         from tui.screens.main import MainScreen
