@@ -32,6 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# The app's package first: it sets the frame rate the app runs at before Textual loads.
+import tui  # noqa: E402, F401
+
+# isort: split
 from textual import events  # noqa: E402
 
 from benchmarks.corpus import build_corpus  # noqa: E402
