@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from search.models import SearchResults
+from search.service import open_search_service
 from tests.tui.conftest import (
+    SteadyClockService,
     ready,
     screen_text,
     search,
@@ -14,6 +16,7 @@ from tests.tui.conftest import (
     wait_for,
     wait_for_text,
 )
+from tui.app import make_app
 from tui.messages import SearchAnswered
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
@@ -145,3 +148,28 @@ async def test_hits_answer_replaces_results_only_for_the_current_query(app):
         answer = SearchResults(current, (), 0, 0.001)
         assert view.show_results(current, dataclasses.replace(answer)) is True
         assert "0 hits" in screen_text(app) or "No article matches" in screen_text(app)
+
+
+class CountingService(SteadyClockService):
+    """The real service, counting the searches the app asks for."""
+
+    def __init__(self, inner) -> None:
+        super().__init__(inner)
+        self.queries: list[str] = []
+
+    def search(self, query, *, limit=50):
+        self.queries.append(query)
+        return super().search(query, limit=limit)
+
+
+async def test_fast_typing_searches_less_often_than_keys_and_ends_on_the_full_query(seeds):
+    service = CountingService(open_search_service(seeds))
+    app = make_app(seeds, service=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        service.queries.clear()
+        typed = "Azerbaijan relations"
+        await search(pilot, typed)
+        assert service.queries[-1] == typed
+        assert len(service.queries) < len(typed)
+        assert "Relations between Russia and Azerbaijan" in screen_text(app)

@@ -114,6 +114,12 @@ class FacetPanel(Vertical):
             self._pending.stop()
         self._pending = self.set_timer(FACET_DELAY, self._ask)
 
+    def postpone(self) -> None:
+        """A key was typed: wait for a quiet moment again before asking for facets."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = self.set_timer(FACET_DELAY, self._ask)
+
     def _ask(self) -> None:
         self._pending = None
         if self.expected is not None:

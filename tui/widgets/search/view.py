@@ -1,9 +1,10 @@
 """SearchView: the query input, a status line and the results list.
 
-Typing is debounced here (the first key after a pause searches at once, a burst of keys
-searches once when it ends) and the view posts :class:`SearchView.Search`; the screen runs
-the query off the UI thread and hands back the answer, which the view drops if the input
-has moved on. An empty query lists every article, sortable by date, title or source.
+Typing is throttled here: a key searches at once unless a search set out less than
+``SEARCH_INTERVAL`` ago, in which case the text as it is when that interval ends is
+searched (a burst of keys searches every interval and once after its last key). The
+view posts :class:`SearchView.Search`; the screen runs the query off the UI thread and
+hands back the answer, which the view drops if the input has moved on. An empty query lists every article, sortable by date, title or source.
 The list can be shown (``show_articles``) before the index is open; queries typed
 meanwhile run once it is (``set_articles``).
 Beside the results, facets (top people, organisations, places, sources) narrow the query.
@@ -29,7 +30,8 @@ from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.results_list import LazyRows, ResultsList
 from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, hit_row, summary_row
 
-DEBOUNCE_SECONDS = 0.12
+# At most one search sets out per interval; keys typed faster wait for the next one.
+SEARCH_INTERVAL = 0.12
 # Below this width the results need the whole screen: facets are hidden.
 FACETS_MIN_WIDTH = 100
 SORT_KEYS = ("date", "title", "source")
@@ -97,7 +99,15 @@ class SearchView(Vertical):
 
     BINDINGS = [
         Binding("f2", "cycle_sort", "Sort", tooltip="Sort the article list by date, title, source"),
-        Binding("ctrl+y", "use_suggestion", "Did you mean", tooltip="Search the suggested query"),
+        # Not in the Footer: the status line offers it with its key. Showing and hiding it
+        # there as suggestions came and went rebuilt the Footer between keystrokes.
+        Binding(
+            "ctrl+y",
+            "use_suggestion",
+            "Did you mean",
+            tooltip="Search the suggested query",
+            show=False,
+        ),
         Binding("f3", "focus_facets", "Facets", tooltip="Narrow by person, organisation, place"),
     ]
     DEFAULT_CSS = """
@@ -228,11 +238,7 @@ class SearchView(Vertical):
         self._set_status(content(f"Cannot search: {reason}", one_line=True), error=True)
 
     def _set_suggestion(self, suggestion: str | None) -> None:
-        # The Footer redraws its keys on refresh_bindings: only when a suggestion comes or goes.
-        offered = self._suggestion is not None
         self._suggestion = suggestion
-        if offered != (suggestion is not None):
-            self.refresh_bindings()
 
     @property
     def facets(self) -> FacetPanel:
@@ -286,21 +292,28 @@ class SearchView(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.facets.postpone()
         query = self.query
         if not query:
+            self._cancel_pending()
             self._show_listing()
             return
         if not self._ready:
             # The query runs once the index is open (``set_articles``).
+            self._cancel_pending()
             self._set_status(Content("Opening the index…"))
             return
-        if monotonic() - self._last_sent >= DEBOUNCE_SECONDS:
+        wait = SEARCH_INTERVAL - (monotonic() - self._last_sent)
+        if wait <= 0:
+            self._cancel_pending()
             self._send(query)
-        else:
-            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._send_current)
+        elif self._timer is None:
+            self._timer = self.set_timer(wait, self._send_current)
+
+    def _cancel_pending(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
 
     def _send_current(self) -> None:
         self._timer = None
@@ -352,7 +365,7 @@ class SearchView(Vertical):
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Offer "did you mean" (Footer, palette) only while there is a suggestion.
+        # Offer "did you mean" (key, palette) only while there is a suggestion.
         if action == "use_suggestion":
             return self._suggestion is not None
         return True
