@@ -70,6 +70,12 @@ class SearchService(ABC):
     def article(self, article_id: str) -> Article | None:
         """The full article, or None when the id is unknown."""
 
+    def warm_up(self) -> None:  # noqa: B027 - optional: most engines have nothing to load
+        """Load ahead of time what the first searches would otherwise wait for.
+
+        An engine with nothing to load keeps this default, which does nothing.
+        """
+
     @abstractmethod
     def articles(self) -> list[ArticleSummary]:
         """Every indexed article, in corpus order."""

@@ -12,6 +12,7 @@ starts once the index is open.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +147,8 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
             self.post_message(IndexFailed(f"{error}"))
             return
         self.post_message(IndexReady(articles, report))
+        with contextlib.suppress(Exception):  # warming up is only ever a head start
+            self.app.service.warm_up()
 
     def _list_before_opening(self) -> None:
         """Show the remembered articles if read after mounting; wait until they are drawn.
