@@ -146,10 +146,16 @@ def build(
         process.start()
     try:
         results = _collect(processes, messages, stop, len(paths), progress, cancel)
+    except BaseException:
+        # Nothing will be committed; a worker still flushing an unread result into the
+        # queue would never exit, so none is waited for.
+        for process in processes:
+            process.terminate()
+        raise
     finally:
-        stop.set()
         for process in processes:
             process.join()
+        messages.close()
     return _commit(index, [results[n] for n in range(len(runs))], manifest, vocabulary, skipped)
 
 

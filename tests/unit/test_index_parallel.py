@@ -151,3 +151,28 @@ def test_a_worker_that_dies_leaves_a_complete_single_process_build(
     report = service.update()
     assert report.articles == FILES == len(service.articles())
     assert service.search("item30").total == 1
+
+
+def test_a_worker_that_raises_while_others_still_report_does_not_hang_the_build(
+    tmp_path, few_files_make_a_bulk_build
+):
+    # Enough files that a worker's report outgrows a pipe's buffer: if the build waited
+    # for workers without reading their reports, it would never finish.
+    files = 900
+    corpus = write_corpus(tmp_path / "corpus", files)
+    parent = os.getpid()
+
+    def read_or_raise(path):
+        if os.getpid() != parent and path.name == "story-000.txt":
+            raise SystemExit("a worker gives up")
+        return read_articles(path)
+
+    service = WhooshSearchService(corpus, tmp_path / "index")
+    service.indexer._read = read_or_raise
+    reports = []
+    # In a thread of its own, so that a hung build fails this test instead of the run.
+    build_thread = threading.Thread(target=lambda: reports.append(service.update()), daemon=True)
+    build_thread.start()
+    build_thread.join(timeout=120)
+    assert not build_thread.is_alive(), "the build hung"
+    assert reports[0].articles == files == len(service.articles())
