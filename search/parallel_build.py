@@ -17,6 +17,7 @@ deleted once the segments are committed.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -191,6 +192,8 @@ def _index_share(folder, paths, read, extract, force, messages, stop, number) ->
     """A worker's whole life: index ``paths`` into a new segment and report."""
     from search.indexer import index_files
 
+    # What the worker inherited stays alive to its end: keep the collector off it.
+    gc.freeze()
     try:
         index = FileStorage(folder, supports_mmap=False).open_index()
         # The parent holds the update lock and commits the segments: no Whoosh lock here.
