@@ -39,7 +39,6 @@ from tui.messages import (
 )
 from tui.screens.briefing_actions import BriefingActionsMixin
 from tui.screens.entity_actions import EntityActions
-from tui.search_runner import SearchRunner
 from tui.widgets.index_status import IndexStatus
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
@@ -83,13 +82,12 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         self._terms: tuple[str, ...] = ()
         self._first_drawn = threading.Event()
         self._listed_early = False
-        self._searches = SearchRunner(self.search)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield IndexStatus()
         with Workspace(id="workspace"), TabPane("Search", id=SEARCH_TAB):
-            yield SearchView(run_search=self._searches.submit)
+            yield SearchView()
         yield Footer()
 
     @property
@@ -193,11 +191,11 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
 
     # Search as you type.
 
-    def on_unmount(self) -> None:
-        self._searches.stop()
+    def on_search_view_search(self, message: SearchView.Search) -> None:
+        self.run_search(message.query)
 
-    def search(self, query: str) -> None:
-        """Run one query and post its answer; runs on the search thread."""
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
         try:
             results = self.app.service.search(query, limit=SEARCH_LIMIT)
         except QueryError as error:

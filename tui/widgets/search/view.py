@@ -3,16 +3,15 @@
 Typing is throttled here: a key searches at once unless a search set out less than
 ``SEARCH_INTERVAL`` ago, in which case the text as it is when that interval ends is
 searched (a burst of keys searches every interval and once after its last key). The
-screen's search function runs the query off the UI thread and hands back the answer,
-which the view drops if the input has moved on. An empty query lists every article,
-sortable by date, title or source. The list can be shown (``show_articles``) before the
-index is open; queries typed meanwhile run once it is (``set_articles``).
+view posts :class:`SearchView.Search`; the screen runs the query off the UI thread and
+hands back the answer, which the view drops if the input has moved on. An empty query lists every article, sortable by date, title or source.
+The list can be shown (``show_articles``) before the index is open; queries typed
+meanwhile run once it is (``set_articles``).
 Beside the results, facets (top people, organisations, places, sources) narrow the query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from time import monotonic
 
 from textual import events
@@ -124,6 +123,13 @@ class SearchView(Vertical):
 
     sort_key: reactive[str] = reactive("date", init=False)
 
+    class Search(Message):
+        """Run this query (already debounced)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
     class SortRequested(Message):
         """Sort the article list by ``key``."""
 
@@ -131,17 +137,8 @@ class SearchView(Vertical):
             super().__init__()
             self.key = key
 
-    def __init__(self, run_search: Callable[[str], object], **kwargs) -> None:
-        """A search view whose queries run through ``run_search``.
-
-        Args:
-            run_search: Starts a query off the UI thread (its answer comes back through
-                ``show_results`` or ``show_error``). Called directly rather than through
-                a message: a message waited for the screen to finish drawing the typed key.
-            **kwargs: As for any widget.
-        """
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._run_search = run_search
         self._articles: list[ArticleSummary] = []
         self._listing: dict[str, list[ArticleSummary]] = {}
         self._listed = False
@@ -325,7 +322,7 @@ class SearchView(Vertical):
 
     def _send(self, query: str) -> None:
         self._last_sent = monotonic()
-        self._run_search(query)
+        self.post_message(self.Search(query))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         # Enter in the box opens the row under the cursor (the best hit, until moved).
