@@ -205,6 +205,7 @@ def test_hidden_files_and_second_links_are_skipped_with_reasons(tmp_path):
     (tmp_path / ".git" / "config.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "c.txt").hardlink_to(tmp_path / "a.txt")
     (tmp_path / "notes.docx").write_bytes(b"PK")
     (tmp_path / "README").write_text("x", encoding="utf-8")
     found = list(walk_corpus(tmp_path))
@@ -213,6 +214,7 @@ def test_hidden_files_and_second_links_are_skipped_with_reasons(tmp_path):
         SkippedFile(str(tmp_path / "README"), "unsupported file type (no extension)"),
         tmp_path / "a.txt",
         SkippedFile(str(tmp_path / "b.txt"), "same file already read through another link"),
+        SkippedFile(str(tmp_path / "c.txt"), "same file already read through another link"),
         SkippedFile(str(tmp_path / "notes.docx"), "unsupported file type .docx"),
     ]
 
