@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from filelock import FileLock
@@ -68,76 +69,65 @@ def listed_keys(app) -> list[str]:
     return [row.key for row in app.screen.query_one(ResultsList).rows]
 
 
-async def test_articles_are_listed_before_the_index_is_opened(tmp_path):
-    corpus = indexed(write_corpus(tmp_path / "corpus", 7))
+@asynccontextmanager
+async def held_open(tmp_path: Path, articles: int):
+    """The app on a fresh corpus whose index stays unopened until ``service.gate`` is set."""
+    corpus = indexed(write_corpus(tmp_path / "corpus", articles))
     service = HeldIndexService(open_search_service(corpus))
     app = make_app(corpus, service=service)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: "7 articles · sorted by date" in screen_text(app))
-            assert "Harbour story number 3" in screen_text(app)
-            assert not service.checked.is_set()
-            assert not app.screen.query_one(SearchView).searchable
-            early = listed_keys(app)
-            service.gate.set()
-            await wait_for(pilot, lambda: app.screen.query_one(SearchView).searchable)
-            assert listed_keys(app) == early
-            assert "7 articles · sorted by date" in screen_text(app)
+            yield app, pilot, service
     finally:
         service.gate.set()
+
+
+async def test_articles_are_listed_before_the_index_is_opened(tmp_path):
+    async with held_open(tmp_path, 7) as (app, pilot, service):
+        await wait_for(pilot, lambda: "7 articles · sorted by date" in screen_text(app))
+        assert "Harbour story number 3" in screen_text(app)
+        assert not service.checked.is_set()
+        assert not app.screen.query_one(SearchView).searchable
+        early = listed_keys(app)
+        service.gate.set()
+        await wait_for(pilot, lambda: app.screen.query_one(SearchView).searchable)
+        assert listed_keys(app) == early
+        assert "7 articles · sorted by date" in screen_text(app)
 
 
 async def test_the_cursor_stays_put_when_the_index_opens_with_the_same_articles(tmp_path):
-    corpus = indexed(write_corpus(tmp_path / "corpus", 7))
-    service = HeldIndexService(open_search_service(corpus))
-    app = make_app(corpus, service=service)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: "7 articles" in screen_text(app))
-            results = app.screen.query_one(ResultsList)
-            await pilot.press("down", "down", "down")
-            assert results.cursor == 2
-            service.gate.set()
-            await wait_for(pilot, lambda: app.screen.query_one(SearchView).searchable)
-            assert results.cursor == 2
-    finally:
+    async with held_open(tmp_path, 7) as (app, pilot, service):
+        await wait_for(pilot, lambda: "7 articles" in screen_text(app))
+        results = app.screen.query_one(ResultsList)
+        await pilot.press("down", "down", "down")
+        assert results.cursor == 2
         service.gate.set()
+        await wait_for(pilot, lambda: app.screen.query_one(SearchView).searchable)
+        assert results.cursor == 2
 
 
 async def test_a_query_typed_before_the_index_opens_runs_once_it_is_open(tmp_path):
-    corpus = indexed(write_corpus(tmp_path / "corpus", 5))
-    service = HeldIndexService(open_search_service(corpus))
-    app = make_app(corpus, service=service)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: "5 articles" in screen_text(app))
-            view = app.screen.query_one(SearchView)
-            await pilot.press(*"storm")
-            await pilot.pause(0.2)
-            assert view.answered_query != "storm"
-            assert "Opening the index" in screen_text(app)
-            service.gate.set()
-            await wait_for(pilot, lambda: view.answered_query == "storm")
-            assert "5 hits" in screen_text(app)
-    finally:
+    async with held_open(tmp_path, 5) as (app, pilot, service):
+        await wait_for(pilot, lambda: "5 articles" in screen_text(app))
+        view = app.screen.query_one(SearchView)
+        await pilot.press(*"storm")
+        await pilot.pause(0.2)
+        assert view.answered_query != "storm"
+        assert "Opening the index" in screen_text(app)
         service.gate.set()
+        await wait_for(pilot, lambda: view.answered_query == "storm")
+        assert "5 hits" in screen_text(app)
 
 
 async def test_an_article_opens_from_the_early_list(tmp_path):
-    corpus = indexed(write_corpus(tmp_path / "corpus", 4))
-    service = HeldIndexService(open_search_service(corpus))
-    app = make_app(corpus, service=service)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: "4 articles" in screen_text(app))
-            app.screen.query_one(ResultsList).focus()
-            await pilot.press("enter")
-            workspace = app.screen.query_one(Workspace)
-            await wait_for(pilot, lambda: workspace.current_article_id() is not None)
-            assert "reopened today after a storm" in screen_text(app)
-            assert not service.checked.is_set()
-    finally:
-        service.gate.set()
+    async with held_open(tmp_path, 4) as (app, pilot, service):
+        await wait_for(pilot, lambda: "4 articles" in screen_text(app))
+        app.screen.query_one(ResultsList).focus()
+        await pilot.press("enter")
+        workspace = app.screen.query_one(Workspace)
+        await wait_for(pilot, lambda: workspace.current_article_id() is not None)
+        assert "reopened today after a storm" in screen_text(app)
+        assert not service.checked.is_set()
 
 
 async def test_a_stale_index_is_listed_then_updated_with_the_new_articles(tmp_path):
