@@ -166,13 +166,16 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
     while len(results) < len(processes):
         if cancel is not None and cancel.is_set():  # checked after each message too
             stop.set()
+        # A worker exits only once its messages are in the queue: one that had exited
+        # before an empty wait will send nothing more.
+        exited = {n: p.exitcode for n, p in enumerate(processes) if p.exitcode is not None}
         try:
             kind, number, payload = messages.get(timeout=POLL_SECONDS)
         except queue.Empty:
-            for number, process in enumerate(processes):
-                if number not in results and process.exitcode not in (None, 0):
+            for number, code in exited.items():
+                if number not in results:
                     raise WorkerFailed(
-                        f"an indexing process stopped unexpectedly (exit code {process.exitcode})"
+                        f"an indexing process stopped without its results (exit code {code})"
                     ) from None
             continue
         if kind == "failed":
@@ -208,7 +211,8 @@ def _index_share(folder, paths, read, extract, force, messages, stop, number) ->
         if writer._added:
             segment = writer._finalize_segment()
         else:
-            writer.cancel()
+            # Not cancel(): that deletes the temporary folder the other workers share.
+            writer._close_segment()
             segment = None
         result = ShareResult(manifest.files, skipped, vocabulary.counts, batch.counts, segment)
         messages.put(("done", number, result))

@@ -176,3 +176,24 @@ def test_a_worker_that_raises_while_others_still_report_does_not_hang_the_build(
     build_thread.join(timeout=120)
     assert not build_thread.is_alive(), "the build hung"
     assert reports[0].articles == files == len(service.articles())
+
+
+def test_a_share_without_articles_does_not_spoil_the_others(tmp_path, few_files_make_a_bulk_build):
+    corpus = write_corpus(tmp_path / "corpus")
+    parent, read_by_parent = os.getpid(), []
+
+    def last_third_has_no_articles(path):
+        if os.getpid() == parent:
+            read_by_parent.append(path)  # the one-process fallback
+        if int(path.stem[-3:]) >= 40:
+            return []
+        return read_articles(path)
+
+    service = WhooshSearchService(corpus, tmp_path / "index")
+    service.indexer._read = last_third_has_no_articles
+    report = service.update()
+    assert read_by_parent == []
+    assert report.articles == 40 == len(service.articles())
+    leftovers = [p.name for p in (tmp_path / "index").rglob("*") if p.suffix in {".tmp", ".run"}]
+    assert leftovers == []
+    assert service.search("item39").total == 1
