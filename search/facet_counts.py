@@ -40,6 +40,11 @@ class FacetCounter:
         self._commit: object = None
         self._known: dict[int, tuple] = {}
 
+    def forget(self) -> None:
+        """Drop every remembered article (their commit is in doubt)."""
+        with self._lock:
+            self._commit, self._known = None, {}
+
     def count(self, searcher, commit: object, parsed, sample: int, limit: int) -> list[Facet]:
         """The most frequent values of each facet field among a query's best matches.
 

@@ -217,12 +217,16 @@ class WhooshSearchService(SearchService):
             if self._facet_counter is None:
                 self._facet_counter = FacetCounter()
             counter = self._facet_counter
+        commit = generation_key(self.folder)
         with self._reading() as searcher:
             if searcher is None:
                 return []
             parsed = parse_query(text, searcher.schema) if text else None
-            commit = generation_key(self.folder)
-            return counter.count(searcher, commit, parsed, FACET_SAMPLE, limit)
+            facets = counter.count(searcher, commit, parsed, FACET_SAMPLE, limit)
+        if generation_key(self.folder) != commit:
+            # A commit came in while counting: what was remembered may be of either one.
+            counter.forget()
+        return facets
 
     def _stored(self, article_id: str) -> dict | None:
         with self._reading() as searcher:
