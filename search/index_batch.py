@@ -31,7 +31,9 @@ def fewer_collections() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        # Unless someone else (the app, say) has set its own thresholds meanwhile.
+        if gc.get_threshold() == BUILD_COLLECTION_THRESHOLDS:
+            gc.set_threshold(*before)
 
 
 @dataclass
