@@ -31,7 +31,6 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 
 from search.index_batch import Batch, Counts, words_text
-from search.index_codec import IndexCodec
 from search.index_writer import open_writer
 from search.manifest import FileEntry, Manifest
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
@@ -237,7 +236,7 @@ def _commit(index, results, manifest, vocabulary, skipped) -> Counts:
         counts.files_unchanged += result.counts.files_unchanged
         counts.added += result.counts.added
     segments = [result.segment for result in results if result.segment is not None]
-    writer = index.writer(codec=IndexCodec())
+    writer = open_writer(index, limitmb=WORKER_LIMIT_MB)
     writer.commit(mergetype=lambda _writer, existing: list(existing) + segments)
     if copies:
         counts.added -= _drop_copies(index, copies, vocabulary)
@@ -253,7 +252,7 @@ def _drop_copies(index, copies: set[str], vocabulary: Vocabulary) -> int:
                 stored = searcher.stored_fields(docnum)
                 vocabulary.remove(words_text(stored.get("title", ""), stored.get("body", "")))
                 doomed.append(docnum)
-    writer = index.writer(codec=IndexCodec())
+    writer = open_writer(index, limitmb=WORKER_LIMIT_MB)
     for docnum in doomed:
         writer.delete_document(docnum)
     writer.commit(merge=False)

@@ -110,15 +110,17 @@ class FacetPanel(Vertical):
         if query == self.expected:
             return
         self.expected = query
-        if self._pending is not None:
-            self._pending.stop()
-        self._pending = self.set_timer(FACET_DELAY, self._ask)
+        self._wait_then_ask()
 
     def postpone(self) -> None:
         """A key was typed: wait for a quiet moment again before asking for facets."""
         if self._pending is not None:
+            self._wait_then_ask()
+
+    def _wait_then_ask(self) -> None:
+        if self._pending is not None:
             self._pending.stop()
-            self._pending = self.set_timer(FACET_DELAY, self._ask)
+        self._pending = self.set_timer(FACET_DELAY, self._ask)
 
     def _ask(self) -> None:
         self._pending = None

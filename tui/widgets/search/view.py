@@ -4,9 +4,10 @@ Typing is throttled here: a key searches at once unless a search set out less th
 ``SEARCH_INTERVAL`` ago, in which case the text as it is when that interval ends is
 searched (a burst of keys searches every interval and once after its last key). The
 view posts :class:`SearchView.Search`; the screen runs the query off the UI thread and
-hands back the answer, which the view drops if the input has moved on. An empty query lists every article, sortable by date, title or source.
-The list can be shown (``show_articles``) before the index is open; queries typed
-meanwhile run once it is (``set_articles``).
+hands back the answer, which the view drops if the input has moved on. An empty query
+lists every article, sortable by date, title or source. The list can be shown
+(``show_articles``) before the index is open; queries typed meanwhile run once it is
+(``set_articles``).
 Beside the results, facets (top people, organisations, places, sources) narrow the query.
 """
 
