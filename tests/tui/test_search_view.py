@@ -173,3 +173,30 @@ async def test_fast_typing_searches_less_often_than_keys_and_ends_on_the_full_qu
         assert service.queries[-1] == typed
         assert len(service.queries) < len(typed)
         assert "Relations between Russia and Azerbaijan" in screen_text(app)
+
+
+async def test_a_query_longer_than_the_box_keeps_the_typing_end_in_view(app):
+    async with app.run_test(size=(70, 24)) as pilot:
+        await ready(pilot)
+        words = "aliyev azerbaijan pashinyan armenia washington partnership charter yerevan"
+        await pilot.press("slash", *["space" if c == " " else c for c in words])
+        await wait_for_text(pilot, "yerevan")
+        assert "aliyev" not in screen_text(app).splitlines()[4]
+        await pilot.press("home")
+        await wait_for_text(pilot, "aliyev azerbaijan")
+
+
+async def test_the_list_scrolls_to_its_end_after_an_empty_answer(app):
+    # The list's length changes without a layout of the screen: scrolling must follow it.
+    async with app.run_test(size=(100, 16)) as pilot:
+        await ready(pilot)
+        await search(pilot, "zzzqqq")
+        await wait_for_text(pilot, "No article matches")
+        await pilot.press("escape")
+        await wait_for_text(pilot, "articles · sorted by")
+        results = app.screen.query_one(ResultsList)
+        results.focus()
+        await pilot.press("G")
+        last = {a.id: a for a in app.articles}[rows(app)[-1]].title
+        await wait_for_text(pilot, last[:30])
+        assert results.scroll_y == results.max_scroll_y > 0

@@ -76,6 +76,8 @@ class ResultsList(ScrollView, can_focus=True):
     ResultsList {
         height: 1fr;
         overflow-x: hidden;
+        /* Always shown: a list that comes and goes with each query would resize its rows. */
+        overflow-y: scroll;
         background: $surface;
         & > .results-list--cursor {
             background: $block-cursor-blurred-background;
@@ -132,7 +134,10 @@ class ResultsList(ScrollView, can_focus=True):
         self._cache.clear()
         size = Size(self._width, len(self._rows) * self._row_height)
         if size != self.virtual_size:
-            self.virtual_size = size
+            # With the scrollbar always there, a new length moves only its thumb: no
+            # layout of the screen, which would hold up the frame that shows the rows.
+            self.set_reactive(ResultsList.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
         if self.scroll_y:
             self.scroll_to(y=0, animate=False)
         self.cursor = 0

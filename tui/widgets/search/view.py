@@ -21,7 +21,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -88,6 +89,11 @@ class ColumnHeader(Static):
 
 class QueryInput(Input):
     """The query box. A "/" typed into it while it is empty is the search key, not text."""
+
+    # Input sets its virtual size to the text's width on every key, and a virtual size
+    # change lays out the whole screen (about 5 ms a key here). The box has no scrollbars:
+    # its own scrolling needs the size, not a layout.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.character == "/" and not self.value:
