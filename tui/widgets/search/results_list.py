@@ -76,7 +76,7 @@ class ResultsList(ScrollView, can_focus=True):
     ResultsList {
         height: 1fr;
         overflow-x: hidden;
-        /* Always shown: a list that comes and goes with each query would resize its rows. */
+        /* Always shown: a scrollbar that came and went with each answer would resize the rows. */
         overflow-y: scroll;
         background: $surface;
         & > .results-list--cursor {
