@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from array import array
 
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3PerDocReader,
     W3PostingsWriter,
     _lenfield,
@@ -104,6 +106,26 @@ class FastBlockWriter(W3PostingsWriter):
             if length > self._maxlength:
                 self._maxlength = length
 
+    def add_term_postings(self, postings: list[tuple], lengths: list) -> None:
+        """Add all of a term's (docnum, weight, value) postings, a block at a time.
+
+        Args:
+            postings: The term's postings in document order.
+            lengths: The field's length of every document (None when empty).
+        """
+        limit = self._blocklimit
+        for start in range(0, len(postings), limit):
+            if self._ids:
+                self._write_block()
+            ids, weights, values = zip(*postings[start : start + limit], strict=True)
+            self._ids = array("I", ids)
+            self._weights = array("f", weights)
+            self._maxweight = max(0, *weights)
+            self._values = [value for value in values if value]
+            present = [length for length in map(lengths.__getitem__, ids) if length]
+            if present:
+                self._minlength, self._maxlength = min(present), max(present)
+
     def _write_block(self, last=False):
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -131,11 +153,41 @@ class FastBlockWriter(W3PostingsWriter):
         self._new_block()
 
 
+class TermFieldWriter(W3FieldWriter):
+    """Whoosh's field writer, also taking postings already grouped by term."""
+
+    def add_term_postings(self, schema, lengths: LoadedLengths, terms) -> None:
+        """Write every term's postings.
+
+        Args:
+            schema: The index schema.
+            lengths: The new segment's field lengths.
+            terms: ((field name, term bytes), postings) pairs sorted by field and term,
+                each term's (docnum, weight, value) postings in document order.
+        """
+        fieldname = None
+        for (name, btext), postings in terms:
+            if name != fieldname:
+                if fieldname is not None:
+                    self.finish_field()
+                fieldname = name
+                self.start_field(name, schema[name])
+                field_lengths = lengths.field_lengths(name)
+            self.start_term(btext)
+            self._postwriter.add_term_postings(postings, field_lengths)
+            self.finish_term()
+        if fieldname is not None:
+            self.finish_field()
+
+
 class IndexCodec(W3Codec):
     """``W3Codec`` with field lengths read once per column and faster compression."""
 
     def __init__(self) -> None:
         super().__init__(compression=POSTING_COMPRESSION)
+
+    def field_writer(self, storage, segment):
+        return TermFieldWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
         return LoadedLengths(storage, segment)

@@ -194,22 +194,36 @@ def _all_postings(index) -> dict:
     return found
 
 
-def test_codec_writes_the_postings_whoosh_writes(tmp_path):
+def test_writer_writes_the_postings_whoosh_writes(tmp_path):
     # Enough documents that common words span several posting blocks of 128.
     words = ["oil", "gas", "price", "market", "bank", "rate", "growth", "cup", "final", "world"]
+    people = ["Tony Blair", "Gordon Brown", "Ilham Aliyev", "Blair"]
     texts = [
         " ".join(words[(n * k) % len(words)] for k in range(1, 5 + n % 17)) for n in range(700)
     ]
     indexes = {}
-    for name, codec in (("whoosh", W3Codec()), ("ours", IndexCodec())):
+    writers = {
+        "whoosh": lambda index: index.writer(codec=W3Codec()),
+        "whoosh with our codec": lambda index: index.writer(codec=IndexCodec()),
+        "ours": lambda index: open_writer(index, limitmb=64),
+    }
+    for name, open_one in writers.items():
         (tmp_path / name).mkdir()
         index = create_in(tmp_path / name, build_schema())
-        with index.writer(codec=codec) as writer:
+        with open_one(index) as writer:
             for n, text in enumerate(texts):
-                writer.add_document(id=f"a{n}", title=text[:30], body=text)
+                writer.add_document(
+                    id=f"a{n}",
+                    title=text[:30],
+                    body=text,
+                    person=",".join(people[: n % 5]) or None,
+                    date_sort=n,
+                )
         indexes[name] = _all_postings(index)
     assert indexes["ours"] == indexes["whoosh"]
+    assert indexes["whoosh with our codec"] == indexes["whoosh"]
     assert any(len(blocks) > 2 for _, blocks in indexes["ours"].values())
+    assert ("person", b"tony blair") in indexes["ours"]
 
 
 def test_postings_spilled_to_disk_come_back_the_same(tmp_path):
