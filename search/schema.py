@@ -23,8 +23,11 @@ Why the fields look the way they do:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from whoosh import columns, fields
 from whoosh.analysis import CommaSeparatedTokenizer, Filter, LowercaseFilter
+from whoosh.system import pack_uint
 
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
@@ -46,9 +49,33 @@ class NameWordsFilter(Filter):
                     yield token
 
 
-def _entity_field() -> fields.KEYWORD:
-    analyzer = CommaSeparatedTokenizer() | LowercaseFilter() | NameWordsFilter()
-    return fields.KEYWORD(lowercase=True, commas=True, scorable=True, analyzer=analyzer)
+class NamesField(fields.KEYWORD):
+    """Comma-separated canonical names, each also indexed as its single words.
+
+    Indexing splits the value itself rather than through the analyzer's token
+    pipeline (the same terms and frequencies, about a tenth of the time); queries
+    still use the analyzer.
+    """
+
+    def __init__(self) -> None:
+        analyzer = CommaSeparatedTokenizer() | LowercaseFilter() | NameWordsFilter()
+        super().__init__(lowercase=True, commas=True, scorable=True, analyzer=analyzer)
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str) or kwargs:
+            yield from super().index(value, **kwargs)
+            return
+        counts: Counter[str] = Counter()
+        for part in value.split(","):
+            if not part:
+                continue  # the tokenizer's pattern matches runs of one character or more
+            name = part.strip().lower()
+            counts[name] += 1
+            if " " in name:
+                counts.update(name.split())
+        boost = self.format.field_boost
+        for name, freq in counts.items():
+            yield name.encode("utf-8"), freq, float(freq) * boost, pack_uint(freq)
 
 
 def build_schema() -> fields.Schema:
@@ -71,8 +98,8 @@ def build_schema() -> fields.Schema:
         date_text=fields.STORED(),
         url=fields.STORED(),
         content_hash=fields.STORED(),
-        person=_entity_field(),
-        org=_entity_field(),
-        place=_entity_field(),
+        person=NamesField(),
+        org=NamesField(),
+        place=NamesField(),
         entities=fields.STORED(),
     )

@@ -70,6 +70,21 @@ def test_stemmed_field_postings_match_whoosh_on_odd_text(chars):
         assert _postings(fast, text) == _postings(slow, text), text
 
 
+NAME_VALUES = [
+    "Tony Blair",
+    "Tony Blair,Blair,Gordon Brown",
+    "BBC, Bank of England ,,  ,European Union",
+    "İlham Əliyev,Straße\tGroup,al-Qaeda",
+]
+
+
+@pytest.mark.parametrize("value", NAME_VALUES)
+def test_names_field_postings_match_its_analyzer(value):
+    field = build_schema()["person"]
+    slow = fields.KEYWORD(scorable=True, analyzer=field.analyzer)
+    assert _postings(field, value) == _postings(slow, value)
+
+
 @needs_bbc
 def test_stemmed_field_postings_match_whoosh_on_news():
     fast = StemmedText(chars=True)
