@@ -83,28 +83,11 @@ def code_lengths() -> list:
 
 
 class FastBlockWriter(W3PostingsWriter):
-    """Whoosh's postings writer, with each block's data pickled at protocol 4.
+    """Whoosh's postings writer, filled a term at a time, each block pickled at protocol 4.
 
     The block layout is Whoosh's: length (negative for the last block), the info tuple,
-    then the (optionally compressed) pickle of (ids, weights, values). Postings are
-    added without Whoosh's per-posting type assertions (the writer's own pool made
-    them), which were a fifth of a commit.
+    then the (optionally compressed) pickle of (ids, weights, values).
     """
-
-    def add_posting(self, id_, weight, vbytes, length=None):
-        if len(self._ids) >= self._blocklimit:
-            self._write_block()
-        self._ids.append(id_)
-        self._weights.append(weight)
-        if weight > self._maxweight:
-            self._maxweight = weight
-        if vbytes:
-            self._values.append(vbytes)
-        if length:
-            if self._minlength is None or length < self._minlength:
-                self._minlength = length
-            if length > self._maxlength:
-                self._maxlength = length
 
     def add_term_postings(self, postings: list[tuple], lengths: list) -> None:
         """Add all of a term's (docnum, weight, value) postings, a block at a time.
@@ -117,10 +100,11 @@ class FastBlockWriter(W3PostingsWriter):
         for start in range(0, len(postings), limit):
             if self._ids:
                 self._write_block()
+            # Transposed: the block's ids, weights and values.
             ids, weights, values = zip(*postings[start : start + limit], strict=True)
             self._ids = array("I", ids)
             self._weights = array("f", weights)
-            self._maxweight = max(0, *weights)
+            self._maxweight = max(0, *weights)  # Whoosh starts the block's maximum at 0
             self._values = [value for value in values if value]
             present = [length for length in map(lengths.__getitem__, ids) if length]
             if present:

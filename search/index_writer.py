@@ -25,7 +25,6 @@ import contextlib
 import heapq
 import pickle
 from collections.abc import Iterator
-from functools import cached_property
 from itertools import groupby, islice
 from operator import itemgetter
 
@@ -58,7 +57,6 @@ class TermPool:
         self.terms: dict[tuple[str, bytes], list[tuple]] = {}
         self.size = 0
         self.runs: list[str] = []
-        self.fieldnames: set[str] = set()
 
     def add(self, item: tuple) -> None:
         """Add one (fieldname, term bytes, docnum, weight, value bytes) posting."""
@@ -66,7 +64,6 @@ class TermPool:
         postings = self.terms.get((fieldname, btext))
         if postings is None:
             postings = self.terms[fieldname, btext] = []
-            self.fieldnames.add(fieldname)
             self.size += TERM_BYTES
         postings.append((docnum, weight, value))
         self.size += POSTING_BYTES + len(value or b"")
@@ -88,11 +85,10 @@ class TermPool:
             if postings is None:
                 postings = terms[fieldname, btext] = []
                 size += TERM_BYTES
-            postings.append((docnum, weight, value))
+            # A float, as Whoosh's own writer makes it (it multiplies by a 1.0 boost).
+            postings.append((docnum, float(weight), value))
             length += freq
             size += POSTING_BYTES + len(value or b"")
-        if length:
-            self.fieldnames.add(fieldname)
         self.size += size
         if self.size > self.limit:
             self.save()
@@ -149,20 +145,20 @@ class TermWriter(SegmentWriter):
 
     :meth:`add_document` is Whoosh's without what the index never uses (boosts given
     per document, term vectors, separate spelling fields, stored values other than the
-    indexed ones): a document that asks for one of them goes through Whoosh's own.
+    indexed ones): a document that uses one of them goes through Whoosh's own. The
+    writer needs a :class:`TermPool` and an :class:`~search.index_codec.IndexCodec`;
+    :func:`open_writer` gives it both.
     """
 
-    @cached_property
-    def _plain_schema(self) -> bool:
-        return not any(field.vector or field.separate_spelling() for field in self.schema)
-
     def add_document(self, **fields):
-        if not self._plain_schema or any(name.startswith("_") for name in fields):
+        if any(name.startswith("_") for name in fields):
             return super().add_document(**fields)
         schema = self.schema
         self._check_state()
         fieldnames = sorted(fields)
         self._check_fields(schema, fieldnames)
+        if any(_needs_whoosh(schema[name]) for name in fieldnames):
+            return super().add_document(**fields)
         docnum = self.docnum
         perdoc = self.perdocwriter
         perdoc.start_doc(docnum)
@@ -199,7 +195,11 @@ class TermWriter(SegmentWriter):
         self.fieldwriter.close()
 
 
-def open_writer(index, *, limitmb: float, lock: bool = True) -> SegmentWriter:
+def _needs_whoosh(field) -> bool:
+    return bool(field.vector) or field.separate_spelling()
+
+
+def open_writer(index, *, limitmb: float, lock: bool = True) -> TermWriter:
     """A writer adding one new segment to ``index``.
 
     Args:

@@ -54,7 +54,8 @@ class NamesField(fields.KEYWORD):
 
     Indexing splits the value itself rather than through the analyzer's token
     pipeline (the same terms and frequencies, about a tenth of the time); queries
-    still use the analyzer.
+    still use the analyzer. The index pickles its schema by class name: renaming or
+    moving this class makes existing indexes unreadable, and they are then rebuilt.
     """
 
     def __init__(self) -> None:

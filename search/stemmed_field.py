@@ -13,6 +13,7 @@ checks that both paths give the same postings.
 from __future__ import annotations
 
 import pickle
+from itertools import pairwise
 
 from whoosh import fields, formats
 from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
@@ -92,10 +93,9 @@ class StemmedText(fields.TEXT):
 def _characters(fmt: formats.Characters):
     def encode(places: list[tuple[int, int, int]]) -> bytes:
         # formats.Characters.encode, with the deltas from one comprehension.
-        previous = [(0, 0, 0), *places]
         deltas = [
             (position - before[0], start - before[2], end - start)
-            for (position, start, end), before in zip(places, previous, strict=False)
+            for before, (position, start, end) in pairwise([(0, 0, 0), *places])
         ]
         return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)
 
