@@ -2,7 +2,8 @@
 
 For each size (1k and 10k articles by default) it prints: build rate (articles per
 second of wall time and per CPU-second, the whole ``update()``: reading files, entity
-extraction, indexing), index size, no-op re-index time, index open time, and
+extraction, indexing; and the same build without entity extraction, which FTS5 does
+not do either), index size, no-op re-index time, index open time, and
 search+snippet p50/p95 (wall and CPU) over a fixed query set; FTS5 (porter tokenizer, ``snippet()``
 and ``bm25``) indexes the same articles in the same run as the reference, and the
 ratios are printed with the targets. Queries alternate between the two engines so that
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from benchmarks.corpus import build_corpus, news_items
 from search.index_store import open_index
+from search.indexer import Indexer
 from search.whoosh_service import WhooshSearchService
 
 # (Whoosh query, the same query in FTS5 syntax)
@@ -105,6 +107,15 @@ def build_whoosh(corpus: Path, workdir: Path) -> tuple[WhooshSearchService, dict
     }
 
 
+def build_text_only(corpus: Path, workdir: Path) -> dict:
+    """The same build without entity extraction: what FTS5, which finds none, is spared."""
+    folder = workdir / "text-only-index"
+    indexer = Indexer(corpus, folder, extract=lambda body: [])
+    reports = []
+    wall, cpu = _build(lambda: reports.append(indexer.update()))
+    return {"rate": reports[0].articles / wall, "cpu_rate": reports[0].articles / cpu}
+
+
 def build_fts5(n: int, workdir: Path) -> tuple[sqlite3.Connection, dict]:
     path = workdir / "fts5.sqlite"
 
@@ -170,6 +181,7 @@ def report(n: int) -> None:
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         workdir = Path(tmp)
         service, whoosh = build_whoosh(corpus, workdir)
+        text_only = build_text_only(corpus, workdir)
         db, fts = build_fts5(n, workdir)
         q = time_queries(service, db)
         db.close()
@@ -186,6 +198,8 @@ def report(n: int) -> None:
             f"{_verdict(whoosh['rate'] >= TARGETS['build_rate'])}",
         ),
         ("build (articles/CPU-s)", whoosh["cpu_rate"], fts["cpu_rate"], ".0f", ""),
+        ("  without entities (/s)", text_only["rate"], fts["rate"], ".0f", ""),
+        ("  without entities (/CPU-s)", text_only["cpu_rate"], fts["cpu_rate"], ".0f", ""),
         ("build time (s)", whoosh["build_s"], fts["build_s"], ".2f", ""),
         ("index size (MB)", whoosh["size_mb"], fts["size_mb"], ".1f", ""),
         ("search+snippet p50 (ms)", q["whoosh_p50"], q["fts5_p50"], ".2f", ""),
