@@ -90,9 +90,16 @@ class StemmedText(fields.TEXT):
             yield term.encode("utf-8"), len(places), len(places) * boost, encode(places)
 
 
+_ONCE = pack_uint(1)
+
+
 def _characters(fmt: formats.Characters):
     def encode(places: list[tuple[int, int, int]]) -> bytes:
-        # formats.Characters.encode, with the deltas from one comprehension.
+        # formats.Characters.encode, with the deltas from one comprehension; most terms
+        # occur once in an article, and their one delta is the occurrence itself.
+        if len(places) == 1:
+            ((position, start, end),) = places
+            return _ONCE + pickle.dumps([(position, start, end - start)], 2)
         deltas = [
             (position - before[0], start - before[2], end - start)
             for before, (position, start, end) in pairwise([(0, 0, 0), *places])
