@@ -16,6 +16,7 @@ shared and wall times move with it.
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import sqlite3
@@ -227,7 +228,14 @@ def report(n: int) -> None:
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(arg) for arg in argv] or [1000, 10000]
+    parser = argparse.ArgumentParser(
+        description="Index build, size, no-op update, open and search+snippet times "
+        "against SQLite FTS5 on the same news articles."
+    )
+    parser.add_argument(
+        "sizes", nargs="*", type=int, metavar="N", help="articles (default 1000 10000)"
+    )
+    sizes = parser.parse_args(argv).sizes or [1000, 10000]
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{len(QUERIES)} queries x {REPEATS} runs each, 10 results with snippets")
     print(f"load average at start: {load} on {os.cpu_count()} CPUs (wall time unless marked CPU)")

@@ -23,6 +23,7 @@ emptied. The index is built (or brought up to date) before timing.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import statistics
@@ -187,7 +188,13 @@ def report(name: str, seconds: list[float], target: float | None = None) -> None
 
 
 def main() -> None:
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    parser = argparse.ArgumentParser(
+        description="Keystroke to results in the app, on the benchmark news corpus."
+    )
+    parser.add_argument(
+        "size", nargs="?", type=int, default=10_000, help="articles (default 10000)"
+    )
+    size = parser.parse_args().size
     corpus = build_corpus(size)
     service = open_search_service(corpus)
     if service.needs_update():
