@@ -59,16 +59,12 @@ class TermPool:
         self.runs: list[str] = []
 
     def add(self, item: tuple) -> None:
-        """Add one (fieldname, term bytes, docnum, weight, value bytes) posting."""
+        """Add one (fieldname, term bytes, docnum, weight, value bytes) posting.
+
+        Whoosh's own path, used when a writer merges an existing segment into its own.
+        """
         fieldname, btext, docnum, weight, value = item
-        postings = self.terms.get((fieldname, btext))
-        if postings is None:
-            postings = self.terms[fieldname, btext] = []
-            self.size += TERM_BYTES
-        postings.append((docnum, weight, value))
-        self.size += POSTING_BYTES + len(value or b"")
-        if self.size > self.limit:
-            self.save()
+        self.add_terms(fieldname, docnum, [(btext, 0, weight, value)])
 
     def add_terms(self, fieldname: str, docnum: int, items) -> int:
         """Add one document's postings of one field; returns the field's length.
