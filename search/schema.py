@@ -6,7 +6,8 @@ version is rebuilt on the next update instead of being misread.
 Why the fields look the way they do:
 
 * ``body`` is stemmed and stores character offsets (``chars=True``) so snippets are cut
-  from the stored offsets of matched terms instead of re-tokenising the text.
+  from the stored offsets of matched terms instead of re-tokenising the text; they are
+  packed as integers (:mod:`search.postings_format`), not pickled.
 * ``title`` and ``body`` are :class:`~search.stemmed_field.StemmedText`: Whoosh's
   stemming analyzer, indexed in one loop instead of a token pipeline (same postings).
 * No unstemmed copy of the text: "did you mean" uses the word counts kept beside the
@@ -33,7 +34,7 @@ from whoosh.system import pack_uint
 from search.models import ENTITY_FIELDS  # noqa: F401
 from search.stemmed_field import StemmedText
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class NameWordsFilter(Filter):

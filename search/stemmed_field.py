@@ -6,20 +6,19 @@ tokens by word: about half of the time spent adding a document. :class:`StemmedT
 produces the same terms, positions and character offsets in one loop over the regex
 matches, with a shared stem cache. Queries, ``more_like`` and everything else that
 calls the analyzer still use Whoosh's :func:`~whoosh.analysis.StemmingAnalyzer`, so a
-query word and an indexed word always meet; ``tests/unit/test_index_stemmed_field.py``
-checks that both paths give the same postings.
+query word and an indexed word always meet; ``tests/unit/test_index_fast_paths.py``
+checks that both paths give the same postings. With character offsets, the field
+stores them in :class:`~search.postings_format.PackedCharacters`.
 """
 
 from __future__ import annotations
-
-import pickle
-from itertools import pairwise
 
 from whoosh import fields, formats
 from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
-from whoosh.system import pack_uint
+
+from search.postings_format import PackedCharacters, pack_occurrences
 
 # Whoosh's StopFilter default: shorter words are dropped like stop words.
 MIN_WORD_CHARS = 2
@@ -37,8 +36,8 @@ def _stem(word: str) -> str:
     return found
 
 
-def occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
-    """Each stemmed term of a text with its (position, start char, end char) list.
+def occurrences(text: str) -> dict[str, list[int]]:
+    """Each stemmed term of a text with its occurrences: position, start char, end char.
 
     Identical to what ``StemmingAnalyzer()`` yields in index mode: words are the
     tokenizer's regex matches, lowercased; stop words and one-letter words are dropped;
@@ -49,9 +48,10 @@ def occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
         text: The field value.
 
     Returns:
-        Stemmed term -> its occurrences in text order.
+        Stemmed term -> position, start and end of each of its occurrences in turn
+        (three numbers per occurrence, in text order).
     """
-    found: dict[str, list[tuple[int, int, int]]] = {}
+    found: dict[str, list[int]] = {}
     stops = STOP_WORDS
     position = None
     for number, match in enumerate(default_pattern.finditer(text)):
@@ -60,12 +60,11 @@ def occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
             continue
         position = number if position is None else position + 1
         term = _stems.get(word) or _stem(word)
-        entry = (position, match.start(), match.end())
         places = found.get(term)
         if places is None:
-            found[term] = [entry]
+            found[term] = [position, match.start(), match.end()]
         else:
-            places.append(entry)
+            places += (position, match.start(), match.end())
     return found
 
 
@@ -79,41 +78,29 @@ class StemmedText(fields.TEXT):
 
     def __init__(self, *, chars: bool = False, **kwargs) -> None:
         super().__init__(analyzer=StemmingAnalyzer(), phrase=True, chars=chars, **kwargs)
+        if chars:
+            self.format = PackedCharacters(field_boost=self.format.field_boost)
 
     def index(self, value, **kwargs):
         if not isinstance(value, str) or kwargs or type(self.format) not in _ENCODERS:
-            yield from super().index(value, **kwargs)
-            return
+            return super().index(value, **kwargs)
         boost = self.format.field_boost
         encode = _ENCODERS[type(self.format)](self.format)
-        for term, places in occurrences(value).items():
-            yield term.encode("utf-8"), len(places), len(places) * boost, encode(places)
-
-
-_ONCE = pack_uint(1)
-
-
-def _characters(fmt: formats.Characters):
-    def encode(places: list[tuple[int, int, int]]) -> bytes:
-        # formats.Characters.encode, with the deltas from one comprehension; most terms
-        # occur once in an article, and their one delta is the occurrence itself.
-        if len(places) == 1:
-            ((position, start, end),) = places
-            return _ONCE + pickle.dumps([(position, start, end - start)], 2)
-        deltas = [
-            (position - before[0], start - before[2], end - start)
-            for before, (position, start, end) in pairwise([(0, 0, 0), *places])
+        return [
+            (term.encode("utf-8"), len(flat) // 3, len(flat) // 3 * boost, encode(flat))
+            for term, flat in occurrences(value).items()
         ]
-        return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)
 
-    return encode
+
+def _characters(fmt: PackedCharacters):
+    return pack_occurrences
 
 
 def _positions(fmt: formats.Positions):
-    def encode(places: list[tuple[int, int, int]]) -> bytes:
-        return fmt.encode([position for position, _, _ in places])
+    def encode(flat: list[int]) -> bytes:
+        return fmt.encode(flat[::3])
 
     return encode
 
 
-_ENCODERS = {formats.Characters: _characters, formats.Positions: _positions}
+_ENCODERS = {PackedCharacters: _characters, formats.Positions: _positions}

@@ -1,0 +1,32 @@
+"""The body's packed posting values read back as what was indexed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from search.postings_format import PackedCharacters
+
+OFFSET = st.integers(min_value=0, max_value=2**32 - 1)
+OCCURRENCES = st.lists(st.tuples(OFFSET, OFFSET, OFFSET), max_size=200)
+
+
+@given(OCCURRENCES)
+def test_occurrences_read_back_unchanged(occurrences):
+    packed = PackedCharacters(field_boost=2.0)
+    value = packed.encode(occurrences)
+    assert packed.decode_characters(value) == occurrences
+    assert packed.decode_positions(value) == [position for position, _, _ in occurrences]
+    assert packed.decode_frequency(value) == len(occurrences)
+    assert packed.decode_weight(value) == pytest.approx(2.0 * len(occurrences))
+
+
+def test_values_of_several_terms_join_in_position_order():
+    # What Whoosh asks for when a wildcard expands to more terms than it matches one by one.
+    packed = PackedCharacters()
+    economy = packed.encode([(3, 20, 27), (40, 300, 307)])
+    economic = packed.encode([(12, 90, 98)])
+    joined = packed.combine([economy, economic])
+    assert packed.decode_characters(joined) == [(3, 20, 27), (12, 90, 98), (40, 300, 307)]
+
