@@ -19,7 +19,6 @@ from functools import lru_cache
 from itertools import chain
 
 from whoosh import formats
-from whoosh.system import _INT_SIZE, unpack_uint
 
 
 @lru_cache(maxsize=1024)
@@ -40,7 +39,7 @@ def pack_occurrences(flat: list[int]) -> bytes:
 
 
 def _unpack(valuestring: bytes) -> tuple[int, ...]:
-    count = unpack_uint(valuestring[:_INT_SIZE])[0]
+    (count,) = _layout(0).unpack_from(valuestring)
     return _layout(count).unpack(valuestring)[1:]
 
 
