@@ -86,17 +86,17 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _build(fn) -> tuple[float, float]:
+def _build(fn):
+    """What ``fn()`` returns, with the wall and CPU seconds it took."""
     wall, cpu = time.perf_counter(), _cpu_seconds()
-    fn()
-    return time.perf_counter() - wall, _cpu_seconds() - cpu
+    result = fn()
+    return result, time.perf_counter() - wall, _cpu_seconds() - cpu
 
 
 def build_whoosh(corpus: Path, workdir: Path) -> tuple[WhooshSearchService, dict]:
     service = WhooshSearchService(corpus, workdir / "whoosh-index")
-    reports = []
-    wall, cpu = _build(lambda: reports.append(service.update()))
-    articles = reports[0].articles
+    summary, wall, cpu = _build(service.update)
+    articles = summary.articles
     return service, {
         "articles": articles,
         "build_s": wall,
@@ -112,9 +112,8 @@ def build_text_only(corpus: Path, workdir: Path) -> dict:
     """The same build without entity extraction: what FTS5, which finds none, is spared."""
     folder = workdir / "text-only-index"
     indexer = Indexer(corpus, folder, extract=lambda body: [])
-    reports = []
-    wall, cpu = _build(lambda: reports.append(indexer.update()))
-    return {"rate": reports[0].articles / wall, "cpu_rate": reports[0].articles / cpu}
+    summary, wall, cpu = _build(indexer.update)
+    return {"rate": summary.articles / wall, "cpu_rate": summary.articles / cpu}
 
 
 def build_fts5(n: int, workdir: Path) -> tuple[sqlite3.Connection, dict]:
@@ -130,7 +129,7 @@ def build_fts5(n: int, workdir: Path) -> tuple[sqlite3.Connection, dict]:
             )
         db.close()
 
-    wall, cpu = _build(fill)
+    _, wall, cpu = _build(fill)
     return sqlite3.connect(path), {
         "build_s": wall,
         "rate": n / wall,

@@ -82,25 +82,21 @@ class StemmedText(fields.TEXT):
             self.format = PackedCharacters(field_boost=self.format.field_boost)
 
     def index(self, value, **kwargs):
-        if not isinstance(value, str) or kwargs or type(self.format) not in _ENCODERS:
+        encode = _flat_encoder(self.format)
+        if not isinstance(value, str) or kwargs or encode is None:
             return super().index(value, **kwargs)
         boost = self.format.field_boost
-        encode = _ENCODERS[type(self.format)](self.format)
         return [
             (term.encode("utf-8"), len(flat) // 3, len(flat) // 3 * boost, encode(flat))
             for term, flat in occurrences(value).items()
         ]
 
 
-def _characters(fmt: PackedCharacters):
-    return pack_occurrences
-
-
-def _positions(fmt: formats.Positions):
-    def encode(flat: list[int]) -> bytes:
-        return fmt.encode(flat[::3])
-
-    return encode
-
-
-_ENCODERS = {PackedCharacters: _characters, formats.Positions: _positions}
+def _flat_encoder(fmt: formats.Format):
+    """How ``fmt``'s posting value is made from an :func:`occurrences` list (None: Whoosh's
+    own path)."""
+    if type(fmt) is PackedCharacters:
+        return pack_occurrences
+    if type(fmt) is formats.Positions:
+        return lambda flat: fmt.encode(flat[::3])
+    return None

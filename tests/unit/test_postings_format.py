@@ -29,4 +29,3 @@ def test_values_of_several_terms_join_in_position_order():
     economic = packed.encode([(12, 90, 98)])
     joined = packed.combine([economy, economic])
     assert packed.decode_characters(joined) == [(3, 20, 27), (12, 90, 98), (40, 300, 307)]
-
