@@ -15,6 +15,7 @@ raises :class:`~search.models.IndexBusyError`. Readers never take the lock.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import threading
 import time
@@ -112,7 +113,7 @@ class Indexer:
         self.corpus = corpus
         self.folder = folder
         self._walk = walk or reading.walk_corpus
-        self._read = read or reading.read_articles
+        self._read = read or functools.partial(reading.read_articles, root=corpus)
         self._extract = extract or extract_entities
         self._fingerprint = fingerprint or entity_rules_fingerprint
         self._lock_wait = lock_wait

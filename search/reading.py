@@ -126,17 +126,19 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def read_articles(path: Path) -> list[Article]:
+def read_articles(path: Path, root: Path | None = None) -> list[Article]:
     """Decode, clean and split one file into its articles.
 
     Args:
         path: a file found by ``walk_corpus``.
+        root: the corpus folder; ``Article.path`` is relative to it (default: the
+            file's own folder, so the path is the file name).
 
     Returns:
-        The file's articles in order (at least one). An article's id is the first 16
-        hex digits of sha256 of "<sha256 of the file's bytes>:<position>", so the
-        same content gives the same ids on any machine; ``content_hash`` is the
-        sha256 of its title and body.
+        The file's articles in order (at least one). An article's identity is its
+        place: its id is :func:`article_id` of its corpus-relative path and position,
+        so it survives edits to the file and a move of the whole corpus folder;
+        ``content_hash`` (the sha256 of its title and body) is its version.
 
     Raises:
         UnreadableFile: with a one-line reason: "empty file", "binary file",
@@ -173,11 +175,30 @@ def read_articles(path: Path) -> list[Article]:
         "author": page and page.author,
         "url": page and page.url,
     }
-    file_hash = hashlib.sha256(data).hexdigest()
+    relative = corpus_relative(path, root)
     return [
-        _with_defaults(_article(part, position, path, file_hash), defaults)
+        _with_defaults(_article(part, position, relative), defaults)
         for position, part in enumerate(parts)
     ]
+
+
+def corpus_relative(path: Path, root: Path | None) -> str:
+    """``path`` relative to the corpus folder ``root``, with forward slashes.
+
+    A file outside ``root`` (or with no root) is named by its file name alone: an
+    absolute local path never becomes part of an article's identity.
+    """
+    if root is not None:
+        try:
+            return path.relative_to(Path(os.path.abspath(root))).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def article_id(relative_path: str, position: int) -> str:
+    """The stable id of the article at ``position`` in the file at ``relative_path``."""
+    return hashlib.sha256(f"{relative_path}\0{position}".encode()).hexdigest()[:16]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -202,7 +223,7 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _article(part: splitting.Part, position: int, path: Path, file_hash: str) -> Article:
+def _article(part: splitting.Part, position: int, relative: str) -> Article:
     from search import metadata
 
     paras = list(part.paragraphs)
@@ -213,7 +234,7 @@ def _article(part: splitting.Part, position: int, path: Path, file_hash: str) ->
         paras.pop(date[0])
     byline = metadata.find_byline(paras, limit=5) if len(paras) > 1 else None
     if byline:
-        paras.pop(byline[0])
+        paras.pop(byline.index)
     title = part.heading
     if title is None:
         if len(paras) > 1 and metadata.is_heading(paras[0]):
@@ -222,15 +243,16 @@ def _article(part: splitting.Part, position: int, path: Path, file_hash: str) ->
             title = metadata.derived_title(paras[0]) if paras else ""
     title, site = metadata.split_site(title)
     title = metadata.clean_title(title)
-    author = byline[1] if byline else metadata.author_in_title(title)
+    author = (byline and byline.author) or metadata.author_in_title(title)
+    source = (byline and byline.site) or site
     body = "\n\n".join(paras)
     return Article(
-        id=hashlib.sha256(f"{file_hash}:{position}".encode()).hexdigest()[:16],
+        id=article_id(relative, position),
         title=title,
         body=body,
-        path=str(path),
+        path=relative,
         position=position,
-        source=site,
+        source=source,
         author=author,
         date=date[1] if date else None,
         url=metadata.clean_url(part.url) if part.url else None,

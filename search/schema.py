@@ -34,7 +34,7 @@ from whoosh.system import pack_uint
 from search.models import ENTITY_FIELDS  # noqa: F401
 from search.stemmed_field import StemmedText
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class NameWordsFilter(Filter):

@@ -205,3 +205,35 @@ def test_searches_see_each_commit_and_rebuild_in_every_thread(service, corpus):
     worker.start()
     worker.join()
     assert seen == [{"Oil prices climb"}]
+
+
+def test_an_edited_file_keeps_its_article_ids_wherever_the_corpus_folder_is(tmp_path):
+    from search.reading import read_articles, walk_corpus
+
+    corpus = tmp_path / "corpus"
+    (corpus / "desk").mkdir(parents=True)
+    feed = corpus / "desk" / "feed.txt"
+    feed.write_text(
+        "Oil prices climb\n\nOil prices rose sharply in Baku on Monday.\n\n"
+        "https://example.org/a\n\nBanks hold rates\n\nThe Central Bank kept rates.\n\n"
+        "https://example.org/b\n",
+        encoding="utf-8",
+    )
+    service = make_service(corpus, tmp_path / "index", walk=walk_corpus, read=None)
+    service.update()
+    before = {a.title: a.id for a in service.articles()}
+    assert len(before) == 2
+
+    text = feed.read_text(encoding="utf-8")
+    feed.write_text(text.replace("Oil prices rose", "Traders were surprised. Oil prices rose"))
+    report = service.update()
+    assert (report.updated, report.added, report.removed) == (1, 0, 0)
+    assert {a.title: a.id for a in service.articles()} == before
+    assert "Traders were surprised" in service.article(before["Oil prices climb"]).body
+
+    moved = tmp_path / "somewhere" / "else"
+    moved.parent.mkdir()
+    corpus.rename(moved)
+    again = read_articles(moved / "desk" / "feed.txt", root=moved)
+    assert {a.title: a.id for a in again} == before
+    assert {a.path for a in again} == {"desk/feed.txt"}

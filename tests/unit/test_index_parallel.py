@@ -79,24 +79,27 @@ def test_an_update_after_a_parallel_build_is_incremental(tmp_path, few_files_mak
     (corpus / "story-005.txt").write_text("Fresh headline\n\nA lighthouse story.\n")
     (corpus / "story-006.txt").unlink()
     report = service.update()
-    # A rewritten file's article is a new one (ids follow the file's bytes).
-    assert (report.files_read, report.added, report.removed) == (1, 1, 2)
+    # A rewritten file's article keeps its id (ids follow the file's place): updated.
+    assert (report.files_read, report.updated, report.removed) == (1, 1, 1)
     assert [hit.title for hit in service.search("lighthouse").hits] == ["Fresh headline"]
     assert service.search("item6").total == 0
     assert len(service.articles()) == FILES - 1
 
 
-def test_a_copy_in_another_share_is_indexed_once(tmp_path, few_files_make_a_bulk_build):
+def test_copies_in_different_shares_are_two_articles_each_with_its_path(
+    tmp_path, few_files_make_a_bulk_build
+):
     corpus = write_corpus(tmp_path / "corpus")
     copy = "Walrus census\n\nThe walrus census counted every walrus on the shore.\n"
     (corpus / "aaa-first.txt").write_text(copy)
     (corpus / "zzz-copy.txt").write_text(copy)
     service, report = build(corpus, tmp_path / "index")
 
-    assert report.articles == FILES + 1 == len(service.articles())
+    assert report.articles == FILES + 2 == len(service.articles())
     hits = service.search("walrus").hits
-    assert len(hits) == 1 and hits[0].path.endswith("aaa-first.txt")
-    assert load_vocabulary(tmp_path / "index").counts["walrus"] == 1
+    assert sorted(hit.path for hit in hits) == ["aaa-first.txt", "zzz-copy.txt"]
+    assert len({hit.id for hit in hits}) == 2
+    assert load_vocabulary(tmp_path / "index").counts["walrus"] == 2
 
 
 def test_progress_counts_every_file_once(tmp_path, few_files_make_a_bulk_build):

@@ -124,14 +124,21 @@ def test_titles_are_not_repeated_at_the_start_of_bodies(seeds):
                 assert article.paragraphs[0].rstrip(".") != article.title
 
 
-def test_article_ids_depend_on_content_not_on_location(seeds, tmp_path):
-    copy = tmp_path / "elsewhere" / "bulletin.txt"
-    copy.parent.mkdir()
+def test_article_ids_follow_the_corpus_relative_place_not_the_machine(tmp_path):
+    root = tmp_path / "elsewhere"
+    (root / "bulletins").mkdir(parents=True)
+    copy = root / "bulletins" / "bulletin.txt"
     shutil.copyfile(seed("002"), copy)
-    again = read_articles(copy)
-    assert [a.id for a in again] == [a.id for a in seeds["002"]]
-    assert [a.content_hash for a in again] == [a.content_hash for a in seeds["002"]]
-    assert again[0].path == str(copy.absolute())
+    moved = tmp_path / "moved"
+    shutil.copytree(root, moved)
+    here = read_articles(copy, root=root)
+    there = read_articles(moved / "bulletins" / "bulletin.txt", root=moved)
+    assert [a.id for a in here] == [a.id for a in there]
+    assert {a.path for a in here} == {"bulletins/bulletin.txt"}
+    assert len({a.id for a in here}) == len(here)
+
+
+def test_every_seed_article_has_its_own_id(seeds):
     all_ids = [a.id for articles in seeds.values() for a in articles]
     assert len(set(all_ids)) == len(all_ids) == 12
 
@@ -145,4 +152,6 @@ def test_editing_one_article_changes_only_its_content_hash(seeds, tmp_path):
     pairs = zip(before, after, strict=True)
     changed = [b.position for b, a in pairs if b.content_hash != a.content_hash]
     assert changed == [1]
-    assert [a.id for a in after] != [b.id for b in before]
+    edited_again = tmp_path / seed("001").name
+    edited.rename(edited_again)
+    assert [a.id for a in read_articles(edited_again)] == [b.id for b in before]

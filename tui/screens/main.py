@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -255,11 +254,7 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
 
     def _path_label(self, path: str) -> str:
         # Shown from the corpus folder's name down: short, and the same on every machine.
-        corpus = self.app.corpus.resolve()
-        try:
-            return str(Path(path).resolve().relative_to(corpus.parent))
-        except ValueError:
-            return path
+        return f"{self.app.corpus.resolve().name}/{path}"
 
     @on(Workspace.TabActivated)
     def _focus_tab_content(self, event: Workspace.TabActivated) -> None:
