@@ -7,20 +7,20 @@ tries, in order: the old offsets (same body hash); an exact match of the quote,
 choosing among several by agreement with prefix and suffix and then by nearness to
 the old offset; a fuzzy match (rapidfuzz) of prefix + quote + suffix, whose
 boundaries are then placed where the prefix ends and the suffix begins (or, without
-a usable prefix or suffix, where the quote's own first and last words are). A quote
-found by none of these is kept and marked orphaned.
+a usable prefix or suffix, where the quote's own first and last words are), snapped
+to whole words. A quote found by none of these is orphaned. Nothing here changes a
+stored note: :mod:`briefings.resolver` reports what was found.
 """
 
 from __future__ import annotations
 
 import enum
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from briefings.models import Briefing, Note, Quote
+from briefings.models import Quote
 from search.models import Article
 
 CONTEXT_CHARS = 32
@@ -76,12 +76,11 @@ def reanchor(quote: Quote, article: Article) -> Reanchored:
         article: the article as it is now.
 
     Returns:
-        The updated anchor and how it was found; an orphaned result keeps the old
-        text and offsets with ``orphaned=True``.
+        The anchor as the passage is now and how it was found; an orphaned result
+        carries the stored anchor unchanged.
     """
     body = article.body
-    unchanged = quote.content_hash == body_hash(body) and not quote.orphaned
-    if unchanged and body[quote.start : quote.end] == quote.exact:
+    if body[quote.start : quote.end] == quote.exact:
         return Reanchored(quote, AnchorStatus.UNCHANGED)
     found = _exact_match(quote, body)
     if found is not None:
@@ -90,15 +89,7 @@ def reanchor(quote: Quote, article: Article) -> Reanchored:
     span = _fuzzy_match(quote, body)
     if span is not None:
         return Reanchored(_quote_at(body, *span), AnchorStatus.FUZZY)
-    return Reanchored(replace(quote, orphaned=True), AnchorStatus.ORPHANED)
-
-
-def reanchor_note(note: Note, article: Article) -> Note:
-    """``note`` with its quote found again in ``article``; a note with no quote is unchanged."""
-    if note.quote is None:
-        return note
-    result = reanchor(note.quote, article)
-    return note if result.quote == note.quote else replace(note, quote=result.quote)
+    return Reanchored(quote, AnchorStatus.ORPHANED)
 
 
 def _quote_at(body: str, start: int, end: int) -> Quote:
@@ -159,7 +150,7 @@ def _fuzzy_match(quote: Quote, body: str) -> tuple[int, int] | None:
     else:
         tail = _align(quote.exact[-CONTEXT_CHARS:], body, start, hi)
         end = tail[1] if tail is not None else end
-    start, end = _trim(body, start, end, quote.exact)
+    start, end = _snap_to_words(body, *_trim(body, start, end, quote.exact), quote.exact)
     if start >= end or fuzz.ratio(quote.exact, body[start:end]) < QUOTE_CUTOFF:
         return None
     return start, end
@@ -184,6 +175,43 @@ def _trim(body: str, start: int, end: int, exact: str) -> tuple[int, int]:
     return start, end
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "'’-_"
+
+
+def _snap_to_words(body: str, start: int, end: int, exact: str) -> tuple[int, int]:
+    """Move a fuzzy range's ends off the middle of words, to whichever side of each
+    cut word gives text closer to the quote (never "day. Officials" for "Officials")."""
+
+    def inside(at: int) -> bool:
+        return 0 < at < len(body) and _is_word_char(body[at - 1]) and _is_word_char(body[at])
+
+    starts = [start]
+    if inside(start):
+        back, forward = start, start
+        while back > 0 and _is_word_char(body[back - 1]):
+            back -= 1
+        while forward < end and _is_word_char(body[forward]):
+            forward += 1
+        while forward < end and body[forward].isspace():
+            forward += 1
+        starts = [back, forward]
+    ends = [end]
+    if inside(end):
+        back, forward = end, end
+        while forward < len(body) and _is_word_char(body[forward]):
+            forward += 1
+        while back > start and _is_word_char(body[back - 1]):
+            back -= 1
+        while back > start and body[back - 1].isspace():
+            back -= 1
+        ends = [forward, back]
+    candidates = [(a, b) for a in starts for b in ends if a < b]
+    if not candidates:
+        return start, end
+    return max(candidates, key=lambda span: fuzz.ratio(exact, body[span[0] : span[1]]))
+
+
 def _common_suffix(a: str, b: str) -> int:
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
@@ -196,18 +224,3 @@ def _common_prefix(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
-
-
-def reanchor_briefing(briefing: Briefing, articles: Mapping[str, Article]) -> Briefing:
-    """``briefing`` with every quote found again in the current text of its article.
-
-    Args:
-        briefing: the briefing as stored.
-        articles: current articles by the id the notes refer to; notes whose
-            article is missing are left as they are.
-    """
-    notes = tuple(
-        reanchor_note(n, articles[n.article.id]) if n.article.id in articles else n
-        for n in briefing.notes
-    )
-    return briefing if notes == briefing.notes else replace(briefing, notes=notes)

@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from briefings.anchoring import reanchor_briefing
 from briefings.filesafe import replace_atomically
 from briefings.markdown import render_briefing
 from briefings.models import Briefing
-from search.models import Article
+from briefings.resolver import NoteStatus, ResolvedNote
 
 EXPORTS_FOLDER = "exports"
 
 
 @dataclass(frozen=True)
 class ExportResult:
-    """Where the Markdown went and how many quotes were listed as orphaned."""
+    """Where the Markdown went, and how many quotes changed or notes were orphaned."""
 
     path: Path
+    changed: int
     orphaned: int
+
+    def warning(self) -> str:
+        """One line on what the reader of the export must check ("" when nothing)."""
+        return provenance_warning(self.changed, self.orphaned)
+
+
+def provenance_warning(changed: int, orphaned: int) -> str:
+    """One line counting changed quotes and orphaned notes ("" when there are none)."""
+    parts = []
+    if changed:
+        parts.append(f"{changed} quote{'s' * (changed != 1)} changed in the source")
+    if orphaned:
+        parts.append(f"{orphaned} note{'s' * (orphaned != 1)} orphaned (article or passage gone)")
+    return "; ".join(parts)
+
+
+def count_status(resolved: Sequence[ResolvedNote], status: NoteStatus) -> int:
+    """How many of ``resolved`` have ``status``."""
+    return sum(1 for item in resolved if item.status is status)
 
 
 def default_export_path(notes_folder: Path, slug: str) -> Path:
@@ -31,27 +50,31 @@ def default_export_path(notes_folder: Path, slug: str) -> Path:
 
 def export_briefing(
     briefing: Briefing,
+    resolved: Sequence[ResolvedNote],
     target: Path,
     *,
-    articles: Mapping[str, Article] | None = None,
     generated: datetime | None = None,
+    by_article: bool = False,
 ) -> ExportResult:
     """Write ``briefing`` as Markdown to ``target`` (atomically; folders are created).
 
     Args:
         briefing: the briefing as stored.
+        resolved: its notes resolved against the current corpus.
         target: the Markdown file to write.
-        articles: current articles by id; when given, quotes are re-anchored first.
         generated: the time in the generation line (now by default).
+        by_article: group notes by article instead of the briefing's order.
 
     Returns:
-        The path written and the number of orphaned quotes in it.
+        The path written and the counts of changed quotes and orphaned notes.
 
     Raises:
         OSError: the file cannot be written.
     """
-    if articles:
-        briefing = reanchor_briefing(briefing, articles)
-    text = render_briefing(briefing, generated=generated)
+    text = render_briefing(briefing, resolved, generated=generated, by_article=by_article)
     replace_atomically(Path(target), text.encode("utf-8"), keep_backup=False)
-    return ExportResult(Path(target), sum(1 for n in briefing.notes if n.orphaned))
+    return ExportResult(
+        Path(target),
+        changed=count_status(resolved, NoteStatus.CHANGED),
+        orphaned=count_status(resolved, NoteStatus.ORPHANED),
+    )

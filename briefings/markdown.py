@@ -1,22 +1,29 @@
-"""A briefing as a Markdown document with citations.
+"""A briefing as a Markdown document with citations, each note as it stands now.
 
-Layout: an H1 title, the generation date, the summary; a section per article (in
-order of first note) with its source, date and link or path, each note as a
-blockquote of its quote followed by the note text and tags, the quote closed by a
-numbered citation; orphaned notes in their own section; the numbered sources last.
+Layout: an H1 title, the generation date, the summary; the notes in the briefing's own
+order (or, with ``by_article``, under a heading per article in order of first note),
+each quote a blockquote closed by a numbered citation, then the note text and tags. A
+quote whose source now reads differently keeps the analyst's words and says, on a plain
+line, what the source reads now. Orphaned notes (article or passage gone) have their
+own section with the reason. The numbered sources come last: title, author, source,
+date written out, and the URL, else the path inside the corpus (never a local path).
 All user text is escaped (see :mod:`briefings.mdescape`), so it renders as written.
 Only the generation date line changes between exports of an unchanged briefing.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import PurePath
 
 from briefings.mdescape import escape_block, escape_inline, link_or_text
-from briefings.models import ArticleRef, Briefing, Note
+from briefings.models import ArticleRef, Briefing
+from briefings.resolver import NoteStatus, ResolvedNote
 
 ORPHANS_HEADING = "Orphaned notes"
 SOURCES_HEADING = "Sources"
+NOW_READS = "The source now reads:"
 
 
 def generation_line(generated: datetime) -> str:
@@ -24,20 +31,29 @@ def generation_line(generated: datetime) -> str:
     return f"*Generated {generated.astimezone(UTC):%Y-%m-%d %H:%M} UTC*"
 
 
-def render_briefing(briefing: Briefing, *, generated: datetime | None = None) -> str:
+def render_briefing(
+    briefing: Briefing,
+    resolved: Sequence[ResolvedNote],
+    *,
+    generated: datetime | None = None,
+    by_article: bool = False,
+) -> str:
     """The Markdown text of ``briefing``.
 
     Args:
-        briefing: the briefing, with quotes already re-anchored if that was wanted.
+        briefing: the briefing as stored.
+        resolved: its notes resolved against the current corpus, in the briefing's order.
         generated: the time shown in the generation line (now by default).
+        by_article: group the notes under a heading per article instead of keeping
+            the briefing's order.
 
     Returns:
         CommonMark text ending in one newline.
     """
-    articles: dict[str, ArticleRef] = {}
-    for note in briefing.notes:
-        articles.setdefault(note.article.id, note.article)
-    numbers = {article_id: n for n, article_id in enumerate(articles, start=1)}
+    sources: dict[str, ArticleRef] = {}
+    for item in resolved:
+        sources.setdefault(item.note.article.id, item.citation)
+    numbers = {article_id: n for n, article_id in enumerate(sources, start=1)}
 
     out = [f"# {escape_inline(briefing.title) or escape_inline(briefing.slug)}", ""]
     out += [generation_line(generated or datetime.now(UTC)), ""]
@@ -45,47 +61,57 @@ def render_briefing(briefing: Briefing, *, generated: datetime | None = None) ->
     if summary:
         out += [*summary, ""]
 
-    anchored = [n for n in briefing.notes if not n.orphaned]
-    for article_id, ref in articles.items():
-        notes = [n for n in anchored if n.article.id == article_id]
-        if not notes:
-            continue
-        out += [f"## {_article_title(ref)}", ""]
-        meta = _article_meta(ref)
-        if meta:
-            out += [meta, ""]
-        for note in notes:
-            out += _note_lines(note, numbers[article_id])
+    found = [r for r in resolved if r.status is not NoteStatus.ORPHANED]
+    if by_article:
+        for article_id, ref in sources.items():
+            notes = [r for r in found if r.note.article.id == article_id]
+            if notes:
+                meta = _meta(ref)
+                out += [f"## {_title(ref)}", ""] + ([meta, ""] if meta else [])
+                for item in notes:
+                    out += _note_lines(item, numbers[article_id])
+    else:
+        for item in found:
+            out += _note_lines(item, numbers[item.note.article.id])
 
-    orphans = [n for n in briefing.notes if n.orphaned]
+    orphans = [r for r in resolved if r.status is NoteStatus.ORPHANED]
     if orphans:
         out += [f"## {ORPHANS_HEADING}", ""]
-        out += ["These quotes were not found in the current text of their articles.", ""]
-        for note in orphans:
-            out += [f"### {_article_title(note.article)}", ""]
-            out += _note_lines(note, numbers[note.article.id])
+        out += ["These notes could not be checked against the current corpus.", ""]
+        for item in orphans:
+            out += [f"### {_title(item.citation)}", ""]
+            out += [f"*Not found: {item.reason}.*", ""]
+            out += _note_lines(item, numbers[item.note.article.id])
 
-    if articles:
+    if sources:
         out += [f"## {SOURCES_HEADING}", ""]
-        out += [f"{numbers[i]}. {_citation(ref)}" for i, ref in articles.items()]
+        out += [f"{numbers[i]}. {citation(ref)}" for i, ref in sources.items()]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _article_title(ref: ArticleRef) -> str:
+def _title(ref: ArticleRef) -> str:
     return escape_inline(ref.title) or "Untitled article"
 
 
-def _article_meta(ref: ArticleRef) -> str:
-    parts = [escape_inline(p) for p in (ref.source, ref.date) if p and p.strip()]
-    if ref.url and ref.url.strip():
-        parts.append(link_or_text(ref.url))
-    elif ref.path and ref.path.strip():
-        parts.append(escape_inline(ref.path))
+def _meta(ref: ArticleRef) -> str:
+    parts = [escape_inline(p) for p in (ref.author, ref.source, long_date(ref.date)) if p]
+    parts.append(_where(ref))
     return " · ".join(p for p in parts if p)
 
 
-def _note_lines(note: Note, number: int) -> list[str]:
+def _where(ref: ArticleRef) -> str:
+    """The URL, else the file inside the corpus (a stored absolute path: its name only)."""
+    if ref.url and ref.url.strip():
+        return link_or_text(ref.url)
+    if ref.path and ref.path.strip():
+        path = PurePath(ref.path)
+        return escape_inline(path.name if path.is_absolute() else ref.path)
+    return ""
+
+
+def _note_lines(item: ResolvedNote, number: int) -> list[str]:
+    note = item.note
     cite = f"[{number}]"
     out: list[str] = []
     quoted = escape_block(note.quote.exact) if note.quote else []
@@ -94,6 +120,9 @@ def _note_lines(note: Note, number: int) -> list[str]:
         quoted[-1] = f"{quoted[-1]} {cite}"
         out += [f"> {line}" if line else ">" for line in quoted]
         out.append("")
+        if item.status is NoteStatus.CHANGED and item.current is not None:
+            now = " ".join(escape_block(item.current.exact))
+            out += [f"*{NOW_READS}* “{now}”", ""]
     elif text:
         text[-1] = f"{text[-1]} {cite}"
     else:
@@ -106,15 +135,36 @@ def _note_lines(note: Note, number: int) -> list[str]:
     return out
 
 
-def _citation(ref: ArticleRef) -> str:
-    text = _article_title(ref)
+def citation(ref: ArticleRef) -> str:
+    """One source as listed: title, author, source, date, then URL or corpus path."""
+    text = _title(ref)
     if not ref.title.rstrip().endswith((".", "!", "?")):
         text += "."
-    meta = ", ".join(escape_inline(p) for p in (ref.source, ref.date) if p and p.strip())
+    meta = ", ".join(escape_inline(p) for p in (ref.author, ref.source, long_date(ref.date)) if p)
     if meta:
         text += f" {meta}."
-    if ref.url and ref.url.strip():
-        text += f" {link_or_text(ref.url)}"
-    if ref.path and ref.path.strip():
-        text += f" ({escape_inline(ref.path)})"
+    where = _where(ref)
+    if where:
+        text += f" {where}"
     return text
+
+
+def long_date(value: str | None) -> str:
+    """An article's date as a reader writes it: ``14 January 2025``, ``July 2024``, ``2024``.
+
+    A date that is not ISO-like is given back as it is.
+    """
+    if not value or not value.strip():
+        return ""
+    text = value.strip()
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    else:
+        return f"{day.day} {day:%B %Y}"
+    try:
+        month = datetime.strptime(text, "%Y-%m")
+    except ValueError:
+        return text
+    return f"{month:%B %Y}"

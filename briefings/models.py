@@ -19,12 +19,18 @@ if TYPE_CHECKING:
     from briefings.errors import BriefingFileError
     from search.models import Article
 
-SCHEMA_VERSION = 1
+# 2: article paths relative to the corpus, the corpus folder and author on each article,
+# no stored "orphaned" flag (a note's status is worked out against the current corpus).
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
 class ArticleRef:
-    """Enough about an article to cite it and find it again."""
+    """Enough about an article to cite it and find it again.
+
+    ``path`` is relative to the corpus folder (files written before schema 2 may hold
+    an absolute one); ``corpus`` is the folder the note was taken in.
+    """
 
     id: str
     title: str
@@ -32,10 +38,12 @@ class ArticleRef:
     date: str | None = None
     path: str | None = None
     url: str | None = None
+    author: str | None = None
+    corpus: str | None = None
 
     @classmethod
-    def from_article(cls, article: Article) -> ArticleRef:
-        """The reference to ``article`` a note stores."""
+    def from_article(cls, article: Article, corpus: str | None = None) -> ArticleRef:
+        """The reference to ``article`` (read from the folder ``corpus``) a note stores."""
         return cls(
             id=article.id,
             title=article.title,
@@ -43,7 +51,14 @@ class ArticleRef:
             date=article.date,
             path=article.path,
             url=article.url,
+            author=article.author,
+            corpus=corpus,
         )
+
+    @property
+    def corpus_name(self) -> str | None:
+        """The name of the corpus folder the note was taken in, if known."""
+        return Path(self.corpus).name if self.corpus else None
 
 
 @dataclass(frozen=True)
@@ -51,8 +66,8 @@ class Quote:
     """A quoted passage anchored like a W3C TextQuoteSelector plus a TextPositionSelector.
 
     ``exact`` is ``body[start:end]`` of the article whose body hashed to
-    ``content_hash``; ``prefix`` and ``suffix`` are the text around it. ``orphaned``
-    is set when the passage could not be found again in a changed article.
+    ``content_hash``; ``prefix`` and ``suffix`` are the text around it. Whether the
+    passage is still there is not stored: :mod:`briefings.resolver` works it out.
     """
 
     exact: str
@@ -61,7 +76,6 @@ class Quote:
     start: int
     end: int
     content_hash: str
-    orphaned: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,11 +89,6 @@ class Note:
     tags: tuple[str, ...]
     created: str
     updated: str
-
-    @property
-    def orphaned(self) -> bool:
-        """True when the quoted passage was not found again in the changed article."""
-        return self.quote is not None and self.quote.orphaned
 
 
 @dataclass(frozen=True)

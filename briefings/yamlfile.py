@@ -70,8 +70,6 @@ def _note_data(note: Note) -> dict[str, Any]:
             "end": q.end,
             "content_hash": q.content_hash,
         }
-        if q.orphaned:
-            quote["orphaned"] = True
     return {
         "id": note.id,
         "article": {
@@ -81,6 +79,8 @@ def _note_data(note: Note) -> dict[str, Any]:
             "date": ref.date,
             "path": ref.path,
             "url": ref.url,
+            "author": ref.author,
+            "corpus": ref.corpus,
         },
         "quote": quote,
         "text": note.text,
@@ -283,6 +283,8 @@ def _article_from(data: Any, where: tuple[Any, ...]) -> ArticleRef:
         date=field("date"),
         path=field("path"),
         url=field("url"),
+        author=field("author"),
+        corpus=field("corpus"),
     )
 
 
@@ -294,9 +296,7 @@ def _quote_from(data: Any, where: tuple[Any, ...]) -> Quote:
     end = _int(item.get("end", start + len(item["exact"])), (*where, "end"))
     if end < start:
         raise _Invalid((*where, "end"), "'end' comes before 'start'")
-    orphaned = item.get("orphaned", False)
-    if not isinstance(orphaned, bool):
-        raise _Invalid((*where, "orphaned"), "'orphaned' should be true or false")
+    # Schema 1 stored an "orphaned" flag; a note's status is now worked out each time.
     return Quote(
         exact=item["exact"],
         prefix=_text(item.get("prefix"), (*where, "prefix")) or "",
@@ -304,5 +304,4 @@ def _quote_from(data: Any, where: tuple[Any, ...]) -> Quote:
         start=start,
         end=end,
         content_hash=_text(item.get("content_hash"), (*where, "content_hash")) or "",
-        orphaned=orphaned,
     )

@@ -20,6 +20,7 @@ SUBCOMMANDS = {
     "articles": "tui.cli.cmd_articles",
     "entities": "tui.cli.cmd_entities",
     "notes": "tui.cli.cmd_notes",
+    "add-note": "tui.cli.cmd_add_note",
     "export": "tui.cli.cmd_export",
 }
 

@@ -17,7 +17,8 @@ FIELDS = ("id", "title", "source", "author", "date", "url", "path")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         f"{SUMMARY} with its id, title, source, author, date, url and path. "
-        "Ids are stable: the same file content gives the same ids."
+        "Ids are stable: an article keeps its id while its file is edited or the "
+        "corpus folder moves (the id is its path in the corpus and place in the file)."
     )
     add_corpus_argument(parser, positional=True)
     parser.add_argument(

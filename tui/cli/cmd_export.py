@@ -6,23 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli.common import (
-    EXIT_ERROR,
-    EXIT_NOT_FOUND,
-    EXIT_OK,
-    EXIT_USAGE,
-    fail,
-    resolve_corpus,
+from tui.cli.common import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, fail
+from tui.cli.notes_common import (
+    add_notes_dir_argument,
+    add_resolve_corpus_argument,
+    load_named,
+    open_store,
+    resolve_briefing,
 )
-from tui.cli.notes_common import add_notes_dir_argument, load_named, open_store
 
 SUMMARY = "Export a briefing to Markdown"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        f"{SUMMARY}: title, date, notes grouped by article with their quotes, "
-        "and numbered sources. Written to stdout unless -o is given."
+        f"{SUMMARY}: title, date, summary, the notes in the briefing's order with "
+        "their quotes, and numbered sources. Written to stdout unless -o is given."
     )
     parser.add_argument(
         "name",
@@ -32,39 +31,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the Markdown to FILE")
     add_notes_dir_argument(parser)
+    add_resolve_corpus_argument(parser)
     parser.add_argument(
-        "--corpus",
-        metavar="DIR",
-        help="find each quote again in the current text of this corpus's articles first",
+        "--by-article",
+        action="store_true",
+        help="group the notes under a heading per article (default: the briefing's order)",
     )
     parser.epilog = (
-        "With --corpus, quotes that cannot be found in their article any more are "
-        "listed as orphaned.\n\n" + (parser.epilog or "")
+        "Every quote is checked against the corpus first: a quote whose source now "
+        "reads differently is shown with the current wording, and notes whose article "
+        "or passage is gone are listed under 'Orphaned notes'; a one-line warning on "
+        "stderr counts them.\n\n" + (parser.epilog or "")
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefings.export import count_status, export_briefing, provenance_warning
     from briefings.markdown import render_briefing
+    from briefings.resolver import NoteStatus
 
     store = open_store(args)
     briefing = load_named(store, args.name or _only_briefing(store))
-    if args.corpus:
-        briefing = _reanchored(briefing, resolve_corpus(args))
-    orphans = sum(1 for n in briefing.notes if n.orphaned)
-    if orphans:
-        print(
-            f"briefing: {orphans} quote{'s' * (orphans != 1)} not found in the current "
-            "article text; listed under 'Orphaned notes'",
-            file=sys.stderr,
-        )
+    resolved = resolve_briefing(briefing, args)
+    warning = provenance_warning(
+        count_status(resolved, NoteStatus.CHANGED), count_status(resolved, NoteStatus.ORPHANED)
+    )
+    if warning:
+        print(f"briefing: warning: {warning}; see the export", file=sys.stderr)
     if not args.output:
-        sys.stdout.write(render_briefing(briefing))
+        sys.stdout.write(render_briefing(briefing, resolved, by_article=args.by_article))
         return EXIT_OK
-    from briefings.export import export_briefing
-
     target = Path(args.output).expanduser()
     try:
-        export_briefing(briefing, target)
+        export_briefing(briefing, resolved, target, by_article=args.by_article)
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_ERROR)
     print(f"briefing: wrote {target}", file=sys.stderr)
@@ -79,36 +78,3 @@ def _only_briefing(store) -> str:
         names = ", ".join(e.slug for e in entries)
         fail(f"several briefings ({names}); name the one to export", EXIT_USAGE)
     return entries[0].slug
-
-
-def _reanchored(briefing, corpus: Path):
-    """The briefing with quotes found again in the corpus's current articles."""
-    from briefings.anchoring import reanchor_briefing
-    from search.models import IndexBusyError
-    from search.service import open_search_service
-
-    service = open_search_service(corpus)
-    if service.needs_update():
-        try:
-            service.update()
-        except IndexBusyError:
-            print(
-                "briefing: the index is being updated elsewhere; using it as it is", file=sys.stderr
-            )
-    by_path: dict[str, list] = {}
-    articles = {}
-    for ref in {n.article.id: n.article for n in briefing.notes}.values():
-        article = service.article(ref.id)
-        if article is None and ref.path:
-            # An edited file may give its articles new ids; find the article by path.
-            if not by_path:
-                for summary in service.articles():
-                    by_path.setdefault(summary.path, []).append(summary)
-            same_file = by_path.get(ref.path, [])
-            match = [s for s in same_file if s.title == ref.title] or (
-                same_file if len(same_file) == 1 else []
-            )
-            article = service.article(match[0].id) if match else None
-        if article is not None:
-            articles[ref.id] = article
-    return reanchor_briefing(briefing, articles)

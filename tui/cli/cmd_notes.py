@@ -8,14 +8,22 @@ import re
 import sys
 
 from tui.cli.common import EXIT_ERROR, EXIT_OK
-from tui.cli.notes_common import add_notes_dir_argument, load_named, open_store
+from tui.cli.notes_common import (
+    add_notes_dir_argument,
+    add_resolve_corpus_argument,
+    load_named,
+    open_store,
+    resolve_briefing,
+)
 
 SUMMARY = "List the notes of a briefing"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        f"{SUMMARY} (every briefing when none is named). "
+        f"{SUMMARY} (every briefing when none is named), each with its status against "
+        "the corpus as it is now: anchored, moved (same words elsewhere), changed (the "
+        "source's words differ) or orphaned (article or passage gone). "
         "An unreadable briefing file is reported and the others are still listed."
     )
     parser.add_argument(
@@ -23,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_notes_dir_argument(parser)
+    add_resolve_corpus_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,11 +53,12 @@ def run(args: argparse.Namespace) -> int:
                 errors.append(error)
             except BriefingNotFoundError:
                 continue
+    resolved = {b.slug: resolve_briefing(b, args) for b in briefings}
     if args.json:
-        print(_json_text(_as_json(store, briefings, errors)))
+        print(_json_text(_as_json(store, briefings, resolved, errors)))
     else:
         for briefing in briefings:
-            sys.stdout.write(_as_text(store, briefing))
+            sys.stdout.write(_as_text(store, briefing, resolved[briefing.slug]))
         if not briefings and not errors:
             print(f"briefing: no briefings yet in {store.directory}", file=sys.stderr)
     for error in errors:
@@ -63,9 +73,20 @@ def _json_text(data: dict) -> str:
     return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _as_json(store, briefings, errors) -> dict:
+def _note_json(item) -> dict:
     from dataclasses import asdict
 
+    from briefings.resolver import NoteStatus
+
+    data = {**asdict(item.note), "status": item.status.value}
+    if data["quote"] is not None and item.status is NoteStatus.CHANGED:
+        data["quote"]["current"] = item.current.exact
+    if item.reason:
+        data["reason"] = item.reason
+    return data
+
+
+def _as_json(store, briefings, resolved, errors) -> dict:
     return {
         "notes_dir": str(store.directory),
         "briefings": [
@@ -76,7 +97,7 @@ def _as_json(store, briefings, errors) -> dict:
                 "created": b.created,
                 "updated": b.updated,
                 "summary": b.summary,
-                "notes": [{**asdict(n), "orphaned": n.orphaned} for n in b.notes],
+                "notes": [_note_json(item) for item in resolved[b.slug]],
             }
             for b in briefings
         ],
@@ -84,8 +105,9 @@ def _as_json(store, briefings, errors) -> dict:
     }
 
 
-def _as_text(store, briefing) -> str:
+def _as_text(store, briefing, resolved) -> str:
     from briefings.mdescape import visible
+    from briefings.resolver import NoteStatus
 
     def shown(text: str) -> str:
         return visible(text).replace("\t", " ")
@@ -95,14 +117,19 @@ def _as_text(store, briefing) -> str:
         f"{shown(briefing.title)}  ({briefing.slug}, {count} note{'s' * (count != 1)})"
         f"  {store.path_for(briefing.slug)}"
     ]
-    for note in briefing.notes:
-        ref = note.article
+    for item in resolved:
+        note, ref = item.note, item.note.article
         about = ", ".join(shown(p) for p in (ref.source, ref.date) if p)
-        lines.append(f"  {note.id}  {shown(ref.title)}" + (f"  ({about})" if about else ""))
+        status = "" if item.status is NoteStatus.ANCHORED else f"  [{item.status.value}]"
+        lines.append(
+            f"  {note.id}  {shown(ref.title)}" + (f"  ({about})" if about else "") + status
+        )
+        if item.reason:
+            lines.append(f"      not found: {item.reason}")
         if note.quote is not None:
-            flag = "  [orphaned: not found in the current article]" if note.orphaned else ""
             lines += [f"      > {line}" for line in shown(note.quote.exact).split("\n")]
-            lines[-1] += flag
+        if item.status is NoteStatus.CHANGED:
+            lines += [f"      now: {line}" for line in shown(item.current.exact).split("\n")]
         lines += [f"      {line}" for line in shown(note.text).rstrip("\n").split("\n") if line]
         if note.tags:
             lines.append("      tags: " + ", ".join(shown(t) for t in note.tags))

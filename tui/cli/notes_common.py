@@ -36,3 +36,45 @@ def load_named(store, name: str):
     except BriefingFileError as error:
         fail(str(error), EXIT_ERROR)
     raise AssertionError("unreachable")
+
+
+def add_resolve_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    """``--corpus DIR``: the corpus to check each note against (default: its own)."""
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="check every note against this corpus folder (default: the folder each "
+        "note was taken in, else the bundled seeds/)",
+    )
+
+
+def resolve_briefing(briefing, args: argparse.Namespace) -> list:
+    """Each note of ``briefing`` with its status against the corpus as it is now.
+
+    A note is checked against ``--corpus`` when given, else against the folder it was
+    taken in (if it is still there), else against the bundled seeds; each corpus's
+    index is brought up to date first.
+
+    Returns:
+        A :class:`briefings.resolver.ResolvedNote` per note, in the briefing's order.
+    """
+    from pathlib import Path
+
+    from briefings.resolver import resolve_notes
+    from tui.cli.common import resolve_corpus
+    from tui.cli.index_common import ensure_index, open_service
+
+    chosen = resolve_corpus(args) if args.corpus else None
+    default = chosen or resolve_corpus(argparse.Namespace())
+    by_corpus: dict[Path, list] = {}
+    for note in briefing.notes:
+        own = note.article.corpus
+        corpus = chosen or (Path(own) if own and Path(own).is_dir() else default)
+        by_corpus.setdefault(corpus.resolve(), []).append(note)
+    resolved = {}
+    for corpus, notes in by_corpus.items():
+        service = open_service(corpus)
+        ensure_index(service)
+        for item in resolve_notes(notes, service, corpus_name=corpus.name):
+            resolved[item.note.id] = item
+    return [resolved[note.id] for note in briefing.notes]

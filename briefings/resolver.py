@@ -1,0 +1,175 @@
+"""The one place that says how each note stands against the corpus as it is now.
+
+Every view of a briefing (the notes view, a reading pane's quote marks, both exports,
+``briefing notes``) asks :func:`resolve_notes`; none finds quotes again on its own and
+none changes a stored note. A note is:
+
+* ``anchored``: its article is there and its quote is at the same place, word for word
+  (a note without a quote: its article is there);
+* ``moved``: the same words, at other offsets (text was added or removed around them);
+* ``changed``: the passage was found but its words differ; the note keeps the words the
+  analyst quoted and the resolution carries the current ones;
+* ``orphaned``: its article or its passage is gone.
+
+An article is found by its id (its corpus-relative path and place in its file); the
+place is checked against the title, so an article inserted before it in the same file
+does not steal its notes: the article with the same title in the same file is taken.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Protocol
+
+from briefings.anchoring import AnchorStatus, reanchor
+from briefings.models import ArticleRef, Note, Quote
+from search.models import Article, ArticleSummary
+
+
+class NoteStatus(enum.Enum):
+    """Where a note stands against the current corpus."""
+
+    ANCHORED = "anchored"
+    MOVED = "moved"
+    CHANGED = "changed"
+    ORPHANED = "orphaned"
+
+
+class ArticleLookup(Protocol):
+    """What the resolver asks of the corpus (a ``SearchService`` is one)."""
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def articles(self) -> list[ArticleSummary]: ...
+
+
+@dataclass(frozen=True)
+class ResolvedNote:
+    """A note with its status against the current corpus.
+
+    Attributes:
+        note: the note as stored (never changed by resolving).
+        status: see :class:`NoteStatus`.
+        article: the article as it is now (None when it is gone).
+        current: the quote as the passage is now (its offsets, and for ``changed`` its
+            current words); None for an orphaned note or one without a quote.
+        reason: for an orphaned note, one line saying what is missing.
+    """
+
+    note: Note
+    status: NoteStatus
+    article: Article | None = None
+    current: Quote | None = None
+    reason: str = ""
+
+    @property
+    def citation(self) -> ArticleRef:
+        """The article to cite: as it is now when it is there, else as stored."""
+        if self.article is None:
+            return self.note.article
+        return ArticleRef.from_article(self.article, self.note.article.corpus)
+
+    @property
+    def from_other_corpus(self) -> bool:
+        """An orphan whose note was taken in a different corpus folder than this one."""
+        return self.reason == OTHER_CORPUS
+
+
+ARTICLE_GONE = "its article is no longer in the corpus"
+PASSAGE_GONE = "the quoted passage is no longer in its article"
+OTHER_CORPUS = "it was taken in another corpus"
+
+_STATUS = {
+    AnchorStatus.UNCHANGED: NoteStatus.ANCHORED,
+    AnchorStatus.MOVED: NoteStatus.MOVED,
+    AnchorStatus.FUZZY: NoteStatus.CHANGED,
+}
+
+
+def resolve_notes(
+    notes: Iterable[Note], corpus: ArticleLookup, *, corpus_name: str | None = None
+) -> list[ResolvedNote]:
+    """Each note's status against ``corpus``, in the notes' order.
+
+    Args:
+        notes: the notes of a briefing (or any notes).
+        corpus: the current articles.
+        corpus_name: the name of the corpus folder; an orphan whose note names a
+            different one is reported as taken in another corpus.
+
+    Returns:
+        One :class:`ResolvedNote` per note.
+    """
+    finder = _ArticleFinder(corpus)
+    resolved = []
+    for note in notes:
+        article = finder.find(note.article)
+        if article is None:
+            other = corpus_name is not None and note.article.corpus_name not in (
+                None,
+                corpus_name,
+            )
+            reason = OTHER_CORPUS if other else ARTICLE_GONE
+            resolved.append(ResolvedNote(note, NoteStatus.ORPHANED, reason=reason))
+        else:
+            resolved.append(_resolve_quote(note, article))
+    return resolved
+
+
+def _resolve_quote(note: Note, article: Article) -> ResolvedNote:
+    if note.quote is None:
+        return ResolvedNote(note, NoteStatus.ANCHORED, article)
+    found = reanchor(note.quote, article)
+    if found.status is AnchorStatus.ORPHANED:
+        return ResolvedNote(note, NoteStatus.ORPHANED, article, reason=PASSAGE_GONE)
+    return ResolvedNote(note, _STATUS[found.status], article, current=found.quote)
+
+
+class _ArticleFinder:
+    """Finds the current article a stored reference means, asking the corpus lazily."""
+
+    def __init__(self, corpus: ArticleLookup) -> None:
+        self._corpus = corpus
+        self._by_id: dict[str, Article | None] = {}
+        self._files: dict[str, list[ArticleSummary]] | None = None
+
+    def find(self, ref: ArticleRef) -> Article | None:
+        by_id = self._article(ref.id) if ref.id else None
+        if by_id is not None and _same_title(by_id.title, ref.title):
+            return by_id
+        same_file = self._in_file(ref.path)
+        titled = [s for s in same_file if _same_title(s.title, ref.title)]
+        if titled:
+            position = by_id.position if by_id is not None else 0
+            best = min(titled, key=lambda s: abs(s.position - position))
+            return self._article(best.id)
+        if by_id is not None:
+            return by_id  # retitled in place: its quote decides
+        return self._article(same_file[0].id) if len(same_file) == 1 else None
+
+    def _article(self, article_id: str) -> Article | None:
+        if article_id not in self._by_id:
+            self._by_id[article_id] = self._corpus.article(article_id)
+        return self._by_id[article_id]
+
+    def _in_file(self, path: str | None) -> Sequence[ArticleSummary]:
+        if not path:
+            return ()
+        if self._files is None:
+            self._files = {}
+            for summary in self._corpus.articles():
+                self._files.setdefault(summary.path, []).append(summary)
+        found = self._files.get(path)
+        if found is None and PurePosixPath(path.replace("\\", "/")).is_absolute():
+            # Written before paths were corpus-relative: the stored absolute path ends
+            # with the corpus-relative one.
+            ends = [rel for rel in self._files if path.endswith("/" + rel)]
+            found = self._files[max(ends, key=len)] if ends else None
+        return found or ()
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
