@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from search.chrome import is_copyright_line
@@ -34,13 +35,42 @@ _MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _MAX_DATE_LINE = 48
 _BYLINE = re.compile(
     r"^(?i:by|author|written\s+by|posted\s+by)\s*:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
-    r"(?:\s*[,|–—-].*)?$"
+    r"(?:\s*[,|–—-]\s*(?P<rest>.*))?$"
+)
+_CREDIT = re.compile(
+    r"^(?i:source|via|courtesy\s+of)\s*:\s*(?P<name>[A-Za-z][\w'’&./-]*(?:\s+[A-Za-z][\w'’&./-]*){0,4})$"
 )
 _TITLE_BYLINE = re.compile(
     r"(?:^|\b(?i:analysis|opinion|commentary|article|op-ed|interview|column|review|essay|"
     r"written|posted|report)\s+)by\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*$"
 )
 _DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+$")
+# A site named like its address: "Caliber.Az", "news.am", "eurasianet.org". The last
+# label must be a country code or a common generic ending, so "St.Petersburg", a
+# missing space ("leadership.Russia"), "Mr." or "3.5" are not sites.
+_SITE_DOMAIN = re.compile(
+    r"^[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*"
+    r"\.(?:[A-Za-z]{2}|(?i:com|org|net|info|news|media|online|press|today|biz|int|gov|edu))$"
+)
+# Newsroom words that make a short capitalised name a publisher ("BBC News", "OC Media").
+_MEDIA_WORDS = frozenset(
+    """news newswire times post press media journal gazette herald tribune daily
+    wire radio tv television broadcasting network observer guardian telegraph
+    chronicle courier monitor express mirror standard insider""".split()  # noqa: SIM905
+)
+# Agencies and outlets whose name has no newsroom word or dot in it.
+_OUTLETS = frozenset(
+    """Reuters AP AFP Bloomberg TASS Interfax Xinhua Anadolu APA AZERTAC Azertac Turan
+    Armenpress Sputnik CNN BBC Euronews Eurasianet EurasiaNet JAMnews Politico Axios
+    Meduza Kommersant RFE/RL Azatutyun Civilnet CivilNet""".split()  # noqa: SIM905
+) | {"Al Jazeera", "Anadolu Agency", "Caucasus Watch"}
+# Column or format names a site puts after its own name ("Caliber.Az weekly review").
+_COLUMN_WORDS = frozenset(
+    """weekly daily monthly review digest analysis opinion interview editorial commentary
+    column roundup brief briefing summary explainer exclusive podcast video live update
+    news""".split()  # noqa: SIM905
+)
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ")
 _COPYRIGHT_NAME = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*)?(?P<name>.+?)\s*"
     r"(?:©|\(c\)|copyright)?\s*(?:(?:19|20)\d\d)?[\s.,]*(?:all rights reserved\.?)?[\s.]*$",
@@ -52,6 +82,11 @@ _ORG_WORDS = frozenset(
     review bureau office service network media group observatory forum""".split()  # noqa: SIM905
 )
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an"})
+# Words after which a dotted name is the story's subject, not its publisher ("… at Amazon.com").
+_SUBJECT_CUES = _SMALL_WORDS | frozenset(
+    "by from with via about against over into onto why how what when where who whether "  # noqa: SIM905
+    "that as says said buys sells".split()
+)
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|cft\[\d*\]|__cft__\[\d*\]|__tn__|mc_\w+)$")
 # Facebook links identify content by path or by these parameters; the rest is tracking.
 _FACEBOOK_KEEP = frozenset({"id", "story_fbid", "fbid", "v", "set"})
@@ -107,21 +142,39 @@ def find_date(paras: list[str], limit: int = 4) -> tuple[int, str] | None:
     return None
 
 
-def find_byline(paras: list[str], limit: int = 4) -> tuple[int, str] | None:
-    """A "By Name" / "Author: Name" paragraph among the first ``limit``.
+class Byline(NamedTuple):
+    """A credit line near the top of an article: who wrote it, for which site."""
+
+    index: int
+    author: str | None
+    site: str | None
+
+
+def find_byline(paras: list[str], limit: int = 4) -> Byline | None:
+    """A credit paragraph among the first ``limit``: "By Name", "Author: Name",
+    "By Name, Site" or "Source: Site".
 
     Args:
         paras: an article's paragraphs (title excluded).
         limit: how many leading paragraphs to look at.
 
     Returns:
-        (index, author name) or None.
+        The paragraph's index, the author and the site it names (either may be None
+        but not both), or None.
     """
     for i, para in enumerate(paras[:limit]):
-        if len(para) < 80:
-            m = _BYLINE.match(para)
-            if m:
-                return i, m.group("name")
+        if len(para) >= 80:
+            continue
+        m = _BYLINE.match(para)
+        if m:
+            name, rest = m.group("name"), m.group("rest")
+            if site_name(name, strict=True):
+                return Byline(i, None, name)
+            return Byline(i, name, site_name(rest) if rest else None)
+        m = _CREDIT.match(para)
+        name = m.group("name").rstrip(".") if m else ""
+        if name[:1].isupper() or site_name(name, strict=True):
+            return Byline(i, None, name)
     return None
 
 
@@ -154,7 +207,12 @@ def clean_title(title: str) -> str:
 
 
 def split_site(title: str) -> tuple[str, str | None]:
-    """Separate a site name appended to a headline ("Headline | Coastal Courier").
+    """Separate a site name a headline carries at its end or start.
+
+    "Headline | Coastal Courier", "Headline - BBC News", "Caliber.Az: Headline",
+    "Headline Caliber.Az weekly review". After " | " any short name counts; after a
+    dash, a colon or with no separator at all the name must look like a site (see
+    ``site_name``), so "… – scorpions in Baku show Washington" keeps its words.
 
     Args:
         title: a heading line.
@@ -162,11 +220,94 @@ def split_site(title: str) -> tuple[str, str | None]:
     Returns:
         The headline and the site name, or the title unchanged and None.
     """
-    head, sep, tail = title.rpartition(" | ")
-    tail = tail.strip()
-    if sep and tail and tail.count(" ") < 4 and head.count(" ") >= 2:
-        return head, tail
-    return title, None
+    title = title.strip()
+    for sep in _SITE_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        tail = tail.strip()
+        if not found or not tail or head.count(" ") < 2:
+            continue
+        is_column = all(w.lower() in _COLUMN_WORDS for w in tail.split())
+        if sep == " | " and tail.count(" ") < 4 and tail[0].isupper() and not is_column:
+            return head, site_name(tail) or tail
+        site = site_name(tail)
+        if site:
+            return head, site
+    for sep in (*_SITE_SEPARATORS, ": "):
+        head, found, rest = title.partition(sep)
+        site = site_name(head) if found else None
+        if site and rest.strip().count(" ") >= 2:
+            return rest.strip(), site
+    return _trailing_domain(title)
+
+
+def site_name(text: str, *, strict: bool = False) -> str | None:
+    """The site a short piece of a title or byline names, or None if it is no site.
+
+    A site is a domain-like name ("Caliber.Az", "news.am"), a known agency
+    ("Reuters", "AFP") or, unless ``strict``, up to five capitalised words with a
+    newsroom word among them ("BBC News", "OC Media"). Column names after the site
+    ("weekly review") are dropped. Places and ordinary words ("Baku", "Staff
+    Writer", "Mr. Smith", "3.5") are not sites.
+
+    Args:
+        text: the candidate, e.g. the part of a title after its last " - ".
+        strict: accept only domain-like names and known agencies (for a name that
+            could also be a person's, as in "By Jane Post").
+
+    Returns:
+        The site's name as written, or None.
+    """
+    words = text.strip(_TITLE_TRIM + " .").split()
+    while words:
+        site = _is_site(words, strict=strict)
+        if site or len(words) == 1 or words[-1].lower() not in _COLUMN_WORDS:
+            return site
+        words = words[:-1]
+    return None
+
+
+def _is_site(words: list[str], *, strict: bool) -> str | None:
+    if not words or len(words) > 5:
+        return None
+    name = " ".join(words)
+    if name in _OUTLETS or (len(words) == 1 and _SITE_DOMAIN.match(name)):
+        return name
+    if strict or not words[0][0].isupper():
+        return None
+    if len(words) == 1:
+        # "Euronews", "JAMnews": one word ending in "news" ("Sinews" is too short).
+        return name if re.fullmatch(r"[A-Z][A-Za-z]{2,}news", name) else None
+    capitalised = all(
+        re.fullmatch(r"[\w'’&/.-]+", w) and (w[0].isupper() or w in _SMALL_WORDS) for w in words
+    )
+    low = [w.lower() for w in words]
+    # The newsroom word ends the name ("BBC News", "Trend News Agency") or comes
+    # before "of" ("Times of India"); "Shusha Global Media Forum" is an event.
+    named_as_media = (
+        low[-1] in _MEDIA_WORDS
+        or low[-2:] in (["news", "agency"], ["press", "agency"])
+        or any(w in _MEDIA_WORDS and nxt == "of" for w, nxt in itertools.pairwise(low))
+    )
+    only_column_words = all(w in _COLUMN_WORDS | _SMALL_WORDS for w in low)
+    return name if capitalised and named_as_media and not only_column_words else None
+
+
+def _trailing_domain(title: str) -> tuple[str, str | None]:
+    """A domain-like site near the end of a title with no separator before it.
+
+    Only column words may follow it ("… Asian tour Caliber.Az weekly review"), and
+    it must not read as the story's subject ("Shares fall at Amazon.com").
+    """
+    words = title.split()
+    end = len(words)
+    while end > 1 and words[end - 1].lower() in _COLUMN_WORDS:
+        end -= 1
+    if end < 4 or len(words) - end > 3:
+        return title, None
+    site = words[end - 1]
+    if not _SITE_DOMAIN.match(site) or words[end - 2].lower() in _SUBJECT_CUES:
+        return title, None
+    return " ".join(words[: end - 1]), site
 
 
 def derived_title(paragraph: str) -> str:

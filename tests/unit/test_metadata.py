@@ -60,8 +60,26 @@ def test_date_line_is_found_only_near_the_top():
 
 
 def test_byline_paragraph_gives_the_author():
-    assert find_byline(["By Jane Ostrova", "Text."]) == (0, "Jane Ostrova")
-    assert find_byline(["Author: Tomas Berg | Riga", "Text."]) == (0, "Tomas Berg")
+    assert find_byline(["By Jane Ostrova", "Text."]) == (0, "Jane Ostrova", None)
+    assert find_byline(["Author: Tomas Berg | Riga", "Text."]) == (0, "Tomas Berg", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "site"),
+    [
+        ("By Jane Ostrova, Caliber.Az", "Jane Ostrova", "Caliber.Az"),
+        ("By Jane Ostrova | BBC News", "Jane Ostrova", "BBC News"),
+        ("By Jane Ostrova, Reuters", "Jane Ostrova", "Reuters"),
+        ("By Reuters", None, "Reuters"),
+        ("Source: APA", None, "APA"),
+        ("Source: news.am.", None, "news.am"),
+        ("By Jane Ostrova, Baku", "Jane Ostrova", None),
+        ("By Jane Ostrova, Staff Writer", "Jane Ostrova", None),
+        ("By Jane Post", "Jane Post", None),
+    ],
+)
+def test_site_named_in_a_byline_becomes_source(line, author, site):
+    assert find_byline(["Lead paragraph.", line, "Text."]) == (1, author, site)
 
 
 def test_sentence_starting_with_by_is_not_a_byline():
@@ -129,6 +147,92 @@ def test_site_name_after_a_bar_is_the_publisher():
     assert split_site("Radically changing situation – scorpions in Baku show Washington |") == (
         "Radically changing situation – scorpions in Baku show Washington |",
         None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "site"),
+    [
+        (
+            "Oil output steady in the Caspian | Reuters",
+            "Oil output steady in the Caspian",
+            "Reuters",
+        ),
+        (
+            "Oil output steady in the Caspian - Reuters",
+            "Oil output steady in the Caspian",
+            "Reuters",
+        ),
+        ("Border text agreed at last - BBC News", "Border text agreed at last", "BBC News"),
+        ("Ceasefire holds along the line – news.am", "Ceasefire holds along the line", "news.am"),
+        ("Georgia votes amid protests — OC Media", "Georgia votes amid protests", "OC Media"),
+        (
+            "Summit ends without a deal - Times of India",
+            "Summit ends without a deal",
+            "Times of India",
+        ),
+        ("Caliber.Az: Baku hosts energy forum", "Baku hosts energy forum", "Caliber.Az"),
+        ("Trend.az - Baku hosts energy forum", "Baku hosts energy forum", "Trend.az"),
+        (
+            "Pashinyan visits Moscow again eurasianet.org",
+            "Pashinyan visits Moscow again",
+            "eurasianet.org",
+        ),
+        ("Ferry line reopens to Aktau APA.az", "Ferry line reopens to Aktau", "APA.az"),
+    ],
+)
+def test_site_named_after_or_before_title_becomes_source(title, headline, site):
+    assert split_site(title) == (headline, site)
+
+
+def test_site_named_after_title_becomes_source():
+    title = "Harbour strike ends after two weeks Report.az weekly review"
+    assert split_site(title) == ("Harbour strike ends after two weeks", "Report.az")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Energy ministers meet in Baku",
+        "Talks resume as delegates meet – in Baku",
+        "Energy ministers meet - Baku and Tbilisi",
+        "Mr. Smith goes to Washington",
+        "Inflation reaches 3.5 percent in March",
+        "Shares fall sharply at Amazon.com",
+        "Forum opens in St.Petersburg today",
+        "Aliyev answers questions - Shusha Global Media Forum",
+        "Exclusive: Armenia signs arms deal with India",
+        "Oil prices rise again | Analysis",
+        "Radically changing situation – scorpions in Baku show Washington",
+    ],
+)
+def test_ordinary_words_in_a_title_are_not_a_site(title):
+    assert split_site(title) == (title, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Harbour strike ends after two weeks - Caliber.Az\n\nThe strike ended.", "Caliber.Az"),
+        ("Harbour strike ends\n\nSource: APA\n\nThe strike ended.", "APA"),
+        ("Harbour strike ends\n\nBy Jane Ostrova, Report.az\n\nThe strike ended.", "Report.az"),
+        ("Harbour strike ends in Baku\n\nBy Jane Ostrova, Baku\n\nThe strike ended.", None),
+    ],
+)
+def test_article_source_comes_from_its_title_or_byline(tmp_path, text, source):
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.source == source
+    assert "Source:" not in article.body and "Ostrova" not in article.body
+
+
+def test_seed_weekly_review_carries_its_site_as_source():
+    seed = Path(__file__).parent.parent.parent / "seeds" / "000_5dd02134285bf95d.txt"
+    (article,) = read_articles(seed)
+    assert (article.title, article.source) == (
+        "False start by Yerevan and Trump’s Asian tour",
+        "Caliber.Az",
     )
 
 
