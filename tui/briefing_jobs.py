@@ -21,6 +21,7 @@ from textual.reactive import var
 from textual.worker import Worker
 
 from tui.literal import literal
+from tui.note_status import NotesResolved, Resolution, resolve
 
 if TYPE_CHECKING:
     from briefings.models import Briefing, Note
@@ -93,6 +94,7 @@ class BriefingAppMixin:
     """The app's current briefing and the session behind it (mixed into ``BriefingApp``)."""
 
     briefing: var[Briefing | None] = var(None, always_update=True)
+    resolution: var[Resolution] = var(Resolution())
     notes_dir: Path | None
     corpus: Path
 
@@ -123,11 +125,32 @@ class BriefingAppMixin:
         run_job(self, open_latest)
 
     def watch_briefing(self, briefing: Briefing | None) -> None:
+        self.resolve_notes()
         corpus = literal(self.corpus.name, one_line=True)
         if briefing is None:
             self.sub_title = corpus
         else:
             self.sub_title = f"{corpus} · briefing: {literal(briefing.title, one_line=True)}"
+
+    def resolve_notes(self) -> None:
+        """Work out again where the current briefing's notes stand (after an edit, an
+        index update); the answer arrives as ``resolution``."""
+        briefing = self.briefing
+        app = self
+
+        def work() -> None:
+            try:
+                resolution = resolve(briefing, app.service, app.corpus)
+            except Exception:  # noqa: BLE001 - without a readable index, nothing is known
+                return
+            app.post_message(NotesResolved(resolution))
+
+        self.run_worker(work, thread=True, exclusive=True, group="resolve", exit_on_error=False)
+
+    def on_notes_resolved(self, message: NotesResolved) -> None:
+        # An answer about a briefing that has changed since is dropped: another is coming.
+        if message.resolution.briefing is self.briefing:
+            self.resolution = message.resolution
 
     def on_briefing_changed(self, message: BriefingChanged) -> None:
         self.briefing = message.briefing

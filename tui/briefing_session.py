@@ -12,15 +12,15 @@ one titled ``DEFAULT_TITLE``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from briefings.errors import BriefingNotFoundError, NoteNotFoundError
 from briefings.export import ExportResult, default_export_path, export_briefing
-from briefings.models import Briefing, BriefingSummary, Note
+from briefings.models import Briefing, BriefingSummary, Note, Quote, new_note_id
+from briefings.resolver import ResolvedNote
 from briefings.store import BriefingStore
-from search.models import Article
 
 DEFAULT_TITLE = "Briefing"
 
@@ -149,18 +149,46 @@ class BriefingSession:
         """Move a note ``steps`` places in the current briefing (negative: up)."""
         return self._edit(lambda slug: self.store.move_note(slug, note_id, steps))
 
-    def export(self, articles: Mapping[str, Article] | None = None) -> ExportResult | None:
+    def set_summary(self, summary: str) -> Briefing | None:
+        """Replace the current briefing's summary."""
+        return self._edit(lambda slug: self.store.set_summary(slug, summary))
+
+    def requote(self, note_id: str, quote: Quote) -> Briefing | None:
+        """Give a note of the current briefing a new quote (the source's current wording)."""
+        return self._edit(lambda slug: self.store.update_note(slug, note_id, quote=quote))
+
+    def send_note(self, note: Note, target: str, *, keep: bool) -> Briefing:
+        """Put ``note`` into the briefing ``target`` (``"new:TITLE"`` creates one).
+
+        Args:
+            note: a note of the current briefing.
+            target: the other briefing's slug, or ``"new:"`` and a title.
+            keep: copy (the copy gets an id of its own) instead of moving.
+
+        Returns:
+            The briefing the note went to; the current briefing stays current.
+        """
+        with self._lock:
+            if target.startswith("new:"):
+                target = self.store.create(target.removeprefix("new:")).slug
+            sent = replace(note, id=new_note_id()) if keep else note
+            briefing = self.store.add_note(target, sent)
+            if not keep and self.slug is not None:
+                self.store.delete_note(self.slug, note.id)
+            return briefing
+
+    def export(self, resolved: Sequence[ResolvedNote]) -> ExportResult | None:
         """Write the current briefing's Markdown to ``exports/SLUG.md`` in the notes folder.
 
         Args:
-            articles: current articles by id, to re-anchor quotes first.
+            resolved: its notes resolved against the current corpus.
 
         Returns:
-            Where the file went, or None with no current briefing.
+            Where the file went and what it flags, or None with no current briefing.
         """
         with self._lock:
             briefing = self.current()
             if briefing is None:
                 return None
             target = default_export_path(self.directory, briefing.slug)
-            return export_briefing(briefing, target, articles=articles)
+            return export_briefing(briefing, resolved, target)

@@ -1,14 +1,15 @@
-"""What the notes view lists: a briefing's notes grouped by article, filtered, orphans apart.
+"""What the notes view lists: a briefing's notes in its own order, filtered, orphans apart.
 
 Pure functions with no Textual, so grouping, filtering and moving are tested directly.
-Articles come in the order of their first note; notes keep the briefing's order within
-their article. Orphaned notes (their quote no longer found in the article text) are
-listed in a group of their own at the end, never hidden.
+A briefing is a narrative: notes are listed in the briefing's order, and a heading names
+the article each time the article changes from one note to the next (so an article can
+head several groups). Orphaned notes (article or passage gone, as the app's resolution
+says) are listed in a group of their own at the end, never hidden.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from briefings.models import ArticleRef, Briefing, Note
@@ -16,7 +17,7 @@ from briefings.models import ArticleRef, Briefing, Note
 
 @dataclass(frozen=True)
 class NoteGroup:
-    """The notes shown under one heading: an article's, or the orphans (``article`` None)."""
+    """Notes shown under one heading: a run on one article, or the orphans (``article`` None)."""
 
     article: ArticleRef | None
     notes: tuple[Note, ...]
@@ -38,47 +39,51 @@ def group_notes(
     Args:
         briefing: the current briefing (None: nothing to list).
         words: the filter typed by the user ("" lists every note).
-        orphaned: ids of notes whose quote was not found again (besides those stored
-            as orphaned).
+        orphaned: ids of the notes whose article or passage is gone.
 
     Returns:
-        One group per article in order of first note, then the orphans' group if any.
+        A group per run of consecutive notes on one article, in the briefing's order,
+        then the orphans' group if any.
     """
     if briefing is None:
         return []
-    by_article: dict[str, list[Note]] = {}
-    refs: dict[str, ArticleRef] = {}
+    groups: list[NoteGroup] = []
     orphans: list[Note] = []
     for note in briefing.notes:
         if words and not note_matches(note, words):
             continue
-        if note.orphaned or note.id in orphaned:
+        if note.id in orphaned:
             orphans.append(note)
-            continue
-        by_article.setdefault(note.article.id, []).append(note)
-        refs.setdefault(note.article.id, note.article)
-    groups = [NoteGroup(refs[key], tuple(notes)) for key, notes in by_article.items()]
+        elif groups and groups[-1].article.id == note.article.id:
+            groups[-1] = NoteGroup(groups[-1].article, (*groups[-1].notes, note))
+        else:
+            groups.append(NoteGroup(note.article, (note,)))
     if orphans:
         groups.append(NoteGroup(None, tuple(orphans)))
     return groups
 
 
-def steps_within_article(briefing: Briefing, note_id: str, direction: int) -> int:
-    """How many places to move a note so it swaps with its neighbour on the same article.
+def steps_to_neighbour(
+    briefing: Briefing, listed: Sequence[str], note_id: str, direction: int
+) -> int:
+    """How many places to move a note so it swaps with the next note listed beside it.
+
+    The neighbour may be on another article: moving across a heading is how a note
+    joins the run of notes above or below it.
 
     Args:
         briefing: the briefing as stored.
+        listed: ids of the notes the view lists outside the orphans' group, in order.
         note_id: the note to move.
         direction: -1 (up) or 1 (down).
 
     Returns:
         The ``steps`` for ``BriefingStore.move_note``; 0 when it is already first or last.
     """
-    notes = briefing.notes
-    index = next((i for i, n in enumerate(notes) if n.id == note_id), None)
-    if index is None:
+    order = [n.id for n in briefing.notes]
+    if note_id not in order or note_id not in listed:
         return 0
-    article = notes[index].article.id
-    others = range(index - 1, -1, -1) if direction < 0 else range(index + 1, len(notes))
-    target = next((i for i in others if notes[i].article.id == article), None)
-    return 0 if target is None else target - index
+    at = listed.index(note_id) + direction
+    if not 0 <= at < len(listed) or listed[at] not in order:
+        return 0
+    return order.index(listed[at]) - order.index(note_id)

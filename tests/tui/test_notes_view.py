@@ -1,5 +1,6 @@
-"""The notes view: grouped by article, filter as you type, edit, retag, delete and undo,
-reorder, orphans listed apart, go to the quoted passage, export."""
+"""The notes view: the briefing's order under article headings, filter as you type, edit,
+retag, delete and undo, reorder across articles, orphans listed apart, go to the quoted
+passage, export."""
 
 from __future__ import annotations
 
@@ -49,15 +50,19 @@ def highlight(screen: NotesScreen, text: str) -> None:
     listing.highlighted = listing.get_option_index(note.id)
 
 
-async def test_notes_are_grouped_by_article_in_order_of_first_note(seeds, notes, briefing):
+async def test_notes_keep_the_briefing_order_under_a_heading_per_run_of_one_article(
+    seeds, notes, briefing
+):
     app = make_app(seeds, notes_dir=notes)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_notes(pilot)
         text = screen_text(app)
         first_title = briefing.notes[0].article.title[:30]
         second_title = briefing.notes[1].article.title[:30]
-        assert text.index(first_title) < text.index("opening claim") < text.index("second point")
-        assert text.index("second point") < text.index(second_title) < text.index("other view")
+        assert text.index(first_title) < text.index("opening claim") < text.index(second_title)
+        assert text.index(second_title) < text.index("other view") < text.index("second point")
+        # The first article heads the run of "second point" again.
+        assert text.index(first_title, text.index("other view")) < text.index("second point")
         assert "Caucasus watch" in text and "3 notes" in text
         assert "#energy #gas" in text
 
@@ -113,18 +118,18 @@ async def test_edit_and_retag_are_saved(seeds, notes, briefing):
         assert note.tags == ("energy", "oil")
 
 
-async def test_moving_a_note_down_swaps_it_with_the_next_note_of_its_article(
-    seeds, notes, briefing
-):
+async def test_moving_a_note_down_crosses_into_the_next_article_run(seeds, notes, briefing):
     app = make_app(seeds, notes_dir=notes)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_notes(pilot)
         highlight(screen, "opening claim")
         await pilot.press("J")
-        last = lambda: stored(notes, briefing.slug).notes[-1].text  # noqa: E731
-        await wait_for(pilot, lambda: last() == "opening claim")
+        texts = lambda: [n.text for n in stored(notes, briefing.slug).notes]  # noqa: E731
+        await wait_for(pilot, lambda: texts() == ["other view", "opening claim", "second point"])
         text = screen_text(app)
-        assert text.index("second point") < text.index("opening claim")
+        assert text.index("other view") < text.index("opening claim")
+        await pilot.press("J")
+        await wait_for(pilot, lambda: texts()[-1] == "opening claim")
 
 
 async def test_a_quote_not_found_in_the_article_is_listed_apart_as_orphaned(seeds, notes, briefing):
@@ -135,10 +140,11 @@ async def test_a_quote_not_found_in_the_article_is_listed_apart_as_orphaned(seed
     app = make_app(seeds, notes_dir=notes)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_notes(pilot)
-        await wait_for(pilot, lambda: "Orphaned quotes" in screen_text(app))
+        await wait_for(pilot, lambda: "Orphaned (1)" in screen_text(app))
         text = screen_text(app)
-        assert text.index("Orphaned quotes") < text.index("other view")
-        assert text.index("second point") < text.index("Orphaned quotes")
+        assert text.index("second point") < text.index("Orphaned (1)") < text.index("other view")
+        assert "✗ orphaned: the quoted passage is no longer in its article" in text
+        assert "1 orphaned" in text
 
 
 async def test_enter_opens_the_article_with_the_cursor_on_the_quote(seeds, notes, briefing):

@@ -19,31 +19,26 @@ from tui.messages import OpenArticle
 
 if TYPE_CHECKING:
     from briefings.models import Note
-    from search.models import Article
     from tui.briefing_session import BriefingSession
     from tui.screens.note_editor import NoteDraft
     from tui.widgets.reading.quoting import NoteChosen, NoteRequested, PaneOpened
 
 
 def export_job(app) -> object:
-    """A job exporting the current briefing, quotes re-anchored against the indexed text."""
+    """A job exporting the current briefing, each note checked against the corpus first."""
 
     def job(session: BriefingSession) -> str:
+        from tui.note_status import resolve
+
         briefing = session.current()
         if briefing is None:
             return "No briefing yet: quote a sentence (s in a reading pane) to start one."
-        articles: dict[str, Article] = {}
-        try:
-            service = app.service
-            for article_id in {n.article.id for n in briefing.notes}:
-                article = service.article(article_id)
-                if article is not None:
-                    articles[article_id] = article
-        except Exception:  # noqa: BLE001 - without the index, quotes are exported as stored
-            articles = {}
-        result = session.export(articles)
-        orphans = f" ({result.orphaned} orphaned quotes listed apart)" if result.orphaned else ""
-        return f"Exported “{briefing.title}” to {result.path}{orphans}"
+        resolution = resolve(briefing, app.service, app.corpus)
+        result = session.export(resolution.items)
+        warning = result.warning()
+        return f"Exported “{briefing.title}” to {result.path}" + (
+            f" · warning: {warning}" if warning else ""
+        )
 
     return job
 
@@ -77,7 +72,10 @@ class BriefingActionsMixin(Screen):
             if draft is None:
                 return
             note = new_note(
-                ArticleRef.from_article(article), text=draft.text, tags=draft.tags, quote=quote
+                ArticleRef.from_article(article, str(self.app.corpus.resolve())),
+                text=draft.text,
+                tags=draft.tags,
+                quote=quote,
             )
 
             def job(session: BriefingSession) -> str:
@@ -94,7 +92,9 @@ class BriefingActionsMixin(Screen):
     def on_pane_opened(self, message: PaneOpened) -> None:
         note = self._pending_jump
         pane = message.pane
-        if note is not None and pane.article.id == note.article.id:
+        found = self.app.resolution.of(note.id) if note is not None else None
+        article_id = found.article.id if found and found.article else None
+        if note is not None and pane.article.id in (note.article.id, article_id):
             self._pending_jump = None
             if note.quote is not None:
                 pane.call_after_refresh(pane.jump_to, note)
@@ -103,13 +103,19 @@ class BriefingActionsMixin(Screen):
         """Show the note's article (opening it if needed) with the cursor on its quote."""
         from tui.widgets.reading.pane import ReadingPane
 
+        found = self.app.resolution.of(note.id)
+        if found is not None and found.article is None:
+            self.notify(f"Not found: {found.reason}.", markup=False)
+            return
+        # The article as it is now: an old note may name it by an id it no longer has.
+        article_id = found.article.id if found is not None else note.article.id
         workspace = self.workspace
-        pane_id = workspace.pane_id(note.article.id)
+        pane_id = workspace.pane_id(article_id)
         if pane_id is None:
             self._pending_jump = note
-            self.post_message(OpenArticle(note.article.id))
+            self.post_message(OpenArticle(article_id))
             return
-        workspace.focus_article(note.article.id)
+        workspace.focus_article(article_id)
         pane = workspace.get_pane(pane_id).query_one(ReadingPane)
         if note.quote is not None:
             pane.call_after_refresh(pane.jump_to, note)

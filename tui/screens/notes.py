@@ -1,50 +1,76 @@
-"""NotesScreen: the current briefing's notes, grouped by article, with the keys to tend them.
+"""NotesScreen: the current briefing's notes in its own order, with the keys to tend them.
 
-Filter as you type (quote, text and tags), go to a note's quoted passage (Enter: the
-screen closes with the note and the main screen opens the article at the quote), edit,
-retag, delete with undo, move a note up or down among its article's notes, switch or
-manage briefings (``b``), export to Markdown. Quotes are re-anchored against the
-indexed text of their articles in a worker when the screen opens; those not found are
-listed apart as orphaned. Every text from a note or an article is shown literally.
+Notes are listed in the briefing's order, under a heading each time the article changes;
+``K``/``J`` move a note past its neighbour, across headings too, since a briefing is a
+narrative. Each note shows where it stands against the corpus, as the app's one
+resolution of the briefing says (:mod:`tui.note_status`): a mark on every note that is
+not anchored, both wordings of a changed quote with the difference highlighted (``w``
+to re-quote or keep), and orphans in a group of their own at the end, never hidden.
+Filter as you type (quote, text and tags); Enter opens the article at the passage; edit,
+retag, delete with undo, write the briefing's summary (``s``), move or copy a note to
+another briefing (``m``/``c``), switch or manage briefings (``b``), export to Markdown.
+Every text from a note or an article is shown literally.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefings.anchoring import reanchor
 from briefings.models import Briefing, Note
-from search.models import Article
+from briefings.resolver import NoteStatus, ResolvedNote
 from tui.briefing_jobs import run_job
 from tui.briefing_session import BriefingSession
 from tui.literal import content
-from tui.notes_listing import NoteGroup, group_notes, steps_within_article
+from tui.note_status import Resolution
+from tui.notes_listing import NoteGroup, group_notes, steps_to_neighbour
 from tui.screens.briefing_actions import edit_note, export_job
+from tui.screens.wording import wordings
 
 QUOTE_WIDTH = 100
 TEXT_LINES = 3
 BAR = "│ "
+STATUS_MARKS = {
+    NoteStatus.MOVED: ("↕ moved: the same words, at another place in the article", "$accent"),
+    NoteStatus.CHANGED: ("≠ changed: the source now reads differently · w to review", "$warning"),
+    NoteStatus.ORPHANED: ("✗ orphaned", "$error"),
+}
 
 
-def note_prompt(note: Note) -> Content:
-    """A note as listed: its quote (italic, one line), its text, then tags and date.
+def status_line(resolved: ResolvedNote) -> Content | None:
+    """The mark of a note that is not anchored (None for an anchored one)."""
+    if resolved.status is NoteStatus.ANCHORED:
+        return None
+    text, style = STATUS_MARKS[resolved.status]
+    if resolved.status is NoteStatus.ORPHANED:
+        where = resolved.note.article.corpus_name
+        reason = resolved.reason + (f" ({where})" if resolved.from_other_corpus and where else "")
+        text = f"{text}: {reason}"
+    return content(text, f"bold {style}", one_line=True)
 
-    Every line starts with a bar, so that a note reads as one block under its article.
-    """
-    if note.quote is not None:
+
+def note_prompt(note: Note, resolved: ResolvedNote | None = None) -> Content:
+    """A note as listed: its status, its quote (a changed one in both wordings), its text,
+    then tags and date. Every line starts with a bar, so a note reads as one block."""
+    lines = []
+    mark = status_line(resolved) if resolved is not None else None
+    if mark is not None:
+        lines.append(mark)
+    changed = resolved is not None and resolved.status is NoteStatus.CHANGED
+    if note.quote is not None and changed and resolved.current is not None:
+        flat = [" ".join(text.splitlines()) for text in (note.quote.exact, resolved.current.exact)]
+        before, after = wordings(*flat)
+        lines.append(Content.assemble(content("quoted ❝ ", "italic"), before))
+        lines.append(Content.assemble(content("now    ❝ ", "italic"), after))
+    elif note.quote is not None:
         quote = content(f"❝ {note.quote.exact}", "italic", one_line=True)
-        lines = [quote.truncate(QUOTE_WIDTH, ellipsis=True)]
+        lines.append(quote.truncate(QUOTE_WIDTH, ellipsis=True))
     else:
-        lines = [content("(on the whole article)", "$text-muted")]
+        lines.append(content("(on the whole article)", "$text-muted"))
     text_lines = note.text.splitlines() or [""]
     for line in text_lines[:TEXT_LINES]:
         lines.append(content(line, one_line=True))
@@ -57,23 +83,16 @@ def note_prompt(note: Note) -> Content:
     return Content("\n").join(Content.assemble(bar, line) for line in lines)
 
 
-def group_prompt(group: NoteGroup) -> Content:
+def group_prompt(group: NoteGroup, count: int = 0) -> Content:
     """A group heading: the article's title, source and date, or the orphans' heading."""
     if group.article is None:
-        return Content("Orphaned quotes: not found in the article text any more").stylize(
-            "bold $warning"
-        )
+        return Content(
+            f"Orphaned ({count}): the article or the passage is no longer in this corpus"
+        ).stylize("bold $error")
     ref = group.article
     meta = " · ".join(p for p in (ref.source, ref.date) if p)
     heading = content(ref.title or "(untitled)", "bold underline", one_line=True)
     return Content.assemble(heading, content(f"  {meta}", "$text-muted", one_line=True))
-
-
-@dataclass
-class ArticlesReanchored(Message):
-    """Ids of the notes whose quote was not found again in its article's indexed text."""
-
-    orphaned: frozenset[str]
 
 
 class NotesScreen(Screen[Note | None]):
@@ -88,6 +107,10 @@ class NotesScreen(Screen[Note | None]):
         Binding("u", "undo", "Undo delete"),
         Binding("K,shift+up", "move(-1)", "Move up"),
         Binding("J,shift+down", "move(1)", "Move down", show=False),
+        Binding("w", "wording", "Wording", tooltip="A changed quote: re-quote or keep it"),
+        Binding("s", "summary", "Summary", tooltip="Write the briefing's summary"),
+        Binding("m", "send(False)", "Move to…", show=False, tooltip="Move to another briefing"),
+        Binding("c", "send(True)", "Copy to…", show=False, tooltip="Copy to another briefing"),
         Binding("b", "briefings", "Briefings", tooltip="Switch, create, rename, delete"),
         Binding("ctrl+o", "export", "Export", tooltip="Write this briefing as Markdown"),
     ]
@@ -104,8 +127,8 @@ class NotesScreen(Screen[Note | None]):
     def __init__(self) -> None:
         super().__init__()
         self._filter = ""
-        self._orphaned: frozenset[str] = frozenset()
         self._undo: list[tuple[Note, int]] = []
+        self._listed: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,70 +145,60 @@ class NotesScreen(Screen[Note | None]):
     def briefing(self) -> Briefing | None:
         return self.app.briefing
 
+    @property
+    def resolution(self) -> Resolution:
+        """The app's resolution, if it is of the briefing shown (else nothing is known)."""
+        resolution = self.app.resolution
+        return resolution if resolution.briefing is self.briefing else Resolution()
+
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False
-        self.watch(self.app, "briefing", self._briefing_changed)
+        self.watch(self.app, "briefing", lambda _: self._show())
+        self.watch(self.app, "resolution", lambda _: self._show())
         self.notes_list.focus()
 
-    def _briefing_changed(self, briefing: Briefing | None) -> None:
-        self._show()
-        self.find_orphans(briefing)
-
-    @work(thread=True, exclusive=True, group="notes-anchors")
-    def find_orphans(self, briefing: Briefing | None) -> None:
+    def _title(self, briefing: Briefing | None) -> Content:
         if briefing is None:
-            return
-        try:
-            service = self.app.service
-        except RuntimeError:
-            return
-        orphaned = set()
-        articles: dict[str, Article | None] = {}
-        for note in briefing.notes:
-            if note.quote is None:
-                continue
-            try:
-                if note.article.id not in articles:
-                    articles[note.article.id] = service.article(note.article.id)
-            except Exception:  # noqa: BLE001 - an unreadable index leaves the stored state
-                return
-            article = articles[note.article.id]
-            if article is not None and reanchor(note.quote, article).quote.orphaned:
-                orphaned.add(note.id)
-        self.post_message(ArticlesReanchored(frozenset(orphaned)))
-
-    def on_articles_reanchored(self, message: ArticlesReanchored) -> None:
-        if message.orphaned != self._orphaned:
-            self._orphaned = message.orphaned
-            self._show()
+            return content(
+                "No briefing yet. Quote a sentence (s) in a reading pane to start one,"
+                " or press b to create one."
+            )
+        # The file's name; its folder is in the help (?) and in every export message.
+        path = self.app.briefing_session.store.path_for(briefing.slug)
+        resolution = self.resolution
+        flags = [
+            f"{resolution.count(status)} {status.value}"
+            for status in (NoteStatus.MOVED, NoteStatus.CHANGED, NoteStatus.ORPHANED)
+            if resolution.count(status)
+        ]
+        checked = " · ".join(flags) if resolution.done else "checking against the corpus…"
+        parts = [
+            content(briefing.title, "bold", one_line=True),
+            content(f" · {len(briefing.notes)} notes · {path.name}", one_line=True),
+        ]
+        if checked:
+            parts.append(content(f" · {checked}", "$warning" if flags else "$text-muted"))
+        if briefing.summary.strip():
+            parts.append(content("\n" + briefing.summary.strip(), "$text-muted"))
+        return Content.assemble(*parts)
 
     def _show(self) -> None:
         briefing = self.briefing
-        title = self.query_one("#notes-title", Static)
-        if briefing is None:
-            title.update(
-                content(
-                    "No briefing yet. Quote a sentence (s) in a reading pane to start one,"
-                    " or press b to create one."
-                )
-            )
-        else:
-            # The file's name; its folder is in the help (?) and in every export message.
-            path = self.app.briefing_session.store.path_for(briefing.slug)
-            title.update(
-                Content.assemble(
-                    content(briefing.title, "bold", one_line=True),
-                    content(f" · {len(briefing.notes)} notes · {path.name}", one_line=True),
-                )
-            )
+        resolution = self.resolution
+        self.query_one("#notes-title", Static).update(self._title(briefing))
         notes_list = self.notes_list
         chosen = notes_list.highlighted_option.id if notes_list.highlighted_option else None
+        orphaned = {item.note.id for item in resolution.items if item.status is NoteStatus.ORPHANED}
         options: list[Option | None] = []
-        for group in group_notes(briefing, self._filter, self._orphaned):
+        self._listed = []
+        for group in group_notes(briefing, self._filter, orphaned):
             if options:
                 options.append(None)
-            options.append(Option(group_prompt(group), disabled=True))
-            options.extend(Option(note_prompt(note), id=note.id) for note in group.notes)
+            options.append(Option(group_prompt(group, len(group.notes)), disabled=True))
+            for note in group.notes:
+                options.append(Option(note_prompt(note, resolution.of(note.id)), id=note.id))
+                if group.article is not None:
+                    self._listed.append(note.id)
         if briefing is not None and briefing.notes and not options:
             options.append(Option(content("No note matches the filter."), disabled=True))
         notes_list.set_options(options)
@@ -216,8 +229,13 @@ class NotesScreen(Screen[Note | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         note = self.current_note
-        if note is not None:
-            self.dismiss(note)
+        if note is None:
+            return
+        found = self.resolution.of(note.id)
+        if found is not None and found.article is None:
+            self.notify(f"Not found: {found.reason}.", markup=False)
+            return
+        self.dismiss(note)
 
     def action_back(self) -> None:
         if self.focused is self.query_one(Input) and self._filter:
@@ -262,9 +280,70 @@ class NotesScreen(Screen[Note | None]):
         note, briefing = self.current_note, self.briefing
         if note is None or briefing is None:
             return
-        steps = steps_within_article(briefing, note.id, direction)
+        steps = steps_to_neighbour(briefing, self._listed, note.id, direction)
         if steps:
             run_job(self, lambda session: session.move_note(note.id, steps) and None)
+
+    def action_wording(self) -> None:
+        note = self.current_note
+        found = self.resolution.of(note.id) if note is not None else None
+        if found is None or found.status is not NoteStatus.CHANGED or found.current is None:
+            self.notify("Only a changed quote has another wording to review.", markup=False)
+            return
+        from tui.screens.wording import WordingScreen
+
+        current = found.current
+
+        def chosen(choice: str | None) -> None:
+            if choice == "accept":
+                run_job(
+                    self,
+                    lambda session: (
+                        session.requote(note.id, current)
+                        and "Re-quoted from the source's current wording"
+                    ),
+                )
+            elif choice == "keep":
+                self.notify(
+                    "Kept your quote; it stays marked as changed while the source differs.",
+                    markup=False,
+                )
+
+        self.app.push_screen(WordingScreen(note.quote.exact, current.exact), chosen)
+
+    def action_summary(self) -> None:
+        briefing = self.briefing
+        if briefing is None:
+            self.notify("No briefing yet: press b to create one.", markup=False)
+            return
+        from tui.screens.summary_editor import SummaryEditor
+
+        def saved(summary: str | None) -> None:
+            if summary is not None and summary != briefing.summary:
+                run_job(self, lambda session: session.set_summary(summary) and "Summary saved")
+
+        self.app.push_screen(SummaryEditor(briefing.title, briefing.summary), saved)
+
+    def action_send(self, keep: bool) -> None:
+        note = self.current_note
+        if note is None:
+            return
+        from tui.screens.briefing_chooser import BriefingChooser
+
+        verb = "Copy" if keep else "Move"
+        session = self.app.briefing_session
+
+        def chosen(target: str | None) -> None:
+            if target is None:
+                return
+
+            def job(session: BriefingSession) -> str:
+                briefing = session.send_note(note, target, keep=keep)
+                return f"{'Copied' if keep else 'Moved'} the note to “{briefing.title}”"
+
+            run_job(self, job)
+
+        self.app.push_screen(BriefingChooser(verb, session.briefings(), session.slug), chosen)
 
     def action_briefings(self) -> None:
         from tui.screens.briefing_picker import BriefingPicker
