@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 
 from briefings.markdown import render_briefing
 from briefings.models import ArticleRef, Briefing, Note, Quote
+from briefings.resolver import ARTICLE_GONE, PASSAGE_GONE, NoteStatus, ResolvedNote
 from briefings.store import BriefingStore
 from briefings.yamlfile import dump_briefing, parse_briefing
 
@@ -86,7 +87,6 @@ def notes(draw) -> Note:
             start=start,
             end=start + draw(offset),
             content_hash=draw(text),
-            orphaned=draw(st.booleans()),
         )
     optional = st.none() | text
     ref = ArticleRef(
@@ -96,6 +96,8 @@ def notes(draw) -> Note:
         date=draw(optional),
         path=draw(optional),
         url=draw(optional),
+        author=draw(optional),
+        corpus=draw(optional),
     )
     return Note(
         id=draw(text.filter(bool)),
@@ -164,10 +166,33 @@ def _document_text(markdown: str) -> str:
     return " ".join("".join(words).split())
 
 
-@given(briefings())
+@st.composite
+def resolved(draw, briefing: Briefing) -> list[ResolvedNote]:
+    """A status for each note of ``briefing``, as the resolver could report it."""
+    out = []
+    for note in briefing.notes:
+        if note.quote is None:
+            status = draw(st.sampled_from([NoteStatus.ANCHORED, NoteStatus.ORPHANED]))
+        else:
+            status = draw(st.sampled_from(NoteStatus))
+        current = None
+        if status is not NoteStatus.ORPHANED and note.quote is not None:
+            exact = draw(text.filter(bool)) if status is NoteStatus.CHANGED else note.quote.exact
+            current = Quote(exact, "", "", 0, len(exact), "")
+        reason = ""
+        if status is NoteStatus.ORPHANED:
+            reason = draw(st.sampled_from([ARTICLE_GONE, PASSAGE_GONE]))
+        out.append(ResolvedNote(note, status, current=current, reason=reason))
+    return out
+
+
+@given(st.data(), briefings(), st.booleans())
 @settings(max_examples=150)
-def test_any_note_quote_and_tag_renders_as_written(briefing):
-    markdown = render_briefing(briefing, generated=datetime(2026, 1, 1, tzinfo=UTC))
+def test_any_note_quote_and_tag_renders_as_written(data, briefing, by_article):
+    statuses = data.draw(resolved(briefing))
+    markdown = render_briefing(
+        briefing, statuses, generated=datetime(2026, 1, 1, tzinfo=UTC), by_article=by_article
+    )
     assert not any(ord(c) < 32 and c not in "\n\t" for c in markdown)
     shown = _document_text(markdown)
     assert _visible(briefing.title) in shown
@@ -178,6 +203,9 @@ def test_any_note_quote_and_tag_renders_as_written(briefing):
             assert _visible(note.quote.exact) in shown
         for t in note.tags:
             assert _visible(t) in shown
+    for item in statuses:
+        if item.status is NoteStatus.CHANGED:
+            assert _visible(item.current.exact) in shown
     cited: dict[str, ArticleRef] = {}
     for note in briefing.notes:  # an article is cited under the title first seen for it
         cited.setdefault(note.article.id, note.article)
