@@ -50,8 +50,11 @@ def render_briefing(
     Returns:
         CommonMark text ending in one newline.
     """
+    found = [r for r in resolved if r.status is not NoteStatus.ORPHANED]
+    orphans = [r for r in resolved if r.status is NoteStatus.ORPHANED]
+    # Sources are numbered in the order the document first cites them.
     sources: dict[str, ArticleRef] = {}
-    for item in resolved:
+    for item in found + orphans:
         sources.setdefault(item.note.article.id, item.citation)
     numbers = {article_id: n for n, article_id in enumerate(sources, start=1)}
 
@@ -61,7 +64,6 @@ def render_briefing(
     if summary:
         out += [*summary, ""]
 
-    found = [r for r in resolved if r.status is not NoteStatus.ORPHANED]
     if by_article:
         for article_id, ref in sources.items():
             notes = [r for r in found if r.note.article.id == article_id]
@@ -74,10 +76,9 @@ def render_briefing(
         for item in found:
             out += _note_lines(item, numbers[item.note.article.id])
 
-    orphans = [r for r in resolved if r.status is NoteStatus.ORPHANED]
     if orphans:
         out += [f"## {ORPHANS_HEADING}", ""]
-        out += ["These notes could not be checked against the current corpus.", ""]
+        out += ["The article or the quoted passage of these notes is no longer in the corpus.", ""]
         for item in orphans:
             out += [f"### {_title(item.citation)}", ""]
             out += [f"*Not found: {item.reason}.*", ""]

@@ -106,7 +106,15 @@ def resolve_notes(
     finder = _ArticleFinder(corpus)
     resolved = []
     for note in notes:
-        article = finder.find(note.article)
+        article, same_title = finder.find(note.article)
+        if article is not None and not same_title:
+            # Another title at the article's place: it is the note's article only if
+            # its quote is there (a title edited in place), else the article is gone.
+            found = _resolve_quote(note, article) if note.quote is not None else None
+            if found is not None and found.status is not NoteStatus.ORPHANED:
+                resolved.append(found)
+                continue
+            article = None
         if article is None:
             other = corpus_name is not None and note.article.corpus_name not in (
                 None,
@@ -136,19 +144,25 @@ class _ArticleFinder:
         self._by_id: dict[str, Article | None] = {}
         self._files: dict[str, list[ArticleSummary]] | None = None
 
-    def find(self, ref: ArticleRef) -> Article | None:
+    def find(self, ref: ArticleRef) -> tuple[Article | None, bool]:
+        """The article ``ref`` means, and whether its title is still the same.
+
+        By id when the title agrees; else the article of that title in the same file
+        (nearest the old place); else what is at the old place, or the file's only
+        article, with a different title.
+        """
         by_id = self._article(ref.id) if ref.id else None
         if by_id is not None and _same_title(by_id.title, ref.title):
-            return by_id
+            return by_id, True
         same_file = self._in_file(ref.path)
         titled = [s for s in same_file if _same_title(s.title, ref.title)]
         if titled:
             position = by_id.position if by_id is not None else 0
             best = min(titled, key=lambda s: abs(s.position - position))
-            return self._article(best.id)
-        if by_id is not None:
-            return by_id  # retitled in place: its quote decides
-        return self._article(same_file[0].id) if len(same_file) == 1 else None
+            return self._article(best.id), True
+        if by_id is None and len(same_file) == 1:
+            by_id = self._article(same_file[0].id)
+        return by_id, False
 
     def _article(self, article_id: str) -> Article | None:
         if article_id not in self._by_id:

@@ -60,6 +60,10 @@ def note_prompt(note: Note, resolved: ResolvedNote | None = None) -> Content:
     mark = status_line(resolved) if resolved is not None else None
     if mark is not None:
         lines.append(mark)
+    if resolved is not None and resolved.status is NoteStatus.ORPHANED:
+        # The orphans' group has no article heading: say which article it was.
+        title = note.article.title or "(untitled)"
+        lines.append(content(f"on “{title}”", "$text-muted", one_line=True))
     changed = resolved is not None and resolved.status is NoteStatus.CHANGED
     if note.quote is not None and changed and resolved.current is not None:
         flat = [" ".join(text.splitlines()) for text in (note.quote.exact, resolved.current.exact)]
