@@ -177,11 +177,15 @@ class BriefingSession:
                 self.store.delete_note(self.slug, note.id)
             return briefing
 
-    def export(self, resolved: Sequence[ResolvedNote]) -> ExportResult | None:
+    def export(
+        self, resolved: Sequence[ResolvedNote], *, by_article: bool = False
+    ) -> ExportResult | None:
         """Write the current briefing's Markdown to ``exports/SLUG.md`` in the notes folder.
 
         Args:
             resolved: its notes resolved against the current corpus.
+            by_article: group the notes under their articles instead of keeping the
+                briefing's order.
 
         Returns:
             Where the file went and what it flags, or None with no current briefing.
@@ -191,4 +195,4 @@ class BriefingSession:
             if briefing is None:
                 return None
             target = default_export_path(self.directory, briefing.slug)
-            return export_briefing(briefing, resolved, target)
+            return export_briefing(briefing, resolved, target, by_article=by_article)

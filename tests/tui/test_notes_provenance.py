@@ -225,3 +225,20 @@ async def test_a_note_from_another_corpus_says_so(corpus, notes, tmp_path):
         await open_notes(pilot)
         text = screen_text(app)
         assert "✗ orphaned: it was taken in another corpus (elsewhere)" in text
+
+
+@pytest.mark.parametrize("key, grouped", [("ctrl+o", False), ("ctrl+g", True)])
+async def test_export_keeps_the_briefing_order_or_groups_by_article(corpus, notes, key, grouped):
+    slug, _ = quote_note(corpus, notes, "Pipeline talks stall", "Work stops for now.", "first")
+    quote_note(corpus, notes, "Ferry link opens", "Trucks are the first", "second")
+    quote_note(corpus, notes, "Pipeline talks stall", "Negotiators met in Baku", "third")
+    app = make_app(corpus, notes_dir=notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_notes(pilot)
+        await pilot.press(key)
+        exported = notes / "exports" / f"{slug}.md"
+        await wait_for(pilot, exported.is_file)
+    markdown = exported.read_text(encoding="utf-8")
+    order = [markdown.index(text) for text in ("first", "second", "third")]
+    assert (order == sorted(order)) is not grouped
+    assert ("## Pipeline talks stall" in markdown) is grouped

@@ -111,7 +111,9 @@ def test_machine_translated_page_loses_its_site_label_and_comment_box(seeds):
 
 def test_weekly_review_is_one_article(seeds):
     (article,) = seeds["000"]
-    assert article.title == "False start by Yerevan and Trump’s Asian tour Caliber.Az weekly review"
+    # The site and the column's name leave the title; the site is the source.
+    assert article.title == "False start by Yerevan and Trump’s Asian tour"
+    assert article.source == "Caliber.Az"
     assert article.author is None
     assert article.paragraphs[0].startswith("The editorial team of Caliber.Az presents")
     assert "Trump's Asian tour" in article.paragraphs

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from tui.widgets.reading.quoting import NoteChosen, NoteRequested, PaneOpened
 
 
-def export_job(app) -> object:
-    """A job exporting the current briefing, each note checked against the corpus first."""
+def export_job(app, *, by_article: bool = False) -> object:
+    """A job exporting the current briefing, each note checked against the corpus first
+    (notes in the briefing's order, or grouped under their articles)."""
 
     def job(session: BriefingSession) -> str:
         from tui.note_status import resolve
@@ -34,7 +35,7 @@ def export_job(app) -> object:
         if briefing is None:
             return "No briefing yet: quote a sentence (s in a reading pane) to start one."
         resolution = resolve(briefing, app.service, app.corpus)
-        result = session.export(resolution.items)
+        result = session.export(resolution.items, by_article=by_article)
         warning = result.warning()
         return f"Exported “{briefing.title}” to {result.path}" + (
             f" · warning: {warning}" if warning else ""

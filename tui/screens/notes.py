@@ -117,6 +117,13 @@ class NotesScreen(Screen[Note | None]):
         Binding("c", "send(True)", "Copy to…", show=False, tooltip="Copy to another briefing"),
         Binding("b", "briefings", "Briefings", tooltip="Switch, create, rename, delete"),
         Binding("ctrl+o", "export", "Export", tooltip="Write this briefing as Markdown"),
+        Binding(
+            "ctrl+g",
+            "export(True)",
+            "Export by article",
+            show=False,
+            tooltip="Write this briefing as Markdown, notes grouped under their articles",
+        ),
     ]
     DEFAULT_CSS = """
     NotesScreen {
@@ -354,5 +361,5 @@ class NotesScreen(Screen[Note | None]):
 
         self.app.push_screen(BriefingPicker())
 
-    def action_export(self) -> None:
-        run_job(self, export_job(self.app))
+    def action_export(self, by_article: bool = False) -> None:
+        run_job(self, export_job(self.app, by_article=by_article))
