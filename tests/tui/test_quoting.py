@@ -1,7 +1,8 @@
 """Quoting from a reading pane: the sentence cursor, quote keys, mouse selections, marks.
 
-The pure sentence splitter is tested on small texts; the rest runs the app on the seeds
-with its own index and a notes folder under ``tmp_path``, and reads the YAML it wrote.
+The pure sentence splitter and word widening are tested on small texts; the rest runs
+the app on the seeds with its own index and a notes folder under ``tmp_path``, and reads
+what the note editor shows and the YAML it wrote.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.geometry import Offset
 from textual.selection import Selection
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from briefings.store import BriefingStore
 from tests.tui.conftest import ready, screen_text, search, styles_of, wait_for
@@ -23,6 +24,7 @@ from tui.widgets.reading.cursor import SentenceCursor
 from tui.widgets.reading.pane import ReadingPane
 from tui.widgets.reading.sentences import sentence_ranges
 from tui.widgets.reading.spans import paragraph_ranges
+from tui.widgets.reading.words import widen_to_words
 from tui.widgets.workspace import Workspace
 
 
@@ -61,6 +63,25 @@ def test_cursor_moves_across_paragraph_ends_and_stops_at_the_edges():
     assert body[slice(*cursor.paragraph_span)] == "Three. Four."
 
 
+def widened(text: str, selected: str) -> str:
+    start = text.index(selected)
+    return text[slice(*widen_to_words(text, start, start + len(selected)))]
+
+
+def test_a_selection_widens_to_whole_words_but_not_past_spaces_or_punctuation():
+    text = "Shares of oil firm Rosneft's unit, state-owned since 2019-2020, fell."
+    assert widened(text, "oil firm Rosne") == "oil firm Rosneft's"
+    assert widened(text, "l firm") == "oil firm"
+    assert widened(text, "neft's unit") == "Rosneft's unit"
+    assert widened(text, "'s unit") == "Rosneft's unit"
+    assert widened(text, "unit, state") == "unit, state-owned"
+    assert widened(text, "since 2019-") == "since 2019-2020"
+    assert widened(text, "fell.") == "fell."
+    assert widened(text, ", state-owned since") == ", state-owned since"
+    assert widened("a — b", "—") == "—"
+    assert widened("“Quoted” words", "uoted”") == "Quoted”"
+
+
 @pytest.fixture
 def notes(tmp_path: Path) -> Path:
     return tmp_path / "notes"
@@ -93,6 +114,11 @@ def stored(notes: Path):
     store = BriefingStore(notes)
     [summary] = store.briefings()
     return store.load(summary.slug)
+
+
+def editor_quote(pilot) -> str:
+    """The quote the note editor shows."""
+    return str(pilot.app.screen.query_one("#quote Static", Static).content)
 
 
 async def test_keyboard_quote_of_the_second_sentence_is_saved_with_its_note(notes_app, notes):
@@ -156,15 +182,34 @@ async def test_mouse_selection_is_quoted_exactly(notes_app, notes):
         pane = await open_article(pilot, "Aliyev")
         paragraph = pane.paragraphs[1]
         text = pane.article.body[paragraph.start : paragraph.end]
-        pilot.app.screen.selections = {paragraph: Selection(Offset(4, 0), Offset(30, 0))}
+        assert text.startswith("The future of Armenia-Azerbaijan peace ")
+        # From the start of "future" to the space after "peace": whole words already.
+        pilot.app.screen.selections = {paragraph: Selection(Offset(4, 0), Offset(39, 0))}
         await pilot.press("s")
         await write_note(pilot, "selected")
         await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
         [note] = stored(notes).notes
-        assert note.quote.exact == text[4:30].strip()
-        assert note.quote.start == paragraph.start + 4 + (
-            len(text[4:30]) - len(text[4:30].lstrip())
+        assert note.quote.exact == "future of Armenia-Azerbaijan peace"
+        assert note.quote.start == paragraph.start + 4
+
+
+async def test_a_selection_cut_inside_words_is_quoted_as_whole_words(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        paragraph = pane.paragraphs[1]
+        assert pane.article.body[paragraph.start : paragraph.end].startswith(
+            "The future of Armenia-Azerbaijan peace "
         )
+        # "ture of Armenia-Az": both ends inside a word, the end inside a hyphenated one.
+        pilot.app.screen.selections = {paragraph: Selection(Offset(6, 0), Offset(24, 0))}
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert editor_quote(pilot) == "future of Armenia-Azerbaijan"
+        await write_note(pilot, "widened")
+        await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
+        [note] = stored(notes).notes
+        assert note.quote.exact == "future of Armenia-Azerbaijan"
+        assert note.quote.start == paragraph.start + 4
 
 
 async def test_enter_on_a_mark_shows_its_note_and_the_mark_is_styled(notes_app, notes):
@@ -223,5 +268,7 @@ async def test_a_mouse_drag_across_two_paragraphs_quotes_what_was_selected(notes
         await write_note(pilot, "dragged")
         await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
         [note] = stored(notes).notes
-        assert " ".join(note.quote.exact.split()) == " ".join(selected.split())
+        # The drag stopped inside "second": the quote ends with the whole word.
+        assert " ".join(selected.split()).endswith("At the sec")
+        assert " ".join(note.quote.exact.split()) == " ".join(selected.split()) + "ond"
         assert note.quote.start < second.start < note.quote.end

@@ -29,6 +29,7 @@ from search.models import Article
 from tui.widgets.reading import spans
 from tui.widgets.reading.cursor import SentenceCursor
 from tui.widgets.reading.paragraph import Paragraph
+from tui.widgets.reading.words import widen_to_words
 
 CURSOR_STYLE = "bold underline on $primary-muted"
 MARK_SIGN = "❝"
@@ -198,7 +199,7 @@ class QuotingMixin(Widget):
     # Quoting
 
     def selected_span(self) -> tuple[int, int] | None:
-        """Body offsets of the text selected with the mouse in this pane, if any."""
+        """Body offsets of the text selected with the mouse in this pane, widened to whole words."""
         found: list[tuple[int, int]] = []
         for widget, selection in self.screen.selections.items():
             if isinstance(widget, Paragraph) and self in widget.ancestors:
@@ -211,7 +212,7 @@ class QuotingMixin(Widget):
             start += 1
         while end > start and body[end - 1].isspace():
             end -= 1
-        return (start, end) if start < end else None
+        return widen_to_words(body, start, end) if start < end else None
 
     def _paragraph_selection(self, paragraph: Paragraph, selection: Selection) -> tuple[int, int]:
         text = self.article.body[paragraph.start : paragraph.end]
