@@ -7,9 +7,11 @@ what the note editor shows and the YAML it wrote.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Input, Static, TextArea
@@ -21,7 +23,7 @@ from tui.briefing_session import DEFAULT_TITLE
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.note_editor import NoteEditor
 from tui.widgets.reading.cursor import SentenceCursor
-from tui.widgets.reading.pane import ReadingPane
+from tui.widgets.reading.pane import ArticleBody, FindBar, ReadingPane
 from tui.widgets.reading.sentences import sentence_ranges
 from tui.widgets.reading.spans import paragraph_ranges
 from tui.widgets.reading.words import widen_to_words
@@ -114,6 +116,19 @@ def stored(notes: Path):
     store = BriefingStore(notes)
     [summary] = store.briefings()
     return store.load(summary.slug)
+
+
+def sentence_at(body: str, offset: int) -> str:
+    """The sentence of ``body`` that holds ``offset``, as the sentence splitter cuts it."""
+    for start, end in paragraph_ranges(body):
+        if start <= offset < end:
+            return next(body[a:b] for a, b in sentence_ranges(body, start, end) if offset < b)
+    raise AssertionError(f"offset {offset} is not in a paragraph")
+
+
+def flat(text: str) -> str:
+    """Screen text as one line of words, without scroll bar glyphs."""
+    return " ".join(re.sub(r"[▁-█▔]", " ", text).split())
 
 
 def editor_quote(pilot) -> str:
@@ -272,3 +287,104 @@ async def test_a_mouse_drag_across_two_paragraphs_quotes_what_was_selected(notes
         assert " ".join(selected.split()).endswith("At the sec")
         assert " ".join(note.quote.exact.split()) == " ".join(selected.split()) + "ond"
         assert note.quote.start < second.start < note.quote.end
+
+
+# The cursor follows the reader: hits, finds and scrolling move what s and p act on.
+
+
+async def test_s_right_after_n_quotes_the_sentence_of_that_hit(notes_app, notes):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        body = pane.article.body
+        third = [m.start() for m in re.finditer(r"(?<!\w)Aliyev", body, re.IGNORECASE)][2]
+        expected = sentence_at(body, third)
+        assert expected != sentence_at(body, pane.paragraphs[0].start)
+        await pilot.press("n", "n", "n")
+        await wait_for(pilot, lambda: "hit 3 of" in pane.status_text)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert editor_quote(pilot) == expected
+        assert " ".join(expected.split()[:6]) in flat(screen_text(pilot.app))
+        await write_note(pilot, "third hit")
+        await wait_for(pilot, lambda: notes.is_dir() and any(notes.glob("*.yaml")))
+        [note] = stored(notes).notes
+        assert note.quote.exact == expected
+
+
+async def test_p_right_after_the_last_hit_quotes_its_paragraph(notes_app):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        body = pane.article.body
+        last = [m.start() for m in re.finditer(r"(?<!\w)Aliyev", body, re.IGNORECASE)][-1]
+        [paragraph] = [body[a:b] for a, b in paragraph_ranges(body) if a <= last < b]
+        await pilot.press("N")
+        await wait_for(pilot, lambda: pane.body.scroll_y > 0)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert editor_quote(pilot) == paragraph.strip()
+
+
+async def test_s_after_a_find_kept_with_enter_quotes_the_found_sentence(notes_app):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        body = pane.article.body
+        expected = sentence_at(body, body.index("irony"))
+        assert " ".join(expected.split()[:6]) not in flat(screen_text(pilot.app))
+        await pilot.press("f", *"irony", "enter")
+        await wait_for(pilot, lambda: pane.query_one(ArticleBody).has_focus)
+        await wait_for(pilot, lambda: not pane.query_one(FindBar).has_focus)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert editor_quote(pilot) == expected
+
+
+async def wheel_down(pilot, body: ArticleBody) -> None:
+    for _ in range(20):
+        body.post_message(events.MouseScrollDown(body, 5, 5, 0, 1, 0, False, False, False))
+    await wait_for(pilot, lambda: body.scroll_y > 30)
+
+
+SCROLLS = {
+    "space": ["space"] * 4,
+    "pagedown": ["pagedown"] * 3,
+    "G": ["G"],
+    "j": ["j"] * 30,
+    "wheel": [],
+}
+
+
+@pytest.mark.parametrize("scroll", list(SCROLLS))
+async def test_after_scrolling_the_cursor_away_s_quotes_a_sentence_that_was_on_screen(
+    notes_app, scroll
+):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        await pilot.press("right")  # the cursor shows on the article's first sentence
+        first = pane.article.body[slice(*pane.cursor.sentence_span)]
+        if scroll == "wheel":
+            await wheel_down(pilot, pane.body)
+        else:
+            await pilot.press(*SCROLLS[scroll])
+        await wait_for(pilot, lambda: pane.body.scroll_y > 20)
+        seen = flat(screen_text(pilot.app))
+        assert " ".join(first.split()[:6]) not in seen
+        await pilot.press("s")
+        await pilot.pause()
+        if not isinstance(pilot.app.screen, NoteEditor):
+            await pilot.press("s")  # the first press only showed the cursor where we are
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        quoted = editor_quote(pilot)
+        assert quoted != first
+        assert " ".join(quoted.split()[:6]) in seen
+
+
+async def test_the_cursor_stays_on_its_sentence_while_it_is_in_view(notes_app):
+    async with notes_app.run_test(size=(120, 40)) as pilot:
+        pane = await open_article(pilot, "Aliyev")
+        await pilot.press("right", "right")
+        second = pane.article.body[slice(*pane.cursor.sentence_span)]
+        await pilot.press("j")
+        await wait_for(pilot, lambda: pane.body.scroll_y == 1)
+        await pilot.press("s")  # quotes at once: the cursor was on screen all along
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        assert editor_quote(pilot) == second

@@ -6,7 +6,8 @@ kept as named layers in body offsets (``spans.py``) and painted per paragraph in
 order, later layers over earlier ones (``LAYER_ORDER``): entities (each range may carry
 its own style, e.g. a colour per type), query hits, find matches, the current match,
 quote marks. ``set_layer`` replaces a layer and redraws only the paragraphs it touches.
-``n``/``N`` walk the find matches while a find is active, else the query hits.
+``n``/``N`` walk the find matches while a find is active, else the query hits, and take
+the quoting cursor with them (``quoting.py``).
 Entities come with the article; ``e`` hides or shows them (with their legend), ``E`` the
 entity panel, ``m`` marks the selection (or current match) as an entity, ``i`` ignores one.
 """
@@ -19,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, Static
 
@@ -236,23 +236,14 @@ class ReadingPane(QuotingMixin, Vertical):
             self._match_index = (self._match_index + step) % len(matches)
         start, end = matches[self._match_index]
         self.set_layer("current", [(start, end)])
-        self._show_status()
-        self.call_after_refresh(self._scroll_to_offset, start)
+        # The cursor goes with it (and scrolls it to the middle): s and p quote around it.
+        self.place_cursor(start)
 
     def show_span(self, start: int, end: int) -> None:
-        """Mark body ``start``..``end`` as the current match and scroll it into view."""
+        """Mark body ``start``..``end`` as the current match, with the cursor, in mid-view."""
         self._match_index = None
         self.set_layer("current", [(start, end)])
-        self.call_after_refresh(self._scroll_to_offset, start)
-
-    def _scroll_to_offset(self, offset: int) -> None:
-        index = spans.paragraph_of(self._paragraph_ranges, offset)
-        paragraph = self.paragraphs[index]
-        line = paragraph.line_of(offset - paragraph.start)
-        region = paragraph.virtual_region
-        self.body.scroll_to_region(
-            Region(region.x, region.y + line, region.width, 1), center=True, animate=False
-        )
+        self.place_cursor(start)
 
     def action_find(self) -> None:
         bar = self.query_one(FindBar)

@@ -1,11 +1,16 @@
 """QuotingMixin: the reading pane's sentence cursor, quoting keys, mouse quotes and quote marks.
 
-Mixed into ``ReadingPane``. The cursor is hidden until a cursor key is pressed; it then
-starts on the first sentence in view and marks the sentence under it (``cursor``
-layer: bold, underlined, tinted) and says where it is in the status line. ``s`` quotes
-the text selected with the mouse in this pane if there is some, else the sentence under
-the cursor; ``p`` quotes the paragraph; ``a`` writes a note on the whole article. The
-pane only asks (``NoteRequested``); the screen opens the editor and stores the note.
+Mixed into ``ReadingPane``. The cursor follows the reader: it is hidden until a cursor
+or quoting key is pressed, which shows it on the first sentence in view; walking to a
+hit (``n``/``N``), keeping a find (Enter) or clicking puts it on that sentence; and once
+the reader scrolls its sentence out of view, the next cursor or quoting key starts again
+from the first sentence in view. It marks the sentence under it (``cursor`` layer: bold,
+underlined, tinted) and says where it is in the status line. ``s`` quotes the text
+selected with the mouse in this pane if there is some (widened to whole words), else the
+sentence under the cursor; ``p`` quotes the paragraph; ``a`` writes a note on the whole
+article. A quoting key that had to show the cursor first only shows it, so nothing the
+reader has not seen marked is quoted. The pane only asks (``NoteRequested``); the screen
+opens the editor and stores the note.
 
 Quotes of the app's current briefing on this article are found again in the text as
 shown (re-anchored) and painted in the ``quote`` layer; Enter on a mark, or a click on
@@ -88,6 +93,8 @@ class QuotingMixin(Widget):
     """
 
     article: Article
+    # True from a cursor move until the view has scrolled to it.
+    _revealing = False
 
     @property
     def cursor(self) -> SentenceCursor:
@@ -133,25 +140,65 @@ class QuotingMixin(Widget):
     # Cursor
 
     def _ensure_cursor(self) -> bool:
-        """Show the cursor on the first sentence in view; True if it was already shown."""
-        if self.cursor.active:
+        """Show the cursor where the reader is; True if it was already shown there.
+
+        The cursor stays put only while its sentence is in view (or is being scrolled
+        into view); once the reader has scrolled it away, it starts again on the first
+        sentence in view.
+        """
+        if self.cursor.active and self._cursor_in_view():
             return True
-        top = self.body.scroll_offset.y
-        first = next((p for p in self.paragraphs if p.virtual_region.bottom > top), None)
-        self.cursor.place_at(first.start if first else 0)
+        self.cursor.place_at(self._first_sentence_in_view())
         self._show_cursor()
         return False
 
-    def _show_cursor(self, *, center: bool = False) -> None:
+    def _view_rows(self) -> tuple[int, int]:
+        """The first row of the body's content in view and the row just below the view."""
+        top = self.body.scroll_offset.y
+        return top, top + self.body.scrollable_content_region.height
+
+    def _cursor_in_view(self) -> bool:
+        span = self.cursor.sentence_span
+        if span is None:
+            return False
+        if self._revealing:
+            return True
+        paragraph = self.paragraphs[self.cursor.paragraph]
+        region = paragraph.virtual_region
+        first = region.y + paragraph.line_of(max(0, span[0] - paragraph.start))
+        last = region.y + paragraph.line_of(max(0, span[1] - paragraph.start))
+        top, bottom = self._view_rows()
+        return first < bottom and last >= top
+
+    def _first_sentence_in_view(self) -> int:
+        """Where the first sentence starting in view starts (else the one covering the top)."""
+        top, bottom = self._view_rows()
+        covering: int | None = None
+        for paragraph in self.paragraphs:
+            region = paragraph.virtual_region
+            if region.bottom <= top:
+                continue
+            for start, _ in self.cursor.sentences_of(paragraph.index):
+                row = region.y + paragraph.line_of(start - paragraph.start)
+                if row >= bottom:
+                    return start if covering is None else covering
+                if row >= top:
+                    return start
+                covering = start
+        return covering if covering is not None else 0
+
+    def _show_cursor(self, *, center: bool = False, at: int | None = None) -> None:
         span = self.cursor.sentence_span
         self.set_layer("cursor", [(*span, CURSOR_STYLE)] if span else [])
         self._show_status()
         if span:
-            self.call_after_refresh(self._reveal, span[0], center)
+            self._revealing = True
+            self.call_after_refresh(self._reveal, span[0] if at is None else at, center)
 
     def _reveal(self, offset: int, center: bool) -> None:
-        paragraph = self.paragraphs[self.cursor.paragraph]
-        line = paragraph.line_of(offset - paragraph.start)
+        self._revealing = False
+        paragraph = self.paragraphs[spans.paragraph_of(self._paragraph_ranges, offset)]
+        line = paragraph.line_of(max(0, offset - paragraph.start))
         region = paragraph.virtual_region
         self.body.scroll_to_region(
             Region(region.x, region.y + line, region.width, 1), center=center, animate=False
@@ -182,9 +229,13 @@ class QuotingMixin(Widget):
             self._show_cursor()
 
     def place_cursor(self, offset: int, *, center: bool = True) -> None:
-        """Move the cursor to the sentence at body ``offset`` and scroll it into view."""
+        """Move the cursor to the sentence at body ``offset`` and scroll that offset into view.
+
+        A hit walked to with ``n``, a find kept with Enter and a click all put the cursor
+        here, so the quoting keys act on what the reader is looking at.
+        """
         self.cursor.place_at(offset)
-        self._show_cursor(center=center)
+        self._show_cursor(center=center, at=offset)
 
     def jump_to(self, note: Note) -> None:
         """Put the cursor on ``note``'s quoted passage, scrolled to the middle of the view."""
@@ -240,7 +291,7 @@ class QuotingMixin(Widget):
         self.post_message(NoteRequested(self.article, None))
 
     def action_show_note(self) -> None:
-        span = self.cursor.sentence_span if self.cursor.active else None
+        span = self.cursor.sentence_span if self.cursor.active and self._cursor_in_view() else None
         note = self.mark_at(*span) if span else None
         if note is None:
             self.notify("No quoted passage under the cursor.", markup=False)
