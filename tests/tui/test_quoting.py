@@ -14,7 +14,7 @@ import pytest
 from textual import events
 from textual.geometry import Offset
 from textual.selection import Selection
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from briefings.store import BriefingStore
 from tests.tui.conftest import ready, screen_text, search, styles_of, wait_for
@@ -388,3 +388,24 @@ async def test_the_cursor_stays_on_its_sentence_while_it_is_in_view(notes_app):
         await pilot.press("s")  # quotes at once: the cursor was on screen all along
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
         assert editor_quote(pilot) == second
+
+
+async def test_the_note_editor_fits_an_80_by_24_terminal(notes_app):
+    async with notes_app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "Aliyev")
+        await pilot.press("n", "p")  # the first hit's paragraph: longer than the quote box
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NoteEditor))
+        editor = pilot.app.screen
+        assert len(editor_quote(pilot)) > 4 * 80
+        screen = editor.region
+        for widget in (
+            editor.query_one("#quote"),
+            editor.query_one(TextArea),
+            editor.query_one("#tags", Input),
+            *editor.query(Button),
+        ):
+            assert widget.region.height > 0 and screen.contains_region(widget.region), widget
+        shown = screen_text(pilot.app)
+        assert "Tags, separated by commas" in shown
+        assert "Save (ctrl+s)" in shown and "Cancel (esc)" in shown
+        assert " ".join(editor_quote(pilot).split()[:4]) in flat(shown)

@@ -3,7 +3,8 @@
 The quoted passage (if any) is shown literally above a TextArea for the note and an
 Input for comma-separated tags. Ctrl+S or the Save button returns a ``NoteDraft``;
 Escape or Cancel returns None, but asks first when something was typed, so text is
-never thrown away silently.
+never thrown away silently. On a short terminal (under 30 rows) the quote and the note
+box are shorter, so the whole dialog fits down to 80x24.
 """
 
 from __future__ import annotations
@@ -60,8 +61,16 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         Label { margin-top: 1; color: $text-muted; }
         #buttons { height: auto; align-horizontal: right; margin-top: 1; }
         Button { margin-left: 1; }
+        /* A short terminal (down to 24 rows) gets a shorter quote and note box, so that
+           the tags and the buttons stay on screen. */
+        &.-short {
+            #quote { max-height: 3; }
+            TextArea { height: 5; }
+        }
     }
     """
+    # Below 30 rows the full-height editor (27 rows) would not fit in 90% of the screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(
         self,
