@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from tests.commands import required_command
-from tui.cli import SUBCOMMANDS, main
+from tui.cli import SUBCOMMANDS, build_subcommand_parser, main
 
 
 def test_top_level_help_lists_commands_and_data_paths(capsys):
@@ -25,6 +25,35 @@ def test_every_subcommand_has_help(name, capsys):
     out = capsys.readouterr().out
     assert f"briefing {name}" in out
     assert len(out.splitlines()) > 3
+
+
+def test_scripting_commands_are_all_registered():
+    expected = {"index", "search", "articles", "entities", "notes", "add-note", "export"}
+    assert expected <= set(SUBCOMMANDS)
+
+
+@pytest.mark.parametrize("name", sorted(SUBCOMMANDS))
+def test_every_argument_of_every_subcommand_is_explained(name):
+    parser = build_subcommand_parser(name)
+    assert parser.description and len(parser.description) > 30
+    for action in parser._actions:
+        assert action.help and action.help.strip(), (name, action.option_strings or action.dest)
+
+
+def test_add_note_help_names_its_options_and_exit_code(capsys):
+    assert main(["add-note", "--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("ARTICLE_ID", "--quote", "--text", "--tag", "--briefing", "--corpus"):
+        assert option in out
+    assert "--notes-dir" in out and "Exit code 4" in out
+
+
+@pytest.mark.parametrize("name", ["notes", "export"])
+def test_note_listing_and_export_help_explain_the_statuses(name, capsys):
+    assert main([name, "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--corpus" in out
+    assert "orphaned" in out.lower() or "Orphaned" in out
 
 
 def test_version_through_the_installed_command():
