@@ -216,6 +216,15 @@ def test_no_absolute_local_path_reaches_the_export():
         assert "/home/ana" not in markdown and "corpus/old" not in markdown
 
 
+def test_a_windows_path_from_a_schema_1_file_shows_only_its_file_name():
+    briefing = sample_briefing()
+    windows = replace(GONE, path="C:\\Users\\ana\\corpus\\old\\bulletin.txt")
+    notes = tuple(replace(n, article=windows) if n.id == "n6" else n for n in briefing.notes)
+    markdown = _render(replace(briefing, notes=notes))
+    assert "Users" not in markdown and "ana" not in markdown
+    assert "3. Old bulletin. Ministry, July 2024. bulletin.txt" in markdown
+
+
 def test_a_source_is_cited_as_its_article_is_now_when_it_is_there():
     briefing = sample_briefing()
     current = Article(

@@ -170,7 +170,8 @@ def test_sentence_inserted_after_the_quote_leaves_it_anchored(corpus):
     service.update()
     [item] = resolve([note], service)
     assert item.status is NoteStatus.ANCHORED
-    assert item.current == note.quote
+    current, stored = item.current, note.quote
+    assert (current.exact, current.start, current.end) == (stored.exact, stored.start, stored.end)
 
 
 def test_reworded_quote_is_changed_with_the_current_words(corpus):
@@ -334,6 +335,17 @@ def test_note_from_a_schema_1_file_is_found_by_its_path_and_title(corpus):
     assert item.status is NoteStatus.ANCHORED
     assert item.article.title == "No Airbus deal at the summit"
     assert item.citation.path == "world/feed.txt"
+
+
+def test_note_from_a_schema_1_file_written_on_windows_is_found_too(corpus):
+    service = indexed(corpus)
+    windows = "path: 'C:\\Users\\ana\\Documents\\corpus\\world\\feed.txt'"
+    text = SCHEMA_1.replace("path: /home/ana/Documents/corpus/world/feed.txt", windows)
+    [note] = parse_briefing(text.encode(), Path("caucasus.yaml")).notes
+    assert note.article.path == "C:\\Users\\ana\\Documents\\corpus\\world\\feed.txt"
+    [item] = resolve([note], service)
+    assert item.status is NoteStatus.ANCHORED
+    assert item.article.title == "No Airbus deal at the summit"
 
 
 def test_schema_1_note_on_a_title_no_longer_in_its_file_is_orphaned(corpus):
