@@ -5,10 +5,10 @@ characters of prefix and suffix (TextQuoteSelector), character offsets
 (TextPositionSelector) and a hash of the article body they refer to. Re-anchoring
 tries, in order: the old offsets (same body hash); an exact match of the quote,
 choosing among several by agreement with prefix and suffix and then by nearness to
-the old offset; a fuzzy match (rapidfuzz) of prefix + quote + suffix, whose
-boundaries are then placed where the prefix ends and the suffix begins (or, without
-a usable prefix or suffix, where the quote's own first and last words are), snapped
-to whole words. A quote found by none of these is orphaned. Nothing here changes a
+the old offset; a fuzzy match (rapidfuzz) of prefix + quote + suffix to find the
+region, inside which the quote's words are aligned word by word (difflib) to find
+where it now starts and ends, in whole words. A quote found by none of these is
+orphaned. Nothing here changes a
 stored note: :mod:`briefings.resolver` reports what was found.
 """
 
@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -27,8 +29,9 @@ CONTEXT_CHARS = 32
 # Fuzzy scores are 0-100. The region must resemble prefix + quote + suffix, and the
 # text finally chosen must still resemble the quote itself.
 REGION_CUTOFF = 70.0
-CONTEXT_CUTOFF = 70.0
 QUOTE_CUTOFF = 60.0
+# Words and punctuation marks apart, so glued text ("Tuesday.Officials") still splits.
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _MAX_EXACT_CANDIDATES = 1000
 
 
@@ -80,12 +83,14 @@ def reanchor(quote: Quote, article: Article) -> Reanchored:
         carries the stored anchor unchanged.
     """
     body = article.body
-    if body[quote.start : quote.end] == quote.exact:
+    unchanged = quote.content_hash == body_hash(body)
+    if unchanged and body[quote.start : quote.end] == quote.exact:
         return Reanchored(quote, AnchorStatus.UNCHANGED)
     found = _exact_match(quote, body)
+    if found == quote.start:
+        return Reanchored(quote, AnchorStatus.UNCHANGED)
     if found is not None:
-        status = AnchorStatus.UNCHANGED if found == quote.start else AnchorStatus.MOVED
-        return Reanchored(_quote_at(body, found, found + len(quote.exact)), status)
+        return Reanchored(_quote_at(body, found, found + len(quote.exact)), AnchorStatus.MOVED)
     span = _fuzzy_match(quote, body)
     if span is not None:
         return Reanchored(_quote_at(body, *span), AnchorStatus.FUZZY)
@@ -133,83 +138,42 @@ def _fuzzy_match(quote: Quote, body: str) -> tuple[int, int] | None:
     pad = len(needle) // 2 + 8
     lo = max(0, region.dest_start - pad)
     hi = min(len(body), region.dest_end + pad)
-    window = body[lo:hi]
-    core = fuzz.partial_ratio_alignment(quote.exact, window)
-    start, end = lo + core.dest_start, lo + core.dest_end
-    # The quote starts where its prefix ends, else where its own first words are;
-    # it ends where its suffix starts, else where its own last words are.
-    before = _align(quote.prefix, body, lo, end)
-    if before is not None:
-        start = before[1]
-    else:
-        head = _align(quote.exact[:CONTEXT_CHARS], body, lo, end)
-        start = head[0] if head is not None else start
-    after = _align(quote.suffix, body, start, hi)
-    if after is not None:
-        end = after[0]
-    else:
-        tail = _align(quote.exact[-CONTEXT_CHARS:], body, start, hi)
-        end = tail[1] if tail is not None else end
-    start, end = _snap_to_words(body, *_trim(body, start, end, quote.exact), quote.exact)
-    if start >= end or fuzz.ratio(quote.exact, body[start:end]) < QUOTE_CUTOFF:
+    span = _aligned_span(quote, body, lo, hi)
+    if span is None or fuzz.ratio(quote.exact, body[span[0] : span[1]]) < QUOTE_CUTOFF:
         return None
-    return start, end
+    return span
 
 
-def _align(needle: str, body: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """Where ``needle`` best matches inside ``body[lo:hi]``, if it matches well enough."""
-    if not needle or lo >= hi:
+def _aligned_span(quote: Quote, body: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The whole words of ``body[lo:hi]`` that stand for the quote's words.
+
+    Prefix + quote + suffix are aligned word by word with the region. Region words
+    matched or substituted for the quote's words belong to it; words inserted inside
+    the quote do too, but words inserted where the quote meets its context do not: a
+    sentence added before a quoted sentence is not part of the quote.
+    """
+    before = _WORD.findall(quote.prefix)
+    words = before + _WORD.findall(quote.exact) + _WORD.findall(quote.suffix)
+    first, last = len(before), len(before) + len(_WORD.findall(quote.exact))
+    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(body, lo, hi)]
+    matcher = SequenceMatcher(None, words, [w for w, _, _ in found], autojunk=False)
+    picked: list[int] = []
+    matched = False
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i1 == i2:
+            if first < i1 < last:
+                picked += range(j1, j2)
+            continue
+        a, b = max(i1, first), min(i2, last)
+        if a >= b or j1 == j2:
+            continue
+        # The share of this stretch of the region that stands for the quote's words.
+        share = (j2 - j1) / (i2 - i1)
+        picked += range(j1 + round((a - i1) * share), j1 + round((b - i1) * share))
+        matched = matched or tag == "equal"
+    if not matched or not picked:
         return None
-    found = fuzz.partial_ratio_alignment(needle, body[lo:hi], score_cutoff=CONTEXT_CUTOFF)
-    return None if found is None else (lo + found.dest_start, lo + found.dest_end)
-
-
-def _trim(body: str, start: int, end: int, exact: str) -> tuple[int, int]:
-    """Drop whitespace at the ends of the range unless the quote itself had it."""
-    if not exact[:1].isspace():
-        while start < end and body[start].isspace():
-            start += 1
-    if not exact[-1:].isspace():
-        while end > start and body[end - 1].isspace():
-            end -= 1
-    return start, end
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "'’-_"
-
-
-def _snap_to_words(body: str, start: int, end: int, exact: str) -> tuple[int, int]:
-    """Move a fuzzy range's ends off the middle of words, to whichever side of each
-    cut word gives text closer to the quote (never "day. Officials" for "Officials")."""
-
-    def inside(at: int) -> bool:
-        return 0 < at < len(body) and _is_word_char(body[at - 1]) and _is_word_char(body[at])
-
-    starts = [start]
-    if inside(start):
-        back, forward = start, start
-        while back > 0 and _is_word_char(body[back - 1]):
-            back -= 1
-        while forward < end and _is_word_char(body[forward]):
-            forward += 1
-        while forward < end and body[forward].isspace():
-            forward += 1
-        starts = [back, forward]
-    ends = [end]
-    if inside(end):
-        back, forward = end, end
-        while forward < len(body) and _is_word_char(body[forward]):
-            forward += 1
-        while back > start and _is_word_char(body[back - 1]):
-            back -= 1
-        while back > start and body[back - 1].isspace():
-            back -= 1
-        ends = [forward, back]
-    candidates = [(a, b) for a in starts for b in ends if a < b]
-    if not candidates:
-        return start, end
-    return max(candidates, key=lambda span: fuzz.ratio(exact, body[span[0] : span[1]]))
+    return found[min(picked)][1], found[max(picked)][2]
 
 
 def _common_suffix(a: str, b: str) -> int:

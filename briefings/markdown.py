@@ -13,9 +13,10 @@ Only the generation date line changes between exports of an unchanged briefing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from pathlib import PurePath
+from pathlib import PurePosixPath, PureWindowsPath
 
 from briefings.mdescape import escape_block, escape_inline, link_or_text
 from briefings.models import ArticleRef, Briefing
@@ -106,9 +107,16 @@ def _where(ref: ArticleRef) -> str:
     if ref.url and ref.url.strip():
         return link_or_text(ref.url)
     if ref.path and ref.path.strip():
-        path = PurePath(ref.path)
-        return escape_inline(path.name if path.is_absolute() else ref.path)
+        return escape_inline(shown_path(ref.path))
     return ""
+
+
+def shown_path(path: str) -> str:
+    """A stored path as an export may show it: an absolute one (from a file written
+    before paths were corpus-relative, on any system) by its file name only."""
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        return PureWindowsPath(path).name
+    return path
 
 
 def _note_lines(item: ResolvedNote, number: int) -> list[str]:
@@ -122,7 +130,7 @@ def _note_lines(item: ResolvedNote, number: int) -> list[str]:
         out += [f"> {line}" if line else ">" for line in quoted]
         out.append("")
         if item.status is NoteStatus.CHANGED and item.current is not None:
-            now = " ".join(escape_block(item.current.exact))
+            now = escape_inline(re.sub(r"[\r\n]+", " ", item.current.exact))
             out += [f"*{NOW_READS}* “{now}”", ""]
     elif text:
         text[-1] = f"{text[-1]} {cite}"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import PureWindowsPath
 from typing import Protocol
 
 from briefings.anchoring import AnchorStatus, reanchor
@@ -177,10 +177,11 @@ class _ArticleFinder:
             for summary in self._corpus.articles():
                 self._files.setdefault(summary.path, []).append(summary)
         found = self._files.get(path)
-        if found is None and PurePosixPath(path.replace("\\", "/")).is_absolute():
+        posix = path.replace("\\", "/")
+        if found is None and (posix.startswith("/") or PureWindowsPath(path).is_absolute()):
             # Written before paths were corpus-relative: the stored absolute path ends
             # with the corpus-relative one.
-            ends = [rel for rel in self._files if path.endswith("/" + rel)]
+            ends = [rel for rel in self._files if posix.endswith("/" + rel)]
             found = self._files[max(ends, key=len)] if ends else None
         return found or ()
 

@@ -12,9 +12,9 @@ article. A quoting key that had to show the cursor first only shows it, so nothi
 reader has not seen marked is quoted. The pane only asks (``NoteRequested``); the screen
 opens the editor and stores the note.
 
-Quotes of the app's current briefing on this article are found again in the text as
-shown (re-anchored) and painted in the ``quote`` layer; Enter on a mark, or a click on
-it, asks to show its note (``NoteChosen``).
+Quotes of the app's current briefing on this article are painted in the ``quote`` layer
+where the app's resolution of the briefing (:mod:`tui.note_status`) finds them; Enter
+on a mark, or a click on it, asks to show its note (``NoteChosen``).
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from textual.message import Message
 from textual.selection import Selection
 from textual.widget import Widget
 
-from briefings.anchoring import quote_article, reanchor
-from briefings.models import Briefing, Note, Quote
+from briefings.anchoring import quote_article
+from briefings.models import Note, Quote
 from search.models import Article
+from tui.note_status import Resolution
 from tui.widgets.reading import spans
 from tui.widgets.reading.cursor import SentenceCursor
 from tui.widgets.reading.paragraph import Paragraph
@@ -110,21 +111,21 @@ class QuotingMixin(Widget):
 
     def on_mount(self) -> None:
         self._marks: list[tuple[int, int, Note]] = []
-        if hasattr(self.app, "briefing"):
-            self.watch(self.app, "briefing", self.show_briefing)
+        if hasattr(self.app, "resolution"):
+            self.watch(self.app, "resolution", self.show_resolution)
         self.post_message(PaneOpened(self))
 
     # Marks
 
-    def show_briefing(self, briefing: Briefing | None) -> None:
-        """Mark the quotes of ``briefing`` that are on this article, found again in its text."""
-        marks = []
-        for note in briefing.notes if briefing else ():
-            if note.article.id != self.article.id or note.quote is None:
-                continue
-            found = reanchor(note.quote, self.article).quote
-            if not found.orphaned:
-                marks.append((found.start, found.end, note))
+    def show_resolution(self, resolution: Resolution) -> None:
+        """Mark the current briefing's quotes found in this article (moved and changed
+        ones too), where the app's one resolution of the briefing places them."""
+        marks = [
+            (item.current.start, item.current.end, item.note)
+            for item in resolution.on_article(self.article.id)
+            # A pane opened before the last index update shows the text it was given.
+            if item.current is not None and item.article.body == self.article.body
+        ]
         marks.sort(key=lambda mark: (mark[0], mark[1]))
         self._marks = marks
         self.set_layer("quote", [(start, end) for start, end, _ in marks])
