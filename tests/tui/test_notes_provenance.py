@@ -24,7 +24,8 @@ from tui.widgets.reading.pane import ReadingPane
 
 FEED = """Pipeline talks stall
 
-Negotiators met in Baku on Monday. The pipeline was shot down by the finance ministry after a long review. Work stops for now.
+Negotiators met in Baku on Monday. The pipeline was shot down by the finance ministry \
+after a long review. Work stops for now.
 
 https://example.org/pipeline
 
