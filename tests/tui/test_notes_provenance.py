@@ -15,7 +15,7 @@ from briefings.anchoring import quote_article
 from briefings.models import ArticleRef, new_note
 from briefings.store import BriefingStore
 from search.service import open_search_service
-from tests.tui.conftest import ready, screen_text, wait_for, wait_for_text
+from tests.tui.conftest import ready, screen_text, styles_of, wait_for, wait_for_text
 from tui.app import make_app
 from tui.screens.briefing_chooser import BriefingChooser
 from tui.screens.notes import NotesScreen
@@ -55,7 +55,7 @@ def notes(tmp_path: Path) -> Path:
     return tmp_path / "notes"
 
 
-def quote_note(corpus: Path, notes: Path, title: str, exact: str, text: str):
+def quote_note(corpus: Path, notes: Path, title: str, exact: str, text: str, when=None):
     """Store a note quoting ``exact`` in the article titled ``title``, as the app would."""
     service = open_search_service(corpus)
     service.update()
@@ -63,7 +63,8 @@ def quote_note(corpus: Path, notes: Path, title: str, exact: str, text: str):
     article = service.article(summary.id)
     start = article.body.index(exact)
     quote = quote_article(article, start, start + len(exact))
-    note = new_note(ArticleRef.from_article(article, str(corpus)), text=text, quote=quote)
+    ref = ArticleRef.from_article(article, str(corpus))
+    note = new_note(ref, text=text, quote=quote, when=when)
     store = BriefingStore(notes)
     slug = store.briefings()[0].slug if store.briefings() else store.create("Watch").slug
     store.add_note(slug, note)
@@ -152,6 +153,11 @@ async def test_accepting_the_current_wording_requotes_the_note(corpus, notes):
         await wait_for(pilot, lambda: isinstance(app.screen, WordingScreen))
         text = screen_text(app)
         assert "You quoted" in text and "The source now reads" in text
+        # The words that differ stand out in both wordings; the shared ones do not.
+        assert any(style.strike for style in styles_of(app, "shot down"))
+        assert any(style.underline for style in styles_of(app, "downed"))
+        shared = styles_of(app, "by the finance ministry")
+        assert shared and not any(style.strike or style.underline for style in shared)
         await pilot.press("a")
         await wait_for(pilot, lambda: BriefingStore(notes).load(slug).notes[0].quote != note.quote)
         await wait_for_text(pilot, "❝ downed by the finance ministry")

@@ -111,8 +111,11 @@ class NotesScreen(Screen[Note | None]):
         Binding("u", "undo", "Undo delete"),
         Binding("K,shift+up", "move(-1)", "Move up"),
         Binding("J,shift+down", "move(1)", "Move down", show=False),
-        Binding("w", "wording", "Wording", tooltip="A changed quote: re-quote or keep it"),
-        Binding("s", "summary", "Summary", tooltip="Write the briefing's summary"),
+        # Not in the footer (the marks of changed notes name w); all are in help (?).
+        Binding(
+            "w", "wording", "Wording", show=False, tooltip="A changed quote: re-quote or keep it"
+        ),
+        Binding("s", "summary", "Summary", show=False, tooltip="Write the briefing's summary"),
         Binding("m", "send(False)", "Move to…", show=False, tooltip="Move to another briefing"),
         Binding("c", "send(True)", "Copy to…", show=False, tooltip="Copy to another briefing"),
         Binding("b", "briefings", "Briefings", tooltip="Switch, create, rename, delete"),
