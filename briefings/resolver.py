@@ -19,8 +19,8 @@ does not steal its notes: the article with the same title in the same file is ta
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import PureWindowsPath
 from typing import Protocol
 
@@ -57,6 +57,8 @@ class ResolvedNote:
         current: the quote as the passage is now (its offsets, and for ``changed`` its
             current words); None for an orphaned note or one without a quote.
         reason: for an orphaned note, one line saying what is missing.
+        elsewhere: the name of the other corpus folder the note was taken in, when
+            it was resolved there (or is gone with it) rather than in this corpus.
     """
 
     note: Note
@@ -64,6 +66,7 @@ class ResolvedNote:
     article: Article | None = None
     current: Quote | None = None
     reason: str = ""
+    elsewhere: str | None = None
 
     @property
     def citation(self) -> ArticleRef:
@@ -74,13 +77,13 @@ class ResolvedNote:
 
     @property
     def from_other_corpus(self) -> bool:
-        """An orphan whose note was taken in a different corpus folder than this one."""
-        return self.reason == OTHER_CORPUS
+        """The note belongs to another corpus folder than the one it was checked in."""
+        return self.elsewhere is not None
 
 
 ARTICLE_GONE = "its article is no longer in the corpus"
 PASSAGE_GONE = "the quoted passage is no longer in its article"
-OTHER_CORPUS = "it was taken in another corpus"
+OTHER_CORPUS = "it was taken in another corpus, not found here"
 
 _STATUS = {
     AnchorStatus.UNCHANGED: NoteStatus.ANCHORED,
@@ -90,41 +93,60 @@ _STATUS = {
 
 
 def resolve_notes(
-    notes: Iterable[Note], corpus: ArticleLookup, *, corpus_name: str | None = None
+    notes: Iterable[Note],
+    corpus: ArticleLookup,
+    *,
+    corpus_name: str | None = None,
+    elsewhere: Callable[[str], ArticleLookup | None] | None = None,
 ) -> list[ResolvedNote]:
     """Each note's status against ``corpus``, in the notes' order.
+
+    A note is looked for in ``corpus`` first (a copy or a move of the folder it was
+    taken in holds the same articles); one whose article is not there is looked for
+    in the corpus folder it was taken in, when ``elsewhere`` can open it.
 
     Args:
         notes: the notes of a briefing (or any notes).
         corpus: the current articles.
         corpus_name: the name of the corpus folder; an orphan whose note names a
             different one is reported as taken in another corpus.
+        elsewhere: opens the corpus folder a note was taken in (its
+            ``ArticleRef.corpus``), or gives None when it is this one or is gone.
 
     Returns:
         One :class:`ResolvedNote` per note.
     """
-    finder = _ArticleFinder(corpus)
+    here = _ArticleFinder(corpus)
+    others: dict[str, _ArticleFinder | None] = {}
     resolved = []
     for note in notes:
-        article, same_title = finder.find(note.article)
-        if article is not None and not same_title:
-            # Another title at the article's place: it is the note's article only if
-            # its quote is there (a title edited in place), else the article is gone.
-            found = _resolve_quote(note, article) if note.quote is not None else None
-            if found is not None and found.status is not NoteStatus.ORPHANED:
-                resolved.append(found)
-                continue
-            article = None
-        if article is None:
-            other = corpus_name is not None and note.article.corpus_name not in (
-                None,
-                corpus_name,
-            )
-            reason = OTHER_CORPUS if other else ARTICLE_GONE
-            resolved.append(ResolvedNote(note, NoteStatus.ORPHANED, reason=reason))
-        else:
-            resolved.append(_resolve_quote(note, article))
+        found = _resolve_in(here, note)
+        own = note.article.corpus
+        if found.article is None and own and elsewhere is not None:
+            if own not in others:
+                lookup = elsewhere(own)
+                others[own] = _ArticleFinder(lookup) if lookup is not None else None
+            if others[own] is not None:
+                found = replace(_resolve_in(others[own], note), elsewhere=note.article.corpus_name)
+        other_name = note.article.corpus_name not in (None, corpus_name)
+        if found.article is None and found.elsewhere is None and corpus_name and other_name:
+            found = replace(found, reason=OTHER_CORPUS, elsewhere=note.article.corpus_name)
+        resolved.append(found)
     return resolved
+
+
+def _resolve_in(finder: _ArticleFinder, note: Note) -> ResolvedNote:
+    article, same_title = finder.find(note.article)
+    if article is not None and not same_title:
+        # Another title at the article's place: it is the note's article only if its
+        # quote is there (a title edited in place), else the article is gone.
+        found = _resolve_quote(note, article) if note.quote is not None else None
+        if found is not None and found.status is not NoteStatus.ORPHANED:
+            return found
+        article = None
+    if article is None:
+        return ResolvedNote(note, NoteStatus.ORPHANED, reason=ARTICLE_GONE)
+    return _resolve_quote(note, article)
 
 
 def _resolve_quote(note: Note, article: Article) -> ResolvedNote:

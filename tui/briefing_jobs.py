@@ -21,7 +21,8 @@ from textual.reactive import var
 from textual.worker import Worker
 
 from tui.literal import literal
-from tui.note_status import NotesResolved, Resolution, resolve
+from tui.messages import NotesResolved
+from tui.note_status import Resolution, resolve
 
 if TYPE_CHECKING:
     from briefings.models import Briefing, Note

@@ -20,6 +20,7 @@ from search.models import (
     IndexReport,
     SearchResults,
 )
+from tui.note_status import Resolution
 
 
 @dataclass
@@ -86,3 +87,10 @@ class RelatedFound(Message):
     article_id: str
     title: str
     hits: list[Hit]
+
+
+@dataclass
+class NotesResolved(Message):
+    """The current briefing's notes were resolved against the corpus (posted to the app)."""
+
+    resolution: Resolution

@@ -251,4 +251,4 @@ def test_export_with_the_notes_own_corpus_gone_checks_against_the_seeds(store, c
     assert main(["export", "rates-watch"]) == EXIT_OK
     captured = capsys.readouterr()
     assert "1 note orphaned" in captured.err
-    assert "*Not found: it was taken in another corpus.*" in captured.out
+    assert "*Not found: it was taken in another corpus, not found here.*" in captured.out

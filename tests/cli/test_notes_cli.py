@@ -211,12 +211,17 @@ def test_notes_text_marks_each_status_and_shows_the_current_words(seeds_copy, ca
     assert reasons == [f"not found: {ARTICLE_GONE}", f"not found: {PASSAGE_GONE}"]
 
 
-def test_notes_checked_against_another_corpus_are_orphaned_as_from_another_corpus(
-    store, tmp_path, capsys
+def test_a_note_not_in_the_corpus_asked_for_is_checked_in_its_own_and_says_so(
+    store, corpus, tmp_path, capsys
 ):
     other = tmp_path / "other"
     other.mkdir()
     (other / "x.txt").write_text("Unrelated\n\nNothing about rates here.\n", encoding="utf-8")
+    assert main(["notes", "--json", "--briefing", "rates-watch", "--corpus", str(other)]) == 0
+    [note] = json.loads(capsys.readouterr().out)["briefings"][0]["notes"]
+    assert (note["status"], note["elsewhere"]) == ("anchored", corpus.name)
+
+    shutil.rmtree(corpus)
     assert main(["notes", "--json", "--briefing", "rates-watch", "--corpus", str(other)]) == 0
     [note] = json.loads(capsys.readouterr().out)["briefings"][0]["notes"]
     assert (note["status"], note["reason"]) == ("orphaned", OTHER_CORPUS)

@@ -16,6 +16,7 @@ from briefings.models import ArticleRef, new_note
 from briefings.store import BriefingStore
 from search.service import open_search_service
 from tests.tui.conftest import ready, screen_text, styles_of, wait_for, wait_for_text
+from tests.tui.notes_helpers import notices
 from tui.app import make_app
 from tui.screens.briefing_chooser import BriefingChooser
 from tui.screens.notes import NotesScreen
@@ -222,16 +223,29 @@ async def test_a_note_moves_or_copies_to_another_briefing(corpus, notes, key, st
     assert (sent.id != note.id) == stays
 
 
-async def test_a_note_from_another_corpus_says_so(corpus, notes, tmp_path):
+async def test_a_note_from_another_corpus_is_checked_there_and_says_so(corpus, notes, tmp_path):
     elsewhere = tmp_path / "elsewhere"
-    shutil.copytree(corpus, elsewhere)
+    elsewhere.mkdir()
     (elsewhere / "memo.txt").write_text("Budget memo\n\nThe budget grows by a tenth.\n")
     quote_note(elsewhere, notes, "Budget memo", "The budget grows", "b")
+    app = make_app(corpus, notes_dir=notes)
+    seen: list = []
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await open_notes(pilot)
+        text = screen_text(app)
+        assert "⌂ from another corpus: elsewhere" in text
+        assert "orphaned" not in text
+        await pilot.press("enter")
+        said = lambda: [n for n in notices(seen) if "another corpus (elsewhere)" in n]  # noqa: E731
+        await wait_for(pilot, lambda: bool(said()))
+
+    shutil.rmtree(elsewhere)
     app = make_app(corpus, notes_dir=notes)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_notes(pilot)
         text = screen_text(app)
-        assert "✗ orphaned: it was taken in another corpus (elsewhere)" in text
+        assert "✗ orphaned: it was taken in another corpus, not found here" in text
+        assert "⌂ from another corpus: elsewhere" in text
 
 
 @pytest.mark.parametrize("key, grouped", [("ctrl+o", False), ("ctrl+g", True)])

@@ -460,3 +460,45 @@ def test_any_fuzzy_match_starts_and_ends_on_whole_words(changes):
     assume(status is AnchorStatus.FUZZY)
     assert at_word_edge(body, start), (body, body[start:end])
     assert at_word_edge(body, end), (body, body[start:end])
+
+
+def test_a_note_from_another_corpus_still_on_disk_is_checked_there(corpus, tmp_path):
+    other = tmp_path / "desk"
+    other.mkdir()
+    (other / "memo.txt").write_text("Budget memo\n\nThe budget grows by a tenth.\n")
+    memo = note_on(indexed(other), "Budget memo", "The budget grows")
+    here = note_on(indexed(corpus), "Central bank raises rates", GOVERNOR)
+    opened: list[str] = []
+
+    def elsewhere(folder: str):
+        opened.append(folder)
+        return indexed(Path(folder)) if Path(folder).is_dir() else None
+
+    found, local = resolve([memo, here], indexed(corpus), corpus_name="corpus", elsewhere=elsewhere)
+    assert (found.status, found.elsewhere, found.citation.title) == (
+        NoteStatus.ANCHORED,
+        "desk",
+        "Budget memo",
+    )
+    assert found.from_other_corpus and not local.from_other_corpus
+    assert opened == [str(other)], "only the note not found here opens its own corpus"
+
+    edit(other / "memo.txt", "The budget grows", "Officials met. The budget grows")
+    [moved] = resolve([memo], indexed(corpus), corpus_name="corpus", elsewhere=elsewhere)
+    assert (moved.status, moved.elsewhere) == (NoteStatus.MOVED, "desk")
+
+    shutil.rmtree(other)
+    [gone] = resolve([memo], indexed(corpus), corpus_name="corpus", elsewhere=elsewhere)
+    assert (gone.status, gone.reason, gone.elsewhere) == (NoteStatus.ORPHANED, OTHER_CORPUS, "desk")
+
+
+def test_a_copy_of_the_corpus_answers_for_its_notes_even_with_the_original_there(corpus, tmp_path):
+    notes = [note_on(indexed(corpus), "Central bank raises rates", GOVERNOR)]
+    copy = shutil.copytree(corpus, tmp_path / "copy")
+    edit(copy / "bank.txt", "The governor warned", "Then the governor warned")
+
+    def elsewhere(folder: str):
+        raise AssertionError("a note found in the copy needs no other corpus")
+
+    [item] = resolve(notes, indexed(copy), corpus_name="copy", elsewhere=elsewhere)
+    assert item.status is NoteStatus.CHANGED and not item.from_other_corpus

@@ -83,6 +83,8 @@ def _note_json(item) -> dict:
         data["quote"]["current"] = item.current.exact
     if item.reason:
         data["reason"] = item.reason
+    if item.elsewhere:
+        data["elsewhere"] = item.elsewhere
     return data
 
 
@@ -124,6 +126,8 @@ def _as_text(store, briefing, resolved) -> str:
         lines.append(
             f"  {note.id}  {shown(ref.title)}" + (f"  ({about})" if about else "") + status
         )
+        if item.elsewhere:
+            lines.append(f"      from another corpus: {shown(item.elsewhere)}")
         if item.reason:
             lines.append(f"      not found: {item.reason}")
         if note.quote is not None:

@@ -39,42 +39,39 @@ def load_named(store, name: str):
 
 
 def add_resolve_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    """``--corpus DIR``: the corpus to check each note against (default: its own)."""
+    """``--corpus DIR``: the corpus to check notes against (default: their own)."""
     parser.add_argument(
         "--corpus",
         metavar="DIR",
-        help="check every note against this corpus folder (default: the folder each "
-        "note was taken in, else the bundled seeds/)",
+        help="check the notes against this corpus folder first (default: the folder "
+        "the notes were taken in, else the bundled seeds/); a note not found there is "
+        "checked in the folder it was taken in",
     )
 
 
 def resolve_briefing(briefing, args: argparse.Namespace) -> list:
     """Each note of ``briefing`` with its status against the corpus as it is now.
 
-    A note is checked against ``--corpus`` when given, else against the folder it was
-    taken in (if it is still there), else against the bundled seeds; each corpus's
-    index is brought up to date first.
+    The corpus is ``--corpus`` when given, else the first folder a note was taken in
+    that is still there, else the bundled seeds; its index is brought up to date first.
 
     Returns:
         A :class:`briefings.resolver.ResolvedNote` per note, in the briefing's order.
     """
     from pathlib import Path
 
-    from briefings.resolver import resolve_notes
     from tui.cli.common import resolve_corpus
     from tui.cli.index_common import ensure_index, open_service
+    from tui.note_status import resolve_against
 
-    chosen = resolve_corpus(args) if args.corpus else None
-    default = chosen or resolve_corpus(argparse.Namespace())
-    by_corpus: dict[Path, list] = {}
-    for note in briefing.notes:
-        own = note.article.corpus
-        corpus = chosen or (Path(own) if own and Path(own).is_dir() else default)
-        by_corpus.setdefault(corpus.resolve(), []).append(note)
-    resolved = {}
-    for corpus, notes in by_corpus.items():
-        service = open_service(corpus)
-        ensure_index(service)
-        for item in resolve_notes(notes, service, corpus_name=corpus.name):
-            resolved[item.note.id] = item
-    return [resolved[note.id] for note in briefing.notes]
+    if not briefing.notes:
+        return []
+    if args.corpus:
+        corpus = resolve_corpus(args)
+    else:
+        folders = (Path(n.article.corpus) for n in briefing.notes if n.article.corpus)
+        corpus = next((f.resolve() for f in folders if f.is_dir()), None)
+        corpus = corpus or resolve_corpus(argparse.Namespace())
+    service = open_service(corpus)
+    ensure_index(service)
+    return resolve_against(briefing.notes, service, corpus)

@@ -105,6 +105,13 @@ class BriefingActionsMixin(Screen):
         from tui.widgets.reading.pane import ReadingPane
 
         found = self.app.resolution.of(note.id)
+        if found is not None and found.from_other_corpus:
+            self.notify(
+                f"This note was taken in another corpus ({found.elsewhere}): "
+                "open that folder with briefing to read it there.",
+                markup=False,
+            )
+            return
         if found is not None and found.article is None:
             self.notify(f"Not found: {found.reason}.", markup=False)
             return

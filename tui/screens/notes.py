@@ -41,25 +41,24 @@ STATUS_MARKS = {
 }
 
 
-def status_line(resolved: ResolvedNote) -> Content | None:
-    """The mark of a note that is not anchored (None for an anchored one)."""
-    if resolved.status is NoteStatus.ANCHORED:
-        return None
-    text, style = STATUS_MARKS[resolved.status]
-    if resolved.status is NoteStatus.ORPHANED:
-        where = resolved.note.article.corpus_name
-        reason = resolved.reason + (f" ({where})" if resolved.from_other_corpus and where else "")
-        text = f"{text}: {reason}"
-    return content(text, f"bold {style}", one_line=True)
+def status_lines(resolved: ResolvedNote) -> list[Content]:
+    """The marks of a note that is not anchored in this corpus (none for one that is)."""
+    lines = []
+    if resolved.from_other_corpus:
+        where = f"⌂ from another corpus: {resolved.elsewhere}"
+        lines.append(content(where, "bold $accent", one_line=True))
+    if resolved.status is not NoteStatus.ANCHORED:
+        text, style = STATUS_MARKS[resolved.status]
+        if resolved.status is NoteStatus.ORPHANED:
+            text = f"{text}: {resolved.reason}"
+        lines.append(content(text, f"bold {style}", one_line=True))
+    return lines
 
 
 def note_prompt(note: Note, resolved: ResolvedNote | None = None) -> Content:
     """A note as listed: its status, its quote (a changed one in both wordings), its text,
     then tags and date. Every line starts with a bar, so a note reads as one block."""
-    lines = []
-    mark = status_line(resolved) if resolved is not None else None
-    if mark is not None:
-        lines.append(mark)
+    lines = status_lines(resolved) if resolved is not None else []
     if resolved is not None and resolved.status is NoteStatus.ORPHANED:
         # The orphans' group has no article heading: say which article it was.
         title = note.article.title or "(untitled)"
@@ -244,10 +243,6 @@ class NotesScreen(Screen[Note | None]):
         event.stop()
         note = self.current_note
         if note is None:
-            return
-        found = self.resolution.of(note.id)
-        if found is not None and found.article is None:
-            self.notify(f"Not found: {found.reason}.", markup=False)
             return
         self.dismiss(note)
 
