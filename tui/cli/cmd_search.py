@@ -25,7 +25,7 @@ def _positive(value: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        f"{SUMMARY}. QUERY uses the Whoosh query language: AND, OR, NOT, \"phrases\", "
+        f'{SUMMARY}. QUERY uses the Whoosh query language: AND, OR, NOT, "phrases", '
         "wildcards (infla*), fuzzy terms (Aliyev~), field:term with the fields title, "
         "person, org, place, source, author, and date ranges (date:[2024-01 to 2024-06], "
         "date:>2024). An empty QUERY lists every article, newest first."

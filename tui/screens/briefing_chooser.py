@@ -28,9 +28,7 @@ class BriefingChooser(ModalScreen[str | None]):
     }
     """
 
-    def __init__(
-        self, action: str, briefings: list[BriefingSummary], current: str | None
-    ) -> None:
+    def __init__(self, action: str, briefings: list[BriefingSummary], current: str | None) -> None:
         super().__init__()
         self._action = action
         self._choices = [b for b in briefings if b.error is None and b.slug != current]
