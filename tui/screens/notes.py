@@ -14,6 +14,7 @@ Every text from a note or an article is shown literally.
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -335,12 +336,18 @@ class NotesScreen(Screen[Note | None]):
 
     def action_send(self, keep: bool) -> None:
         note = self.current_note
-        if note is None:
-            return
-        from tui.screens.briefing_chooser import BriefingChooser
+        if note is not None:
+            self.choose_briefing_for(note, keep)
 
-        verb = "Copy" if keep else "Move"
+    @work(thread=True, exclusive=True, group="send-note")
+    def choose_briefing_for(self, note: Note, keep: bool) -> None:
+        """List the briefings (file reads, so off the UI thread), then ask which one."""
         session = self.app.briefing_session
+        briefings, current = session.briefings(), session.slug
+        self.app.call_from_thread(self._ask_target, note, keep, briefings, current)
+
+    def _ask_target(self, note: Note, keep: bool, briefings, current: str | None) -> None:
+        from tui.screens.briefing_chooser import BriefingChooser
 
         def chosen(target: str | None) -> None:
             if target is None:
@@ -352,7 +359,8 @@ class NotesScreen(Screen[Note | None]):
 
             run_job(self, job)
 
-        self.app.push_screen(BriefingChooser(verb, session.briefings(), session.slug), chosen)
+        verb = "Copy" if keep else "Move"
+        self.app.push_screen(BriefingChooser(verb, briefings, current), chosen)
 
     def action_briefings(self) -> None:
         from tui.screens.briefing_picker import BriefingPicker
