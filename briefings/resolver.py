@@ -118,20 +118,25 @@ def resolve_notes(
     """
     here = _ArticleFinder(corpus)
     others: dict[str, _ArticleFinder | None] = {}
-    resolved = []
-    for note in notes:
-        found = _resolve_in(here, note)
-        own = note.article.corpus
-        if found.article is None and own and elsewhere is not None:
+    resolved = [_resolve_in(here, note) for note in notes]
+    # A corpus folder some of whose notes are found here is this one (copied or moved).
+    at_home = {r.note.article.corpus for r in resolved if r.article is not None}
+    for i, found in enumerate(resolved):
+        own = found.note.article.corpus
+        if found.article is not None or not own or own in at_home:
+            continue
+        if elsewhere is not None:
             if own not in others:
                 lookup = elsewhere(own)
                 others[own] = _ArticleFinder(lookup) if lookup is not None else None
             if others[own] is not None:
-                found = replace(_resolve_in(others[own], note), elsewhere=note.article.corpus_name)
-        other_name = note.article.corpus_name not in (None, corpus_name)
-        if found.article is None and found.elsewhere is None and corpus_name and other_name:
-            found = replace(found, reason=OTHER_CORPUS, elsewhere=note.article.corpus_name)
-        resolved.append(found)
+                resolved[i] = replace(
+                    _resolve_in(others[own], found.note), elsewhere=found.note.article.corpus_name
+                )
+                continue
+        name = found.note.article.corpus_name
+        if corpus_name and name != corpus_name:
+            resolved[i] = replace(found, reason=OTHER_CORPUS, elsewhere=name)
     return resolved
 
 

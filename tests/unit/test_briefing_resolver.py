@@ -502,3 +502,28 @@ def test_a_copy_of_the_corpus_answers_for_its_notes_even_with_the_original_there
 
     [item] = resolve(notes, indexed(copy), corpus_name="copy", elsewhere=elsewhere)
     assert item.status is NoteStatus.CHANGED and not item.from_other_corpus
+
+
+def test_after_the_corpus_folder_moved_and_was_renamed_a_lost_article_is_just_gone(
+    corpus, tmp_path
+):
+    service = indexed(corpus)
+    notes = [
+        note_on(service, "Central bank raises rates", GOVERNOR),
+        note_on(service, "No Airbus deal at the summit", NO_DEAL),
+    ]
+    moved = tmp_path / "archive" / "renamed"
+    moved.parent.mkdir()
+    corpus.rename(moved)
+    edit(moved / "world" / "feed.txt", AIRBUS, "")
+
+    def elsewhere(folder: str):
+        return indexed(Path(folder)) if Path(folder).is_dir() else None
+
+    kept, lost = resolve(notes, indexed(moved), corpus_name="renamed", elsewhere=elsewhere)
+    assert kept.status is NoteStatus.ANCHORED and not kept.from_other_corpus
+    assert (lost.status, lost.reason, lost.from_other_corpus) == (
+        NoteStatus.ORPHANED,
+        ARTICLE_GONE,
+        False,
+    )

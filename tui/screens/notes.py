@@ -87,6 +87,10 @@ def note_prompt(note: Note, resolved: ResolvedNote | None = None) -> Content:
     return Content("\n").join(Content.assemble(bar, line) for line in lines)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def group_prompt(group: NoteGroup, count: int = 0) -> Content:
     """A group heading: the article's title, source and date, or the orphans' heading."""
     if group.article is None:
@@ -188,7 +192,7 @@ class NotesScreen(Screen[Note | None]):
         checked = " · ".join(flags) if resolution.done else "checking against the corpus…"
         parts = [
             content(briefing.title, "bold", one_line=True),
-            content(f" · {len(briefing.notes)} notes · {path.name}", one_line=True),
+            content(f" · {_count(len(briefing.notes), 'note')} · {path.name}", one_line=True),
         ]
         if checked:
             parts.append(content(f" · {checked}", "$warning" if flags else "$text-muted"))
