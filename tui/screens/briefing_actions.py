@@ -8,7 +8,6 @@ briefing, ``ctrl+o`` exports it to Markdown and says where the file went.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -16,38 +15,13 @@ from textual.screen import Screen
 
 from tui.briefing_jobs import run_job
 from tui.messages import OpenArticle
+from tui.note_actions import edit_note, export_job, saved_notice
 
 if TYPE_CHECKING:
     from briefings.models import Note
     from tui.briefing_session import BriefingSession
     from tui.screens.note_editor import NoteDraft
     from tui.widgets.reading.quoting import NoteChosen, NoteRequested, PaneOpened
-
-
-def export_job(app, *, by_article: bool = False) -> object:
-    """A job exporting the current briefing, each note checked against the corpus first
-    (notes in the briefing's order, or grouped under their articles)."""
-
-    def job(session: BriefingSession) -> str:
-        from tui.note_status import resolve
-
-        briefing = session.current()
-        if briefing is None:
-            return "No briefing yet: quote a sentence (s in a reading pane) to start one."
-        resolution = resolve(briefing, app.service, app.corpus)
-        result = session.export(resolution.items, by_article=by_article)
-        warning = result.warning()
-        return f"Exported “{briefing.title}” to {result.path}" + (
-            f" · warning: {warning}" if warning else ""
-        )
-
-    return job
-
-
-def saved_notice(title: str, count: int) -> str:
-    """The line shown when a note is stored."""
-    notes = "1 note" if count == 1 else f"{count} notes"
-    return f"Note saved in “{title}” ({notes}) · ctrl+n lists them"
 
 
 class BriefingActionsMixin(Screen):
@@ -139,37 +113,3 @@ class BriefingActionsMixin(Screen):
 
     def action_export_briefing(self) -> None:
         run_job(self, export_job(self.app))
-
-
-def edit_note(node, note: Note, *, focus_tags: bool = False) -> None:
-    """Open the editor on ``note`` and store what is saved (re-adding it if it was deleted).
-
-    Args:
-        node: the screen opening the editor (it owns the job).
-        note: the note as stored.
-        focus_tags: start in the tags box.
-    """
-    from tui.screens.note_editor import NoteEditor
-
-    heading = f"Note on “{note.article.title or '(untitled)'}”"
-
-    def saved(draft: NoteDraft | None) -> None:
-        if draft is None or (draft.text == note.text and draft.tags == note.tags):
-            return
-
-        def job(session: BriefingSession) -> str:
-            briefing = session.save_note(note, draft.text, draft.tags)
-            return saved_notice(briefing.title, len(briefing.notes))
-
-        run_job(node, job, unsaved=[replace(note, text=draft.text, tags=draft.tags)])
-
-    node.app.push_screen(
-        NoteEditor(
-            heading,
-            quote=note.quote.exact if note.quote else None,
-            text=note.text,
-            tags=note.tags,
-            focus_tags=focus_tags,
-        ),
-        saved,
-    )

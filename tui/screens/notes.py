@@ -27,9 +27,9 @@ from briefings.resolver import NoteStatus, ResolvedNote
 from tui.briefing_jobs import run_job
 from tui.briefing_session import BriefingSession
 from tui.literal import content
+from tui.note_actions import edit_note, export_job
 from tui.note_status import Resolution
 from tui.notes_listing import NoteGroup, group_notes, steps_to_neighbour
-from tui.screens.briefing_actions import edit_note, export_job
 from tui.screens.wording import wordings
 
 QUOTE_WIDTH = 100
