@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import build_corpus, news_items
-from search.index_store import open_index
-from search.indexer import Indexer
+from search.index.indexer import Indexer
+from search.index.store import open_index
 from search.whoosh_service import WhooshSearchService
 
 # (Whoosh query, the same query in FTS5 syntax)

@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import bbc_folder  # noqa: E402
-from search import cleaning, splitting  # noqa: E402
-from search.decoding import decode  # noqa: E402
 from search.locations import seeds_dir  # noqa: E402
-from search.reading import read_articles, walk_corpus  # noqa: E402
+from search.reading import cleaning, splitting  # noqa: E402
+from search.reading.decoding import decode  # noqa: E402
+from search.reading.reader import read_articles, walk_corpus  # noqa: E402
 
 DEFAULT_CORPUS = bbc_folder()
 

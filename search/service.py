@@ -98,7 +98,7 @@ class SearchService(ABC):
         Returns:
             Mentions, the best matching articles first, each article's in body order.
         """
-        from search.mentions import mention_query, mentions_in
+        from search.query.mentions import mention_query, mentions_in
 
         found: list[Mention] = []
         for hit in self.search(mention_query(canonical, entity_type), limit=limit).hits:

@@ -1,7 +1,7 @@
 """The embedded search service: one Whoosh index per corpus folder in the user cache.
 
 Follows Whoosh's threading advice: no searcher is shared between threads (each thread
-keeps its own, reopened after every commit, see :mod:`search.searchers`), and every call
+keeps its own, reopened after every commit, see :mod:`search.query.searchers`), and every call
 copies plain records out before returning, so the app can search from worker threads
 while an update commits. Only records from :mod:`search.models` leave.
 
@@ -21,9 +21,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from search import documents
+from search.index import documents
+from search.index.manifest import load_manifest
 from search.locations import index_dir
-from search.manifest import load_manifest
 from search.models import (
     Article,
     ArticleSummary,
@@ -38,10 +38,10 @@ from search.models import (
 from search.service import ProgressCallback, SearchService
 
 if TYPE_CHECKING:
-    from search.facet_counts import FacetCounter
-    from search.indexer import Indexer
-    from search.searchers import SearcherPool
-    from search.vocabulary import Vocabulary
+    from search.index.indexer import Indexer
+    from search.index.vocabulary import Vocabulary
+    from search.query.facets import FacetCounter
+    from search.query.searchers import SearcherPool
 
 FACET_SAMPLE = 500
 _READ_ERRORS = (OSError, EOFError, struct.error, zlib.error)
@@ -73,7 +73,7 @@ class WhooshSearchService(SearchService):
         """What updates the index, made on first use (it imports Whoosh)."""
         with self._lock:
             if self._indexer is None:
-                from search.indexer import Indexer
+                from search.index.indexer import Indexer
 
                 self._indexer = Indexer(self.corpus, self.folder)
             return self._indexer
@@ -82,7 +82,7 @@ class WhooshSearchService(SearchService):
     def _searchers(self) -> SearcherPool:
         with self._lock:
             if self._searcher_pool is None:
-                from search.searchers import SearcherPool
+                from search.query.searchers import SearcherPool
 
                 self._searcher_pool = SearcherPool(self.folder, broken=_READ_ERRORS)
             return self._searcher_pool
@@ -102,7 +102,7 @@ class WhooshSearchService(SearchService):
     @contextmanager
     def _reading(self):
         """A searcher lent for this call (None before the first update); read failures say so."""
-        from search.index_store import DamagedIndex
+        from search.index.store import DamagedIndex
 
         try:
             with self._searchers.borrow() as searcher:
@@ -113,7 +113,7 @@ class WhooshSearchService(SearchService):
             raise QueryError(_DAMAGED) from exc
 
     def search(self, query: str, *, limit: int = 50) -> SearchResults:
-        from search.query import parse_query, suggest
+        from search.query.parser import parse_query, suggest
 
         started = time.monotonic()
         text = query.strip()
@@ -135,7 +135,7 @@ class WhooshSearchService(SearchService):
         from whoosh import query as wq
         from whoosh import sorting
 
-        from search import snippets
+        from search.query import snippets
 
         order = sorting.MultiFacet(
             [sorting.FieldFacet("date_sort", reverse=True), sorting.FieldFacet("title_sort")]
@@ -144,7 +144,8 @@ class WhooshSearchService(SearchService):
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
-        from search import fast_ranking, snippets
+        from search.query import ranking as fast_ranking
+        from search.query import snippets
 
         ranked = fast_ranking.rank(searcher, parsed, limit)
         if ranked is None:
@@ -179,7 +180,7 @@ class WhooshSearchService(SearchService):
 
     def _vocabulary(self) -> Vocabulary | None:
         """The corpus's word counts, loaded once per change of the file."""
-        from search.vocabulary import VOCABULARY_NAME, load_vocabulary
+        from search.index.vocabulary import VOCABULARY_NAME, load_vocabulary
 
         try:
             stamp = (self.folder / VOCABULARY_NAME).stat().st_mtime_ns
@@ -192,7 +193,7 @@ class WhooshSearchService(SearchService):
             return self._words[1] if self._words else None
 
     def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
-        from search import snippets
+        from search.query import snippets
 
         with self._reading() as searcher:
             if searcher is None:
@@ -208,9 +209,9 @@ class WhooshSearchService(SearchService):
             ]
 
     def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
-        from search.facet_counts import FacetCounter
-        from search.index_store import generation_key
-        from search.query import parse_query
+        from search.index.store import generation_key
+        from search.query.facets import FacetCounter
+        from search.query.parser import parse_query
 
         text = query.strip()
         with self._lock:
@@ -250,8 +251,8 @@ class WhooshSearchService(SearchService):
         return documents.to_spans(stored) if stored else []
 
     def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
-        from search.mentions import mention_query, mentions_in
-        from search.query import parse_query
+        from search.query.mentions import mention_query, mentions_in
+        from search.query.parser import parse_query
 
         # One searcher, stored fields only: no snippets, no second lookup per article.
         found: list[Mention] = []
@@ -294,7 +295,7 @@ def _hit(stored: dict, score: float, snippet) -> Hit:
 
 def _terms(text: str, hits: list[Hit]) -> tuple[str, ...]:
     """The query's words as they appear in text: typed words plus matched surface forms."""
-    from search.query import plain_words
+    from search.query.parser import plain_words
 
     seen = dict.fromkeys(plain_words(text))
     for hit in hits:

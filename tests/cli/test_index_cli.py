@@ -7,7 +7,7 @@ import json
 import pytest
 from filelock import FileLock
 
-from search.indexer import LOCK_NAME
+from search.index.indexer import LOCK_NAME
 from search.locations import index_dir
 from tests.cli.index_cli_helpers import briefing, write_corpus
 

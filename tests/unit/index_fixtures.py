@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from search.indexer import Indexer
+from search.index.indexer import Indexer
 from search.models import Article, EntitySpan, SkippedFile
 from search.whoosh_service import WhooshSearchService
 

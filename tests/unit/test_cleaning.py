@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from search.chrome import remove_chrome
-from search.cleaning import normalise_text, paragraphs, rejoin_broken
+from search.reading.chrome import remove_chrome
+from search.reading.cleaning import normalise_text, paragraphs, rejoin_broken
 
 PROSE = (
     "The council met on Tuesday to discuss the budget for the coming year. "

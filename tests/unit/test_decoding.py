@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from search.decoding import DecodeError, decode, looks_binary
+from search.reading.decoding import DecodeError, decode, looks_binary
 
 RUSSIAN = (
     "Министерство иностранных дел заявило, что переговоры продолжатся в следующем "

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search import reading
 from search.models import SkippedFile
-from search.reading import UnreadableFile, read_articles, walk_corpus
+from search.reading import reader as reading
+from search.reading.reader import UnreadableFile, read_articles, walk_corpus
 
 RUSSIAN_TITLE = "Переговоры продолжатся в сентябре"
 RUSSIAN_BODY = (

@@ -18,13 +18,13 @@ from whoosh.index import create_in, open_dir
 from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
 
 from benchmarks.corpus import bbc_folder, news_items
-from search import fast_ranking
-from search.index_codec import IndexCodec
-from search.index_store import open_searcher
-from search.index_writer import open_writer
-from search.query import parse_query
-from search.schema import build_schema
-from search.stemmed_field import StemmedText
+from search.index.codec import IndexCodec
+from search.index.schema import build_schema
+from search.index.stemmed_field import StemmedText
+from search.index.store import open_searcher
+from search.index.writer import open_writer
+from search.query import ranking as fast_ranking
+from search.query.parser import parse_query
 from tests.unit.index_fixtures import make_service, write_articles
 
 needs_bbc = pytest.mark.skipif(

@@ -7,9 +7,9 @@ import json
 import pytest
 from filelock import FileLock
 
-from search.index_store import whoosh_dir
-from search.indexer import LOCK_NAME
-from search.manifest import MANIFEST_NAME
+from search.index.indexer import LOCK_NAME
+from search.index.manifest import MANIFEST_NAME
+from search.index.store import whoosh_dir
 from search.models import IndexBusyError, QueryError
 from tests.unit.index_fixtures import make_service, write_articles
 

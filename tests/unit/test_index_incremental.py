@@ -115,7 +115,7 @@ def test_skipped_files_are_reported_with_a_reason(service, corpus):
 
 def test_a_file_the_reader_rejects_is_reported_and_its_articles_leave(corpus, tmp_path):
     def read(path):
-        from search.reading import UnreadableFile
+        from search.reading.reader import UnreadableFile
         from tests.unit.index_fixtures import read_json_articles
 
         if path.read_text() == "":
@@ -208,7 +208,7 @@ def test_searches_see_each_commit_and_rebuild_in_every_thread(service, corpus):
 
 
 def test_an_edited_file_keeps_its_article_ids_wherever_the_corpus_folder_is(tmp_path):
-    from search.reading import read_articles, walk_corpus
+    from search.reading.reader import read_articles, walk_corpus
 
     corpus = tmp_path / "corpus"
     (corpus / "desk").mkdir(parents=True)

@@ -13,9 +13,9 @@ import threading
 
 import pytest
 
-from search import indexer, parallel_build
-from search.reading import read_articles
-from search.vocabulary import load_vocabulary
+from search.index import indexer, parallel_build
+from search.index.vocabulary import load_vocabulary
+from search.reading.reader import read_articles
 from search.whoosh_service import WhooshSearchService
 
 FILES = 60

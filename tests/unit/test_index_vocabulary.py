@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from search.vocabulary import Vocabulary
+from search.index.vocabulary import Vocabulary
 from tests.unit.index_fixtures import make_service, write_articles
 
 

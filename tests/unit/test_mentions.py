@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.mentions import mention_query, mentions_in
 from search.models import EntitySpan
+from search.query.mentions import mention_query, mentions_in
 from search.service import SearchService
 from tests.unit.index_fixtures import make_service, write_articles
 

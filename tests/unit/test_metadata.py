@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.metadata import (
+from search.reading.metadata import (
     author_in_title,
     clean_title,
     clean_url,
@@ -17,7 +17,7 @@ from search.metadata import (
     parse_date,
     split_site,
 )
-from search.reading import read_articles
+from search.reading.reader import read_articles
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.postings_format import PackedCharacters
+from search.index.postings_format import PackedCharacters
 
 OFFSET = st.integers(min_value=0, max_value=2**32 - 1)
 OCCURRENCES = st.lists(st.tuples(OFFSET, OFFSET, OFFSET), max_size=200)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.models import QueryError, SearchResults
-from search.query import MAX_QUERY_CHARS, plain_words
+from search.query.parser import MAX_QUERY_CHARS, plain_words
 from tests.unit.index_fixtures import make_service, write_articles
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.snippets import marked
+from search.query.snippets import marked
 from tests.unit.index_fixtures import make_service, write_articles
 
 LONG_BODY = (

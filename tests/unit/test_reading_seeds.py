@@ -9,7 +9,7 @@ import pytest
 
 from search.locations import seeds_dir
 from search.models import SkippedFile
-from search.reading import read_articles, walk_corpus
+from search.reading.reader import read_articles, walk_corpus
 
 
 def seed(prefix: str) -> Path:

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from search.searchers import SearcherPool
+from search.query.searchers import SearcherPool
 from tests.unit.index_fixtures import make_service, write_articles
 
 

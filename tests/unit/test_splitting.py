@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import bbc_folder
-from search.reading import read_articles, walk_corpus
-from search.splitting import split
+from search.reading.reader import read_articles, walk_corpus
+from search.reading.splitting import split
 
 DOCUMENTS = Path(__file__).parent.parent / "fixtures" / "documents"
 BBC = bbc_folder()

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _from_file(path: Path) -> list[tuple[str, str, list]]:
     from search.entities import extract_entities
-    from search.reading import UnreadableFile, read_articles
+    from search.reading.reader import UnreadableFile, read_articles
 
     try:
         articles = read_articles(path)

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_json(results) -> dict:
-    from search.snippets import marked
+    from search.query.snippets import marked
 
     return {
         "query": results.query,

@@ -96,7 +96,7 @@ class EntityActions:
         if message.action == "context":
             self.find_mentions(message.canonical, message.entity_type)
             return
-        from search.mentions import mention_query
+        from search.query.mentions import mention_query
 
         self.workspace.show_tab(SEARCH_TAB)
         self.search_view.set_query(mention_query(message.canonical, message.entity_type))

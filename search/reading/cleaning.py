@@ -3,7 +3,7 @@
 ``normalise_text`` makes the characters safe and canonical (NFC, no terminal escape
 sequences or control characters, no invisible bidi controls, ``\\$`` unescaped).
 ``paragraphs`` turns the text into paragraphs: page-number lines dropped, web
-chrome dropped (see ``search.chrome``), hard-wrapped lines joined and paragraphs
+chrome dropped (see ``search.reading.chrome``), hard-wrapped lines joined and paragraphs
 broken by PDF page breaks rejoined.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from search.chrome import remove_chrome
+from search.reading.chrome import remove_chrome
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC strings, other
 # two-byte ESC sequences, and their 8-bit C1 forms.

@@ -1,7 +1,7 @@
 """Conversion between articles and the index's stored documents.
 
 One place knows how an :class:`~search.models.Article` and its entity spans become the
-fields of :mod:`search.schema`, and how stored fields become plain records again.
+fields of :mod:`search.index.schema`, and how stored fields become plain records again.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from successive runs are joined in run order. ``SegmentWriter`` ignores its
 
 :class:`TermWriter` uses that grouping at both ends: a document's terms go into the pool
 one field at a time, and a commit hands each term's postings to the codec whole
-(:class:`~search.index_codec.TermFieldWriter`), which fills a posting block with a few
+(:class:`~search.index.codec.TermFieldWriter`), which fills a posting block with a few
 list operations instead of a method call per posting.
 """
 
@@ -31,7 +31,7 @@ from operator import itemgetter
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-from search.index_codec import IndexCodec
+from search.index.codec import IndexCodec
 
 RUN_CHUNK_TERMS = 20_000
 RUN_PICKLE_PROTOCOL = 4
@@ -142,7 +142,7 @@ class TermWriter(SegmentWriter):
     :meth:`add_document` is Whoosh's without what the index never uses (boosts given
     per document, term vectors, separate spelling fields, stored values other than the
     indexed ones): a document that uses one of them goes through Whoosh's own. The
-    writer needs a :class:`TermPool` and an :class:`~search.index_codec.IndexCodec`;
+    writer needs a :class:`TermPool` and an :class:`~search.index.codec.IndexCodec`;
     :func:`open_writer` gives it both.
     """
 
@@ -205,7 +205,7 @@ def open_writer(index, *, limitmb: float, lock: bool = True) -> TermWriter:
             that holds it.
 
     Returns:
-        The writer, using :class:`~search.index_codec.IndexCodec` and :class:`TermPool`.
+        The writer, using :class:`~search.index.codec.IndexCodec` and :class:`TermPool`.
     """
     writer = TermWriter(index, _lk=lock, codec=IndexCodec(), limitmb=limitmb)
     writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from search.models import Article, SkippedFile
 
 if TYPE_CHECKING:
-    from search import splitting
+    from search.reading import splitting
 
 READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -146,8 +146,8 @@ def read_articles(path: Path, root: Path | None = None) -> list[Article]:
             cleaning", "file too large (... MB)" or another read error.
     """
     # Imported here: listing a folder (``walk_corpus``) needs none of the text machinery.
-    from search import cleaning, metadata, splitting
-    from search.decoding import DecodeError, decode
+    from search.reading import cleaning, metadata, splitting
+    from search.reading.decoding import DecodeError, decode
 
     if not isinstance(path, Path) or not path.is_absolute():
         path = Path(os.path.abspath(path))
@@ -159,7 +159,7 @@ def read_articles(path: Path, root: Path | None = None) -> list[Article]:
     suffix = path.suffix.lower()
     page = None
     if suffix in _HTML_SUFFIXES:
-        from search.html import extract_page
+        from search.reading.html import extract_page
 
         page = extract_page(text)
         text = page.text
@@ -224,7 +224,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _article(part: splitting.Part, position: int, relative: str) -> Article:
-    from search import metadata
+    from search.reading import metadata
 
     paras = list(part.paragraphs)
     # Date and byline lines may come before or after the headline; they are

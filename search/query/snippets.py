@@ -13,8 +13,8 @@ from __future__ import annotations
 from whoosh.analysis import Token
 from whoosh.highlight import BasicFragmentScorer, PinpointFragmenter, top_fragments
 
-from search.fast_ranking import term_values
 from search.models import Snippet
+from search.query.ranking import term_values
 
 SNIPPET_CHARS = 200
 ELLIPSIS = "…"

@@ -22,7 +22,7 @@ from whoosh import scoring
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.util import make_binary_tree, make_weighted_tree
 
-from search.index_codec import LoadedLengths, code_lengths
+from search.index.codec import LoadedLengths, code_lengths
 
 # InverseMatcher's score: what a ``Not`` clause adds to each match of an ``And``.
 NOT_SCORE = 1.0

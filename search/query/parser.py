@@ -7,7 +7,7 @@ The language is Whoosh's: ``AND``/``OR``/``NOT``, ``"phrases"``, wildcards, ``te
 :class:`~search.models.QueryError` with one line of explanation, never another exception.
 
 Suggestions replace the words the index does not know with the nearest known ones;
-the caller says what is known and what is near (see :mod:`search.vocabulary`).
+the caller says what is known and what is near (see :mod:`search.index.vocabulary`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ source). Reading and parsing those cost about a tenth of a millisecond an articl
 counting a few hundred matches took longer than the search itself, and the app counts
 again for every query typed. :class:`FacetCounter` keeps each article's values for as
 long as the index commit lasts, so a refined query reads only articles it has not seen;
-the matches are ranked with :mod:`search.fast_ranking` where it can.
+the matches are ranked with :mod:`search.query.ranking` where it can.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _most_first(item: tuple[str, int]) -> tuple[int, str]:
 
 def _best(searcher, parsed, sample: int) -> list[int]:
     """The document numbers of the ``sample`` best matches (the first ones for every article)."""
-    from search import fast_ranking
+    from search.query import ranking as fast_ranking
 
     if parsed is None:
         return list(islice(searcher.reader().all_doc_ids(), sample))

@@ -8,7 +8,7 @@ matches, with a shared stem cache. Queries, ``more_like`` and everything else th
 calls the analyzer still use Whoosh's :func:`~whoosh.analysis.StemmingAnalyzer`, so a
 query word and an indexed word always meet; ``tests/unit/test_index_fast_paths.py``
 checks that both paths give the same postings. With character offsets, the field
-stores them in :class:`~search.postings_format.PackedCharacters`.
+stores them in :class:`~search.index.postings_format.PackedCharacters`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
 
-from search.postings_format import PackedCharacters, pack_occurrences
+from search.index.postings_format import PackedCharacters, pack_occurrences
 
 # Whoosh's StopFilter default: shorter words are dropped like stop words.
 MIN_WORD_CHARS = 2

@@ -7,11 +7,11 @@ Why the fields look the way they do:
 
 * ``body`` is stemmed and stores character offsets (``chars=True``) so snippets are cut
   from the stored offsets of matched terms instead of re-tokenising the text; they are
-  packed as integers (:mod:`search.postings_format`), not pickled.
-* ``title`` and ``body`` are :class:`~search.stemmed_field.StemmedText`: Whoosh's
+  packed as integers (:mod:`search.index.postings_format`), not pickled.
+* ``title`` and ``body`` are :class:`~search.index.stemmed_field.StemmedText`: Whoosh's
   stemming analyzer, indexed in one loop instead of a token pipeline (same postings).
 * No unstemmed copy of the text: "did you mean" uses the word counts kept beside the
-  index (:mod:`search.vocabulary`), which made builds about 2.5 times faster.
+  index (:mod:`search.index.vocabulary`), which made builds about 2.5 times faster.
 * ``person``/``org``/``place`` hold canonical names, one keyword per name; in the index a
   name also yields its single words, so ``person:aliyev`` finds "Ilham Aliyev" while
   ``person:"Ilham Aliyev"`` (one keyword at query time) finds the whole name only.
@@ -30,11 +30,12 @@ from whoosh import columns, fields
 from whoosh.analysis import CommaSeparatedTokenizer, Filter, LowercaseFilter
 from whoosh.system import pack_uint
 
+from search.index.stemmed_field import StemmedText
+
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
-from search.stemmed_field import StemmedText
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class NameWordsFilter(Filter):

@@ -15,7 +15,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError, FileIndex
 
-from search.schema import build_schema
+from search.index.schema import build_schema
 
 INDEX_SUBDIR = "whoosh"
 STAGING_SUBDIR = "whoosh.new"

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from search.documents import content_hash, to_document
-from search.manifest import FileEntry, Manifest
+from search.index.documents import content_hash, to_document
+from search.index.manifest import FileEntry, Manifest
+from search.index.vocabulary import Vocabulary
 from search.models import Article, EntitySpan
-from search.vocabulary import Vocabulary
 
 # A build keeps millions of small posting tuples alive until its commit; with the default
 # thresholds the collector walks them over and over (about a sixth of a large build).

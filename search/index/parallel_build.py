@@ -30,11 +30,11 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
-from search.index_batch import Batch, Counts, words_text
-from search.index_writer import open_writer
-from search.manifest import FileEntry, Manifest
+from search.index.batch import Batch, Counts, words_text
+from search.index.manifest import FileEntry, Manifest
+from search.index.vocabulary import Vocabulary
+from search.index.writer import open_writer
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
-from search.vocabulary import Vocabulary
 
 MAX_WORKERS = 4
 WORKER_LIMIT_MB = 256
@@ -117,7 +117,7 @@ def build(
         vocabulary: Receives the word counts.
         read: Reads one file into articles.
         extract: Finds the entity spans of a body.
-        force: Passed to each worker's :class:`~search.index_batch.Batch`.
+        force: Passed to each worker's :class:`~search.index.batch.Batch`.
         skipped: Receives a reason for each file that could not be read.
         progress: Called as files are done, from this thread.
         cancel: When set, workers stop after their current file; what they did is kept.
@@ -192,7 +192,7 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
 
 def _index_share(folder, paths, read, extract, force, messages, stop, number) -> None:
     """A worker's whole life: index ``paths`` into a new segment and report."""
-    from search.indexer import index_files
+    from search.index.indexer import index_files
 
     # What the worker inherited stays alive to its end: keep the collector off it.
     gc.freeze()

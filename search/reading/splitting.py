@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from search.cleaning import is_url_line
+from search.reading.cleaning import is_url_line
 
 _ENTRY = re.compile(r"^(?:[-*•–]\s*)?(?P<num>[IVXLC]{1,6}|\d{1,2})[.)]\s+(?P<title>\S.*)$")
 # A page number after a contents entry: "Title ........ 7" or "Title 7".

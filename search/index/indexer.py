@@ -1,6 +1,6 @@
 """Bringing a corpus index up to date with its folder, incrementally.
 
-An update compares the folder with the manifest (see :mod:`search.manifest`): files
+An update compares the folder with the manifest (see :mod:`search.index.manifest`): files
 whose size and mtime are unchanged cost one ``stat``; a changed file is hashed and only
 re-read when its bytes changed; of its articles only those whose content hash changed
 are re-indexed; files gone from the folder leave the index. The whole index is rebuilt
@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from search import reading
-from search.index_store import DamagedIndex, create_index, open_index, publish
-from search.manifest import Manifest, file_digest, load_manifest, save_manifest
+from search.index.manifest import Manifest, file_digest, load_manifest, save_manifest
+from search.index.schema import SCHEMA_VERSION
+from search.index.store import DamagedIndex, create_index, open_index, publish
+from search.index.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary, save_vocabulary
 from search.models import (
     Article,
     EntitySpan,
@@ -37,11 +38,10 @@ from search.models import (
     IndexReport,
     SkippedFile,
 )
-from search.schema import SCHEMA_VERSION
-from search.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary, save_vocabulary
+from search.reading import reader as reading
 
 if TYPE_CHECKING:
-    from search.index_batch import Batch, Counts
+    from search.index.batch import Batch, Counts
 
 LOCK_NAME = "update.lock"
 LOCK_WAIT_SECONDS = 3.0
@@ -91,8 +91,8 @@ class Indexer:
     Args:
         corpus: The folder of documents.
         folder: The index folder (see :func:`search.locations.index_dir`).
-        walk: Lists the corpus (default :func:`search.reading.walk_corpus`).
-        read: Reads one file into articles (default :func:`search.reading.read_articles`).
+        walk: Lists the corpus (default :func:`search.reading.reader.walk_corpus`).
+        read: Reads one file into articles (default :func:`search.reading.reader.read_articles`).
         extract: Finds entity spans in a body (default
             :func:`extract_entities`).
         fingerprint: The current entity-corrections fingerprint.
@@ -184,7 +184,7 @@ class Indexer:
 
     def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
         # The writing side is imported here: checking whether an update is needed uses none of it.
-        from search.index_batch import Counts
+        from search.index.batch import Counts
 
         manifest = load_manifest(self.folder)
         reason = "a rebuild was asked for" if rebuild else self._rebuild_reason(manifest)
@@ -206,7 +206,7 @@ class Indexer:
         scan = self._scan(manifest, force=force)
         counts = Counts()
         if scan.changed or scan.removed:
-            from search.index_batch import fewer_collections
+            from search.index.batch import fewer_collections
 
             with fewer_collections():
                 counts = self._apply(
@@ -233,9 +233,9 @@ class Indexer:
         save_manifest(self.folder, manifest)
 
     def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
-        from search import parallel_build
-        from search.index_batch import Batch
-        from search.index_writer import open_writer
+        from search.index import parallel_build
+        from search.index.batch import Batch
+        from search.index.writer import open_writer
 
         if fresh and len(scan.changed) >= BULK_FILES and parallel_build.worker_count() > 1:
             try:

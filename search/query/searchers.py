@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from search.index_store import generation_key, open_searcher
+from search.index.store import generation_key, open_searcher
 
 # Idle searchers kept: enough for the app's search, facet and reading workers at once.
 MAX_IDLE = 3

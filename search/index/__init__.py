@@ -1,0 +1,1 @@
+"""Indexing: articles into the Whoosh index kept beside the corpus, incrementally."""
