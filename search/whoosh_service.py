@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from search.backend import ProgressCallback, SearchService
 from search.index import documents
 from search.index.manifest import load_manifest
 from search.locations import index_dir
@@ -35,7 +36,6 @@ from search.models import (
     QueryError,
     SearchResults,
 )
-from search.service import ProgressCallback, SearchService
 
 if TYPE_CHECKING:
     from search.index.indexer import Indexer

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from search.index.documents import content_hash, to_document
-from search.index.manifest import FileEntry, Manifest
+from search.index.manifest import FileEntry, Manifest, file_digest
 from search.index.vocabulary import Vocabulary
-from search.models import Article, EntitySpan
+from search.models import Article, EntitySpan, IndexProgress, SkippedFile
+from search.reading import reader as reading
 
 # A build keeps millions of small posting tuples alive until its commit; with the default
 # thresholds the collector walks them over and over (about a sixth of a large build).
@@ -169,3 +172,58 @@ class Batch:
             return list(self.extract(body))
         except Exception:  # an article stays searchable even if entity extraction fails on it
             return []
+
+
+def index_files(
+    batch: Batch,
+    paths: list[Path],
+    read: Callable[[Path], list[Article]],
+    skipped: list[SkippedFile],
+    progress: Callable[[IndexProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> None:
+    """Index each changed file through ``batch``: unchanged bytes are only re-stamped.
+
+    Args:
+        batch: The update's changes, applied to one writer.
+        paths: The files to look at, in order.
+        read: Reads one file into articles.
+        skipped: Receives a reason for each file that could not be read.
+        progress: Called after each file.
+        cancel: When set, stop after the current file.
+    """
+    total = len(paths)
+    for done, path in enumerate(paths, start=1):
+        if cancel is not None and cancel.is_set():
+            break
+        key = str(path)
+        old = batch.manifest.files.get(key)
+        try:
+            stat = path.stat()
+            digest = file_digest(path)
+        except OSError as exc:
+            skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
+            batch.remove_file(key)
+            continue
+        if old is not None and old.digest == digest and not batch.force:
+            batch.keep_file(key, stat, digest)
+        else:
+            articles = _read_file(read, path, skipped)
+            if articles is None:
+                batch.remove_file(key)
+            else:
+                batch.index_file(key, stat, digest, articles)
+        if progress is not None:
+            progress(IndexProgress(done=done, total=total, path=key))
+
+
+def _read_file(
+    read: Callable[[Path], list[Article]], path: Path, skipped: list[SkippedFile]
+) -> list[Article] | None:
+    try:
+        return read(path)
+    except reading.UnreadableFile as exc:
+        skipped.append(SkippedFile(str(path), str(exc)))
+    except Exception as exc:  # a file must never stop the update of the others
+        skipped.append(SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
+    return None

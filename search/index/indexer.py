@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from search.index.manifest import Manifest, file_digest, load_manifest, save_manifest
+from search.index.manifest import Manifest, load_manifest, save_manifest
 from search.index.schema import SCHEMA_VERSION
 from search.index.store import DamagedIndex, create_index, open_index, publish
 from search.index.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary, save_vocabulary
@@ -300,57 +300,6 @@ class Indexer:
         return scan
 
     def _index_files(self, batch: Batch, scan: _Scan, progress, cancel) -> None:
+        from search.index.batch import index_files
+
         index_files(batch, scan.changed, self._read, scan.skipped, progress, cancel)
-
-
-def index_files(
-    batch: Batch,
-    paths: list[Path],
-    read: Read,
-    skipped: list[SkippedFile],
-    progress: Callable[[IndexProgress], None] | None = None,
-    cancel: threading.Event | None = None,
-) -> None:
-    """Index each changed file through ``batch``: unchanged bytes are only re-stamped.
-
-    Args:
-        batch: The update's changes, applied to one writer.
-        paths: The files to look at, in order.
-        read: Reads one file into articles.
-        skipped: Receives a reason for each file that could not be read.
-        progress: Called after each file.
-        cancel: When set, stop after the current file.
-    """
-    total = len(paths)
-    for done, path in enumerate(paths, start=1):
-        if cancel is not None and cancel.is_set():
-            break
-        key = str(path)
-        old = batch.manifest.files.get(key)
-        try:
-            stat = path.stat()
-            digest = file_digest(path)
-        except OSError as exc:
-            skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
-            batch.remove_file(key)
-            continue
-        if old is not None and old.digest == digest and not batch.force:
-            batch.keep_file(key, stat, digest)
-        else:
-            articles = _read_file(read, path, skipped)
-            if articles is None:
-                batch.remove_file(key)
-            else:
-                batch.index_file(key, stat, digest, articles)
-        if progress is not None:
-            progress(IndexProgress(done=done, total=total, path=key))
-
-
-def _read_file(read: Read, path: Path, skipped: list[SkippedFile]) -> list[Article] | None:
-    try:
-        return read(path)
-    except reading.UnreadableFile as exc:
-        skipped.append(SkippedFile(str(path), str(exc)))
-    except Exception as exc:  # a file must never stop the update of the others
-        skipped.append(SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
-    return None

@@ -192,7 +192,7 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
 
 def _index_share(folder, paths, read, extract, force, messages, stop, number) -> None:
     """A worker's whole life: index ``paths`` into a new segment and report."""
-    from search.index.indexer import index_files
+    from search.index.batch import index_files
 
     # What the worker inherited stays alive to its end: keep the collector off it.
     gc.freeze()

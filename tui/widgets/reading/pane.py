@@ -304,14 +304,30 @@ class ReadingPane(QuotingMixin, Vertical):
         else:
             self.body.focus()
 
+    def selected_text(self) -> str:
+        """The mouse selection in this pane's paragraphs, on one line ("" if none there)."""
+        selections = self.screen.selections
+        if selections and all(
+            isinstance(widget, Paragraph) and self in widget.ancestors for widget in selections
+        ):
+            return " ".join((self.screen.get_selected_text() or "").split())
+        return ""
+
+    def _current_match(self) -> tuple[int, int] | None:
+        current = self.layer("current")
+        return (current[0][0], current[0][1]) if current else None
+
     def action_mark_entity(self) -> None:
-        if text := mark_target(self):
+        if text := mark_target(self.selected_text(), self.article.body, self._current_match()):
             self.entity_panel.request_mark(text)
         else:
             self.notify("Select text with the mouse, or find it (f, Enter) first.", markup=False)
 
     def action_ignore_entity(self) -> None:
-        if name := ignore_target(self):
+        panel = self.entity_panel
+        chosen = panel.highlighted[0] if panel.entity_list.has_focus and panel.highlighted else None
+        name = ignore_target(chosen, self.entities, self._current_match(), self.selected_text())
+        if name:
             self.entity_panel.request_ignore(name)
         else:
             self.notify("No entity here: pick one in the panel (E) or find it (f).", markup=False)

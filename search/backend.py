@@ -1,0 +1,114 @@
+"""What any search backend must do: :class:`SearchService`, the interface behind the door.
+
+The Whoosh implementation (:mod:`search.whoosh_service`) is the embedded default; a
+distributed engine can stand behind the same interface. Only plain records from
+:mod:`search.models` cross it. Callers reach it through :mod:`search.service`.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from pathlib import Path
+
+from search.models import (
+    Article,
+    ArticleSummary,
+    EntitySpan,
+    Facet,
+    Hit,
+    IndexProgress,
+    IndexReport,
+    Mention,
+    SearchResults,
+)
+
+ProgressCallback = Callable[[IndexProgress], None]
+
+
+class SearchService(ABC):
+    """Index and query one corpus folder."""
+
+    corpus: Path
+
+    @abstractmethod
+    def needs_update(self) -> bool:
+        """True when the index is missing, from an old schema, or older than the files."""
+
+    @abstractmethod
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with the folder (incrementally unless ``rebuild``).
+
+        Raises:
+            IndexBusyError: another process is writing the index.
+        """
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 50) -> SearchResults:
+        """Run a query in the Whoosh query language plus ``person:``/``org:``/``place:``.
+
+        An empty query lists every article. Raises QueryError for a query that
+        cannot be run.
+        """
+
+    @abstractmethod
+    def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        """Articles most like the given one."""
+
+    @abstractmethod
+    def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
+        """Top people, organisations, places and sources among the query's results."""
+
+    @abstractmethod
+    def article(self, article_id: str) -> Article | None:
+        """The full article, or None when the id is unknown."""
+
+    def warm_up(self) -> None:  # noqa: B027 - optional: most engines have nothing to load
+        """Load ahead of time what the first searches would otherwise wait for.
+
+        An engine with nothing to load keeps this default, which does nothing.
+        """
+
+    @abstractmethod
+    def articles(self) -> list[ArticleSummary]:
+        """Every indexed article, in corpus order."""
+
+    @abstractmethod
+    def entities(self, article_id: str) -> list[EntitySpan]:
+        """Entity mentions in the article's body, in order."""
+
+    def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
+        """Every mention of one entity across the corpus, with its context.
+
+        The default asks the other methods (a query on the entity's field, then each
+        article's spans); an engine may answer it in one pass.
+
+        Args:
+            canonical: the entity's canonical name.
+            entity_type: one of ``ENTITY_TYPES``.
+            limit: at most this many mentions.
+
+        Returns:
+            Mentions, the best matching articles first, each article's in body order.
+        """
+        from search.query.mentions import mention_query, mentions_in
+
+        found: list[Mention] = []
+        for hit in self.search(mention_query(canonical, entity_type), limit=limit).hits:
+            article = self.article(hit.id)
+            if article is None:
+                continue
+            fields = {"id": article.id, "title": article.title}
+            fields.update(source=article.source, date=article.date)
+            spans = self.entities(hit.id)
+            found += mentions_in(fields, article.body, spans, canonical, entity_type)
+            if len(found) >= limit:
+                break
+        return found[:limit]
