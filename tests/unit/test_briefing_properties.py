@@ -131,7 +131,10 @@ def test_any_briefing_survives_yaml(briefing):
 
 
 @given(notes())
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example is a locked, fsynced save: its time is the disk's, not the code's.
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_any_note_survives_the_store(tmp_path, note):
     store = BriefingStore(tmp_path / "notes")
     slug = store.create("Properties").slug
