@@ -152,6 +152,21 @@ class IndexReport:
     elapsed: float
     skipped: tuple[SkippedFile, ...] = field(default_factory=tuple)
     rebuilt_because: str | None = None
+    # Articles indexed without entities because extraction failed on them, and why.
+    entity_failures: int = 0
+    entity_error: str | None = None
+
+    @property
+    def entity_warning(self) -> str:
+        """One line on failed entity extraction ("" when it worked everywhere)."""
+        if not self.entity_failures:
+            return ""
+        n = self.entity_failures
+        return (
+            f"entities could not be found in {n} article{'s' * (n != 1)} "
+            f"({self.entity_error}); they are searchable but have no people, "
+            "organisations or places"
+        )
 
 
 class QueryError(ValueError):

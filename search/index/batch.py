@@ -48,6 +48,18 @@ class Counts:
     added: int = 0
     updated: int = 0
     removed: int = 0
+    entity_failures: int = 0
+    entity_error: str | None = None
+
+    def add(self, other: Counts) -> None:
+        """Add what another batch did (a parallel build's worker) to these counts."""
+        self.files_read += other.files_read
+        self.files_unchanged += other.files_unchanged
+        self.added += other.added
+        self.updated += other.updated
+        self.removed += other.removed
+        self.entity_failures += other.entity_failures
+        self.entity_error = self.entity_error or other.entity_error
 
 
 def _summary_entry(article: Article, digest: str) -> dict:
@@ -170,7 +182,11 @@ class Batch:
     def _spans(self, body: str) -> list[EntitySpan]:
         try:
             return list(self.extract(body))
-        except Exception:  # an article stays searchable even if entity extraction fails on it
+        except Exception as error:  # the article stays searchable; the report says why
+            self.counts.entity_failures += 1
+            self.counts.entity_error = self.counts.entity_error or (
+                f"{type(error).__name__}: {error}"
+            )
             return []
 
 

@@ -16,7 +16,6 @@ raises :class:`~search.models.IndexBusyError`. Readers never take the lock.
 from __future__ import annotations
 
 import functools
-import importlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -54,25 +53,26 @@ Read = Callable[[Path], list[Article]]
 Extract = Callable[[str], list[EntitySpan]]
 
 
-def _entities_function(name: str):
-    # Entity extraction is optional for indexing: without it articles get no entity fields.
-    try:
-        module = importlib.import_module("search.entities")
-    except ImportError:
-        return None
-    return getattr(module, name, None)
-
-
 def entity_rules_fingerprint() -> str:
-    """The fingerprint of the user's entity corrections ("" when extraction offers none)."""
-    fingerprint = _entities_function("entity_rules_fingerprint")
-    return fingerprint() if fingerprint else ""
+    """The fingerprint of the user's entity corrections ("" when they cannot be read: the
+    extraction then fails too, and the report says so)."""
+    try:
+        from search.entities import entity_rules_fingerprint as fingerprint
+    except ImportError:
+        return ""
+    return fingerprint()
 
 
 def extract_entities(body: str) -> list[EntitySpan]:
-    """The entity spans of an article body (none when extraction is unavailable)."""
-    extract = _entities_function("extract_entities")
-    return list(extract(body)) if extract else []
+    """The entity spans of an article body.
+
+    Raises:
+        Exception: whatever stops extraction (a broken install included); the index
+            update counts it and reports it instead of silently indexing no entities.
+    """
+    from search.entities import extract_entities as extract
+
+    return list(extract(body))
 
 
 @dataclass
@@ -224,6 +224,8 @@ class Indexer:
             elapsed=time.monotonic() - started,
             skipped=tuple(scan.skipped),
             rebuilt_because=reason if fresh else None,
+            entity_failures=counts.entity_failures,
+            entity_error=counts.entity_error,
         )
 
     def _save(self, manifest: Manifest, vocabulary: Vocabulary, *, fresh: bool) -> None:

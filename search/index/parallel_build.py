@@ -232,9 +232,7 @@ def _commit(index, results, manifest, vocabulary, skipped) -> Counts:
             manifest.files[key] = entry
         vocabulary.counts.update(result.words)
         skipped.extend(result.skipped)
-        counts.files_read += result.counts.files_read
-        counts.files_unchanged += result.counts.files_unchanged
-        counts.added += result.counts.added
+        counts.add(result.counts)
     segments = [result.segment for result in results if result.segment is not None]
     writer = open_writer(index, limitmb=WORKER_LIMIT_MB)
     writer.commit(mergetype=lambda _writer, existing: list(existing) + segments)

@@ -88,3 +88,21 @@ async def test_resizing_to_a_large_terminal_and_back_keeps_the_layout(app):
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert "articles · sorted by" in screen_text(app)
+
+
+async def test_an_extractor_failure_is_shown_not_hidden(tmp_path, monkeypatch):
+    from search.index import indexer
+    from tests.tui.notes_helpers import notices
+
+    def broken(body: str):
+        raise RuntimeError("gazetteer file is missing")
+
+    monkeypatch.setattr(indexer, "extract_entities", broken)
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    seen: list = []
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await ready(pilot)
+        warned = lambda: [n for n in notices(seen) if "could not be found in" in n]  # noqa: E731
+        await wait_for(pilot, lambda: bool(warned()))
+        assert "3 articles" in warned()[0] and "gazetteer file is missing" in warned()[0]

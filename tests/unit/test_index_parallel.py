@@ -200,3 +200,16 @@ def test_a_share_without_articles_does_not_spoil_the_others(tmp_path, few_files_
     leftovers = [p.name for p in (tmp_path / "index").rglob("*") if p.suffix in {".tmp", ".run"}]
     assert leftovers == []
     assert service.search("item39").total == 1
+
+
+def test_entity_failures_in_workers_reach_the_report(
+    tmp_path, monkeypatch, few_files_make_a_bulk_build
+):
+    def broken(body: str):
+        raise RuntimeError("gazetteer file is missing")
+
+    monkeypatch.setattr(indexer, "extract_entities", broken)
+    corpus = write_corpus(tmp_path / "corpus")
+    _, report = build(corpus, tmp_path / "index")
+    assert report.entity_failures == FILES == report.articles
+    assert report.entity_error == "RuntimeError: gazetteer file is missing"

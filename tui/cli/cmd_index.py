@@ -106,6 +106,8 @@ def _print_report(corpus, report) -> None:
     print(f"Skipped:   {len(report.skipped)} files")
     for skipped in report.skipped:
         print(f"  {safe(skipped.path)}: {safe(skipped.reason)}")
+    if report.entity_warning:
+        print(f"Entities:  {safe(report.entity_warning)}")
     print(f"Elapsed:   {report.elapsed:.2f} s")
 
 
@@ -121,4 +123,6 @@ def _as_json(corpus, report) -> dict:
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "elapsed": round(report.elapsed, 3),
         "rebuilt_because": report.rebuilt_because,
+        "entity_failures": report.entity_failures,
+        "entity_error": report.entity_error,
     }

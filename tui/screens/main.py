@@ -184,6 +184,14 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         report = message.report
         if report is not None and report.skipped:
             self.notify(f"{len(report.skipped)} files skipped (see `briefing index`)", markup=False)
+        if report is not None and report.entity_warning:
+            self.notify(
+                report.entity_warning[0].upper() + report.entity_warning[1:] + ".",
+                title="Entities missing",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(IndexStatus).show_failure(message.reason)
