@@ -1,0 +1,294 @@
+"""A naive in-memory :class:`~search.backend.SearchService`, to keep the contract suite honest.
+
+It shares nothing with the Whoosh backend except the reader and the entity extractor
+(which every backend uses), so a contract test that only the Whoosh backend could pass
+fails here. Matching is deliberately plain: lower-cased word (or phrase) containment, every
+word required; ``person:``/``org:``/``place:`` match the article's entity spans, ``source:``,
+``title:``, ``author:`` its fields and ``date:`` a prefix of its date; the score is the
+words' term frequency. Everything else in the query language (``OR``, ``NOT``, ``-word``,
+wildcards, fuzzy terms, ranges, groups) is a :class:`~search.models.QueryError`, which
+the contract allows.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from search.backend import ProgressCallback, SearchService
+from search.models import (
+    ENTITY_FIELDS,
+    Article,
+    ArticleSummary,
+    EntitySpan,
+    Facet,
+    Hit,
+    IndexProgress,
+    IndexReport,
+    QueryError,
+    SearchResults,
+    SkippedFile,
+    Snippet,
+)
+from search.reading.reader import UnreadableFile, read_articles, walk_corpus
+
+SNIPPET_CHARS = 160
+_TOKEN = re.compile(
+    r'(?P<field>\w+):(?:"(?P<quoted>[^"]*)"|(?P<value>\S*))|"(?P<phrase>[^"]*)"|\S+'
+)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_UNSUPPORTED = re.compile(r"[*?~()\[\]{}^\\]")
+_OPERATORS = {"OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+_FIELDS = {"title", "author", "source", "date", *ENTITY_FIELDS.values()}
+_TYPES = {field: entity_type for entity_type, field in ENTITY_FIELDS.items()}
+_FACETS = (*ENTITY_FIELDS.values(), "source")
+
+
+class MemoryBackend(SearchService):
+    """Every article of ``corpus`` held in dictionaries, searched by scanning them all."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = Path(corpus)
+        self._lock = threading.Lock()
+        self._signatures: dict[str, tuple[int, int]] | None = None
+        self._files: dict[str, list[Article]] = {}
+        self._articles: dict[str, Article] = {}
+        self._spans: dict[str, list[EntitySpan]] = {}
+
+    # Keeping up with the folder ------------------------------------------------------
+
+    def _scan(self) -> tuple[dict[str, tuple[Path, tuple[int, int]]], list[SkippedFile]]:
+        found, skipped = {}, []
+        for item in walk_corpus(self.corpus):
+            if isinstance(item, SkippedFile):
+                skipped.append(item)
+                continue
+            try:
+                stat = item.stat()
+            except OSError as exc:
+                skipped.append(SkippedFile(str(item), str(exc)))
+                continue
+            relative = item.relative_to(self.corpus.absolute()).as_posix()
+            found[relative] = (item, (stat.st_mtime_ns, stat.st_size))
+        return found, skipped
+
+    def needs_update(self) -> bool:
+        if self._signatures is None:
+            return True
+        found, _ = self._scan()
+        return {rel: sig for rel, (_, sig) in found.items()} != self._signatures
+
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> IndexReport:
+        started = time.monotonic()
+        found, skipped = self._scan()
+        with self._lock:
+            old = {} if rebuild else dict(self._signatures or {})
+            files = {} if rebuild else dict(self._files)
+            before = {a.id: a.content_hash for arts in self._files.values() for a in arts}
+            read = unchanged = 0
+            for done, (relative, (path, signature)) in enumerate(found.items(), 1):
+                if cancel is not None and cancel.is_set():
+                    break
+                if old.get(relative) == signature and relative in files:
+                    unchanged += 1
+                else:
+                    read += 1
+                    try:
+                        files[relative] = read_articles(path, root=self.corpus)
+                    except UnreadableFile as exc:
+                        files.pop(relative, None)
+                        skipped.append(SkippedFile(str(path), str(exc)))
+                if progress is not None:
+                    progress(IndexProgress(done, len(found), relative))
+            files = {rel: files[rel] for rel in found if rel in files}
+            after = {a.id: a for arts in files.values() for a in arts}
+            added = sum(1 for i in after if i not in before)
+            updated = sum(
+                1 for i, a in after.items() if i in before and before[i] != a.content_hash
+            )
+            removed = sum(1 for i in before if i not in after)
+            spans = {
+                i: self._spans[i]
+                for i in after
+                if i in self._spans and before[i] == after[i].content_hash
+            }
+            for article_id, article in after.items():
+                if article_id not in spans:
+                    from search.entities import extract_entities
+
+                    spans[article_id] = list(extract_entities(article.body))
+            self._files, self._articles, self._spans = files, after, spans
+            self._signatures = {rel: sig for rel, (_, sig) in found.items()}
+        return IndexReport(
+            files_read=read,
+            files_unchanged=unchanged,
+            articles=len(after),
+            added=added,
+            updated=updated,
+            removed=removed,
+            elapsed=time.monotonic() - started,
+            skipped=tuple(skipped),
+        )
+
+    # Reading ---------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def articles(self) -> list[ArticleSummary]:
+        # Corpus order as the reader walks it: a folder's files, then its subfolders.
+        return [_summary(article) for article in self._articles.values()]
+
+    def entities(self, article_id: str) -> list[EntitySpan]:
+        return list(self._spans.get(article_id, []))
+
+    # Querying --------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 50) -> SearchResults:
+        started = time.monotonic()
+        words, filters = _parse(query)
+        found = self._matches(words, filters)
+        hits = [self._hit(article, score, words) for article, score in found[: max(1, limit)]]
+        elapsed = time.monotonic() - started
+        return SearchResults(query, tuple(hits), len(found), elapsed, None, tuple(words))
+
+    def _matches(self, words: list[str], filters: list[tuple[str, str]]):
+        scored = []
+        for article in self._articles.values():
+            text = " ".join(_WORD.findall(f"{article.title}\n{article.body}".lower()))
+            if not all(word in text for word in words):
+                continue
+            if not all(self._passes(article, field, value) for field, value in filters):
+                continue
+            scored.append((article, float(sum(text.count(word) for word in words))))
+        # Highest term frequency first; ties (and the listing) in corpus order.
+        scored.sort(key=lambda pair: -pair[1])
+        return scored
+
+    def _passes(self, article: Article, field: str, value: str) -> bool:
+        if field in _TYPES:
+            names = {
+                s.canonical.lower() for s in self._spans[article.id] if s.type == _TYPES[field]
+            }
+            return value in names or any(value in name.split() for name in names)
+        if field == "date":
+            return bool(article.date) and article.date.startswith(value)
+        own = (getattr(article, field) or "").lower()
+        return all(word in own for word in _WORD.findall(value))
+
+    def _hit(self, article: Article, score: float, words: list[str]) -> Hit:
+        return Hit(
+            id=article.id,
+            title=article.title,
+            path=article.path,
+            score=score,
+            snippet=_snippet(article.body, words),
+            source=article.source,
+            author=article.author,
+            date=article.date,
+            url=article.url,
+        )
+
+    def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        article = self._articles.get(article_id)
+        if article is None:
+            return []
+        own = Counter(w for w in _WORD.findall(article.body.lower()) if len(w) > 3)
+        key = [word for word, _ in own.most_common(10)]
+        scored = []
+        for other in self._articles.values():
+            if other.id == article_id:
+                continue
+            text = other.body.lower()
+            score = float(sum(text.count(word) for word in key))
+            if score:
+                scored.append((other, score))
+        scored.sort(key=lambda pair: -pair[1])
+        return [self._hit(other, score, key) for other, score in scored[:limit]]
+
+    def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
+        words, filters = _parse(query)
+        counts = {field: Counter() for field in _FACETS}
+        for article, _ in self._matches(words, filters):
+            for span_field, names in _facet_values(article, self._spans[article.id]).items():
+                counts[span_field].update(names)
+        return [
+            Facet(field, tuple(sorted(counts[field].items(), key=lambda i: (-i[1], i[0]))[:limit]))
+            for field in _FACETS
+        ]
+
+
+def _parse(query: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Plain words (lower-cased) and ``(field, value)`` filters of a query."""
+    words: list[str] = []
+    filters: list[tuple[str, str]] = []
+    for match in _TOKEN.finditer(query.strip()):
+        token = match.group()
+        if match.group("field") is not None:
+            field = match.group("field").lower()
+            value = (
+                match.group("quoted") if match.group("quoted") is not None else match.group("value")
+            )
+            value = (value or "").strip().lower()
+            if field not in _FIELDS:
+                raise QueryError(f"the in-memory backend knows no field {field}:")
+            if not value or _UNSUPPORTED.search(value):
+                raise QueryError(f"write a value after {field}:, e.g. {field}:word")
+            filters.append((field, value))
+        elif match.group("phrase") is not None:
+            phrase = " ".join(_WORD.findall(match.group("phrase").lower()))
+            if phrase:
+                words.append(phrase)
+        elif token in _OPERATORS or token.startswith("-") or _UNSUPPORTED.search(token):
+            raise QueryError(f"the in-memory backend cannot run {token!r}")
+        elif token != "AND":
+            words += [w.lower() for w in _WORD.findall(token)]
+    return list(dict.fromkeys(words)), filters
+
+
+def _snippet(body: str, words: list[str]) -> Snippet:
+    """A window of the body around the first matched word, every word in it marked."""
+    low = body.lower()
+    first = min((low.find(w) for w in words if w in low), default=0)
+    start = max(0, first - SNIPPET_CHARS // 4)
+    text = body[start : start + SNIPPET_CHARS]
+    marks = []
+    for word in words:
+        at = text.lower().find(word)
+        while at != -1:
+            marks.append((at, at + len(word)))
+            at = text.lower().find(word, at + len(word))
+    return Snippet(text, tuple(sorted(marks)))
+
+
+def _facet_values(article: Article, spans: list[EntitySpan]) -> dict[str, set[str]]:
+    values = {field: set() for field in _FACETS}
+    for span in spans:
+        field = ENTITY_FIELDS.get(span.type)
+        if field is not None:
+            values[field].add(span.canonical)
+    if article.source:
+        values["source"].add(article.source)
+    return values
+
+
+def _summary(article: Article) -> ArticleSummary:
+    return ArticleSummary(
+        id=article.id,
+        title=article.title,
+        path=article.path,
+        position=article.position,
+        source=article.source,
+        author=article.author,
+        date=article.date,
+        url=article.url,
+    )
