@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from search.models import (
+    NO_FILTERS,
     Article,
     ArticleSummary,
     EntitySpan,
@@ -21,6 +22,7 @@ from search.models import (
     IndexProgress,
     IndexReport,
     Mention,
+    SearchFilters,
     SearchResults,
 )
 
@@ -51,11 +53,15 @@ class SearchService(ABC):
         """
 
     @abstractmethod
-    def search(self, query: str, *, limit: int = 50) -> SearchResults:
-        """Run a query in the Whoosh query language plus ``person:``/``org:``/``place:``.
+    def search(
+        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
+    ) -> SearchResults:
+        """Run what the user typed, narrowed by ``filters``.
 
-        An empty query lists every article. Raises QueryError for a query that
-        cannot be run.
+        The text is in the app's query language (AND/OR/NOT, phrases, wildcards, fuzzy,
+        field:term, date ranges, ``person:``/``org:``/``place:``/``source:``). An empty
+        query lists every article (those the filters keep). Raises QueryError for a
+        query that cannot be run.
         """
 
     @abstractmethod
@@ -63,7 +69,9 @@ class SearchService(ABC):
         """Articles most like the given one."""
 
     @abstractmethod
-    def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
+    def facets(
+        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
+    ) -> list[Facet]:
         """Top people, organisations, places and sources among the query's results."""
 
     @abstractmethod

@@ -5,7 +5,7 @@ The app, the CLI and briefings/ only ever see these: no Whoosh object leaves sea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,40 @@ class Hit:
     url: str | None = None
 
 
+FILTER_FIELDS = ("person", "org", "place", "source")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Structured narrowing of a search, beside the text the user typed: only articles
+    naming every one of these people, organisations and places, from these sources.
+
+    The UI passes these instead of writing query syntax; each backend maps them to its
+    own engine.
+    """
+
+    person: tuple[str, ...] = ()
+    org: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+
+    def items(self) -> list[tuple[str, str]]:
+        """``(field, value)`` for every filter, in field order then as added."""
+        return [(name, value) for name in FILTER_FIELDS for value in getattr(self, name)]
+
+    def toggled(self, field: str, value: str) -> SearchFilters:
+        """These filters with ``value`` added to ``field``, or taken out if it was there."""
+        values = getattr(self, field)
+        changed = tuple(v for v in values if v != value) if value in values else (*values, value)
+        return replace(self, **{field: changed})
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, name) for name in FILTER_FIELDS)
+
+
+NO_FILTERS = SearchFilters()
+
+
 @dataclass(frozen=True)
 class SearchResults:
     """The answer to one query. ``suggestion`` is a corrected query ("did you mean")."""
@@ -114,6 +148,7 @@ class SearchResults:
     elapsed: float
     suggestion: str | None = None
     terms: tuple[str, ...] = ()
+    filters: SearchFilters = NO_FILTERS
 
 
 @dataclass(frozen=True)

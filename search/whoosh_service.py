@@ -26,6 +26,7 @@ from search.index import documents
 from search.index.manifest import load_manifest
 from search.locations import index_dir
 from search.models import (
+    NO_FILTERS,
     Article,
     ArticleSummary,
     EntitySpan,
@@ -34,6 +35,7 @@ from search.models import (
     IndexReport,
     Mention,
     QueryError,
+    SearchFilters,
     SearchResults,
 )
 
@@ -112,7 +114,10 @@ class WhooshSearchService(SearchService):
         except _READ_ERRORS as exc:
             raise QueryError(_DAMAGED) from exc
 
-    def search(self, query: str, *, limit: int = 50) -> SearchResults:
+    def search(
+        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
+    ) -> SearchResults:
+        from search.query.filters import narrowed
         from search.query.parser import parse_query, suggest
 
         started = time.monotonic()
@@ -120,16 +125,19 @@ class WhooshSearchService(SearchService):
         limit = max(1, limit)
         with self._reading() as searcher:
             if searcher is None:
-                return SearchResults(query, (), 0, time.monotonic() - started)
-            if not text:
+                return SearchResults(query, (), 0, time.monotonic() - started, filters=filters)
+            suggestion = None
+            parsed = parse_query(text, searcher.schema) if text else None
+            parsed = narrowed(parsed, filters, searcher.schema)
+            if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
-                suggestion = None
             else:
-                hits, total = self._ranked(searcher, parse_query(text, searcher.schema), limit)
+                hits, total = self._ranked(searcher, parsed, limit)
+            if text:
                 suggestion = suggest(text, partial(_known, searcher), self._correct)
         terms = _terms(text, hits)
         elapsed = time.monotonic() - started
-        return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms)
+        return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms, filters)
 
     def _listing(self, searcher, limit: int) -> list[Hit]:
         from whoosh import query as wq
@@ -208,9 +216,12 @@ class WhooshSearchService(SearchService):
                 for hit in results
             ]
 
-    def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
+    def facets(
+        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
+    ) -> list[Facet]:
         from search.index.store import generation_key
         from search.query.facets import FacetCounter
+        from search.query.filters import narrowed
         from search.query.parser import parse_query
 
         text = query.strip()
@@ -223,6 +234,7 @@ class WhooshSearchService(SearchService):
             if searcher is None:
                 return []
             parsed = parse_query(text, searcher.schema) if text else None
+            parsed = narrowed(parsed, filters, searcher.schema)
             facets = counter.count(searcher, commit, parsed, FACET_SAMPLE, limit)
         if generation_key(self.folder) != commit:
             # A commit came in while counting: what was remembered may be of either one.

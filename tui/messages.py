@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from search.models import (
+    NO_FILTERS,
     Article,
     ArticleSummary,
     EntitySpan,
     Hit,
     IndexProgress,
     IndexReport,
+    SearchFilters,
     SearchResults,
 )
 from tui.note_status import Resolution
@@ -62,6 +64,7 @@ class SearchFailed(Message):
 
     query: str
     reason: str
+    filters: SearchFilters = NO_FILTERS
 
 
 @dataclass

@@ -21,6 +21,7 @@ from pathlib import Path
 from search.backend import ProgressCallback, SearchService
 from search.models import (
     ENTITY_FIELDS,
+    NO_FILTERS,
     Article,
     ArticleSummary,
     EntitySpan,
@@ -29,6 +30,7 @@ from search.models import (
     IndexProgress,
     IndexReport,
     QueryError,
+    SearchFilters,
     SearchResults,
     SkippedFile,
     Snippet,
@@ -153,13 +155,15 @@ class MemoryBackend(SearchService):
 
     # Querying --------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 50) -> SearchResults:
+    def search(
+        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
+    ) -> SearchResults:
         started = time.monotonic()
-        words, filters = _parse(query)
-        found = self._matches(words, filters)
+        words, typed = _parse(query)
+        found = self._matches(words, typed + _lowered(filters))
         hits = [self._hit(article, score, words) for article, score in found[: max(1, limit)]]
         elapsed = time.monotonic() - started
-        return SearchResults(query, tuple(hits), len(found), elapsed, None, tuple(words))
+        return SearchResults(query, tuple(hits), len(found), elapsed, None, tuple(words), filters)
 
     def _matches(self, words: list[str], filters: list[tuple[str, str]]):
         scored = []
@@ -215,16 +219,23 @@ class MemoryBackend(SearchService):
         scored.sort(key=lambda pair: -pair[1])
         return [self._hit(other, score, key) for other, score in scored[:limit]]
 
-    def facets(self, query: str, *, limit: int = 10) -> list[Facet]:
-        words, filters = _parse(query)
+    def facets(
+        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
+    ) -> list[Facet]:
+        words, typed = _parse(query)
         counts = {field: Counter() for field in _FACETS}
-        for article, _ in self._matches(words, filters):
+        for article, _ in self._matches(words, typed + _lowered(filters)):
             for span_field, names in _facet_values(article, self._spans[article.id]).items():
                 counts[span_field].update(names)
         return [
             Facet(field, tuple(sorted(counts[field].items(), key=lambda i: (-i[1], i[0]))[:limit]))
             for field in _FACETS
         ]
+
+
+def _lowered(filters: SearchFilters) -> list[tuple[str, str]]:
+    """Structured filters as the ``(field, value)`` pairs a typed query gives."""
+    return [(field, " ".join(value.lower().split())) for field, value in filters.items()]
 
 
 def _parse(query: str) -> tuple[list[str], list[tuple[str, str]]]:

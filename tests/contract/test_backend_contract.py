@@ -13,7 +13,7 @@ import re
 import pytest
 
 from search.backend import SearchService
-from search.models import ENTITY_TYPES, QueryError, SearchResults
+from search.models import ENTITY_TYPES, QueryError, SearchFilters, SearchResults
 from tests.contract.conftest import BACKENDS, read_corpus, touch_later, write_corpus
 
 ALL = 100  # a limit above the corpus size
@@ -314,6 +314,48 @@ def test_an_entity_filter_narrows_a_word_query(indexed):
     narrowed = _ids(indexed.search('strike place:"Rotterdam"', limit=ALL))
     assert narrowed == both & _naming(indexed, "PLACE", "Rotterdam")
     assert len(narrowed) == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "entity_type", "name"),
+    [
+        ("person", "PERSON", "Emmanuel Macron"),
+        ("org", "ORG", "Bank of England"),
+        ("place", "PLACE", "Rotterdam"),
+    ],
+)
+def test_structured_filters_mean_what_typing_the_field_means(indexed, field, entity_type, name):
+    filters = SearchFilters(**{field: (name,)})
+    alone = indexed.search("", filters=filters, limit=ALL)
+    assert _ids(alone) == _naming(indexed, entity_type, name)
+    assert alone.filters == filters, "an answer says which filters it is for"
+    typed = _ids(indexed.search(f'{field}:"{name}"', limit=ALL))
+    assert _ids(alone) == typed
+
+
+def test_structured_filters_narrow_the_text_and_each_other(indexed):
+    rotterdam = SearchFilters(place=("Rotterdam",))
+    narrowed = _ids(indexed.search("strike", filters=rotterdam, limit=ALL))
+    everywhere = _ids(indexed.search("strike", limit=ALL))
+    assert narrowed == everywhere & _naming(indexed, "PLACE", "Rotterdam")
+    both = SearchFilters(place=("Rotterdam", "London"))
+    assert _ids(indexed.search("", filters=both, limit=ALL)) == _naming(
+        indexed, "PLACE", "Rotterdam"
+    ) & _naming(indexed, "PLACE", "London")
+    harbour = SearchFilters(source=("Harbour Gazette",))
+    found = _ids(indexed.search("", filters=harbour, limit=ALL))
+    assert found == {i for i, a in _everything(indexed).items() if a.source == "Harbour Gazette"}
+
+
+def test_facets_follow_the_filters(indexed):
+    rotterdam = SearchFilters(place=("Rotterdam",))
+    total = indexed.search("", filters=rotterdam, limit=ALL).total
+    for facet in indexed.facets("", filters=rotterdam, limit=10):
+        assert all(count <= total for _, count in facet.values), facet
+    places = dict(
+        next(f.values for f in indexed.facets("", filters=rotterdam) if f.field == "place")
+    )
+    assert places.get("Rotterdam") == total
 
 
 def test_a_source_filter_finds_that_sources_articles(indexed):

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from search.locations import seeds_dir
+from search.models import NO_FILTERS
 from search.service import SearchService, open_search_service
 from tui.app import make_app
 
@@ -80,7 +81,9 @@ async def facets_settled(pilot: Pilot) -> None:
 
     panels = [panel for panel in pilot.app.screen.query(FacetPanel) if panel.display]
     for panel in panels:
-        await wait_for(pilot, lambda panel=panel: panel.shown_query == panel.expected)
+        await wait_for(
+            pilot, lambda panel=panel: (panel.shown_query, panel.shown_filters) == panel.expected
+        )
 
 
 async def search(pilot: Pilot, query: str) -> str:
@@ -109,14 +112,15 @@ class SteadyClockService(SearchService):
     def update(self, **kwargs):
         return self.inner.update(**kwargs)
 
-    def search(self, query, *, limit=50):
-        return dataclasses.replace(self.inner.search(query, limit=limit), elapsed=0.004)
+    def search(self, query, *, filters=NO_FILTERS, limit=50):
+        answer = self.inner.search(query, filters=filters, limit=limit)
+        return dataclasses.replace(answer, elapsed=0.004)
 
     def related(self, article_id, *, limit=10):
         return self.inner.related(article_id, limit=limit)
 
-    def facets(self, query, *, limit=10):
-        return self.inner.facets(query, limit=limit)
+    def facets(self, query, *, filters=NO_FILTERS, limit=10):
+        return self.inner.facets(query, filters=filters, limit=limit)
 
     def article(self, article_id):
         return self.inner.article(article_id)

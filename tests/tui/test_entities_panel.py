@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from search.models import SearchFilters
 from tests.tui.conftest import ready, screen_text, search, wait_for
 from tui.screens.entity_view import EntityViewScreen, MentionList
 from tui.widgets.entities.panel import EntityPanel
@@ -68,8 +69,9 @@ async def test_enter_on_an_entity_narrows_the_search_to_articles_that_mention_it
         await open_panel_on(pilot, reader, "Nikol Pashinyan")
         await pilot.press("enter")
         view = app.screen.query_one(SearchView)
-        query = 'person:"Nikol Pashinyan"'
-        await wait_for(pilot, lambda: view.answered_query == query)
+        narrowed = SearchFilters(person=("Nikol Pashinyan",))
+        await wait_for(pilot, lambda: view.answered_filters == narrowed)
+        assert view.query == "" and "Only: person Nikol Pashinyan" in screen_text(app)
         assert app.screen.query_one(Workspace).active == SEARCH_TAB
         assert app.screen.query_one("#query", Input).has_focus
         assert view.results_list.rows and "No article matches" not in screen_text(app)

@@ -157,9 +157,9 @@ class CountingService(SteadyClockService):
         super().__init__(inner)
         self.queries: list[str] = []
 
-    def search(self, query, *, limit=50):
+    def search(self, query, **options):
         self.queries.append(query)
-        return super().search(query, limit=limit)
+        return super().search(query, **options)
 
 
 async def test_fast_typing_searches_less_often_than_keys_and_ends_on_the_full_query(seeds):

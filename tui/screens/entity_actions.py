@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from search.models import EntitySpan, Facet, Mention
+from search.models import (
+    ENTITY_FIELDS,
+    NO_FILTERS,
+    EntitySpan,
+    Facet,
+    Mention,
+    SearchFilters,
+)
 from tui.messages import OpenArticle
 from tui.widgets.search.facets import FACET_LIMIT, FacetPanel
 from tui.widgets.workspace import SEARCH_TAB
@@ -29,10 +36,11 @@ MENTION_LIMIT = 500
 
 @dataclass
 class FacetsFound(Message):
-    """Facets of ``query``'s results."""
+    """Facets of the results of ``query`` narrowed by ``filters``."""
 
     query: str
     facets: list[Facet]
+    filters: SearchFilters = NO_FILTERS
 
 
 @dataclass
@@ -77,18 +85,18 @@ class EntityActions:
     # Facets.
 
     def on_facet_panel_wanted(self, message: FacetPanel.Wanted) -> None:
-        self.count_facets(message.query)
+        self.count_facets(message.query, message.filters)
 
     @work(thread=True, exclusive=True, group="facets")
-    def count_facets(self, query: str) -> None:
+    def count_facets(self, query: str, filters: SearchFilters) -> None:
         try:
-            facets = self.app.service.facets(query, limit=FACET_LIMIT)
+            facets = self.app.service.facets(query, filters=filters, limit=FACET_LIMIT)
         except Exception:  # noqa: BLE001 - no facets is better than a broken search view
             facets = []
-        self.post_message(FacetsFound(query, list(facets)))
+        self.post_message(FacetsFound(query, list(facets), filters))
 
     def on_facets_found(self, message: FacetsFound) -> None:
-        self.search_view.facets.show(message.query, message.facets)
+        self.search_view.facets.show(message.query, message.facets, message.filters)
 
     # Choosing an entity: narrow the search, or list its mentions in context.
 
@@ -96,10 +104,15 @@ class EntityActions:
         if message.action == "context":
             self.find_mentions(message.canonical, message.entity_type)
             return
-        from search.query.mentions import mention_query
-
         self.workspace.show_tab(SEARCH_TAB)
-        self.search_view.set_query(mention_query(message.canonical, message.entity_type))
+        field = ENTITY_FIELDS.get(message.entity_type)
+        if field is None:
+            # Dates and amounts have no field: their words are searched in the text.
+            self.search_view.set_filters(NO_FILTERS)
+            self.search_view.set_query(message.canonical)
+        else:
+            self.search_view.set_query("")
+            self.search_view.set_filters(SearchFilters(**{field: (message.canonical,)}))
 
     @work(thread=True, exclusive=True, group="mentions")
     def find_mentions(self, canonical: str, entity_type: str) -> None:

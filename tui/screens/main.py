@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TabPane
 from textual.worker import get_current_worker
 
-from search.models import ArticleSummary, IndexBusyError, QueryError
+from search.models import NO_FILTERS, ArticleSummary, IndexBusyError, QueryError, SearchFilters
 from tui.messages import (
     ArticleLoaded,
     IndexFailed,
@@ -200,17 +200,17 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
     # Search as you type.
 
     def on_search_view_search(self, message: SearchView.Search) -> None:
-        self.run_search(message.query)
+        self.run_search(message.query, message.filters)
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
         try:
-            results = self.app.service.search(query, limit=SEARCH_LIMIT)
+            results = self.app.service.search(query, filters=filters, limit=SEARCH_LIMIT)
         except QueryError as error:
-            self.post_message(SearchFailed(query, str(error)))
+            self.post_message(SearchFailed(query, str(error), filters))
             return
         except Exception as error:  # noqa: BLE001 - a query never crashes the app
-            self.post_message(SearchFailed(query, f"{type(error).__name__}: {error}"))
+            self.post_message(SearchFailed(query, f"{type(error).__name__}: {error}", filters))
             return
         self.post_message(SearchAnswered(query, results))
 
@@ -219,7 +219,7 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
             self._terms = message.results.terms
 
     def on_search_failed(self, message: SearchFailed) -> None:
-        self.search_view.show_error(message.query, message.reason)
+        self.search_view.show_error(message.query, message.reason, message.filters)
 
     # Opening and closing articles.
 

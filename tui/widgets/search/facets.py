@@ -1,10 +1,11 @@
 """FacetPanel: the top people, organisations, places and sources among the current results.
 
 A column beside the results. When the search view shows an answer it tells the panel
-which query is on screen (``expect``); the panel asks for that query's facets (posts
-``Wanted``), the screen counts them off the UI thread, and ``show`` drops any answer for a
-query that is no longer on screen. Enter (or a click) on a value narrows the search:
-``field:"value"`` is added to the query (``Chosen``).
+which query and filters are on screen (``expect``); the panel asks for their facets
+(posts ``Wanted``), the screen counts them off the UI thread, and ``show`` drops any
+answer for a search that is no longer on screen. Enter (or a click) on a value asks to
+narrow the search by it, or to stop if it already does (``Chosen``); values in use are
+ticked.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from search.models import Facet
+from search.models import NO_FILTERS, Facet, SearchFilters
 from tui.literal import content
 from tui.widgets.entities.panel import counted_row
 
@@ -35,19 +36,6 @@ FACET_LIMIT = 5
 FACET_DELAY = 0.3
 # The column is 32 cells wide: a border, a scrollbar, and this for each row.
 ROW_WIDTH = 28
-
-
-def facet_term(field: str, value: str) -> str:
-    """The query term that keeps only results with ``value`` in ``field``.
-
-    Args:
-        field: ``person``, ``org``, ``place`` or ``source``.
-        value: the value as counted (a canonical name or a source).
-
-    Returns:
-        E.g. ``person:"Ilham Aliyev"``.
-    """
-    return f'{field}:"{" ".join(value.replace(chr(34), " ").split())}"'
 
 
 class FacetPanel(Vertical):
@@ -67,28 +55,26 @@ class FacetPanel(Vertical):
     """
 
     class Wanted(Message):
-        """Count the facets of ``query`` (the query on screen)."""
+        """Count the facets of ``query`` narrowed by ``filters`` (the search on screen)."""
 
-        def __init__(self, query: str) -> None:
+        def __init__(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
             super().__init__()
             self.query = query
+            self.filters = filters
 
     class Chosen(Message):
-        """Narrow the search to results with ``value`` in ``field``."""
+        """Narrow the search to results with ``value`` in ``field`` (or stop narrowing)."""
 
         def __init__(self, field: str, value: str) -> None:
             super().__init__()
             self.field = field
             self.value = value
 
-        @property
-        def term(self) -> str:
-            return facet_term(self.field, self.value)
-
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.expected: str | None = None
+        self.expected: tuple[str, SearchFilters] | None = None
         self.shown_query: str | None = None
+        self.shown_filters = NO_FILTERS
         self._values: list[tuple[str, str]] = []
         self._pending: Timer | None = None
 
@@ -105,11 +91,12 @@ class FacetPanel(Vertical):
     def option_list(self) -> OptionList:
         return self.query_one(OptionList)
 
-    def expect(self, query: str) -> None:
-        """The search view now shows ``query``: ask for its facets once it stays there."""
-        if query == self.expected:
+    def expect(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
+        """The search view now shows ``query`` narrowed by ``filters``: ask for their
+        facets once they stay there."""
+        if (query, filters) == self.expected:
             return
-        self.expected = query
+        self.expected = (query, filters)
         self._wait_then_ask()
 
     def postpone(self) -> None:
@@ -125,13 +112,17 @@ class FacetPanel(Vertical):
     def _ask(self) -> None:
         self._pending = None
         if self.expected is not None:
-            self.post_message(self.Wanted(self.expected))
+            self.post_message(self.Wanted(*self.expected))
 
-    def show(self, query: str, facets: Sequence[Facet]) -> bool:
-        """List ``facets`` if they are for the query expected; returns whether they were."""
-        if query != self.expected:
+    def show(
+        self, query: str, facets: Sequence[Facet], filters: SearchFilters = NO_FILTERS
+    ) -> bool:
+        """List ``facets`` if they are for the search expected; returns whether they were."""
+        if (query, filters) != self.expected:
             return False
         self.shown_query = query
+        self.shown_filters = filters
+        in_use = set(filters.items())
         options: list[Option] = []
         self._values = []
         for facet in facets:
@@ -144,11 +135,12 @@ class FacetPanel(Vertical):
                 )
             )
             for value, count in values:
-                label = counted_row(content(value, one_line=True), count, ROW_WIDTH)
+                mark = "✓ " if (facet.field, value) in in_use else ""
+                label = counted_row(content(mark + value, one_line=True), count, ROW_WIDTH)
                 options.append(Option(label, id=str(len(self._values))))
                 self._values.append((facet.field, value))
         self.option_list.set_options(options)
-        scope = "all articles" if not query else "these results"
+        scope = "all articles" if not query and not filters else "these results"
         title = f"Facets of {scope}" if self._values else "No facets"
         self.query_one("#facet-title", Static).update(Content(title))
         return True

@@ -8,7 +8,10 @@ hands back the answer, which the view drops if the input has moved on. An empty 
 lists every article, sortable by date, title or source. The list can be shown
 (``show_articles``) before the index is open; queries typed meanwhile run once it is
 (``set_articles``).
-Beside the results, facets (top people, organisations, places, sources) narrow the query.
+Beside the results, facets (top people, organisations, places, sources) narrow the search:
+choosing one adds it to the search's filters (shown under the box; choosing it again,
+backspace in an empty box or F4 takes filters off). Filters travel beside the typed
+text as :class:`~search.models.SearchFilters`; the view never writes query syntax.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from textual.reactive import Reactive, reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from search.models import ArticleSummary, SearchResults
+from search.models import NO_FILTERS, ArticleSummary, SearchFilters, SearchResults
 from tui.literal import content
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.results_list import LazyRows, ResultsList
@@ -116,6 +119,7 @@ class SearchView(Vertical):
             show=False,
         ),
         Binding("f3", "focus_facets", "Facets", tooltip="Narrow by person, organisation, place"),
+        Binding("f4", "clear_filters", "Clear filters", tooltip="Search without filters"),
     ]
     DEFAULT_CSS = """
     SearchView {
@@ -123,6 +127,8 @@ class SearchView(Vertical):
         #query { margin: 0 0; }
         #search-status { height: 1; width: 1fr; padding: 0 1; color: $text-muted; }
         #search-status.-error { color: $text-error; text-style: bold; }
+        #search-filters { height: auto; padding: 0 1; display: none; }
+        #search-filters.-shown { display: block; }
         #columns { height: 1; padding: 0 0; background: $surface; }
         #columns.-hidden { display: none; }
     }
@@ -131,11 +137,12 @@ class SearchView(Vertical):
     sort_key: reactive[str] = reactive("date", init=False)
 
     class Search(Message):
-        """Run this query (already debounced)."""
+        """Run this query, narrowed by these filters (already debounced)."""
 
-        def __init__(self, query: str) -> None:
+        def __init__(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
             super().__init__()
             self.query = query
+            self.filters = filters
 
     class SortRequested(Message):
         """Sort the article list by ``key``."""
@@ -154,12 +161,15 @@ class SearchView(Vertical):
         self._last_sent = 0.0
         self._suggestion: str | None = None
         self._shown_query: str | None = None
+        self._filters = NO_FILTERS
+        self._shown_filters = NO_FILTERS
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
             placeholder='Search: words, "a phrase", AND OR NOT, title:, source:, person:, fuzzy~',
             id="query",
         )
+        yield Static(id="search-filters")
         yield Static(id="search-status")
         yield ColumnHeader(id="columns")
         yield ResultsList(id="results", empty_text="Opening the index…")
@@ -170,6 +180,16 @@ class SearchView(Vertical):
     def query(self) -> str:
         """The query as typed, trimmed."""
         return self.query_one("#query", Input).value.strip()
+
+    @property
+    def filters(self) -> SearchFilters:
+        """The filters the search is narrowed by (chosen facets or entities)."""
+        return self._filters
+
+    @property
+    def answered_filters(self) -> SearchFilters:
+        """The filters of the answer on screen."""
+        return self._shown_filters
 
     @property
     def searchable(self) -> bool:
@@ -200,7 +220,7 @@ class SearchView(Vertical):
             self._articles = list(articles)
             self._listing = {}
         self._listed = self._ready = True
-        if self.query:
+        if self.query or self._filters:
             self._send(self.query)
         elif unchanged and self._shown_query == "":
             # The list on screen is this one: keep its cursor, just offer the facets now.
@@ -210,11 +230,12 @@ class SearchView(Vertical):
 
     def show_results(self, query: str, results: SearchResults) -> bool:
         """Show an answer unless the input has moved on; returns whether it was shown."""
-        if query != self.query:
+        if query != self.query or results.filters != self._filters:
             return False
         self._shown_query = query
+        self._shown_filters = results.filters
         self._set_suggestion(results.suggestion)
-        self.facets.expect(query)
+        self.facets.expect(query, results.filters)
         self.query_one("#columns").add_class("-hidden")
         self.results_list.set_rows(
             [hit_row(hit) for hit in results.hits],
@@ -237,9 +258,9 @@ class SearchView(Vertical):
         self._set_status(status)
         return True
 
-    def show_error(self, query: str, reason: str) -> None:
+    def show_error(self, query: str, reason: str, filters: SearchFilters = NO_FILTERS) -> None:
         """Show why a query cannot run, inline, if it is still the one typed."""
-        if query != self.query:
+        if query != self.query or filters != self._filters:
             return
         self._set_suggestion(None)
         self._set_status(content(f"Cannot search: {reason}", one_line=True), error=True)
@@ -260,7 +281,44 @@ class SearchView(Vertical):
 
     def on_facet_panel_chosen(self, event: FacetPanel.Chosen) -> None:
         event.stop()
-        self.set_query(f"{self.query} {event.term}".strip())
+        self.set_filters(self._filters.toggled(event.field, event.value))
+        self.focus_input()
+
+    def set_filters(self, filters: SearchFilters) -> None:
+        """Narrow the search by ``filters`` (replacing the ones it had) and run it again."""
+        self._filters = filters
+        line = self.query_one("#search-filters", Static)
+        line.set_class(bool(filters), "-shown")
+        if filters:
+            shown = [
+                Content.assemble(
+                    Content(f"{field} ").stylize("$text-muted"),
+                    content(value, "bold", one_line=True),
+                )
+                for field, value in filters.items()
+            ]
+            line.update(
+                Content.assemble(
+                    Content("Only: ").stylize("$text-muted"),
+                    Content(" · ").join(shown),
+                    Content("  (F4 clears, backspace takes the last off)").stylize(
+                        "$text-muted"
+                    ),
+                )
+            )
+        self._rerun()
+
+    def action_clear_filters(self) -> None:
+        self.set_filters(NO_FILTERS)
+
+    def _rerun(self) -> None:
+        self._cancel_pending()
+        if not self.query and not self._filters:
+            self._show_listing()
+        elif self._ready:
+            self._send(self.query)
+        else:
+            self._set_status(Content("Opening the index…"))
 
     def action_focus_facets(self) -> None:
         self.facets.remove_class("-narrow")
@@ -280,6 +338,7 @@ class SearchView(Vertical):
 
     def _show_listing(self) -> None:
         self._shown_query = ""
+        self._shown_filters = NO_FILTERS
         self._set_suggestion(None)
         columns = self.query_one("#columns", ColumnHeader)
         columns.remove_class("-hidden")
@@ -288,7 +347,7 @@ class SearchView(Vertical):
             self._set_status(Content("Opening the index…"))
             return
         if self._ready:
-            self.facets.expect("")
+            self.facets.expect("", NO_FILTERS)
         ordered = self._listing.get(self.sort_key)
         if ordered is None:
             ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
@@ -301,7 +360,7 @@ class SearchView(Vertical):
         event.stop()
         self.facets.postpone()
         query = self.query
-        if not query:
+        if not query and not self._filters:
             self._cancel_pending()
             self._show_listing()
             return
@@ -324,12 +383,13 @@ class SearchView(Vertical):
 
     def _send_current(self) -> None:
         self._timer = None
-        if self.query and self.query != self._shown_query:
+        wanted = (self.query, self._filters)
+        if (self.query or self._filters) and wanted != (self._shown_query, self._shown_filters):
             self._send(self.query)
 
     def _send(self, query: str) -> None:
         self._last_sent = monotonic()
-        self.post_message(self.Search(query))
+        self.post_message(self.Search(query, self._filters))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         # Enter in the box opens the row under the cursor (the best hit, until moved).
@@ -343,6 +403,11 @@ class SearchView(Vertical):
         if event.key == "down" and query_input.has_focus:
             event.stop()
             self.results_list.focus()
+        elif event.key == "backspace" and query_input.has_focus and not query_input.value:
+            if self._filters:
+                event.stop()
+                field, value = self._filters.items()[-1]
+                self.set_filters(self._filters.toggled(field, value))
         elif event.key == "escape" and query_input.has_focus and query_input.value:
             event.stop()
             query_input.value = ""
@@ -365,7 +430,7 @@ class SearchView(Vertical):
         self.sort_key = key
 
     def watch_sort_key(self) -> None:
-        if not self.query:
+        if not self.query and not self._filters:
             self._show_listing()
 
     def action_cycle_sort(self) -> None:
@@ -375,6 +440,8 @@ class SearchView(Vertical):
         # Offer "did you mean" (key, palette) only while there is a suggestion.
         if action == "use_suggestion":
             return self._suggestion is not None
+        if action == "clear_filters":
+            return bool(self._filters)
         return True
 
     def action_use_suggestion(self) -> None:
