@@ -105,3 +105,17 @@ async def test_facets_give_way_to_the_results_in_a_narrow_terminal(app):
         assert "Facets of" not in screen_text(app)
         await pilot.press("f3")
         await wait_for(pilot, lambda: "Facets of" in screen_text(app))
+
+
+async def test_after_choosing_a_facet_typing_adds_to_the_query(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(SearchView)
+        panel = view.facets
+        await search(pilot, "Aliyev")
+        await wait_for(pilot, lambda: panel.shown_query == "Aliyev")
+        place = next(value for field, value in panel.values if field == "place")
+        await choose_facet(pilot, panel, "place", place)
+        await wait_for(pilot, lambda: view.answered_filters == SearchFilters(place=(place,)))
+        await pilot.press("space", "B", "a", "k", "u")
+        await wait_for(pilot, lambda: view.query == "Aliyev Baku")

@@ -282,7 +282,10 @@ class SearchView(Vertical):
     def on_facet_panel_chosen(self, event: FacetPanel.Chosen) -> None:
         event.stop()
         self.set_filters(self._filters.toggled(event.field, event.value))
-        self.focus_input()
+        # Back to typing after the text, not with it selected (a key would replace it).
+        query_input = self.query_one("#query", Input)
+        query_input.focus()
+        self.call_after_refresh(query_input.action_end)
 
     def set_filters(self, filters: SearchFilters) -> None:
         """Narrow the search by ``filters`` (replacing the ones it had) and run it again."""
