@@ -30,6 +30,7 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
+from search.index import whoosh_internals
 from search.index.batch import Batch, Counts, words_text
 from search.index.manifest import FileEntry, Manifest
 from search.index.vocabulary import Vocabulary
@@ -58,7 +59,8 @@ class ShareResult:
 
 def worker_count() -> int:
     """How many worker processes a build would use (1: build in this process)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    # Workers write segments outside a commit, which only Whoosh's private API allows.
+    if not whoosh_internals.FAST_PATHS or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -207,12 +209,7 @@ def _index_share(folder, paths, read, extract, force, messages, stop, number) ->
             messages.put(("file", number, step.path))
 
         index_files(batch, list(paths), read, skipped, report, stop)
-        if writer._added:
-            segment = writer._finalize_segment()
-        else:
-            # Not cancel(): that deletes the temporary folder the other workers share.
-            writer._close_segment()
-            segment = None
+        segment = whoosh_internals.finish_segment(writer)
         result = ShareResult(manifest.files, skipped, vocabulary.counts, batch.counts, segment)
         messages.put(("done", number, result))
     except BaseException:

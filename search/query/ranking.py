@@ -9,8 +9,9 @@ applied with dictionary operations; counting the matches comes free.
 The scores are Whoosh's own: the same BM25F formula and statistics, summed in the
 same tree shapes (``make_weighted_tree``/``make_binary_tree``), ``Not`` inside ``And``
 adding Whoosh's constant 1.0, phrases scored as the sum of their words. Any other
-query part (wildcards, fuzzy terms, ranges, other weightings) answers None and the
-caller lets Whoosh run the query.
+query part (fuzzy terms, ranges, other weightings) answers None and the caller lets
+Whoosh run the query. Posting blocks and field lengths are read through
+:mod:`search.index.whoosh_internals` (a posting at a time with an untested Whoosh).
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ import heapq
 
 from whoosh import query as wq
 from whoosh import scoring
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.util import make_binary_tree, make_weighted_tree
 
-from search.index.codec import LoadedLengths, code_lengths
+from search.index import whoosh_internals
 
 # InverseMatcher's score: what a ``Not`` clause adds to each match of an ``And``.
 NOT_SCORE = 1.0
-CODE_LENGTHS = code_lengths()
+CODE_LENGTHS = whoosh_internals.code_lengths()
 # Up to this many documents Whoosh unions three or more clauses in a score array.
 _PRELOADED_OR_DOCS = 5000
 
@@ -56,7 +56,7 @@ def rank(searcher, query, limit: int) -> tuple[list[tuple[float, int]], int] | N
         count), or None when the query has a part only Whoosh can run.
     """
     weighting = searcher.weighting
-    if type(weighting) is not scoring.BM25F or weighting._field_B:
+    if type(weighting) is not scoring.BM25F:
         return None
     try:
         scores = _Evaluator(searcher, weighting).scores(query)
@@ -72,8 +72,7 @@ class _Evaluator:
     def __init__(self, searcher, weighting: scoring.BM25F) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.B = weighting.B
-        self.K1 = weighting.K1
+        self.weighting = weighting
 
     def scores(self, node):
         kind = type(node)
@@ -95,7 +94,7 @@ class _Evaluator:
         """A prefix or wildcard: Whoosh ORs the terms it expands to (one term: no boost)."""
         if not node.text.strip("*"):
             raise _Unsupported("a bare wildcard matches every document")
-        terms = [wq.Term(node.fieldname, word) for word in node._btexts(self.reader) if word]
+        terms = [wq.Term(field, word) for field, word in node.expanded_terms(self.reader) if word]
         if len(terms) == 1:
             return self.scores(terms[0])
         return self.scores(wq.Or(terms, boost=node.boost)) if terms else {}
@@ -121,24 +120,24 @@ class _Evaluator:
         if (fieldname, btext) not in self.reader:
             return scores
         searcher = self.searcher
-        idf = searcher.idf(fieldname, btext)
-        avgfl = searcher.avg_field_length(fieldname) or 1
+        # Whoosh's own scorer for the term: its idf, average length, and B (per field).
+        scorer = self.weighting.scorer(searcher, fieldname, btext)
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             if (fieldname, btext) in reader:
                 matcher = reader.postings(fieldname, btext)
                 if values is None:
-                    postings = _read(matcher)
+                    postings = whoosh_internals.postings(matcher)
                 else:
-                    postings = _read_keeping_values(matcher, values, offset)
-                self._score(scores, postings, reader, fieldname, idf, avgfl, offset)
+                    postings = whoosh_internals.postings_keeping_values(matcher, values, offset)
+                self._score(scores, postings, reader, fieldname, scorer, offset)
         return scores
 
-    def _score(self, scores, postings, reader, fieldname, idf, avgfl, offset) -> None:
+    def _score(self, scores, postings, reader, fieldname, scorer, offset) -> None:
         """Add BM25 scores to ``scores``: Whoosh's ``scoring.bm25``, same operations."""
-        B, K1 = self.B, self.K1
-        perdoc = getattr(reader, "_perdoc", None)
-        if not isinstance(perdoc, LoadedLengths):
+        idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        codes = whoosh_internals.length_codes(reader, fieldname)
+        if codes is None:
             length = reader.doc_field_length
             for docnum, tf in postings:
                 fl = length(docnum, fieldname, 1)
@@ -146,7 +145,6 @@ class _Evaluator:
             return
         # Lengths are one-byte codes, so the length part of the formula has 255 values.
         norms = [None] + [K1 * ((1 - B) + B * fl / avgfl) for fl in CODE_LENGTHS[1:]]
-        codes = perdoc.field_codes(fieldname)
         tf_factor = K1 + 1
         for docnum, tf in postings:
             scores[docnum + offset] = idf * ((tf * tf_factor) / (tf + norms[codes[docnum]]))
@@ -217,6 +215,9 @@ class _Evaluator:
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
     """A term's posting values (e.g. "positions", "characters") in the given documents.
 
+    For a page of results: the matcher skips to each wanted document (Whoosh passes
+    over whole blocks by their highest document number), a few dozen skips per term.
+
     Args:
         searcher: An open Whoosh searcher.
         fieldname: The field.
@@ -233,71 +234,15 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
         reader = sub.reader()
         if (fieldname, btext) not in reader:
             continue
-        local = {docnum - offset for docnum in docnums}
+        end = offset + reader.doc_count_all()
         matcher = reader.postings(fieldname, btext)
-        for docnum, value in _read_values(matcher, local, decode):
-            found[docnum + offset] = value
+        for docnum in sorted(d for d in docnums if offset <= d < end):
+            if not matcher.is_active():
+                break
+            matcher.skip_to(docnum - offset)
+            if matcher.is_active() and matcher.id() == docnum - offset:
+                found[docnum] = decode(matcher.value())
     return found
-
-
-def _read(matcher):
-    """(docnum, weight) of each posting, a block at a time where the matcher allows."""
-    if type(matcher) is W3LeafMatcher:
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            yield from zip(matcher._ids, matcher._weights, strict=True)
-            matcher._next_block()
-        return
-    while matcher.is_active():
-        yield matcher.id(), matcher.weight()
-        matcher.next()
-
-
-def _read_keeping_values(matcher, values: dict, offset: int):
-    """Like :func:`_read`, also putting each posting's raw value in ``values``."""
-    if type(matcher) is W3LeafMatcher:
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            matcher._read_values()
-            ids = matcher._ids
-            values.update(zip([docnum + offset for docnum in ids], matcher._values, strict=True))
-            yield from zip(ids, matcher._weights, strict=True)
-            matcher._next_block()
-        return
-    while matcher.is_active():
-        values[matcher.id() + offset] = matcher.value()
-        yield matcher.id(), matcher.weight()
-        matcher.next()
-
-
-def _read_values(matcher, wanted: set[int], decode):
-    """(docnum, decoded value) of the wanted documents' postings.
-
-    Blocks whose highest document number is below every wanted document still to
-    come are passed over from their header, without decompressing their postings.
-    """
-    if type(matcher) is W3LeafMatcher:
-        pending = sorted(wanted, reverse=True)  # the smallest wanted document last
-        while matcher.is_active() and pending:
-            if matcher._maxid >= pending[-1]:
-                matcher._read_ids()
-                ids = matcher._ids
-                if not wanted.isdisjoint(ids):
-                    matcher._read_values()
-                    values = matcher._values
-                    for i, docnum in enumerate(ids):
-                        if docnum in wanted:
-                            yield docnum, decode(values[i])
-                while pending and pending[-1] <= matcher._maxid:
-                    pending.pop()
-            matcher._next_block()
-        return
-    while matcher.is_active():
-        if matcher.id() in wanted:
-            yield matcher.id(), decode(matcher.value())
-        matcher.next()
 
 
 def _adjacent(places: list[list[int]]) -> bool:

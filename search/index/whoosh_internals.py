@@ -1,0 +1,422 @@
+"""Every use of Whoosh's private names, each behind a check of the Whoosh version.
+
+The index's fast paths (see :mod:`search.index.codec`, :mod:`search.index.writer` and
+:mod:`search.query.ranking`) reach into Whoosh's codec, writer and posting matchers:
+attributes and methods with a leading underscore that a new Whoosh release may rename
+or drop without notice. They all live here, and nowhere else under ``search/``
+(``tests/unit/test_whoosh_fence.py`` fails otherwise).
+
+At import the installed ``whoosh-reloaded`` is compared with :data:`TESTED_VERSION` (the
+one pinned in ``pyproject.toml``) and every private name used here is looked up. If the
+version differs or a name is missing, :data:`FAST_PATHS` is False, one warning says why,
+and each function below takes Whoosh's public path instead: Whoosh's own codec, writer
+and per-posting matcher calls, one process per build. An upgrade then makes indexing
+and search slower, never different.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import pickle
+import warnings
+import zlib
+from array import array
+
+from whoosh.codec import whoosh3
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3PostingsWriter,
+)
+from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import SegmentWriter
+
+TESTED_VERSION = "2.7.5"
+DISTRIBUTION = "whoosh-reloaded"
+
+# Blocks smaller than this (a rare word's few postings) gain next to nothing from zlib.
+MIN_COMPRESSED_BYTES = 256
+BLOCK_PICKLE_PROTOCOL = 4
+
+# Whoosh's doc_field_length answers None (not 0) for an empty field; keep that.
+_BYTE_LENGTHS = [None] + [byte_to_length(code) for code in range(1, 256)]
+
+# Each Whoosh object and the private names used on it (as attributes, methods it calls,
+# or keyword arguments it takes).
+REQUIRED = (
+    (whoosh3, ("_lenfield",)),
+    (W3Codec, ("_blocklimit", "_compression", "_inlinelimit")),
+    (W3PerDocReader, ("_cached_reader", "_doccount")),
+    (
+        W3PostingsWriter,
+        (
+            "_blocklimit",
+            "_blockcount",
+            "_compression",
+            "_ids",
+            "_maxlength",
+            "_maxweight",
+            "_minlength",
+            "_mini_ids",
+            "_mini_values",
+            "_mini_weights",
+            "_new_block",
+            "_postfile",
+            "_terminfo",
+            "_values",
+            "_weights",
+            "_write_block",
+        ),
+    ),
+    (W3FieldWriter, ("_postwriter",)),
+    (
+        W3LeafMatcher,
+        (
+            "_ids",
+            "_next_block",
+            "_read_ids",
+            "_read_values",
+            "_read_weights",
+            "_values",
+            "_weights",
+        ),
+    ),
+    (SegmentReader, ("_perdoc",)),
+    (
+        SegmentWriter,
+        ("_added", "_close_segment", "_finalize_segment", "_flush_segment", "_lk", "_tempstorage"),
+    ),
+)
+
+PRIVATE_NAMES = frozenset(name for _, names in REQUIRED for name in names)
+
+
+def _names_used(owner) -> set[str]:
+    """The attributes ``owner`` has, and every name its functions use or take."""
+    found = set(dir(owner))
+    classes = owner.__mro__ if isinstance(owner, type) else [owner]
+    for cls in classes:
+        for value in vars(cls).values():
+            code = getattr(value, "__code__", None)
+            if code is not None:
+                found.update(code.co_names, code.co_varnames)
+    return found
+
+
+def problems(version: str | None, required=REQUIRED) -> list[str]:
+    """Why the fast paths cannot be trusted with this Whoosh (empty when they can).
+
+    Args:
+        version: The installed whoosh-reloaded version (None when unknown).
+        required: (Whoosh object, private names used on it) pairs.
+
+    Returns:
+        One line per problem: a different version, or a name Whoosh no longer has.
+    """
+    found = []
+    if version != TESTED_VERSION:
+        found.append(f"{DISTRIBUTION} {version} is installed; {TESTED_VERSION} was tested")
+    for owner, names in required:
+        missing = sorted(set(names) - _names_used(owner))
+        if missing:
+            found.append(f"{owner.__name__} has no {', '.join(missing)}")
+    return found
+
+
+def _installed_version() -> str | None:
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+PROBLEMS = problems(_installed_version())
+FAST_PATHS = not PROBLEMS
+if PROBLEMS:
+    warnings.warn(
+        "briefing uses Whoosh's public paths (slower indexing and search): " + "; ".join(PROBLEMS),
+        RuntimeWarning,
+        stacklevel=2,
+    )
+
+
+def code_lengths() -> list:
+    """The field length each one-byte code stands for (None for code 0, an empty field)."""
+    return list(_BYTE_LENGTHS)
+
+
+# Reading: field lengths and posting blocks.
+
+
+class LoadedLengths(W3PerDocReader):
+    """A per-document reader that loads each field-length column once."""
+
+    def __init__(self, storage, segment) -> None:
+        super().__init__(storage, segment)
+        self._loaded: dict[str, object] = {}
+        self._decoded: dict[str, list] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        codes = self._loaded.get(fieldname)
+        if codes is None:
+            reader = self._cached_reader(whoosh3._lenfield(fieldname), LENGTHS_COLUMN)
+            if reader is None:
+                return default
+            codes = self._loaded[fieldname] = reader.load()
+        return _BYTE_LENGTHS[codes[docnum]] if docnum < len(codes) else None
+
+    def field_codes(self, fieldname: str):
+        """Every document's one-byte length code of a field, by document number."""
+        codes = self._loaded.get(fieldname)
+        if codes is None:
+            reader = self._cached_reader(whoosh3._lenfield(fieldname), LENGTHS_COLUMN)
+            codes = reader.load() if reader is not None else bytes(self._doccount)
+            self._loaded[fieldname] = codes
+        return codes
+
+    def field_lengths(self, fieldname: str) -> list:
+        """Every document's length of a field, by document number (None when empty)."""
+        lengths = self._decoded.get(fieldname)
+        if lengths is None:
+            codes = self.field_codes(fieldname)
+            lengths = self._decoded[fieldname] = [_BYTE_LENGTHS[code] for code in codes]
+        return lengths
+
+
+def per_document_reader(storage, segment):
+    """The codec's per-document reader: field lengths loaded once per column when allowed."""
+    if FAST_PATHS:
+        return LoadedLengths(storage, segment)
+    return W3PerDocReader(storage, segment)
+
+
+def length_codes(reader, fieldname: str):
+    """A segment's one-byte length codes of a field, by document number.
+
+    Args:
+        reader: A segment's reader (one of ``searcher.leaf_searchers()``).
+        fieldname: The field.
+
+    Returns:
+        The codes, or None: then ask ``reader.doc_field_length`` document by document.
+    """
+    if not FAST_PATHS:
+        return None
+    perdoc = getattr(reader, "_perdoc", None)
+    return perdoc.field_codes(fieldname) if isinstance(perdoc, LoadedLengths) else None
+
+
+def postings(matcher):
+    """(docnum, weight) of each of a term's postings, a block at a time when allowed."""
+    if FAST_PATHS and type(matcher) is W3LeafMatcher:
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            yield from zip(matcher._ids, matcher._weights, strict=True)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        yield matcher.id(), matcher.weight()
+        matcher.next()
+
+
+def postings_keeping_values(matcher, values: dict, offset: int):
+    """Like :func:`postings`, also putting each posting's raw value in ``values``.
+
+    Args:
+        matcher: The term's posting matcher in one segment.
+        values: Receives (docnum + offset) -> raw posting value.
+        offset: The segment's first document number in the whole index.
+    """
+    if FAST_PATHS and type(matcher) is W3LeafMatcher:
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            matcher._read_values()
+            ids = matcher._ids
+            values.update(zip([docnum + offset for docnum in ids], matcher._values, strict=True))
+            yield from zip(ids, matcher._weights, strict=True)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        values[matcher.id() + offset] = matcher.value()
+        yield matcher.id(), matcher.weight()
+        matcher.next()
+
+
+# Writing: posting blocks filled a term at a time, and a writer that hands them over.
+
+
+class FastBlockWriter(W3PostingsWriter):
+    """Whoosh's postings writer, filled a term at a time, each block pickled at protocol 4.
+
+    The block layout is Whoosh's: length (negative for the last block), the info tuple,
+    then the (optionally compressed) pickle of (ids, weights, values).
+    """
+
+    def add_term_postings(self, postings: list[tuple], lengths: list) -> None:
+        """Add all of a term's (docnum, weight, value) postings, a block at a time.
+
+        Args:
+            postings: The term's postings in document order.
+            lengths: The field's length of every document (None when empty).
+        """
+        limit = self._blocklimit
+        for start in range(0, len(postings), limit):
+            if self._ids:
+                self._write_block()
+            # Transposed: the block's ids, weights and values.
+            ids, weights, values = zip(*postings[start : start + limit], strict=True)
+            self._ids = array("I", ids)
+            self._weights = array("f", weights)
+            self._maxweight = max(0, *weights)  # Whoosh starts the block's maximum at 0
+            self._values = [value for value in values if value]
+            present = [length for length in map(lengths.__getitem__, ids) if length]
+            if present:
+                self._minlength, self._maxlength = min(present), max(present)
+
+    def _write_block(self, last=False):
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
+        compression = self._compression if len(databytes) >= MIN_COMPRESSED_BYTES else 0
+        if compression:
+            databytes = zlib.compress(databytes, compression)
+        ids = self._ids
+        info = (
+            len(ids),
+            ids[-1],
+            self._maxweight,
+            compression,
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        )
+        infobytes = pickle.dumps(info, 2)
+        length = len(infobytes) + len(databytes)
+        self._postfile.write_int(-length if last else length)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+
+class TermFieldWriter(W3FieldWriter):
+    """Whoosh's field writer, also taking postings already grouped by term."""
+
+    def add_term_postings(self, schema, lengths: LoadedLengths, terms) -> None:
+        """Write every term's postings.
+
+        Args:
+            schema: The index schema.
+            lengths: The new segment's field lengths.
+            terms: ((field name, term bytes), postings) pairs sorted by field and term,
+                each term's (docnum, weight, value) postings in document order.
+        """
+        fieldname = None
+        for (name, btext), found in terms:
+            if name != fieldname:
+                if fieldname is not None:
+                    self.finish_field()
+                fieldname = name
+                self.start_field(name, schema[name])
+                field_lengths = lengths.field_lengths(name)
+            self.start_term(btext)
+            self._postwriter.add_term_postings(found, field_lengths)
+            self.finish_term()
+        if fieldname is not None:
+            self.finish_field()
+
+
+def field_writer(codec: W3Codec, storage, segment):
+    """The codec's field writer: one taking whole terms when allowed."""
+    if FAST_PATHS:
+        return TermFieldWriter(codec, storage, segment)
+    return W3Codec.field_writer(codec, storage, segment)
+
+
+def postings_writer(codec: W3Codec, dbfile, byteids: bool = False):
+    """The codec's postings writer: one pickling blocks at protocol 4 when allowed."""
+    if FAST_PATHS:
+        return FastBlockWriter(
+            dbfile,
+            blocklimit=codec._blocklimit,
+            byteids=byteids,
+            compression=codec._compression,
+            inlinelimit=codec._inlinelimit,
+        )
+    return W3Codec.postings_writer(codec, dbfile, byteids=byteids)
+
+
+class TermWriter(SegmentWriter):
+    """Whoosh's segment writer, handing each term's postings to the codec whole at commit.
+
+    It needs a pool with ``iter_terms`` (:class:`~search.index.writer.TermPool`) and a
+    codec whose field writer is a :class:`TermFieldWriter`; :func:`segment_writer` gives
+    it both.
+    """
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        try:
+            self.fieldwriter.add_term_postings(self.schema, lengths, self.pool.iter_terms())
+        finally:
+            lengths.close()
+        self.fieldwriter.close()
+
+
+def segment_writer(index, codec: W3Codec, pool, *, limitmb: float, lock: bool = True):
+    """A writer adding one new segment to ``index``.
+
+    Args:
+        index: The Whoosh index.
+        codec: The codec to write with.
+        pool: Makes the writer's pool from (temporary storage, segment, limitmb=...);
+            used only on the fast path (Whoosh's own pool otherwise).
+        limitmb: Megabytes of postings kept in memory before a run is spilled to disk.
+        lock: Take the index's write lock; False only in a worker of a parent that
+            holds it, which needs :data:`FAST_PATHS`.
+
+    Returns:
+        A :class:`TermWriter` with ``pool`` when allowed, else ``index.writer(...)``.
+
+    Raises:
+        RuntimeError: ``lock`` is False without the fast paths.
+    """
+    if FAST_PATHS:
+        writer = TermWriter(index, _lk=lock, codec=codec, limitmb=limitmb)
+        writer.pool = pool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
+        return writer
+    if not lock:
+        raise RuntimeError("a writer without the index lock needs Whoosh's private API")
+    return index.writer(codec=codec, limitmb=limitmb)
+
+
+def finish_segment(writer):
+    """Write out a writer's new segment without committing it (a build worker's end).
+
+    Args:
+        writer: A writer from :func:`segment_writer` with ``lock=False``.
+
+    Returns:
+        The written segment, or None when no document was added.
+
+    Raises:
+        RuntimeError: without the fast paths (builds then run in one process).
+    """
+    if not FAST_PATHS:
+        raise RuntimeError("finishing a segment without a commit needs Whoosh's private API")
+    if writer._added:
+        return writer._finalize_segment()
+    # Not cancel(): that deletes the temporary folder the other workers share.
+    writer._close_segment()
+    return None
