@@ -88,6 +88,22 @@ class Snippet:
     text: str
     highlights: tuple[tuple[int, int], ...] = ()
 
+    def marked(self, before: str = "«", after: str = "»") -> str:
+        """The text with each highlight wrapped in markers (for plain-text output).
+
+        Args:
+            before: Inserted before each highlight.
+            after: Inserted after each highlight.
+        """
+        pieces, last = [], 0
+        for start, end in sorted(self.highlights):
+            if start < last:
+                continue
+            pieces += [self.text[last:start], before, self.text[start:end], after]
+            last = end
+        pieces.append(self.text[last:])
+        return "".join(pieces)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -206,6 +222,10 @@ class IndexReport:
 
 class QueryError(ValueError):
     """A query that cannot be run; the message is one line a user can act on."""
+
+
+class UnreadableFile(Exception):
+    """A file that cannot become articles; ``str(exc)`` is the one-line reason."""
 
 
 class IndexBusyError(RuntimeError):

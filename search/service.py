@@ -11,8 +11,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from search.backend import ProgressCallback, SearchService
+from search.models import Article, EntitySpan, UnreadableFile
 
-__all__ = ["ProgressCallback", "SearchService", "open_search_service"]
+__all__ = [
+    "ProgressCallback",
+    "SearchService",
+    "UnreadableFile",
+    "open_search_service",
+    "read_file",
+]
+
+
+def read_file(path: Path) -> list[tuple[Article, list[EntitySpan]]]:
+    """The articles of one file outside any index, each with its entity spans.
+
+    Raises:
+        UnreadableFile: with a one-line reason the file cannot be read.
+    """
+    from search.entities import extract_entities
+    from search.reading.reader import read_articles
+
+    return [(article, list(extract_entities(article.body))) for article in read_articles(path)]
 
 
 def open_search_service(corpus: Path) -> SearchService:

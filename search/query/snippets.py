@@ -133,23 +133,3 @@ def opening(body: str, limit: int = SNIPPET_CHARS) -> Snippet:
     cut = text.rfind(" ", 0, limit)
     return Snippet(text[: cut if cut > limit // 2 else limit] + ELLIPSIS)
 
-
-def marked(snippet: Snippet, before: str = "«", after: str = "»") -> str:
-    """The snippet text with each highlight wrapped in markers (for plain-text output).
-
-    Args:
-        snippet: The snippet to mark.
-        before: Inserted before each highlight.
-        after: Inserted after each highlight.
-
-    Returns:
-        The marked text.
-    """
-    pieces, last = [], 0
-    for start, end in sorted(snippet.highlights):
-        if start < last:
-            continue
-        pieces += [snippet.text[last:start], before, snippet.text[start:end], after]
-        last = end
-    pieces.append(snippet.text[last:])
-    return "".join(pieces)

@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from search.models import Article, SkippedFile
+# Defined with the records (it crosses the seam); still importable from here.
+from search.models import Article, SkippedFile, UnreadableFile  # noqa: F401
 
 if TYPE_CHECKING:
     from search.reading import splitting
@@ -27,10 +28,6 @@ _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Larger files are not articles (logs, dumps); reading them would stall indexing.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-class UnreadableFile(Exception):
-    """A file that cannot become articles; ``str(exc)`` is the one-line reason."""
 
 
 def walk_corpus(folder: Path) -> Iterator[Path | SkippedFile]:

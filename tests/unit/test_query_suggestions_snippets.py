@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from search.query.snippets import marked
 from tests.unit.index_fixtures import make_service, write_articles
 
 LONG_BODY = (
@@ -77,7 +76,7 @@ def test_terms_hold_the_query_words_as_they_appear_in_text(service):
 def test_marked_wraps_each_highlight():
     from search.models import Snippet
 
-    assert marked(Snippet("an oil price", ((3, 6), (7, 12)))) == "an «oil» «price»"
+    assert Snippet("an oil price", ((3, 6), (7, 12))).marked() == "an «oil» «price»"
 
 
 def test_related_articles_share_words_and_exclude_the_article(service):

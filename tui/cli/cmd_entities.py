@@ -67,14 +67,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _from_file(path: Path) -> list[tuple[str, str, list]]:
-    from search.entities import extract_entities
-    from search.reading.reader import UnreadableFile, read_articles
+    from search.service import UnreadableFile, read_file
 
     try:
-        articles = read_articles(path)
+        found = read_file(path)
     except UnreadableFile as error:
         fail(f"cannot read {safe(str(path))}: {error}", EXIT_ERROR)
-    return [(a.id, a.title, extract_entities(a.body)) for a in articles]
+    return [(article.id, article.title, spans) for article, spans in found]
 
 
 def _from_index(args: argparse.Namespace) -> list[tuple[str, str, list]]:

@@ -62,8 +62,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_json(results) -> dict:
-    from search.query.snippets import marked
-
     return {
         "query": results.query,
         "total": results.total,
@@ -79,7 +77,7 @@ def _as_json(results) -> dict:
                 "path": hit.path,
                 "url": hit.url,
                 "score": round(hit.score, 4),
-                "snippet": marked(hit.snippet, MARK_BEFORE, MARK_AFTER),
+                "snippet": hit.snippet.marked(MARK_BEFORE, MARK_AFTER),
                 "snippet_text": hit.snippet.text,
                 "highlights": [list(pair) for pair in hit.snippet.highlights],
             }
