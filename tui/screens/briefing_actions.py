@@ -67,6 +67,7 @@ class BriefingActionsMixin(Screen):
     def on_pane_opened(self, message: PaneOpened) -> None:
         note = self._pending_jump
         pane = message.pane
+        pane.show_resolution(self.app.resolution)
         found = self.app.resolution.of(note.id) if note is not None else None
         article_id = found.article.id if found and found.article else None
         if note is not None and pane.article.id in (note.article.id, article_id):

@@ -44,6 +44,7 @@ from tui.widgets.search.view import SearchView
 from tui.widgets.workspace import SEARCH_TAB, Workspace
 
 if TYPE_CHECKING:
+    from tui.note_status import Resolution
     from tui.widgets.reading.pane import ReadingPane
 
 
@@ -106,6 +107,15 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         self.call_after_refresh(self._first_drawn.set)
         self.prepare_index()
         self.call_after_refresh(self.check_corrections)
+        self.watch(self.app, "resolution", self._show_resolution, init=False)
+
+    def _show_resolution(self, resolution: Resolution) -> None:
+        """Hand the briefing's new resolution down to every open reading pane."""
+        # Imported here: the reading pane loads only once an article is opened.
+        from tui.widgets.reading.pane import ReadingPane
+
+        for pane in self.query(ReadingPane):
+            pane.show_resolution(resolution)
 
     # Index: list what it held, open it, update if stale, list the articles.
 

@@ -111,8 +111,7 @@ class QuotingMixin(Widget):
 
     def on_mount(self) -> None:
         self._marks: list[tuple[int, int, Note]] = []
-        if hasattr(self.app, "resolution"):
-            self.watch(self.app, "resolution", self.show_resolution)
+        # The screen answers with the briefing's resolution (and sends each new one).
         self.post_message(PaneOpened(self))
 
     # Marks
