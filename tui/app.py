@@ -17,8 +17,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from search.models import ArticleSummary
+from search.runtime import QUIET_SECONDS, IdleCollector
 from tui.briefing_jobs import BriefingAppMixin
-from tui.collector import QUIET_SECONDS, IdleCollector
 from tui.literal import literal
 from tui.remembered import RememberedArticles
 
@@ -78,7 +78,7 @@ class BriefingApp(BriefingAppMixin, App):
         """Work kept out of the way of the first list of articles; runs once.
 
         Opens the current briefing and hands memory management to the idle collector
-        (see :mod:`tui.collector`): the collector, off while the app starts when launched
+        (see :mod:`search.runtime`): the collector, off while the app starts when launched
         from the command line, is on again, with full passes kept for quiet moments.
         """
         if getattr(self, "_listing_started", False):

@@ -7,11 +7,9 @@ the file and the word counts in step, and counts what it did for the report.
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,23 +18,6 @@ from search.index.manifest import FileEntry, Manifest, file_digest
 from search.index.vocabulary import Vocabulary
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
 from search.reading import reader as reading
-
-# A build keeps millions of small posting tuples alive until its commit; with the default
-# thresholds the collector walks them over and over (about a sixth of a large build).
-BUILD_COLLECTION_THRESHOLDS = (100_000, 50, 100)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the garbage collector less often for the duration of an update."""
-    before = gc.get_threshold()
-    gc.set_threshold(*BUILD_COLLECTION_THRESHOLDS)
-    try:
-        yield
-    finally:
-        # Unless someone else (the app, say) has set its own thresholds meanwhile.
-        if gc.get_threshold() == BUILD_COLLECTION_THRESHOLDS:
-            gc.set_threshold(*before)
 
 
 @dataclass

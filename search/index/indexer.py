@@ -206,9 +206,9 @@ class Indexer:
         scan = self._scan(manifest, force=force)
         counts = Counts()
         if scan.changed or scan.removed:
-            from search.index.batch import fewer_collections
+            from search.runtime import bulk_indexing
 
-            with fewer_collections():
+            with bulk_indexing():
                 counts = self._apply(
                     index, manifest, vocabulary, scan, fresh, force, progress, cancel
                 )

@@ -17,7 +17,6 @@ deleted once the segments are committed.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import queue
@@ -195,9 +194,9 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
 def _index_share(folder, paths, read, extract, force, messages, stop, number) -> None:
     """A worker's whole life: index ``paths`` into a new segment and report."""
     from search.index.batch import index_files
+    from search.runtime import worker_started
 
-    # What the worker inherited stays alive to its end: keep the collector off it.
-    gc.freeze()
+    worker_started()
     try:
         index = FileStorage(folder, supports_mmap=False).open_index()
         # The parent holds the update lock and commits the segments: no Whoosh lock here.

@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-from tui import collector
-from tui.collector import IdleCollector
+from search import runtime as collector
+from search.runtime import IdleCollector
 
 
 @pytest.fixture
