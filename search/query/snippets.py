@@ -132,4 +132,3 @@ def opening(body: str, limit: int = SNIPPET_CHARS) -> Snippet:
         return Snippet(text)
     cut = text.rfind(" ", 0, limit)
     return Snippet(text[: cut if cut > limit // 2 else limit] + ELLIPSIS)
-

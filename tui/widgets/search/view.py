@@ -304,9 +304,7 @@ class SearchView(Vertical):
                 Content.assemble(
                     Content("Only: ").stylize("$text-muted"),
                     Content(" · ").join(shown),
-                    Content("  (F4 clears, backspace takes the last off)").stylize(
-                        "$text-muted"
-                    ),
+                    Content("  (F4 clears, backspace takes the last off)").stylize("$text-muted"),
                 )
             )
         self._rerun()
