@@ -22,6 +22,7 @@ import warnings
 import zlib
 from array import array
 
+from whoosh import scoring
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
@@ -86,6 +87,7 @@ REQUIRED = (
             "_weights",
         ),
     ),
+    (scoring.BM25F, ("_field_B",)),
     (SegmentReader, ("_perdoc",)),
     (
         SegmentWriter,
@@ -211,6 +213,21 @@ def length_codes(reader, fieldname: str):
         return None
     perdoc = getattr(reader, "_perdoc", None)
     return perdoc.field_codes(fieldname) if isinstance(perdoc, LoadedLengths) else None
+
+
+def field_b(weighting, searcher, fieldname: str, btext: bytes) -> float:
+    """BM25F's B for a field: its own (``body_B=...``) or the weighting's.
+
+    Args:
+        weighting: A ``scoring.BM25F``.
+        searcher: The searcher it scores for.
+        fieldname: The field.
+        btext: A term of the field that is in the index (the public path asks
+            Whoosh's scorer for it, a term lookup).
+    """
+    if FAST_PATHS:
+        return weighting._field_B.get(fieldname, weighting.B)
+    return weighting.scorer(searcher, fieldname, btext).B
 
 
 def postings(matcher):

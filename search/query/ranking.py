@@ -73,6 +73,8 @@ class _Evaluator:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.weighting = weighting
+        self.K1 = weighting.K1
+        self.field_B: dict[str, float] = {}
 
     def scores(self, node):
         kind = type(node)
@@ -120,8 +122,12 @@ class _Evaluator:
         if (fieldname, btext) not in self.reader:
             return scores
         searcher = self.searcher
-        # Whoosh's own scorer for the term: its idf, average length, and B (per field).
-        scorer = self.weighting.scorer(searcher, fieldname, btext)
+        idf = searcher.idf(fieldname, btext)
+        avgfl = searcher.avg_field_length(fieldname) or 1
+        B = self.field_B.get(fieldname)
+        if B is None:
+            B = whoosh_internals.field_b(self.weighting, searcher, fieldname, btext)
+            self.field_B[fieldname] = B
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             if (fieldname, btext) in reader:
@@ -130,12 +136,12 @@ class _Evaluator:
                     postings = whoosh_internals.postings(matcher)
                 else:
                     postings = whoosh_internals.postings_keeping_values(matcher, values, offset)
-                self._score(scores, postings, reader, fieldname, scorer, offset)
+                self._score(scores, postings, reader, fieldname, (idf, avgfl, B), offset)
         return scores
 
-    def _score(self, scores, postings, reader, fieldname, scorer, offset) -> None:
+    def _score(self, scores, postings, reader, fieldname, stats, offset) -> None:
         """Add BM25 scores to ``scores``: Whoosh's ``scoring.bm25``, same operations."""
-        idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        (idf, avgfl, B), K1 = stats, self.K1
         codes = whoosh_internals.length_codes(reader, fieldname)
         if codes is None:
             length = reader.doc_field_length
