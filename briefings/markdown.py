@@ -129,13 +129,14 @@ def _note_lines(item: ResolvedNote, number: int) -> list[str]:
         quoted[-1] = f"{quoted[-1]} {cite}"
         out += [f"> {line}" if line else ">" for line in quoted]
         out.append("")
-        if item.status is NoteStatus.CHANGED and item.current is not None:
-            now = escape_inline(re.sub(r"[\r\n]+", " ", item.current.exact))
-            out += [f"*{NOW_READS}* “{now}”", ""]
     elif text:
         text[-1] = f"{text[-1]} {cite}"
     else:
         text = [cite]
+    # Said even when the stored words show as nothing (a quote of blanks, by hand).
+    if item.status is NoteStatus.CHANGED and item.current is not None:
+        now = escape_inline(re.sub(r"[\r\n]+", " ", item.current.exact))
+        out += [f"*{NOW_READS}* “{now}”", ""]
     if text:
         out += [*text, ""]
     tags = [escape_inline(t) for t in note.tags]

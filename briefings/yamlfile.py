@@ -139,7 +139,11 @@ def _compose(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
         line = mark.line + 1 if mark else None
         raise BriefingFileError(path, f"not valid YAML: {reason}", line) from None
     except yaml.YAMLError as exc:
-        raise BriefingFileError(path, f"not valid YAML: {exc}", None) from None
+        # A reader error (a control character, say) has no mark, only a position.
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        reason = str(exc).splitlines()[0] if str(exc) else "not valid YAML"
+        raise BriefingFileError(path, f"not valid YAML: {reason}", line) from None
     finally:
         loader.dispose()
     return root, data
@@ -186,7 +190,7 @@ def _mapping(value: Any, where: tuple[Any, ...], what: str) -> dict[str, Any]:
 
 def _text(value: Any, where: tuple[Any, ...], *, optional: bool = False) -> str | None:
     """A text field; numbers and dates a hand edit left unquoted are read back as text."""
-    name = where[-1]
+    name = where[-1] if not isinstance(where[-1], int) else f"{where[-2]} item {where[-1] + 1}"
     if value is None:
         return None if optional else ""
     if isinstance(value, bool):

@@ -277,3 +277,16 @@ def test_empty_briefing_has_title_and_date_only():
     assert render_briefing(empty, [], generated=WHEN) == (
         f"# Nothing yet\n\n{generation_line(WHEN)}\n"
     )
+
+
+def test_a_changed_quote_of_blanks_still_says_what_the_source_now_reads():
+    from briefings.resolver import NoteStatus, ResolvedNote
+
+    blank = Quote("  ", "before ", " after", 10, 12, "sha256:0")
+    note = Note("n1", RATES, blank, "", (), STAMP, STAMP)
+    briefing = Briefing("Rates", "rates", STAMP, STAMP, notes=(note,))
+    current = Quote("Markets fell", "", "", 10, 22, "sha256:1")
+    item = ResolvedNote(note, NoteStatus.CHANGED, current=current)
+    markdown = render_briefing(briefing, [item], generated=WHEN)
+    assert "*The source now reads:* “Markets fell”" in markdown
+    assert "[1]" in markdown

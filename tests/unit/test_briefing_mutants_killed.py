@@ -403,7 +403,7 @@ def test_a_tag_left_as_yes_or_no_is_reported_at_its_own_line(tmp_path):
     with pytest.raises(BriefingFileError) as caught:
         store.load("edited")
     assert caught.value.line == 6
-    assert caught.value.reason.endswith("reads as yes/no; put the text in quotes")
+    assert caught.value.reason == "'tags item 2' reads as yes/no; put the text in quotes"
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# nothing here yet\n"])
@@ -431,6 +431,9 @@ def test_yaml_mistakes_are_reported_in_the_parsers_words(tmp_path):
         store.load("bell")
     assert caught.value.path == store.path_for("bell")
     assert caught.value.reason.startswith("not valid YAML: unacceptable character #x0007")
+    # One line, at the line of the character: path:line: reason.
+    assert caught.value.line == 2 and "\n" not in str(caught.value)
+    assert str(caught.value).startswith(f"{store.path_for('bell')}:2: not valid YAML")
 
 
 def test_briefing_written_by_hand_with_only_the_essentials_loads_with_nothing_invented(tmp_path):
