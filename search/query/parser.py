@@ -42,6 +42,8 @@ OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _MINUS = re.compile(r"(?:^|(?<=[\s(]))-(?=[\w(])")
 _DATE_FIELD = re.compile(r"\b(?:date|published):")
+# A field name followed by nothing to look for ("person:", "date:>", "title: )").
+_EMPTY_FIELD = re.compile(r"(?<![\w:])([A-Za-z_]+):(?:[<>]=?|=)?(?=\s|\)|$)")
 _RANGE = re.compile(r"\w*:?[\[{][^\]}]*[\]}]?")
 
 
@@ -73,6 +75,11 @@ def parse_query(text: str, schema) -> wq.Query:
     if not text.strip("*? "):
         # A bare wildcard would expand to every term of every field: list everything instead.
         return wq.Every()
+    empty = _empty_field(text, schema)
+    if empty:
+        # The parser would search for the field's own name as a word.
+        example = _EXAMPLES.get(empty, "baku")
+        raise QueryError(f"write what to look for after {empty}:, e.g. {empty}:{example}")
     try:
         q = _parser(schema).parse(_minus_as_not(text))
     except Exception as exc:  # the parser raises many kinds; the reader needs one line
@@ -82,6 +89,20 @@ def parse_query(text: str, schema) -> wq.Query:
         if error:
             raise _failure(text, error)
     return q
+
+
+_EXAMPLES = {"date": "2024-07", "published": "2024-07", "person": "aliyev", "org": "csto"}
+
+
+def _empty_field(text: str, schema) -> str | None:
+    """The first field named with nothing after it (outside quotes), if any."""
+    names = set(schema.names()) | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
+    # Quoted text is searched as written: blank it out, keeping the quotes themselves.
+    unquoted = re.sub(r'"[^"]*"', lambda m: '"' + " " * (len(m.group()) - 2) + '"', text)
+    for match in _EMPTY_FIELD.finditer(unquoted):
+        if match.group(1) in names:
+            return match.group(1)
+    return None
 
 
 def _minus_as_not(text: str) -> str:

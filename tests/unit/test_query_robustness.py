@@ -100,3 +100,23 @@ def test_plain_words_leave_out_operators_fields_wildcards_and_dates():
         "peace",
         "talks",
     ]
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("date:", "date"),
+        ("person:", "person"),
+        ("Aliyev place: OR gas", "place"),
+        ("date:>", "date"),
+    ],
+)
+def test_a_field_with_nothing_after_it_says_what_to_write(service, query, field):
+    with pytest.raises(QueryError) as caught:
+        service.search(query)
+    assert str(caught.value).startswith(f"write what to look for after {field}:, e.g. {field}:")
+
+
+@pytest.mark.parametrize("query", ['person:"Ilham Aliyev"', 'said "date:"', "12:30", "date:>2024"])
+def test_a_field_with_its_value_or_a_colon_in_quotes_still_searches(service, query):
+    assert service.search(query).total >= 0
