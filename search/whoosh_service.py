@@ -132,7 +132,7 @@ class WhooshSearchService(SearchService):
             if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
             else:
-                hits, total = self._ranked(searcher, parsed, limit)
+                hits, total = self._ranked_or_refused(searcher, parsed, limit)
             if text:
                 suggestion = suggest(text, partial(_known, searcher), self._correct)
         terms = _terms(text, hits)
@@ -150,6 +150,15 @@ class WhooshSearchService(SearchService):
         )
         results = searcher.search(wq.Every(), limit=limit, sortedby=order)
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
+
+    def _ranked_or_refused(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
+        """``_ranked``, with a query Whoosh refuses only when it runs said in one line."""
+        from whoosh.query.qcore import QueryError as WhooshQueryError
+
+        try:
+            return self._ranked(searcher, parsed, limit)
+        except WhooshQueryError as exc:
+            raise QueryError(f"cannot run the query: {' '.join(str(exc).split())}") from None
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
         from search.query import ranking as fast_ranking

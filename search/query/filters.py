@@ -13,12 +13,12 @@ from search.models import SearchFilters
 def filter_text(filters: SearchFilters) -> str:
     """The filters as query-language terms joined by AND ("" when there are none).
 
-    A value is one quoted term: its double quotes become spaces and its spaces are
-    collapsed, so no value can break out of its quotes.
+    A value is one quoted term: its double quotes (and commas, which split a name into
+    two) become spaces and its spaces are collapsed, so no value can break out.
     """
     terms = []
     for field, value in filters.items():
-        clean = " ".join(value.replace('"', " ").split())
+        clean = " ".join(value.replace('"', " ").replace(",", " ").split())
         if clean:
             terms.append(f'{field}:"{clean}"')
     return " AND ".join(terms)

@@ -88,10 +88,24 @@ def parse_query(text: str, schema) -> wq.Query:
         error = getattr(node, "error", None)
         if error:
             raise _failure(text, error)
+        if isinstance(node, wq.Phrase) and not _has_positions(schema, node.fieldname):
+            # A name field splits at commas and keeps no word positions: Whoosh would
+            # only fail when the query runs.
+            raise QueryError(
+                f"a {node.fieldname}: name cannot hold a comma; write the name without it, "
+                f'e.g. {node.fieldname}:"{_NAME_EXAMPLES.get(node.fieldname, "Ilham Aliyev")}"'
+            )
     return q
 
 
+def _has_positions(schema, fieldname: str) -> bool:
+    if fieldname not in schema:  # a Whoosh schema has no .get()
+        return True
+    return schema[fieldname].format.supports("positions")
+
+
 _EXAMPLES = {"date": "2024-07", "published": "2024-07", "person": "aliyev", "org": "csto"}
+_NAME_EXAMPLES = {"person": "Ilham Aliyev", "org": "European Union", "place": "Nagorno-Karabakh"}
 
 
 def _empty_field(text: str, schema) -> str | None:

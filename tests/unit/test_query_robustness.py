@@ -120,3 +120,19 @@ def test_a_field_with_nothing_after_it_says_what_to_write(service, query, field)
 @pytest.mark.parametrize("query", ['person:"Ilham Aliyev"', 'said "date:"', "12:30", "date:>2024"])
 def test_a_field_with_its_value_or_a_colon_in_quotes_still_searches(service, query):
     assert service.search(query).total >= 0
+
+
+@pytest.mark.parametrize(
+    "query", ['person:"Aliyev, Ilham"', 'org:"a,b"', 'x place:"Baku, Azerbaijan"']
+)
+def test_a_comma_inside_a_quoted_name_is_a_clear_message_not_a_traceback(service, query):
+    with pytest.raises(QueryError, match="name cannot hold a comma"):
+        service.search(query)
+
+
+def test_a_filter_value_with_a_comma_searches_without_failing(service):
+    from search.models import SearchFilters
+
+    assert (
+        service.search("", filters=SearchFilters(org=("Samsung Electronics Co., Ltd.",))).total >= 0
+    )
