@@ -54,10 +54,10 @@ def render_briefing(
     found = [r for r in resolved if r.status is not NoteStatus.ORPHANED]
     orphans = [r for r in resolved if r.status is NoteStatus.ORPHANED]
     # Sources are numbered in the order the document first cites them.
-    sources: dict[str, ArticleRef] = {}
+    sources: dict[tuple[str, str], ArticleRef] = {}
     for item in found + orphans:
-        sources.setdefault(item.note.article.id, item.citation)
-    numbers = {article_id: n for n, article_id in enumerate(sources, start=1)}
+        sources.setdefault(item.source_key, item.citation)
+    numbers = {key: n for n, key in enumerate(sources, start=1)}
 
     out = [f"# {escape_inline(briefing.title) or escape_inline(briefing.slug)}", ""]
     out += [generation_line(generated or datetime.now(UTC)), ""]
@@ -66,16 +66,16 @@ def render_briefing(
         out += [*summary, ""]
 
     if by_article:
-        for article_id, ref in sources.items():
-            notes = [r for r in found if r.note.article.id == article_id]
+        for key, ref in sources.items():
+            notes = [r for r in found if r.source_key == key]
             if notes:
                 meta = _meta(ref)
                 out += [f"## {_title(ref)}", ""] + ([meta, ""] if meta else [])
                 for item in notes:
-                    out += _note_lines(item, numbers[article_id])
+                    out += _note_lines(item, numbers[key])
     else:
         for item in found:
-            out += _note_lines(item, numbers[item.note.article.id])
+            out += _note_lines(item, numbers[item.source_key])
 
     if orphans:
         out += [f"## {ORPHANS_HEADING}", ""]
@@ -83,7 +83,7 @@ def render_briefing(
         for item in orphans:
             out += [f"### {_title(item.citation)}", ""]
             out += [f"*Not found: {item.reason}.*", ""]
-            out += _note_lines(item, numbers[item.note.article.id])
+            out += _note_lines(item, numbers[item.source_key])
 
     if sources:
         out += [f"## {SOURCES_HEADING}", ""]

@@ -76,6 +76,13 @@ class ResolvedNote:
         return ArticleRef.from_article(self.article, self.note.article.corpus)
 
     @property
+    def source_key(self) -> tuple[str, str]:
+        """Which source the note cites: one key per article of one corpus (two corpora
+        can hold articles with the same id, a path and a place in a file)."""
+        article_id = self.article.id if self.article is not None else self.note.article.id
+        return (self.elsewhere or "", article_id)
+
+    @property
     def from_other_corpus(self) -> bool:
         """The note belongs to another corpus folder than the one it was checked in."""
         return self.elsewhere is not None
@@ -102,8 +109,9 @@ def resolve_notes(
     """Each note's status against ``corpus``, in the notes' order.
 
     A note is looked for in ``corpus`` first (a copy or a move of the folder it was
-    taken in holds the same articles); one whose article is not there is looked for
-    in the corpus folder it was taken in, when ``elsewhere`` can open it.
+    taken in holds the same articles). One lost there, or found there only under
+    another title, is looked for in the corpus folder it was taken in, when
+    ``elsewhere`` can open it, and where it stands there is reported.
 
     Args:
         notes: the notes of a briefing (or any notes).
@@ -118,40 +126,51 @@ def resolve_notes(
     """
     here = _ArticleFinder(corpus)
     others: dict[str, _ArticleFinder | None] = {}
-    resolved = [_resolve_in(here, note) for note in notes]
-    # A corpus folder some of whose notes are found here is this one (copied or moved).
-    at_home = {r.note.article.corpus for r in resolved if r.article is not None}
-    for i, found in enumerate(resolved):
+    first = [_resolve_in(here, note) for note in notes]
+    resolved = [found for found, _ in first]
+    # A corpus folder some of whose notes are found here by title is this one (a copy,
+    # or the same folder moved).
+    at_home = {r.note.article.corpus for r, sure in first if r.article is not None and sure}
+    for i, (found, sure) in enumerate(first):
         own = found.note.article.corpus
-        if found.article is not None or not own or own in at_home:
+        if (sure and found.status is not NoteStatus.ORPHANED) or not own:
             continue
         if elsewhere is not None:
             if own not in others:
                 lookup = elsewhere(own)
                 others[own] = _ArticleFinder(lookup) if lookup is not None else None
-            if others[own] is not None:
-                resolved[i] = replace(
-                    _resolve_in(others[own], found.note), elsewhere=found.note.article.corpus_name
-                )
+            there, there_sure = (
+                _resolve_in(others[own], found.note) if others[own] is not None else (None, False)
+            )
+            # Lost here (or found only under another title) but still in the folder it
+            # was taken in: say where it stands there.
+            if there is not None and (
+                (there.status is not NoteStatus.ORPHANED and (there_sure or not sure))
+                or (found.status is NoteStatus.ORPHANED and own not in at_home)
+            ):
+                resolved[i] = replace(there, elsewhere=found.note.article.corpus_name)
                 continue
+        if found.status is not NoteStatus.ORPHANED:
+            continue
         name = found.note.article.corpus_name
-        if corpus_name and name != corpus_name:
+        if found.article is None and own not in at_home and corpus_name and name != corpus_name:
             resolved[i] = replace(found, reason=OTHER_CORPUS, elsewhere=name)
     return resolved
 
 
-def _resolve_in(finder: _ArticleFinder, note: Note) -> ResolvedNote:
+def _resolve_in(finder: _ArticleFinder, note: Note) -> tuple[ResolvedNote, bool]:
+    """The note resolved in one corpus, and whether its article was found by its title."""
     article, same_title = finder.find(note.article)
     if article is not None and not same_title:
         # Another title at the article's place: it is the note's article only if its
         # quote is there (a title edited in place), else the article is gone.
         found = _resolve_quote(note, article) if note.quote is not None else None
         if found is not None and found.status is not NoteStatus.ORPHANED:
-            return found
+            return found, False
         article = None
     if article is None:
-        return ResolvedNote(note, NoteStatus.ORPHANED, reason=ARTICLE_GONE)
-    return _resolve_quote(note, article)
+        return ResolvedNote(note, NoteStatus.ORPHANED, reason=ARTICLE_GONE), False
+    return _resolve_quote(note, article), True
 
 
 def _resolve_quote(note: Note, article: Article) -> ResolvedNote:

@@ -54,13 +54,18 @@ def group_notes(
             continue
         if note.id in orphaned:
             orphans.append(note)
-        elif groups and groups[-1].article.id == note.article.id:
+        elif groups and _same_article(groups[-1].article, note.article):
             groups[-1] = NoteGroup(groups[-1].article, (*groups[-1].notes, note))
         else:
             groups.append(NoteGroup(note.article, (note,)))
     if orphans:
         groups.append(NoteGroup(None, tuple(orphans)))
     return groups
+
+
+def _same_article(a: ArticleRef, b: ArticleRef) -> bool:
+    # Two corpora can hold articles with the same id (a path and a place in a file).
+    return (a.corpus, a.id) == (b.corpus, b.id)
 
 
 def steps_to_neighbour(

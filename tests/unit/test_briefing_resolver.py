@@ -527,3 +527,39 @@ def test_after_the_corpus_folder_moved_and_was_renamed_a_lost_article_is_just_go
         ARTICLE_GONE,
         False,
     )
+
+
+def test_a_note_lost_here_but_still_in_its_own_folder_says_where_it_stands_there(corpus, tmp_path):
+    own = shutil.copytree(corpus, tmp_path / "snapshot-b")
+    note = note_on(indexed(own), "Central bank raises rates", GOVERNOR)
+    edit(corpus / "bank.txt", GOVERNOR, "")
+
+    def elsewhere(folder: str):
+        return indexed(Path(folder)) if Path(folder).is_dir() else None
+
+    [item] = resolve([note], indexed(corpus), corpus_name="corpus", elsewhere=elsewhere)
+    assert (item.status, item.elsewhere) == (NoteStatus.ANCHORED, "snapshot-b")
+
+
+def test_same_named_files_of_two_corpora_are_two_sources_in_the_export(tmp_path):
+    from briefings.markdown import render_briefing
+    from briefings.models import Briefing
+
+    first, second = tmp_path / "alpha", tmp_path / "beta"
+    for folder, title in ((first, "Alpha report on gas"), (second, "Beta report on oil")):
+        folder.mkdir()
+        (folder / "report.txt").write_text(f"{title}\n\nThe figures came in on Monday.\n")
+    notes = [
+        note_on(indexed(first), "Alpha report on gas", "The figures came in"),
+        note_on(indexed(second), "Beta report on oil", "The figures came in"),
+    ]
+    assert notes[0].article.id == notes[1].article.id  # same path, same place
+
+    def elsewhere(folder: str):
+        return indexed(Path(folder)) if Path(folder).is_dir() else None
+
+    resolved = resolve(notes, indexed(first), corpus_name="alpha", elsewhere=elsewhere)
+    briefing = Briefing("Two", "two", "", "", notes=tuple(notes))
+    markdown = render_briefing(briefing, resolved)
+    assert "1. Alpha report on gas." in markdown and "2. Beta report on oil." in markdown
+    assert markdown.count("[1]") == 1 and markdown.count("[2]") == 1
