@@ -103,6 +103,8 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         value = getattr(article, key)
         if value:
             doc[key] = value
+    if article.source:
+        doc["source_exact"] = article.source
     if article.date:
         doc["date_text"] = article.date
         parsed = parse_date(article.date)

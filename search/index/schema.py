@@ -17,6 +17,8 @@ Why the fields look the way they do:
   ``person:"Ilham Aliyev"`` (one keyword at query time) finds the whole name only.
 * Every term costs a posting block at commit, so per-article values that are never
   searched (``path``, the title sort key) are stored or kept in columns, not indexed.
+* ``source_exact`` holds the source whole (untokenised, unstored) so a source filter keeps
+  exactly the source a facet counted; ``source`` is its searchable text.
 * ``date`` is a DATETIME for ranges; ``date_sort`` a column (0 when undated, so undated
   articles sort last, newest first); ``date_text`` keeps the article's own (possibly
   partial, e.g. "2024-07") date string for display.
@@ -35,7 +37,7 @@ from search.index.stemmed_field import StemmedText
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 class NameWordsFilter(Filter):
@@ -95,6 +97,7 @@ def build_schema() -> fields.Schema:
         title_sort=fields.COLUMN(columns.VarBytesColumn()),
         body=StemmedText(stored=True, chars=True),
         source=fields.TEXT(stored=True),
+        source_exact=fields.ID(),
         author=fields.TEXT(stored=True),
         date=fields.DATETIME(),
         date_sort=fields.COLUMN(columns.NumericColumn("q", default=0)),

@@ -1,8 +1,9 @@
 """Structured filters (people, organisations, places, sources) as a query of the index.
 
 The UI hands the service :class:`~search.models.SearchFilters`; only here do they become
-query-language terms, parsed by the same parser as what the user typed and joined to it
-with AND, so a filter means exactly what typing ``person:"Ilham Aliyev"`` means.
+part of a Whoosh query, joined to what the user typed with AND. A person, organisation
+or place means what typing ``person:"Ilham Aliyev"`` means (the same parser reads it); a
+source is the exact source a facet counted, matched on its own untokenised field.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from search.models import SearchFilters
 
 
 def filter_text(filters: SearchFilters) -> str:
-    """The filters as query-language terms joined by AND ("" when there are none).
+    """The name filters as query-language terms joined by AND ("" when there are none).
 
     A value is one quoted term: its double quotes (and commas, which split a name into
     two) become spaces and its spaces are collapsed, so no value can break out.
     """
     terms = []
     for field, value in filters.items():
+        if field == "source":
+            continue
         clean = " ".join(value.replace('"', " ").replace(",", " ").split())
         if clean:
             terms.append(f'{field}:"{clean}"')
@@ -30,8 +33,10 @@ def narrowed(parsed, filters: SearchFilters, schema):
 
     from search.query.parser import parse_query
 
+    kept = [wq.Term("source_exact", source) for source in filters.source]
     text = filter_text(filters)
-    if not text:
+    if text:
+        kept.append(parse_query(text, schema))
+    if not kept:
         return parsed
-    kept = parse_query(text, schema)
-    return kept if parsed is None else wq.And([parsed, kept])
+    return wq.And(kept if parsed is None else [parsed, *kept])

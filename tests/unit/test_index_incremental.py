@@ -237,3 +237,28 @@ def test_an_edited_file_keeps_its_article_ids_wherever_the_corpus_folder_is(tmp_
     again = read_articles(moved / "desk" / "feed.txt", root=moved)
     assert {a.title: a.id for a in again} == before
     assert {a.path for a in again} == {"desk/feed.txt"}
+
+
+def test_a_source_filter_keeps_exactly_that_source(tmp_path):
+    from search.models import SearchFilters
+
+    folder = tmp_path / "sources"
+    write_articles(
+        folder,
+        "papers.txt",
+        {"title": "Port news", "body": "The port reopened.", "source": "Harbour Gazette"},
+        {"title": "Port weekly", "body": "The port reopened.", "source": "Harbour Gazette Weekly"},
+        {"title": "Port times", "body": "The port reopened.", "source": "The Times"},
+    )
+    service = make_service(folder, tmp_path / "index")
+    service.update()
+
+    def titles(source: str) -> list[str]:
+        results = service.search("port", filters=SearchFilters(source=(source,)))
+        return sorted(hit.title for hit in results.hits)
+
+    assert titles("Harbour Gazette") == ["Port news"]
+    assert titles("The Times") == ["Port times"]
+    assert titles("Times") == []
+    counted = dict(next(f.values for f in service.facets("port") if f.field == "source"))
+    assert counted == {"Harbour Gazette": 1, "Harbour Gazette Weekly": 1, "The Times": 1}
