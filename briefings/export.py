@@ -10,7 +10,7 @@ from pathlib import Path
 from briefings.filesafe import replace_atomically
 from briefings.markdown import render_briefing
 from briefings.models import Briefing
-from briefings.resolver import NoteStatus, ResolvedNote
+from briefings.resolver import NoteStatus, ResolvedNote, count_status
 
 EXPORTS_FOLDER = "exports"
 
@@ -36,11 +36,6 @@ def provenance_warning(changed: int, orphaned: int) -> str:
     if orphaned:
         parts.append(f"{orphaned} note{'s' * (orphaned != 1)} orphaned (article or passage gone)")
     return "; ".join(parts)
-
-
-def count_status(resolved: Sequence[ResolvedNote], status: NoteStatus) -> int:
-    """How many of ``resolved`` have ``status``."""
-    return sum(1 for item in resolved if item.status is status)
 
 
 def default_export_path(notes_folder: Path, slug: str) -> Path:

@@ -96,10 +96,13 @@ def _title(ref: ArticleRef) -> str:
     return escape_inline(ref.title) or "Untitled article"
 
 
+def _about(ref: ArticleRef) -> list[str]:
+    """Author, source and date written out, those that are known."""
+    return [escape_inline(p) for p in (ref.author, ref.source, long_date(ref.date)) if p]
+
+
 def _meta(ref: ArticleRef) -> str:
-    parts = [escape_inline(p) for p in (ref.author, ref.source, long_date(ref.date)) if p]
-    parts.append(_where(ref))
-    return " · ".join(p for p in parts if p)
+    return " · ".join(p for p in [*_about(ref), _where(ref)] if p)
 
 
 def _where(ref: ArticleRef) -> str:
@@ -150,7 +153,7 @@ def citation(ref: ArticleRef) -> str:
     text = _title(ref)
     if not ref.title.rstrip().endswith((".", "!", "?")):
         text += "."
-    meta = ", ".join(escape_inline(p) for p in (ref.author, ref.source, long_date(ref.date)) if p)
+    meta = ", ".join(_about(ref))
     if meta:
         text += f" {meta}."
     where = _where(ref)

@@ -99,6 +99,11 @@ _STATUS = {
 }
 
 
+def count_status(resolved: Iterable[ResolvedNote], status: NoteStatus) -> int:
+    """How many of ``resolved`` have ``status``."""
+    return sum(1 for item in resolved if item.status is status)
+
+
 def resolve_notes(
     notes: Iterable[Note],
     corpus: ArticleLookup,

@@ -117,6 +117,8 @@ class WhooshSearchService(SearchService):
     def search(
         self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
     ) -> SearchResults:
+        from whoosh.query.qcore import QueryError as WhooshQueryError
+
         from search.query.filters import narrowed
         from search.query.parser import parse_query, suggest
 
@@ -132,7 +134,12 @@ class WhooshSearchService(SearchService):
             if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
             else:
-                hits, total = self._ranked_or_refused(searcher, parsed, limit)
+                try:
+                    hits, total = self._ranked(searcher, parsed, limit)
+                except WhooshQueryError as exc:
+                    # A query Whoosh refuses only when it runs: one line, like the others.
+                    reason = " ".join(str(exc).split())
+                    raise QueryError(f"cannot run the query: {reason}") from None
             if text:
                 suggestion = suggest(text, partial(_known, searcher), self._correct)
         terms = _terms(text, hits)
@@ -150,15 +157,6 @@ class WhooshSearchService(SearchService):
         )
         results = searcher.search(wq.Every(), limit=limit, sortedby=order)
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
-
-    def _ranked_or_refused(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
-        """``_ranked``, with a query Whoosh refuses only when it runs said in one line."""
-        from whoosh.query.qcore import QueryError as WhooshQueryError
-
-        try:
-            return self._ranked(searcher, parsed, limit)
-        except WhooshQueryError as exc:
-            raise QueryError(f"cannot run the query: {' '.join(str(exc).split())}") from None
 
     def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
         from search.query import ranking as fast_ranking

@@ -20,6 +20,7 @@ from search.models import ArticleSummary
 from search.runtime import QUIET_SECONDS, IdleCollector
 from tui.briefing_jobs import BriefingAppMixin
 from tui.literal import literal
+from tui.note_status import OtherCorpora
 from tui.remembered import RememberedArticles
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class BriefingApp(BriefingAppMixin, App):
         self._service_lock = threading.Lock()
         self.articles: list[ArticleSummary] = []
         self.collector = IdleCollector()
+        self.other_corpora = OtherCorpora()
         # Started now so the list is likely read by the time the first screen is built.
         self.remembered = RememberedArticles(lambda: self.open_service().articles())
         self.sub_title = literal(self.corpus.name, one_line=True)

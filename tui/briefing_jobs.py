@@ -22,7 +22,7 @@ from textual.worker import Worker
 
 from tui.literal import literal
 from tui.messages import NotesResolved
-from tui.note_status import Resolution, resolve
+from tui.note_status import OtherCorpora, Resolution, resolve
 
 if TYPE_CHECKING:
     from briefings.models import Briefing, Note
@@ -96,6 +96,7 @@ class BriefingAppMixin:
 
     briefing: var[Briefing | None] = var(None, always_update=True)
     resolution: var[Resolution] = var(Resolution())
+    other_corpora: OtherCorpora
     notes_dir: Path | None
     corpus: Path
 
@@ -141,7 +142,7 @@ class BriefingAppMixin:
 
         def work() -> None:
             try:
-                resolution = resolve(briefing, app.service, app.corpus)
+                resolution = resolve(briefing, app.service, app.corpus, app.other_corpora)
             except Exception:  # noqa: BLE001 - without a readable index, nothing is known
                 return
             app.post_message(NotesResolved(resolution))

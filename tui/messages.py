@@ -8,6 +8,7 @@ so a burst of updates collapses into the latest one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -22,7 +23,9 @@ from search.models import (
     SearchFilters,
     SearchResults,
 )
-from tui.note_status import Resolution
+
+if TYPE_CHECKING:
+    from tui.note_status import Resolution
 
 
 @dataclass

@@ -27,7 +27,7 @@ def export_job(app, *, by_article: bool = False) -> object:
         briefing = session.current()
         if briefing is None:
             return "No briefing yet: quote a sentence (s in a reading pane) to start one."
-        resolution = resolve(briefing, app.service, app.corpus)
+        resolution = resolve(briefing, app.service, app.corpus, app.other_corpora)
         result = session.export(resolution.items, by_article=by_article)
         warning = result.warning()
         return f"Exported “{briefing.title}” to {result.path}" + (

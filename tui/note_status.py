@@ -4,22 +4,23 @@ The app resolves its briefing (see :mod:`briefings.resolver`) in a thread worker
 whenever the briefing changes or the index is updated, and keeps the answer as one
 :class:`Resolution`; the notes view, the reading panes' quote marks and the export all
 read that one answer, so none of them finds quotes again on its own. ``briefing notes``
-and ``briefing export`` resolve through :func:`resolve_against` too. No Textual here.
+and ``briefing export`` resolve through :func:`resolve_against` too. No Textual here, and
+nothing of briefings/ is loaded until a resolution is made: the app lists the articles
+first.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefings.resolver import NoteStatus, ResolvedNote
-
 if TYPE_CHECKING:
     from briefings.models import Briefing, Note
-    from briefings.resolver import ArticleLookup
+    from briefings.resolver import ArticleLookup, NoteStatus, ResolvedNote
     from search.service import SearchService
 
 
@@ -42,6 +43,8 @@ class Resolution:
     def on_article(self, article_id: str) -> list[ResolvedNote]:
         """The notes found in this corpus's article ``article_id`` (not the orphans, nor
         notes found in another corpus)."""
+        from briefings.resolver import NoteStatus
+
         return [
             item
             for item in self.items
@@ -53,14 +56,46 @@ class Resolution:
 
     def count(self, status: NoteStatus) -> int:
         """How many notes have ``status``."""
-        return sum(1 for item in self.items if item.status is status)
+        from briefings.resolver import count_status
+
+        return count_status(self.items, status)
 
 
-def resolve(briefing: Briefing | None, service: SearchService, corpus: Path) -> Resolution:
+def resolve(
+    briefing: Briefing | None,
+    service: SearchService,
+    corpus: Path,
+    open_corpus: Callable[[Path], ArticleLookup | None] | None = None,
+) -> Resolution:
     """Resolve ``briefing`` against ``corpus`` (blocking: call it in a worker)."""
     if briefing is None:
         return Resolution(None, (), done=True)
-    return Resolution(briefing, tuple(resolve_against(briefing.notes, service, corpus)), True)
+    items = resolve_against(briefing.notes, service, corpus, open_corpus=open_corpus)
+    return Resolution(briefing, tuple(items), True)
+
+
+class OtherCorpora:
+    """The indexes of the other corpus folders notes were taken in, for the app's life.
+
+    Each is opened and brought up to date once, not on every resolution (one per note
+    saved); :meth:`forget` after an index update makes the next resolution look again.
+    Safe to call from several worker threads.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[Path, SearchService] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, corpus: Path) -> SearchService:
+        with self._lock:
+            if corpus not in self._open:
+                self._open[corpus] = open_updated(corpus)
+            return self._open[corpus]
+
+    def forget(self) -> None:
+        """Bring each other corpus up to date again when it is next needed."""
+        with self._lock:
+            self._open.clear()
 
 
 def resolve_against(

@@ -46,9 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefings.export import count_status, export_briefing, provenance_warning
+    from briefings.export import export_briefing, provenance_warning
     from briefings.markdown import render_briefing
-    from briefings.resolver import NoteStatus
+    from briefings.resolver import NoteStatus, count_status
 
     store = open_store(args)
     briefing = load_named(store, args.name or _only_briefing(store))

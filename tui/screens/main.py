@@ -188,6 +188,7 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         self.query_one(IndexStatus).show_done()
         self.app.articles = message.articles
         self.index_updated()
+        self.app.other_corpora.forget()  # F5 brings other corpora up to date too
         self.app.resolve_notes()
         self.search_view.set_articles(message.articles)
         self.call_after_refresh(self.app.listing_started)
