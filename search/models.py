@@ -5,7 +5,9 @@ The app, the CLI and briefings/ only ever see these: no Whoosh object leaves sea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -121,34 +123,80 @@ class Hit:
 
 
 FILTER_FIELDS = ("person", "org", "place", "source")
+DATE_FILTER_HELP = "write a date as a year, month or day: 2024, 2024-07 or 2024-07-15"
+_FILTER_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _checked_date(name: str, value: str | None) -> str | None:
+    """``value`` stripped (None when blank), or a QueryError when it is not an ISO date."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not _FILTER_DATE.fullmatch(value):
+        raise QueryError(f"cannot read the {name} date {value!r}; {DATE_FILTER_HELP}")
+    padded = value + "-01-01"[len(value) - 4 :]
+    try:
+        date.fromisoformat(padded)
+    except ValueError:
+        raise QueryError(f"no such {name} date {value!r}; {DATE_FILTER_HELP}") from None
+    return value
 
 
 @dataclass(frozen=True)
 class SearchFilters:
     """Structured narrowing of a search, beside the text the user typed: only articles
-    naming every one of these people, organisations and places, from these sources.
+    naming every one of these people, organisations and places, from these sources,
+    dated within ``date_from`` to ``date_to``.
 
+    The dates are ISO years, months or days ("2024", "2024-07", "2024-07-15"), either
+    side open (None), both sides inclusive at their precision: ``date_to="2024-06"``
+    keeps the whole of June. A date filter leaves out articles that state no date.
     The UI passes these instead of writing query syntax; each backend maps them to its
     own engine.
+
+    Raises:
+        QueryError: a date that is not an ISO year, month or day.
     """
 
     person: tuple[str, ...] = ()
     org: tuple[str, ...] = ()
     place: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date_from", _checked_date("from", self.date_from))
+        object.__setattr__(self, "date_to", _checked_date("to", self.date_to))
+
+    @property
+    def dates(self) -> str:
+        """The date range in words ("2024-01 to 2024-06", "from 2024", "until 2024-06"; "")."""
+        if self.date_from and self.date_to:
+            return f"{self.date_from} to {self.date_to}"
+        if self.date_from:
+            return f"from {self.date_from}"
+        return f"until {self.date_to}" if self.date_to else ""
 
     def items(self) -> list[tuple[str, str]]:
-        """``(field, value)`` for every filter, in field order then as added."""
-        return [(name, value) for name in FILTER_FIELDS for value in getattr(self, name)]
+        """``(field, value)`` for every filter, in field order then as added; the date
+        range, if any, comes last as ``("date", self.dates)``."""
+        named = [(name, value) for name in FILTER_FIELDS for value in getattr(self, name)]
+        return named + ([("date", self.dates)] if self.dates else [])
 
     def toggled(self, field: str, value: str) -> SearchFilters:
-        """These filters with ``value`` added to ``field``, or taken out if it was there."""
+        """These filters with ``value`` added to ``field``, or taken out if it was there.
+
+        ``field="date"`` takes the date range off, whatever ``value`` is.
+        """
+        if field == "date":
+            return replace(self, date_from=None, date_to=None)
         values = getattr(self, field)
         changed = tuple(v for v in values if v != value) if value in values else (*values, value)
         return replace(self, **{field: changed})
 
     def __bool__(self) -> bool:
-        return any(getattr(self, name) for name in FILTER_FIELDS)
+        return any(getattr(self, name) for name in FILTER_FIELDS) or bool(self.dates)
 
 
 NO_FILTERS = SearchFilters()

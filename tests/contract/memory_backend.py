@@ -186,6 +186,10 @@ class MemoryBackend(SearchService):
             return value in names or any(value in name.split() for name in names)
         if field == "date":
             return bool(article.date) and article.date.startswith(value)
+        if field in ("from", "to"):
+            # ISO strings compare as dates; cut to the filter's precision, both ends count.
+            own = (article.date or "")[: len(value)]
+            return bool(own) and (own >= value if field == "from" else own <= value)
         own = (getattr(article, field) or "").lower()
         return all(word in own for word in _WORD.findall(value))
 
@@ -234,8 +238,15 @@ class MemoryBackend(SearchService):
 
 
 def _lowered(filters: SearchFilters) -> list[tuple[str, str]]:
-    """Structured filters as the ``(field, value)`` pairs a typed query gives."""
-    return [(field, " ".join(value.lower().split())) for field, value in filters.items()]
+    """Structured filters as the ``(field, value)`` pairs a typed query gives (a date
+    range as ``("from", date)`` and ``("to", date)``)."""
+    pairs = [
+        (field, " ".join(value.lower().split()))
+        for field, value in filters.items()
+        if field != "date"
+    ]
+    ends = (("from", filters.date_from), ("to", filters.date_to))
+    return pairs + [(end, value) for end, value in ends if value]
 
 
 def _parse(query: str) -> tuple[list[str], list[tuple[str, str]]]:

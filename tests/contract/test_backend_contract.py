@@ -347,6 +347,71 @@ def test_structured_filters_narrow_the_text_and_each_other(indexed):
     assert found == {i for i, a in _everything(indexed).items() if a.source == "Harbour Gazette"}
 
 
+def _dated(service, low: str, high: str) -> set[str]:
+    """Ids of articles dated from ``low`` to ``high`` (ISO strings, cut to their precision)."""
+    return {
+        i
+        for i, a in _everything(service).items()
+        if a.date and low[: len(a.date)] <= a.date[: len(low)] and a.date[: len(high)] <= high
+    }
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "low", "high"),
+    [
+        ("2024-05", None, "2024-05", "9999"),
+        (None, "2024-05", "0000", "2024-05"),
+        ("2024-03-15", "2024-06-01", "2024-03-15", "2024-06-01"),
+        ("2024", "2024", "2024", "2024"),
+        ("2024-06-02", "2024-06-02", "2024-06-02", "2024-06-02"),
+    ],
+)
+def test_a_date_range_keeps_the_articles_dated_within_it(indexed, date_from, date_to, low, high):
+    dates = SearchFilters(date_from=date_from, date_to=date_to)
+    found = indexed.search("", filters=dates, limit=ALL)
+    assert _ids(found) == _dated(indexed, low, high)
+    assert found.total == len(_ids(found)) and found.filters == dates
+
+
+def test_a_date_range_is_inclusive_at_its_precision_and_may_find_nothing(indexed):
+    articles = _everything(indexed)
+    in_march = {i for i, a in articles.items() if a.date and a.date.startswith("2024-03")}
+    assert in_march, "the corpus has a story from March 2024"
+    ends_in_march = SearchFilters(date_from="2024-03", date_to="2024-03")
+    assert _ids(indexed.search("", filters=ends_in_march, limit=ALL)) == in_march
+    before = SearchFilters(date_to="2023-12-31")
+    assert indexed.search("", filters=before, limit=ALL).total == 0
+
+
+def test_a_date_range_leaves_out_undated_articles(indexed):
+    articles = _everything(indexed)
+    undated = {i for i, a in articles.items() if not a.date}
+    assert undated, "the corpus has undated articles"
+    every_date = SearchFilters(date_from="0001")
+    assert _ids(indexed.search("", filters=every_date, limit=ALL)) == set(articles) - undated
+
+
+def test_a_date_range_narrows_the_text_and_the_other_filters(indexed):
+    spring = SearchFilters(date_from="2024-04", date_to="2024-06")
+    everywhere = _ids(indexed.search("rotterdam", limit=ALL))
+    narrowed = _ids(indexed.search("rotterdam", filters=spring, limit=ALL))
+    assert narrowed == everywhere & _dated(indexed, "2024-04", "2024-06")
+    assert len(narrowed) == 1
+    both = SearchFilters(place=("Rotterdam",), date_from="2024-04", date_to="2024-06")
+    assert _ids(indexed.search("", filters=both, limit=ALL)) == narrowed
+    facets = indexed.facets("", filters=both)
+    places = dict(next(f.values for f in facets if f.field == "place"))
+    assert places.get("Rotterdam") == 1
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "24", "2024-02-30", "June", "2024/06"])
+def test_a_date_filter_that_is_not_an_iso_date_is_a_one_line_error(bad):
+    for side in ("date_from", "date_to"):
+        with pytest.raises(QueryError) as caught:
+            SearchFilters(**{side: bad})
+        assert "\n" not in str(caught.value) and "2024-07-15" in str(caught.value)
+
+
 def test_facets_follow_the_filters(indexed):
     rotterdam = SearchFilters(place=("Rotterdam",))
     total = indexed.search("", filters=rotterdam, limit=ALL).total

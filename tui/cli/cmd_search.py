@@ -28,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f'{SUMMARY}. QUERY uses the Whoosh query language: AND, OR, NOT, "phrases", '
         "wildcards (infla*), fuzzy terms (Aliyev~), field:term with the fields title, "
         "person, org, place, source, author, and date ranges (date:[2024-01 to 2024-06], "
-        "date:>2024). An empty QUERY lists every article, newest first."
+        "date:>2024). An empty QUERY lists every article, newest first. --from and --to "
+        "keep articles dated within a range (ISO year, month or day, both ends included); "
+        "articles with no date are left out whenever either is given."
     )
     parser.epilog = (
         f"--json prints {{query, total, suggestion, terms, results}}; each result has id, "
@@ -41,17 +43,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit", type=_positive, default=10, metavar="N", help="at most N results (10)"
     )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="only articles dated on or after DATE (2024, 2024-07 or 2024-07-15)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="only articles dated on or before DATE (2024-06 keeps all of June)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.models import QueryError
+    from search.models import QueryError, SearchFilters
 
+    try:
+        filters = SearchFilters(date_from=args.date_from, date_to=args.date_to)
+    except QueryError as error:
+        fail(str(error), EXIT_USAGE)
     corpus = resolve_corpus(args)
     service = open_service(corpus)
     ensure_index(service)
     try:
-        results = service.search(args.query, limit=args.limit)
+        results = service.search(args.query, filters=filters, limit=args.limit)
     except QueryError as error:
         fail(str(error), EXIT_USAGE)
     if args.json:
