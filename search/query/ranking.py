@@ -8,7 +8,10 @@ applied with dictionary operations; counting the matches comes free.
 
 The scores are Whoosh's own: the same BM25F formula and statistics, summed in the
 same tree shapes (``make_weighted_tree``/``make_binary_tree``), ``Not`` inside ``And``
-adding Whoosh's constant 1.0, phrases scored as the sum of their words. Any other
+adding Whoosh's constant 1.0, phrases scored as the sum of their words, and a prefix or
+wildcard scored segment by segment as Whoosh does (1.0 a match where it stands for three
+words or more in a segment of up to 5,000 documents), so a query ranks the same whether
+it runs here or, when it has a part this module declines, through Whoosh. Any other
 query part (fuzzy terms, ranges, other weightings) answers None and the caller lets
 Whoosh run the query. Posting blocks and field lengths are read through
 :mod:`search.index.whoosh_internals` (a posting at a time with an untested Whoosh).
@@ -26,6 +29,8 @@ from search.index import whoosh_internals
 
 # InverseMatcher's score: what a ``Not`` clause adds to each match of an ``And``.
 NOT_SCORE = 1.0
+# What Whoosh's unscored preloaded union (ArrayUnionMatcher) records for each match.
+UNSCORED_MATCH = 1.0
 CODE_LENGTHS = whoosh_internals.code_lengths()
 # Up to this many documents Whoosh unions three or more clauses in a score array.
 _PRELOADED_OR_DOCS = 5000
@@ -93,13 +98,36 @@ class _Evaluator:
         raise _Unsupported(kind.__name__)
 
     def _expanded(self, node):
-        """A prefix or wildcard: Whoosh ORs the terms it expands to (one term: no boost)."""
+        """A prefix or wildcard, scored segment by segment as Whoosh scores it.
+
+        Whoosh expands the pattern in each segment and ORs the words found there (one
+        word: that term, without the boost). A prefix or wildcard asks for a constant
+        score (``constantscore``, their default): with three words or more in a segment
+        of at most 5,000 documents Whoosh unions them in a preloaded array that records
+        each match as 1.0, whatever the boost and however many of the words it holds;
+        with two words, or in a larger segment, it sums their BM25 scores.
+        """
         if not node.text.strip("*"):
             raise _Unsupported("a bare wildcard matches every document")
-        terms = [wq.Term(field, word) for field, word in node.expanded_terms(self.reader) if word]
-        if len(terms) == 1:
-            return self.scores(terms[0])
-        return self.scores(wq.Or(terms, boost=node.boost)) if terms else {}
+        result: dict[int, float] = {}
+        for sub, offset in self.searcher.leaf_searchers():
+            found = [(field, word) for field, word in node.expanded_terms(sub.reader()) if word]
+            if len(found) >= wq.Or.TOO_MANY_CLAUSES:
+                raise _Unsupported("too many clauses")
+            if node.constantscore and len(found) > 2 and _preloads_unions(sub):
+                reader = sub.reader()
+                for field, word in found:
+                    self._field(field)
+                    postings = whoosh_internals.postings(reader.postings(field, word))
+                    result.update((docnum + offset, UNSCORED_MATCH) for docnum, _ in postings)
+                continue
+            leaf = [(sub, offset)]
+            parts = [self._postings(field, word, leaves=leaf) for field, word in found]
+            if len(parts) == 1:
+                result.update(parts[0])
+            elif parts:
+                result.update(_boosted(_tree(_union, [0] * len(parts), parts), node.boost))
+        return result
 
     def _field(self, fieldname: str):
         schema = self.searcher.schema
@@ -110,11 +138,14 @@ class _Evaluator:
     def _term(self, fieldname: str, text) -> dict[int, float]:
         return self._postings(fieldname, text)
 
-    def _postings(self, fieldname: str, text, values: dict | None = None) -> dict[int, float]:
+    def _postings(
+        self, fieldname: str, text, values: dict | None = None, leaves=None
+    ) -> dict[int, float]:
         """The BM25F score of each document holding a term.
 
         With ``values``, each document's raw posting value (e.g. its encoded positions)
-        is put there too, from the same read of the posting blocks.
+        is put there too, from the same read of the posting blocks. With ``leaves``,
+        only those (segment searcher, offset) pairs are read.
         """
         field = self._field(fieldname)
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
@@ -128,7 +159,7 @@ class _Evaluator:
         if B is None:
             B = whoosh_internals.field_b(self.weighting, searcher, fieldname, btext)
             self.field_B[fieldname] = B
-        for sub, offset in searcher.leaf_searchers():
+        for sub, offset in searcher.leaf_searchers() if leaves is None else leaves:
             reader = sub.reader()
             if (fieldname, btext) in reader:
                 matcher = reader.postings(fieldname, btext)
@@ -168,7 +199,7 @@ class _Evaluator:
             raise _Unsupported("Not inside Or")
         if len(parts) == 1:
             return parts[0]  # Whoosh runs a lone clause without the group's boost
-        if len(parts) > 2 and self.searcher.doc_count_all() <= _PRELOADED_OR_DOCS:
+        if len(parts) > 2 and _preloads_unions(self.searcher):
             # Whoosh's preloaded union adds each clause's boosted score in order.
             result: dict[int, float] = {}
             for part in parts:
@@ -249,6 +280,11 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
             if matcher.is_active() and matcher.id() == docnum - offset:
                 found[docnum] = decode(matcher.value())
     return found
+
+
+def _preloads_unions(searcher) -> bool:
+    """Whether Whoosh unions three or more clauses in a preloaded array in this searcher."""
+    return searcher.doc_count_all() <= _PRELOADED_OR_DOCS
 
 
 def _adjacent(places: list[list[int]]) -> bool:
