@@ -208,19 +208,31 @@ class WhooshSearchService(SearchService):
             return self._words[1] if self._words else None
 
     def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        from search.query import ranking as fast_ranking
         from search.query import snippets
+        from search.query.related import related_query
 
+        # Shared people, organisations, places, headline words and key words (see
+        # search.query.related), ranked like a typed query; the article itself is dropped.
         with self._reading() as searcher:
             if searcher is None:
                 return []
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return []
-            body = searcher.stored_fields(docnum).get("body", "")
-            results = searcher.more_like(docnum, "body", text=body, top=limit, numterms=10)
+            query = related_query(searcher, docnum)
+            if query is None:
+                return []
+            ranked = fast_ranking.rank(searcher, query, limit + 1)
+            if ranked is None:
+                results = searcher.search(query, limit=limit, mask={docnum})
+                top = [(hit.score, hit.docnum) for hit in results]
+            else:
+                top = [(score, found) for score, found in ranked[0] if found != docnum]
+            found = [(searcher.stored_fields(n), float(score or 0.0)) for score, n in top[:limit]]
             return [
-                _hit(hit.fields(), float(hit.score or 0.0), snippets.opening(hit["body"]))
-                for hit in results
+                _hit(stored, score, snippets.opening(stored.get("body", "")))
+                for stored, score in found
             ]
 
     def facets(

@@ -7,7 +7,8 @@ word required; ``person:``/``org:``/``place:`` match the article's entity spans,
 ``title:``, ``author:`` its fields and ``date:`` a prefix of its date; the score is the
 words' term frequency. Everything else in the query language (``OR``, ``NOT``, ``-word``,
 wildcards, fuzzy terms, ranges, groups) is a :class:`~search.models.QueryError`, which
-the contract allows.
+the contract allows. Related articles share names (a person counts three points, an
+organisation two, a place one) and words held by fewer than half of the articles.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ _OPERATORS = {"OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 _FIELDS = {"title", "author", "source", "date", *ENTITY_FIELDS.values()}
 _TYPES = {field: entity_type for entity_type, field in ENTITY_FIELDS.items()}
 _FACETS = (*ENTITY_FIELDS.values(), "source")
+_NAME_POINTS = {"PERSON": 3, "ORG": 2, "PLACE": 1}
 
 
 class MemoryBackend(SearchService):
@@ -207,21 +209,32 @@ class MemoryBackend(SearchService):
         )
 
     def related(self, article_id: str, *, limit: int = 10) -> list[Hit]:
+        # Shared names (a person counts most) plus shared words of four letters or more
+        # that fewer than half of the articles hold, one point each.
         article = self._articles.get(article_id)
         if article is None:
             return []
-        own = Counter(w for w in _WORD.findall(article.body.lower()) if len(w) > 3)
-        key = [word for word, _ in own.most_common(10)]
+        holding = Counter(word for other in self._articles.values() for word in _long_words(other))
+        own = {word for word in _long_words(article) if 2 * holding[word] < len(self._articles)}
+        names = self._names(article_id)
         scored = []
         for other in self._articles.values():
             if other.id == article_id:
                 continue
-            text = other.body.lower()
-            score = float(sum(text.count(word) for word in key))
+            shared = own & _long_words(other)
+            points = sum(_NAME_POINTS[kind] for kind, _ in names & self._names(other.id))
+            score = len(shared) + points
             if score:
-                scored.append((other, score))
-        scored.sort(key=lambda pair: -pair[1])
-        return [self._hit(other, score, key) for other, score in scored[:limit]]
+                scored.append((other, float(score), sorted(shared)))
+        scored.sort(key=lambda item: -item[1])
+        return [self._hit(other, score, words) for other, score, words in scored[:limit]]
+
+    def _names(self, article_id: str) -> set[tuple[str, str]]:
+        return {
+            (span.type, span.canonical.lower())
+            for span in self._spans[article_id]
+            if span.type in _NAME_POINTS
+        }
 
     def facets(
         self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
@@ -275,6 +288,11 @@ def _parse(query: str) -> tuple[list[str], list[tuple[str, str]]]:
         elif token != "AND":
             words += [w.lower() for w in _WORD.findall(token)]
     return list(dict.fromkeys(words)), filters
+
+
+def _long_words(article: Article) -> set[str]:
+    text = f"{article.title}\n{article.body}".lower()
+    return {word for word in _WORD.findall(text) if len(word) > 3}
 
 
 def _snippet(body: str, words: list[str]) -> Snippet:

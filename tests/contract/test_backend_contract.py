@@ -536,6 +536,25 @@ def test_related_never_returns_the_article_itself(indexed):
         assert len(ids) == len(set(ids))
 
 
+def test_short_articles_sharing_a_place_or_distinctive_words_are_related(indexed):
+    # The corpus's articles are a few sentences each: most of their words are in no other.
+    by_title = {summary.title: summary.id for summary in indexed.articles()}
+
+    def related(title: str) -> list[str]:
+        titles = {article_id: t for t, article_id in by_title.items()}
+        return [titles[hit.id] for hit in indexed.related(by_title[title], limit=3)]
+
+    # Both in the port of Rotterdam.
+    assert related("Harbour cranes replaced")[:1] == ["Port strike enters second week"]
+    # A strike over pay, and the same port.
+    assert {"Railway strike ends", "Harbour cranes replaced"} <= set(
+        related("Port strike enters second week")
+    )
+    assert related("Railway strike ends")[:1] == ["Port strike enters second week"]
+    # Wind farms.
+    assert related("Wind farm approved")[:1] == ["Leaders meet in Geneva"]
+
+
 @pytest.mark.parametrize("query", ["", "strike", "rotterdam", "wind OR budget", "zeppelin"])
 def test_facet_counts_are_consistent_with_the_hits(indexed, query):
     results = _search_or_refuse(indexed, query)
