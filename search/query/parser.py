@@ -1,10 +1,13 @@
-"""Turning what a reader types into a Whoosh query, its plain words, and "did you mean".
+"""Turning what a reader types into the neutral query tree, its plain words, and "did you mean".
 
-The language is Whoosh's: ``AND``/``OR``/``NOT``, ``"phrases"``, wildcards, ``term~``
-(fuzzy), ``field:term``, date ranges (``date:[2024-01 to 2024-06]``, ``date:>2024``), plus
-``-term`` for ``NOT term`` and the friendly fields ``person:``, ``org:``, ``place:``,
-``source:``, ``author:``, ``title:``. Whatever is typed gives a query or a
+The language: ``AND``/``OR``/``NOT``, ``"phrases"``, wildcards, ``term~`` (fuzzy),
+``field:term``, date ranges (``date:[2024-01 to 2024-06]``, ``date:>2024``), plus
+``-term`` for ``NOT term`` and the fields ``title:``, ``body:``, ``person:``, ``org:``,
+``place:``, ``source:``, ``author:``, ``date:`` (and their aliases, ``people:``,
+``published:``...). Whatever is typed gives a :mod:`~search.query.tree` or a
 :class:`~search.models.QueryError` with one line of explanation, never another exception.
+:mod:`search.query.syntax` reads the text; this module checks it and builds the tree.
+No search engine is imported: each backend maps the tree to its own.
 
 Suggestions replace the words the index does not know with the nearest known ones;
 the caller says what is known and what is near (see :mod:`search.index.vocabulary`).
@@ -15,24 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from whoosh import query as wq
-from whoosh.qparser import (
-    FieldAliasPlugin,
-    FuzzyTermPlugin,
-    GtLtPlugin,
-    MultifieldParser,
-)
-
 from search.models import QueryError
+from search.query import syntax, tree
+from search.query import syntax_nodes as nodes
+from search.query.dates import BadDate, date_span
+from search.query.syntax import FIELD_ALIASES
 
 MAX_QUERY_CHARS = 1000
-DEFAULT_FIELDS = ("title", "body")
-FIELD_ALIASES = {
-    "person": ["people"],
-    "org": ["organisation", "organization"],
-    "place": ["location", "country", "city"],
-    "date": ["published"],
-}
+DEFAULT_FIELDS = tree.TEXT_FIELDS
+NAME_FIELDS = ("person", "org", "place")
 DATE_HELP = (
     "cannot read a date in the query; write e.g. date:2024, date:2024-07-15, "
     "date:>2024-06 or date:[2024-01 to 2024-06]"
@@ -45,25 +39,18 @@ _DATE_FIELD = re.compile(r"\b(?:date|published):")
 # A field name followed by nothing to look for ("person:", "date:>", "title: )").
 _EMPTY_FIELD = re.compile(r"(?<![\w:])([A-Za-z_]+):(?:[<>]=?|=)?(?=\s|\)|$)")
 _RANGE = re.compile(r"\w*:?[\[{][^\]}]*[\]}]?")
+# A name field splits a value at commas (the index keeps names comma-separated).
+_NAME_PART = re.compile(r"[^,]+")
 
 
-def _parser(schema) -> MultifieldParser:
-    parser = MultifieldParser(list(DEFAULT_FIELDS), schema)
-    parser.add_plugin(FuzzyTermPlugin())
-    parser.add_plugin(GtLtPlugin())
-    parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
-    return parser
-
-
-def parse_query(text: str, schema) -> wq.Query:
-    """Parse a query string against the index schema.
+def parse(text: str) -> tree.Node:
+    """Parse a query string into the neutral query tree.
 
     Args:
         text: What the reader typed (not empty).
-        schema: The index's Whoosh schema.
 
     Returns:
-        The Whoosh query to run.
+        The tree; ``tree.Every()`` for a bare wildcard.
 
     Raises:
         QueryError: the query is too long or cannot be understood; the message is one line.
@@ -74,43 +61,138 @@ def parse_query(text: str, schema) -> wq.Query:
         )
     if not text.strip("*? "):
         # A bare wildcard would expand to every term of every field: list everything instead.
-        return wq.Every()
-    empty = _empty_field(text, schema)
+        return tree.Every()
+    empty = _empty_field(text)
     if empty:
-        # The parser would search for the field's own name as a word.
+        # Read as it stands, the field's own name would be searched for as a word.
         example = _EXAMPLES.get(empty, "baku")
         raise QueryError(f"write what to look for after {empty}:, e.g. {empty}:{example}")
     try:
-        q = _parser(schema).parse(_minus_as_not(text))
-    except Exception as exc:  # the parser raises many kinds; the reader needs one line
+        return _unwrapped(_node(syntax.read(_minus_as_not(text))))
+    except BadDate:
+        raise QueryError(DATE_HELP) from None
+    except QueryError:
+        raise
+    except Exception as exc:  # where the language has always failed; one line for the reader
         raise _failure(text, exc) from None
-    for node in _walk(q):
-        error = getattr(node, "error", None)
-        if error:
-            raise _failure(text, error)
-        if isinstance(node, wq.Phrase) and not _has_positions(schema, node.fieldname):
-            # A name field splits at commas and keeps no word positions: Whoosh would
-            # only fail when the query runs.
+
+
+def parse_query(text: str, schema):
+    """The Whoosh query for ``text`` on an index with ``schema``: :func:`parse` mapped by
+    :mod:`search.query.whoosh_query` (imported here, on call, for Whoosh-side callers).
+
+    Raises:
+        QueryError: as :func:`parse`.
+    """
+    from search.query.whoosh_query import to_whoosh
+
+    return to_whoosh(parse(text), schema)
+
+
+def _unwrapped(node: tree.Node) -> tree.Node:
+    """The query without the plain groups around it (``(strike)`` is ``strike``).
+
+    Only at the top: deeper down, an empty group and a missing part are not the same
+    to ``ANDNOT`` and the like. A boosted group of the same kind stays wrapped: the
+    wrapping group hands the boost down to each of its parts (``(a b)^2 AND c``).
+    """
+    while isinstance(node, tree.And | tree.Or) and len(node.children) == 1 and node.boost == 1.0:
+        (inner,) = node.children
+        if type(inner) is type(node) and inner.boost != 1.0:
+            break
+        node = inner
+    return node
+
+
+_LEAVES = {
+    nodes.WordNode: tree.Word,
+    nodes.PrefixNode: tree.Prefix,
+    nodes.WildcardNode: tree.Wildcard,
+}
+
+
+def _node(node) -> tree.Node:
+    """The tree for one syntax node (a group gives its children's nodes)."""
+    if isinstance(node, nodes.OrGroup):
+        either = _either_text_field(node)
+        if either is not None:
+            return either
+        return tree.Or(tuple(_node(child) for child in node), node.boost)
+    if isinstance(node, nodes.AndGroup):
+        return tree.And(tuple(_node(child) for child in node), node.boost)
+    if isinstance(node, nodes.NotGroup):
+        return tree.Not(_node(node[0]))
+    if isinstance(node, nodes.BinaryGroup):
+        if len(node) != 2:  # "REQUIRE ANDMAYBE x": the inner operator lost its left side
+            raise QueryError("cannot understand the query: an operator has nothing on one side")
+        first, second = (_node(child) for child in node)
+        kind = {
+            nodes.AndNotGroup: tree.AndNot,
+            nodes.AndMaybeGroup: tree.AndMaybe,
+            nodes.RequireGroup: tree.Require,
+        }[type(node)]
+        return kind(first, second)
+    if isinstance(node, nodes.EveryNode):
+        return tree.Every()
+    if isinstance(node, nodes.RangeNode):
+        return _range(node)
+    if isinstance(node, nodes.TextNode):
+        return _text(node)
+    raise QueryError(f"cannot understand the query near {type(node).__name__}")
+
+
+def _either_text_field(group: nodes.OrGroup) -> tree.Node | None:
+    """A word typed without a field, read over title and body, as one node (field None)."""
+    if len(group) != 2:
+        return None
+    first, second = group
+    if type(first) is not type(second) or not isinstance(first, nodes.TextNode | nodes.RangeNode):
+        return None
+    if (first.fieldname, second.fieldname) != tree.TEXT_FIELDS or first.boost != 1.0:
+        return None
+    same = {k: v for k, v in vars(first).items() if k != "fieldname"}
+    if same != {k: v for k, v in vars(second).items() if k != "fieldname"}:
+        return None
+    one = _node(first)
+    return type(one)(**{**vars(one), "field": None, "boost": group.boost})
+
+
+def _text(node: nodes.TextNode) -> tree.Node:
+    field, boost = node.fieldname, node.boost
+    if field == "date" and not isinstance(node, nodes.PhraseNode):
+        start, end = date_span(node.text)
+        return tree.DateRange(start, end, boost)
+    if isinstance(node, nodes.PhraseNode):
+        if field in NAME_FIELDS and len(_NAME_PART.findall(node.text)) > 1:
             raise QueryError(
-                f"a {node.fieldname}: name cannot hold a comma; write the name without it, "
-                f'e.g. {node.fieldname}:"{_NAME_EXAMPLES.get(node.fieldname, "Ilham Aliyev")}"'
+                f"a {field}: name cannot hold a comma; write the name without it, "
+                f'e.g. {field}:"{_NAME_EXAMPLES.get(field, "Ilham Aliyev")}"'
             )
-    return q
+        return tree.Phrase(field, node.text, node.slop, boost)
+    if isinstance(node, nodes.FuzzyTermNode):
+        return tree.Fuzzy(field, node.text, node.maxdist, node.prefixlength, boost)
+    return _LEAVES[type(node)](field, node.text, boost)
 
 
-def _has_positions(schema, fieldname: str) -> bool:
-    if fieldname not in schema:  # a Whoosh schema has no .get()
-        return True
-    return schema[fieldname].format.supports("positions")
+def _range(node: nodes.RangeNode) -> tree.Node:
+    if node.fieldname == "date":
+        # A date range is inclusive whatever its brackets, from the start's first moment
+        # to the end's last.
+        start = date_span(node.start)[0] if node.start is not None else None
+        end = date_span(node.end)[1] if node.end is not None else None
+        return tree.DateRange(start, end, node.boost)
+    return tree.Range(
+        node.fieldname, node.start, node.end, node.startexcl, node.endexcl, node.boost
+    )
 
 
 _EXAMPLES = {"date": "2024-07", "published": "2024-07", "person": "aliyev", "org": "csto"}
 _NAME_EXAMPLES = {"person": "Ilham Aliyev", "org": "European Union", "place": "Nagorno-Karabakh"}
 
 
-def _empty_field(text: str, schema) -> str | None:
+def _empty_field(text: str) -> str | None:
     """The first field named with nothing after it (outside quotes), if any."""
-    names = set(schema.names()) | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
+    names = set(tree.FIELDS) | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
     # Quoted text is searched as written: blank it out, keeping the quotes themselves.
     unquoted = re.sub(r'"[^"]*"', lambda m: '"' + " " * (len(m.group()) - 2) + '"', text)
     for match in _EMPTY_FIELD.finditer(unquoted):
@@ -127,16 +209,10 @@ def _minus_as_not(text: str) -> str:
 
 
 def _failure(text: str, detail: object) -> QueryError:
-    # Date values are the only field values the parser rejects; say how to write them.
+    # Date values are the only field values the language rejects; say how to write them.
     if _DATE_FIELD.search(text):
         return QueryError(DATE_HELP)
     return QueryError(f"cannot understand the query: {_one_line(detail)}")
-
-
-def _walk(q: wq.Query):
-    yield q
-    for child in q.children():
-        yield from _walk(child)
 
 
 def _one_line(value: object) -> str:

@@ -25,7 +25,10 @@ def test_walk_visits_every_node_depth_first_in_order():
     assert tree.children(tree.AndNot(a, b)) == (a, b)
 
 
-def test_the_tree_imports_no_search_engine():
-    code = "import sys, search.query.tree; print('whoosh' in sys.modules)"
+def test_the_tree_and_its_parser_import_no_search_engine():
+    code = (
+        "import sys, search.query.tree, search.query.parser, search.query.filters; "
+        "print('whoosh' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
