@@ -120,7 +120,8 @@ class WhooshSearchService(SearchService):
         from whoosh.query.qcore import QueryError as WhooshQueryError
 
         from search.query.filters import narrowed
-        from search.query.parser import parse_query, suggest
+        from search.query.parser import parse, suggest
+        from search.query.whoosh_query import to_whoosh
 
         started = time.monotonic()
         text = query.strip()
@@ -129,8 +130,8 @@ class WhooshSearchService(SearchService):
             if searcher is None:
                 return SearchResults(query, (), 0, time.monotonic() - started, filters=filters)
             suggestion = None
-            parsed = parse_query(text, searcher.schema) if text else None
-            parsed = narrowed(parsed, filters, searcher.schema)
+            wanted = narrowed(parse(text) if text else None, filters)
+            parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
             if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
             else:
@@ -241,7 +242,8 @@ class WhooshSearchService(SearchService):
         from search.index.store import generation_key
         from search.query.facets import FacetCounter
         from search.query.filters import narrowed
-        from search.query.parser import parse_query
+        from search.query.parser import parse
+        from search.query.whoosh_query import to_whoosh
 
         text = query.strip()
         with self._lock:
@@ -252,8 +254,8 @@ class WhooshSearchService(SearchService):
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            parsed = parse_query(text, searcher.schema) if text else None
-            parsed = narrowed(parsed, filters, searcher.schema)
+            wanted = narrowed(parse(text) if text else None, filters)
+            parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
             facets = counter.count(searcher, commit, parsed, FACET_SAMPLE, limit)
         if generation_key(self.folder) != commit:
             # A commit came in while counting: what was remembered may be of either one.
@@ -283,14 +285,15 @@ class WhooshSearchService(SearchService):
 
     def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
         from search.query.mentions import mention_query, mentions_in
-        from search.query.parser import parse_query
+        from search.query.parser import parse
+        from search.query.whoosh_query import to_whoosh
 
         # One searcher, stored fields only: no snippets, no second lookup per article.
         found: list[Mention] = []
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            parsed = parse_query(mention_query(canonical, entity_type), searcher.schema)
+            parsed = to_whoosh(parse(mention_query(canonical, entity_type)), searcher.schema)
             for hit in searcher.search(parsed, limit=limit):
                 stored = hit.fields()
                 article = {"id": stored["id"], "title": stored.get("title")}

@@ -1,46 +1,46 @@
-"""Structured filters (people, organisations, places, sources, dates) as a query of the index.
+"""Structured filters (people, organisations, places, sources, dates) as query tree nodes.
 
-The UI hands the service :class:`~search.models.SearchFilters`; only here do they become
-part of a Whoosh query, joined to what the user typed with AND. A person, organisation
-or place means what typing ``person:"Ilham Aliyev"`` means (the same parser reads it); a
-source is the exact source a facet counted, matched on its own untokenised field; a
-date range means what ``date:[2024-01 to 2024-06]`` means (undated articles are left out).
+The UI hands the service :class:`~search.models.SearchFilters`; here they become nodes
+of the neutral tree (:mod:`search.query.tree`), joined to what the user typed with AND,
+for any backend to map. A person, organisation or place means what typing
+``person:"Ilham Aliyev"`` means (one whole name); a source is the exact source a facet
+counted (:class:`~search.query.tree.Exact`); a date range means what
+``date:[2024-01 to 2024-06]`` means, so undated articles are left out.
 """
 
 from __future__ import annotations
 
 from search.models import SearchFilters
+from search.query import tree
+from search.query.dates import date_span
 
 
-def filter_text(filters: SearchFilters) -> str:
-    """The name filters as query-language terms joined by AND ("" when there are none).
+def filter_nodes(filters: SearchFilters) -> list[tree.Node]:
+    """The tree nodes that keep what ``filters`` allow (none when there are no filters).
 
-    A value is one quoted term: its double quotes (and commas, which split a name into
-    two) become spaces and its spaces are collapsed, so no value can break out.
+    A name's double quotes and commas (which would split it into two names) become
+    spaces and its spaces are collapsed, so no value can break out of its field.
     """
-    terms = []
+    kept: list[tree.Node] = [tree.Exact("source", source) for source in filters.source]
+    if filters.date_from or filters.date_to:
+        start = date_span(filters.date_from)[0] if filters.date_from else None
+        end = date_span(filters.date_to)[1] if filters.date_to else None
+        kept.append(tree.DateRange(start, end))
+    names = []
     for field, value in filters.items():
         if field in ("source", "date"):
             continue
         clean = " ".join(value.replace('"', " ").replace(",", " ").split())
         if clean:
-            terms.append(f'{field}:"{clean}"')
-    return " AND ".join(terms)
+            names.append(tree.Phrase(field, clean))
+    if names:
+        kept.append(tree.And(tuple(names)))
+    return kept
 
 
-def narrowed(parsed, filters: SearchFilters, schema):
-    """``parsed`` (a query, or None for "every article") kept to what ``filters`` allow."""
-    from whoosh import query as wq
-
-    from search.query.parser import parse_query
-
-    kept = [wq.Term("source_exact", source) for source in filters.source]
-    if filters.date_from or filters.date_to:
-        dates = schema["date"].parse_range("date", filters.date_from, filters.date_to, False, False)
-        kept.append(dates)
-    text = filter_text(filters)
-    if text:
-        kept.append(parse_query(text, schema))
+def narrowed(parsed: tree.Node | None, filters: SearchFilters) -> tree.Node | None:
+    """``parsed`` (a tree, or None for "every article") kept to what ``filters`` allow."""
+    kept = filter_nodes(filters)
     if not kept:
         return parsed
-    return wq.And(kept if parsed is None else [parsed, *kept])
+    return tree.And(tuple(kept if parsed is None else [parsed, *kept]))

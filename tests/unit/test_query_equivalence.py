@@ -23,7 +23,7 @@ from whoosh import fields
 from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, GtLtPlugin, MultifieldParser
 
-from search.models import QueryError
+from search.models import QueryError, SearchFilters
 from search.query import parser as app_parser
 from search.query import tree
 from search.query.parser import parse_query
@@ -342,3 +342,17 @@ def test_every_article_beside_a_bad_date_is_now_a_date_error(searcher):
 def test_an_inner_field_of_the_index_is_text(searcher, text):
     assert app_parser.parse(text) == tree.Word(None, text)
     assert isinstance(parse_query(text, searcher.schema), wq.Or)
+
+
+def test_filters_keep_what_the_filter_query_they_replace_kept(searcher):
+    from search.query.filters import narrowed
+
+    filters = SearchFilters(place=("Baku",), source=("Baku Herald",), date_from="2024")
+    kept = narrowed(app_parser.parse("rates"), filters)
+    from search.query.whoosh_query import to_whoosh
+
+    hits = [hit["id"] for hit in searcher.search(to_whoosh(kept, searcher.schema), limit=None)]
+    typed = whoosh_reading('rates place:"Baku" date:>=2024', searcher.schema)
+    source = wq.Term("source_exact", "Baku Herald")
+    expected = [hit["id"] for hit in searcher.search(wq.And([typed, source]), limit=None)]
+    assert hits == expected and hits
