@@ -59,9 +59,12 @@ class SearchService(ABC):
         """Run what the user typed, narrowed by ``filters``.
 
         The text is in the app's query language (AND/OR/NOT, phrases, wildcards, fuzzy,
-        field:term, date ranges, ``person:``/``org:``/``place:``/``source:``). An empty
-        query lists every article (those the filters keep). Raises QueryError for a
-        query that cannot be run.
+        field:term, date ranges, ``person:``/``org:``/``place:``/``source:``).
+        :func:`search.query.parser.parse` reads it into the neutral query tree and
+        :func:`search.query.filters.narrowed` adds the filters (names, sources, a date
+        range that leaves undated articles out); a backend maps the tree to its engine.
+        An empty query lists every article (those the filters keep). Raises QueryError
+        for a query that cannot be run.
         """
 
     @abstractmethod
@@ -72,7 +75,8 @@ class SearchService(ABC):
     def facets(
         self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
     ) -> list[Facet]:
-        """Top people, organisations, places and sources among the query's results."""
+        """Top people, organisations, places and sources among the query's results
+        (the query and filters read as :meth:`search` reads them)."""
 
     @abstractmethod
     def article(self, article_id: str) -> Article | None:

@@ -1,14 +1,13 @@
 """A naive in-memory :class:`~search.backend.SearchService`, to keep the contract suite honest.
 
-It shares nothing with the Whoosh backend except the reader and the entity extractor
-(which every backend uses), so a contract test that only the Whoosh backend could pass
-fails here. Matching is deliberately plain: lower-cased word (or phrase) containment, every
-word required; ``person:``/``org:``/``place:`` match the article's entity spans, ``source:``,
-``title:``, ``author:`` its fields and ``date:`` a prefix of its date; the score is the
-words' term frequency. Everything else in the query language (``OR``, ``NOT``, ``-word``,
-wildcards, fuzzy terms, ranges, groups) is a :class:`~search.models.QueryError`, which
-the contract allows. Related articles share names (a person counts three points, an
-organisation two, a place one) and words held by fewer than half of the articles.
+It shares nothing with the Whoosh backend but the reader, the entity extractor (which
+every backend uses) and the neutral query tree: what the user typed is parsed by
+:func:`search.query.parser.parse`, the structured filters are added by
+:func:`search.query.filters.narrowed`, and :mod:`tests.contract.memory_query` evaluates
+the tree itself by scanning every article. So a contract test that only the Whoosh
+backend could pass fails here, and the tree is shown to carry everything a backend
+needs. Related articles share names (a person counts three points, an organisation two,
+a place one) and words held by fewer than half of the articles.
 """
 
 from __future__ import annotations
@@ -30,23 +29,19 @@ from search.models import (
     Hit,
     IndexProgress,
     IndexReport,
-    QueryError,
     SearchFilters,
     SearchResults,
     SkippedFile,
     Snippet,
 )
+from search.query import tree
+from search.query.filters import narrowed
+from search.query.parser import parse
 from search.reading.reader import UnreadableFile, read_articles, walk_corpus
+from tests.contract.memory_query import document, evaluate, highlighted
 
 SNIPPET_CHARS = 160
-_TOKEN = re.compile(
-    r'(?P<field>\w+):(?:"(?P<quoted>[^"]*)"|(?P<value>\S*))|"(?P<phrase>[^"]*)"|\S+'
-)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_UNSUPPORTED = re.compile(r"[*?~()\[\]{}^\\]")
-_OPERATORS = {"OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-_FIELDS = {"title", "author", "source", "date", *ENTITY_FIELDS.values()}
-_TYPES = {field: entity_type for entity_type, field in ENTITY_FIELDS.items()}
 _FACETS = (*ENTITY_FIELDS.values(), "source")
 _NAME_POINTS = {"PERSON": 3, "ORG": 2, "PLACE": 1}
 
@@ -161,39 +156,23 @@ class MemoryBackend(SearchService):
         self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
     ) -> SearchResults:
         started = time.monotonic()
-        words, typed = _parse(query)
-        found = self._matches(words, typed + _lowered(filters))
+        wanted = narrowed(parse(query.strip()) if query.strip() else None, filters)
+        words = highlighted(wanted)
+        found = self._matches(wanted)
         hits = [self._hit(article, score, words) for article, score in found[: max(1, limit)]]
         elapsed = time.monotonic() - started
         return SearchResults(query, tuple(hits), len(found), elapsed, None, tuple(words), filters)
 
-    def _matches(self, words: list[str], filters: list[tuple[str, str]]):
-        scored = []
-        for article in self._articles.values():
-            text = " ".join(_WORD.findall(f"{article.title}\n{article.body}".lower()))
-            if not all(word in text for word in words):
-                continue
-            if not all(self._passes(article, field, value) for field, value in filters):
-                continue
-            scored.append((article, float(sum(text.count(word) for word in words))))
-        # Highest term frequency first; ties (and the listing) in corpus order.
-        scored.sort(key=lambda pair: -pair[1])
-        return scored
-
-    def _passes(self, article: Article, field: str, value: str) -> bool:
-        if field in _TYPES:
-            names = {
-                s.canonical.lower() for s in self._spans[article.id] if s.type == _TYPES[field]
-            }
-            return value in names or any(value in name.split() for name in names)
-        if field == "date":
-            return bool(article.date) and article.date.startswith(value)
-        if field in ("from", "to"):
-            # ISO strings compare as dates; cut to the filter's precision, both ends count.
-            own = (article.date or "")[: len(value)]
-            return bool(own) and (own >= value if field == "from" else own <= value)
-        own = (getattr(article, field) or "").lower()
-        return all(word in own for word in _WORD.findall(value))
+    def _matches(self, wanted: tree.Node | None) -> list[tuple[Article, float]]:
+        """The articles the tree keeps, best first (every article when it is None)."""
+        if wanted is None:
+            return [(article, 0.0) for article in self._articles.values()]
+        documents = [document(a, self._spans[a.id]) for a in self._articles.values()]
+        scores = evaluate(wanted, documents) or {}
+        # Highest score first; ties in corpus order.
+        found = [(a, scores[a.id]) for a in self._articles.values() if a.id in scores]
+        found.sort(key=lambda pair: -pair[1])
+        return found
 
     def _hit(self, article: Article, score: float, words: list[str]) -> Hit:
         return Hit(
@@ -239,55 +218,15 @@ class MemoryBackend(SearchService):
     def facets(
         self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
     ) -> list[Facet]:
-        words, typed = _parse(query)
+        wanted = narrowed(parse(query.strip()) if query.strip() else None, filters)
         counts = {field: Counter() for field in _FACETS}
-        for article, _ in self._matches(words, typed + _lowered(filters)):
+        for article, _ in self._matches(wanted):
             for span_field, names in _facet_values(article, self._spans[article.id]).items():
                 counts[span_field].update(names)
         return [
             Facet(field, tuple(sorted(counts[field].items(), key=lambda i: (-i[1], i[0]))[:limit]))
             for field in _FACETS
         ]
-
-
-def _lowered(filters: SearchFilters) -> list[tuple[str, str]]:
-    """Structured filters as the ``(field, value)`` pairs a typed query gives (a date
-    range as ``("from", date)`` and ``("to", date)``)."""
-    pairs = [
-        (field, " ".join(value.lower().split()))
-        for field, value in filters.items()
-        if field != "date"
-    ]
-    ends = (("from", filters.date_from), ("to", filters.date_to))
-    return pairs + [(end, value) for end, value in ends if value]
-
-
-def _parse(query: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """Plain words (lower-cased) and ``(field, value)`` filters of a query."""
-    words: list[str] = []
-    filters: list[tuple[str, str]] = []
-    for match in _TOKEN.finditer(query.strip()):
-        token = match.group()
-        if match.group("field") is not None:
-            field = match.group("field").lower()
-            value = (
-                match.group("quoted") if match.group("quoted") is not None else match.group("value")
-            )
-            value = (value or "").strip().lower()
-            if field not in _FIELDS:
-                raise QueryError(f"the in-memory backend knows no field {field}:")
-            if not value or _UNSUPPORTED.search(value):
-                raise QueryError(f"write a value after {field}:, e.g. {field}:word")
-            filters.append((field, value))
-        elif match.group("phrase") is not None:
-            phrase = " ".join(_WORD.findall(match.group("phrase").lower()))
-            if phrase:
-                words.append(phrase)
-        elif token in _OPERATORS or token.startswith("-") or _UNSUPPORTED.search(token):
-            raise QueryError(f"the in-memory backend cannot run {token!r}")
-        elif token != "AND":
-            words += [w.lower() for w in _WORD.findall(token)]
-    return list(dict.fromkeys(words)), filters
 
 
 def _long_words(article: Article) -> set[str]:
