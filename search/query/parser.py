@@ -142,10 +142,15 @@ def _node(node) -> tree.Node:
 
 
 def _either_text_field(group: nodes.OrGroup) -> tree.Node | None:
-    """A word typed without a field, read over title and body, as one node (field None)."""
-    if len(group) != 2:
+    """A word typed without a field, read over title and body, as one node (field None).
+
+    The parser copies such a word into each field inside an OR group of its own; an OR
+    typed after it joins that group (``wind OR budget``), so the pair may be followed by
+    more. Returns None when the group is not such a pair.
+    """
+    if len(group) < 2:
         return None
-    first, second = group
+    first, second, *more = group
     if type(first) is not type(second) or not isinstance(first, nodes.TextNode | nodes.RangeNode):
         return None
     if (first.fieldname, second.fieldname) != tree.TEXT_FIELDS or first.boost != 1.0:
@@ -154,6 +159,9 @@ def _either_text_field(group: nodes.OrGroup) -> tree.Node | None:
     if same != {k: v for k, v in vars(second).items() if k != "fieldname"}:
         return None
     one = _node(first)
+    if more:
+        either = type(one)(**{**vars(one), "field": None, "boost": 1.0})
+        return tree.Or((either, *(_node(node) for node in more)), group.boost)
     return type(one)(**{**vars(one), "field": None, "boost": group.boost})
 
 
