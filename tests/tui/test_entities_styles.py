@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from search.models import ENTITY_TYPES, EntitySpan
 from tui.widgets.entities.styles import ENTITY_STYLES, entity_at, entity_ranges, grouped
-from tui.widgets.reading.pane import LAYER_STYLES
+from tui.widgets.reading.layers import LAYER_STYLES
 
 SPANS = [
     EntitySpan(30, 36, "PERSON", "Aliyev", "Ilham Aliyev"),

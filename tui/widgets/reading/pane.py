@@ -1,26 +1,28 @@
-"""ReadingPane: one article in its own tab, with every highlighted span styled in one place.
+"""ReadingPane: one article in its own tab, its keys, and the messages it sends.
 
-The body is one ``Paragraph`` widget per paragraph (``Article.paragraphs``), each knowing
-its body offsets, so a paragraph or sentence cursor can move between widgets. Spans are
-kept as named layers in body offsets (``spans.py``) and painted per paragraph in a fixed
-order, later layers over earlier ones (``LAYER_ORDER``): entities (each range may carry
-its own style, e.g. a colour per type), query hits, find matches, the current match,
-quote marks. ``set_layer`` replaces a layer and redraws only the paragraphs it touches.
-``n``/``N`` walk the find matches while a find is active, else the query hits, and take
-the quoting cursor with them (``quoting.py``).
-Entities come with the article; ``e`` hides or shows them (with their legend), ``E`` the
-entity panel, ``m`` marks the selection (or current match) as an entity, ``i`` ignores one.
+The pane puts together the parts of reading an article and keeps their keys: the body
+(``body.py``: one ``Paragraph`` widget per paragraph, so restyling a span redraws one
+paragraph), its span layers (``layers.py``: the one place spans become styles), the
+``n``/``N`` walk over find matches or hits (``matches.py``), which takes the reading
+cursor with it, and the cursor and quote marks (``quoting.py``). The pane only asks the
+screen for notes (``NoteRequested``, ``NoteChosen``); once open (``Opened``) the screen
+hands it the current briefing's resolution, and every new one. Entities come with the
+article; ``e`` hides or shows them (with their legend), ``E`` the entity panel, ``m``
+marks the selection (or current match) as an entity, ``i`` ignores one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import Vertical
 from textual.message import Message
+from textual.selection import Selection
 from textual.widgets import Input, Static
 
 from search.models import Article, EntitySpan
@@ -30,51 +32,31 @@ from tui.widgets.entities.panel import EntityPanel
 from tui.widgets.entities.styles import entity_ranges
 from tui.widgets.entities.targets import ignore_target, mark_target
 from tui.widgets.reading import spans
+from tui.widgets.reading.body import ArticleBody, FindBar
+from tui.widgets.reading.cursor import SentenceCursor
+from tui.widgets.reading.layers import LAYER_STYLES, SpanLayers
+from tui.widgets.reading.marks import Mark
+from tui.widgets.reading.matches import MatchWalk
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
-from tui.widgets.reading.quoting import QuotingMixin
+from tui.widgets.reading.quoting import Quoting
 
-LAYER_ORDER = ("entities", "hits", "find", "current", "quote", "cursor")
-# Every style also changes the text's weight or decoration: colour is never the only signal.
-LAYER_STYLES = {
-    "entities": "underline",
-    "hits": "bold underline on $warning-muted",
-    "find": "bold underline on $accent-muted",
-    "current": "bold underline reverse",
-    "quote": "italic on $success-muted",
-    "cursor": "bold underline on $primary-muted",
-}
+if TYPE_CHECKING:
+    from briefings.models import Note, Quote
+    from tui.note_status import Resolution
 
 
-class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """The scrolling column of header and paragraphs (no sideways scrolling: text wraps)."""
+class ReadingPane(Vertical):
+    """An article: metadata, wrapped paragraphs, hit navigation, find, cursor and quoting."""
 
     BINDINGS = [
-        Binding("up", "scroll_up", "Line up", show=False),
-        Binding("down", "scroll_down", "Line down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
-    ]
-
-    DEFAULT_CSS = """
-    ArticleBody { height: 1fr; padding: 0 2; }
-    """
-
-
-class FindBar(Input):
-    """Find-in-article input, shown on demand below the body."""
-
-    DEFAULT_CSS = """
-    FindBar { dock: bottom; display: none; }
-    FindBar.-shown { display: block; }
-    """
-
-
-class ReadingPane(QuotingMixin, Vertical):
-    """An article: metadata, wrapped paragraphs, hit navigation and find."""
-
-    BINDINGS = [
+        Binding("right,right_parenthesis", "sentence(1)", "Next sentence", show=False),
+        Binding("left,left_parenthesis", "sentence(-1)", "Prev sentence", show=False),
+        Binding("ctrl+down,right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
+        Binding("ctrl+up,left_curly_bracket", "paragraph(-1)", "Prev paragraph", show=False),
+        Binding("s", "quote('sentence')", "Quote", tooltip="Quote the sentence (or selection)"),
+        Binding("p", "quote('paragraph')", "Quote paragraph", show=False),
+        Binding("a", "note_article", "Note on article", show=False),
+        Binding("enter", "show_note", "Show note", show=False, tooltip="The note of this mark"),
         Binding("n", "next_match(1)", "Next hit"),
         Binding("N", "next_match(-1)", "Prev hit"),
         Binding("f,ctrl+f", "find", "Find", tooltip="Find text in this article"),
@@ -92,26 +74,51 @@ class ReadingPane(QuotingMixin, Vertical):
         Binding("g", "edge(0)", "Top", show=False),
         Binding("G", "edge(1)", "Bottom", show=False),
     ]
+    # A paragraph holding a quote gets a bar in the margin: a shape, not only a tint.
     DEFAULT_CSS = """
     ReadingPane {
         height: 1fr;
         #match-status { height: 1; padding: 0 2; background: $panel; color: $text-muted; }
     }
+    ReadingPane Paragraph.-quoted {
+        border-left: outer $success;
+    }
     """
 
+    @dataclass
     class CloseRequested(Message):
-        def __init__(self, article_id: str) -> None:
-            super().__init__()
-            self.article_id = article_id
+        """Close this article's tab."""
 
+        article_id: str
+
+    @dataclass
     class RelatedRequested(Message):
-        def __init__(self, article_id: str, title: str) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.title = title
+        """List the articles most like this one."""
+
+        article_id: str
+        title: str
 
     class BackRequested(Message):
         """Escape with nothing left to close in the pane: go back to the search view."""
+
+    @dataclass
+    class NoteRequested(Message):
+        """Write a new note on ``article``, on ``quote`` (None: on the whole article)."""
+
+        article: Article
+        quote: Quote | None
+
+    @dataclass
+    class NoteChosen(Message):
+        """Show (and edit) this note of the current briefing."""
+
+        note: Note
+
+    @dataclass
+    class Opened(Message):
+        """The pane is mounted: hand it the current briefing's resolution for its marks."""
+
+        pane: ReadingPane
 
     def __init__(
         self,
@@ -135,20 +142,23 @@ class ReadingPane(QuotingMixin, Vertical):
         self.path_label = path_label
         self.terms = tuple(terms)
         self._paragraph_ranges = spans.paragraph_ranges(article.body)
-        self._layers: dict[str, list[spans.Range]] = {
-            "hits": spans.term_ranges(article.body, self.terms),
-            "entities": entity_ranges(entities),
-        }
+        paragraphs = [Paragraph(i, *span) for i, span in enumerate(self._paragraph_ranges)]
+        self.body = ArticleBody(ArticleHeader(article, path_label), paragraphs)
+        self.quoting = Quoting(article, self._paragraph_ranges, self.body)
+        self.highlights = SpanLayers(
+            article.body,
+            self._paragraph_ranges,
+            {
+                "hits": spans.term_ranges(article.body, self.terms),
+                "entities": entity_ranges(entities),
+            },
+        )
+        self.walk = MatchWalk(self.highlights)
         self.entities = list(entities)
-        self._match_index: int | None = None
-        self._find_text = ""
 
     def compose(self) -> ComposeResult:
         yield EntityPanel(self.entities)
-        with ArticleBody():
-            yield ArticleHeader(self.article, self.path_label)
-            for index, (start, end) in enumerate(self._paragraph_ranges):
-                yield Paragraph(index, start, end)
+        yield self.body
         yield EntityLegend(LAYER_STYLES["hits"])
         yield Static(id="match-status")
         yield FindBar(placeholder="Find in this article (Enter to keep, Escape to close)")
@@ -156,66 +166,43 @@ class ReadingPane(QuotingMixin, Vertical):
     def on_mount(self) -> None:
         self._repaint()
         self._show_status()
+        # The screen answers with the briefing's resolution (and sends each new one).
+        self.post_message(self.Opened(self))
 
     @property
-    def body(self) -> ArticleBody:
-        return self.query_one(ArticleBody)
+    def cursor(self) -> SentenceCursor:
+        """The reading cursor."""
+        return self.quoting.cursor
 
     @property
-    def matches(self) -> list[spans.Range]:
-        """What ``n``/``N`` walk: find matches while a find is active, else query hits."""
-        return self._layers.get("find", []) if self._find_text else self._layers["hits"]
+    def marks(self) -> list[Mark]:
+        """The current briefing's quotes on this article, as shown."""
+        return list(self.quoting.marks.marks)
 
     def set_layer(self, name: str, ranges: Sequence[spans.Range | spans.StyledRange]) -> None:
-        """Replace one span layer and redraw the paragraphs it touched or touches.
-
-        Args:
-            name: a name in ``LAYER_ORDER``.
-            ranges: ``(start, end)`` or ``(start, end, style)`` body offsets, sorted by
-                start; a range without a style gets the layer's (``LAYER_STYLES``).
-        """
-        old = self._layers.get(name, [])
-        self._layers[name] = list(ranges)
+        """Replace one span layer (:meth:`SpanLayers.set`) and redraw what it touched."""
+        touched = self.highlights.set(name, ranges)
         if self.is_mounted:
-            self._repaint(spans.paragraphs_touched(self._paragraph_ranges, [*old, *ranges]))
+            self._repaint(touched)
 
     def layer(self, name: str) -> list[spans.Range | spans.StyledRange]:
         """The ranges of one layer, in body offsets."""
-        return list(self._layers.get(name, []))
-
-    def paragraph_content(self, start: int, end: int) -> Content:
-        """The text of body ``start``..``end`` with every layer's spans styled."""
-        shown = content(self.article.body[start:end])
-        for layer in LAYER_ORDER:
-            for span in spans.clip(self._layers.get(layer, []), start, end):
-                style = span[2] if len(span) > 2 else LAYER_STYLES[layer]
-                shown = shown.stylize(style, span[0], span[1])
-        return shown
+        return self.highlights.get(name)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
         """The paragraph widgets, in body order (index ``i`` is ``Article.paragraphs[i]``)."""
-        return list(self.query(Paragraph))
+        return list(self.body.paragraphs)
 
     def _repaint(self, indices: Iterable[int] | None = None) -> None:
         paragraphs = self.paragraphs
         for index in range(len(paragraphs)) if indices is None else sorted(indices):
             paragraph = paragraphs[index]
-            paragraph.update(self.paragraph_content(paragraph.start, paragraph.end))
+            paragraph.update(self.highlights.content(paragraph.start, paragraph.end))
 
     def _show_status(self) -> None:
-        matches = self.matches
-        kind = f"find “{self._find_text}”" if self._find_text else "hit"
-        if not matches:
-            text = (
-                f"No matches for “{self._find_text}”" if self._find_text else "f find · r related"
-            )
-        elif self._match_index is None:
-            noun = "matches" if self._find_text else "hits"
-            text = f"{len(matches)} {noun} · n next · N previous · f find · r related"
-        else:
-            text = f"{kind} {self._match_index + 1} of {len(matches)} · n next · N previous"
-        if (cursor := self.cursor_status()) and self._match_index is None:
+        text = self.walk.status()
+        if (cursor := self.quoting.status()) and self.walk.index is None:
             text = cursor
         self.query_one("#match-status", Static).update(content(text, one_line=True))
 
@@ -226,22 +213,17 @@ class ReadingPane(QuotingMixin, Vertical):
         return str(status)
 
     def action_next_match(self, step: int) -> None:
-        matches = self.matches
-        if not matches:
+        match = self.walk.step(step)
+        if match is None:
             self._show_status()
             return
-        if self._match_index is None:
-            self._match_index = 0 if step > 0 else len(matches) - 1
-        else:
-            self._match_index = (self._match_index + step) % len(matches)
-        start, end = matches[self._match_index]
-        self.set_layer("current", [(start, end)])
+        self.set_layer("current", [match])
         # The cursor goes with it (and scrolls it to the middle): s and p quote around it.
-        self.place_cursor(start)
+        self.place_cursor(match[0])
 
     def show_span(self, start: int, end: int) -> None:
         """Mark body ``start``..``end`` as the current match, with the cursor, in mid-view."""
-        self._match_index = None
+        self.walk.index = None
         self.set_layer("current", [(start, end)])
         self.place_cursor(start)
 
@@ -252,8 +234,8 @@ class ReadingPane(QuotingMixin, Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._find_text = event.value
-        self._match_index = None
+        self.walk.find_text = event.value
+        self.walk.index = None
         self.set_layer("current", [])
         self.set_layer("find", spans.find_ranges(self.article.body, event.value))
         self._show_status()
@@ -261,7 +243,7 @@ class ReadingPane(QuotingMixin, Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.body.focus()
-        if self.matches:
+        if self.walk.matches:
             self.action_next_match(1)
 
     def close_find(self) -> None:
@@ -304,12 +286,18 @@ class ReadingPane(QuotingMixin, Vertical):
         else:
             self.body.focus()
 
+    def _selections(self) -> dict[Paragraph, Selection]:
+        """The mouse selection in each of this pane's paragraphs it covers."""
+        return {
+            widget: selection
+            for widget, selection in self.screen.selections.items()
+            if isinstance(widget, Paragraph) and self in widget.ancestors
+        }
+
     def selected_text(self) -> str:
         """The mouse selection in this pane's paragraphs, on one line ("" if none there)."""
         selections = self.screen.selections
-        if selections and all(
-            isinstance(widget, Paragraph) and self in widget.ancestors for widget in selections
-        ):
+        if selections and len(self._selections()) == len(selections):
             return " ".join((self.screen.get_selected_text() or "").split())
         return ""
 
@@ -355,3 +343,93 @@ class ReadingPane(QuotingMixin, Vertical):
 
     def focus_body(self) -> None:
         self.body.focus()
+
+    # The reading cursor and quoting
+
+    def show_resolution(self, resolution: Resolution) -> None:
+        """Mark the current briefing's quotes that ``resolution`` places in this article."""
+        marks = self.quoting.marks
+        marks.show(resolution)
+        self.set_layer("quote", marks.ranges)
+        quoted = marks.paragraphs
+        for paragraph in self.paragraphs:
+            paragraph.set_class(paragraph.index in quoted, "-quoted")
+        self._show_status()
+
+    def _ensure_cursor(self) -> bool:
+        """Show the cursor where the reader is; True if it was already shown there."""
+        if self.quoting.ensure_cursor():
+            return True
+        self._show_cursor()
+        return False
+
+    def _show_cursor(self, *, center: bool = False, at: int | None = None) -> None:
+        span = self.cursor.sentence_span
+        self.set_layer("cursor", [span] if span else [])
+        self._show_status()
+        if span:
+            self.quoting.reveal(span[0] if at is None else at, center=center)
+
+    def place_cursor(self, offset: int, *, center: bool = True) -> None:
+        """Move the cursor to the sentence at body ``offset`` and scroll that offset into view.
+
+        A hit walked to with ``n``, a find kept with Enter and a click all put the cursor
+        here, so the quoting keys act on what the reader is looking at.
+        """
+        self.cursor.place_at(offset)
+        self._show_cursor(center=center, at=offset)
+
+    def jump_to(self, note: Note) -> None:
+        """Put the cursor on ``note``'s quoted passage, scrolled to the middle of the view."""
+        span = self.quoting.marks.span_of(note)
+        if span is None:
+            self.notify("That quote is not found in this article's text.", markup=False)
+            return
+        self.place_cursor(span[0])
+        # The whole quote is marked, whatever sentences it spans.
+        self.set_layer("cursor", [span])
+
+    def action_sentence(self, step: int) -> None:
+        if self._ensure_cursor():
+            self.cursor.move_sentence(step)
+            self._show_cursor()
+
+    def action_paragraph(self, step: int) -> None:
+        if self._ensure_cursor():
+            self.cursor.move_paragraph(step)
+            self._show_cursor()
+
+    def action_quote(self, unit: str) -> None:
+        selected = self.quoting.selection_span(self._selections()) if unit == "sentence" else None
+        if selected is not None:
+            self.screen.clear_selection()
+            self.post_message(self.NoteRequested(self.article, self.quoting.quote(selected)))
+            return
+        if not self._ensure_cursor():
+            self.notify(
+                f"The cursor is on the first sentence in view: press {unit[0]} again to quote.",
+                markup=False,
+            )
+            return
+        if span := self.quoting.span(unit):
+            self.post_message(self.NoteRequested(self.article, self.quoting.quote(span)))
+
+    def action_note_article(self) -> None:
+        self.post_message(self.NoteRequested(self.article, None))
+
+    def action_show_note(self) -> None:
+        note = self.quoting.note_under_cursor()
+        if note is None:
+            self.notify("No quoted passage under the cursor.", markup=False)
+            return
+        self.post_message(self.NoteChosen(note))
+
+    def on_click(self, event: events.Click) -> None:
+        widget, at = self.screen.get_widget_and_offset_at(event.screen_x, event.screen_y)
+        if not isinstance(widget, Paragraph) or at is None or self.screen.selections:
+            return
+        offset = self.quoting.offset_at(widget, at)
+        self.place_cursor(offset, center=False)
+        note = self.quoting.marks.at(offset, offset + 1)
+        if note is not None:
+            self.post_message(self.NoteChosen(note))
