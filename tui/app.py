@@ -2,7 +2,9 @@
 
 The app owns the search service (made on first use, from a worker; making it and listing
 the articles import no Whoosh, so the first screen lists the corpus before the index is
-opened) and the app-wide keys; the main screen does the rest.
+opened), the current briefing and where its notes stand (kept up to date by its
+:class:`~tui.briefing_desk.BriefingDesk`), and the app-wide keys; the main screen does the
+rest.
 """
 
 from __future__ import annotations
@@ -14,16 +16,18 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 
 from search.models import ArticleSummary
 from search.runtime import QUIET_SECONDS, IdleCollector
-from tui.briefing_jobs import BriefingAppMixin
+from tui.briefing_desk import BriefingDesk
 from tui.literal import literal
-from tui.note_status import OtherCorpora
+from tui.note_status import Resolution
 from tui.remembered import RememberedArticles
 
 if TYPE_CHECKING:
+    from briefings.models import Briefing
     from search.service import SearchService
 
 
@@ -33,7 +37,7 @@ def _commands_provider():
     return BriefingCommands
 
 
-class BriefingApp(BriefingAppMixin, App):
+class BriefingApp(App):
     """Search a corpus, read its articles in tabs, quote them into briefings."""
 
     CSS_PATH = "app.tcss"
@@ -47,6 +51,10 @@ class BriefingApp(BriefingAppMixin, App):
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
+    # The current briefing as stored (None: there is none yet), and where its notes stand.
+    briefing: var[Briefing | None] = var(None, always_update=True)
+    resolution: var[Resolution] = var(Resolution())
+
     def __init__(
         self, corpus: Path, *, notes_dir: Path | None = None, service: SearchService | None = None
     ) -> None:
@@ -57,7 +65,8 @@ class BriefingApp(BriefingAppMixin, App):
         self._service_lock = threading.Lock()
         self.articles: list[ArticleSummary] = []
         self.collector = IdleCollector()
-        self.other_corpora = OtherCorpora()
+        self.briefing_desk = BriefingDesk(self, self.notes_dir, self.corpus, self.open_service)
+        self._listing_started = False
         # Started now so the list is likely read by the time the first screen is built.
         self.remembered = RememberedArticles(lambda: self.open_service().articles())
         self.sub_title = literal(self.corpus.name, one_line=True)
@@ -83,12 +92,20 @@ class BriefingApp(BriefingAppMixin, App):
         (see :mod:`search.runtime`): the collector, off while the app starts when launched
         from the command line, is on again, with full passes kept for quiet moments.
         """
-        if getattr(self, "_listing_started", False):
+        if self._listing_started:
             return
         self._listing_started = True
         self.collector.start()
         self.set_interval(QUIET_SECONDS / 2, self.collector.collect_if_quiet)
-        self.open_latest_briefing()
+        self.briefing_desk.open_latest()
+
+    def watch_briefing(self, briefing: Briefing | None) -> None:
+        self.briefing_desk.resolve()
+        corpus = literal(self.corpus.name, one_line=True)
+        if briefing is None:
+            self.sub_title = corpus
+        else:
+            self.sub_title = f"{corpus} · briefing: {literal(briefing.title, one_line=True)}"
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown)):

@@ -1,7 +1,7 @@
 """BriefingSession: the app's one door to the briefing store, and which briefing is current.
 
 UI-free and synchronous (every call is file I/O): the app calls it from thread workers
-only (see :mod:`tui.briefing_jobs`). A lock makes calls from several workers take turns.
+only (see :mod:`tui.briefing_desk`). A lock makes calls from several workers take turns.
 
 The current briefing at start-up is the most recently updated readable one in the
 notes folder; that is the whole of the persistence: switching to a briefing and adding

@@ -78,9 +78,10 @@ class BriefingCommands(Provider):
         )
 
     def _open(self, article_id: str) -> None:
-        from tui.messages import OpenArticle
+        from tui.screens.main import MainScreen
 
-        self.screen.post_message(OpenArticle(article_id))
+        if isinstance(self.screen, MainScreen):
+            self.screen.open_article(article_id)
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

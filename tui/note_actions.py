@@ -1,15 +1,13 @@
 """Note work both the main screen and the notes view start: edit a note, export the briefing.
 
 Each returns at once; the editor is a modal and the storing or writing is a thread job
-(see :mod:`tui.briefing_jobs`) whose outcome the app shows.
+(see :mod:`tui.briefing_desk`) whose outcome the app shows.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
-
-from tui.briefing_jobs import run_job
 
 if TYPE_CHECKING:
     from briefings.models import Note
@@ -22,12 +20,10 @@ def export_job(app, *, by_article: bool = False) -> object:
     (notes in the briefing's order, or grouped under their articles)."""
 
     def job(session: BriefingSession) -> str:
-        from tui.note_status import resolve
-
         briefing = session.current()
         if briefing is None:
             return "No briefing yet: quote a sentence (s in a reading pane) to start one."
-        resolution = resolve(briefing, app.service, app.corpus, app.other_corpora)
+        resolution = app.briefing_desk.resolve_now(briefing)
         result = session.export(resolution.items, by_article=by_article)
         warning = result.warning()
         return f"Exported “{briefing.title}” to {result.path}" + (
@@ -47,7 +43,7 @@ def edit_note(node, note: Note, *, focus_tags: bool = False) -> None:
     """Open the editor on ``note`` and store what is saved (re-adding it if it was deleted).
 
     Args:
-        node: the screen opening the editor (it owns the job).
+        node: the screen opening the editor.
         note: the note as stored.
         focus_tags: start in the tags box.
     """
@@ -63,7 +59,7 @@ def edit_note(node, note: Note, *, focus_tags: bool = False) -> None:
             briefing = session.save_note(note, draft.text, draft.tags)
             return saved_notice(briefing.title, len(briefing.notes))
 
-        run_job(node, job, unsaved=[replace(note, text=draft.text, tags=draft.tags)])
+        node.app.briefing_desk.run(job, unsaved=[replace(note, text=draft.text, tags=draft.tags)])
 
     node.app.push_screen(
         NoteEditor(

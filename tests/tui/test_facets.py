@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from search.models import NO_FILTERS, Facet, SearchFilters
 from tests.tui.conftest import ready, screen_text, search, wait_for
-from tui.screens.entity_actions import FacetsFound
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.view import SearchView
 
@@ -92,7 +91,7 @@ async def test_facets_for_a_query_no_longer_on_screen_are_dropped(app):
         await wait_for(pilot, lambda: panel.shown_query == "Aliyev")
         shown = panel.values
         stale = [Facet("person", (("Somebody Stale", 9),))]
-        app.screen.post_message(FacetsFound("Aliye", stale))
+        panel.show("Aliye", stale, NO_FILTERS)
         await pilot.pause()
         assert panel.values == shown
         assert "Somebody Stale" not in screen_text(app)

@@ -8,7 +8,8 @@ from pathlib import Path
 from search.service import open_search_service
 from tests.tui.conftest import SteadyClockService, ready, screen_text, search, wait_for
 from tui.app import make_app
-from tui.messages import IndexProgressed, IndexReady
+from tui.controllers.startup import Phase
+from tui.screens.main import MainScreen
 from tui.widgets.search.view import SearchView
 from tui.widgets.workspace import Workspace
 
@@ -41,12 +42,15 @@ async def test_the_index_is_built_with_progress_and_the_list_fills(tmp_path):
     app = make_app(corpus)
     async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
         await ready(pilot)
-        progress = [m.progress for m in seen if isinstance(m, IndexProgressed)]
+        progress = [m.progress for m in seen if isinstance(m, MainScreen.IndexProgressed)]
         assert progress and progress[-1].total == 12
-        ready_messages = [m for m in seen if isinstance(m, IndexReady)]
+        ready_messages = [m for m in seen if isinstance(m, MainScreen.IndexReady)]
         assert ready_messages[0].report is not None and ready_messages[0].report.articles == 12
         assert "12 articles" in screen_text(app)
         assert "Indexing" not in screen_text(app)
+        # A new folder: nothing to list first, so the index is opened, built, then searched.
+        startup = app.screen.startup
+        assert startup.history == [Phase.LISTING, Phase.OPENING, Phase.UPDATING, Phase.READY]
 
 
 async def test_typing_while_indexing_searches_once_the_index_is_ready(tmp_path):

@@ -128,7 +128,7 @@ async def test_a_note_whose_briefing_was_corrupted_meanwhile_is_kept_and_saved_e
         await write_note(pilot, "do not lose me")
         await wait_for(pilot, lambda: any(f"{path}:" in n for n in notices(seen)))
         assert path.read_text(encoding="utf-8") == BROKEN
-        assert [n.text for n in app.unsaved_notes] == ["do not lose me"]
+        assert [n.text for n in app.briefing_desk.unsaved] == ["do not lose me"]
 
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
@@ -138,4 +138,4 @@ async def test_a_note_whose_briefing_was_corrupted_meanwhile_is_kept_and_saved_e
         await wait_for(pilot, lambda: (notes / "rescue.yaml").is_file())
         await wait_for(pilot, lambda: len(BriefingStore(notes).load("rescue").notes) == 1)
         assert BriefingStore(notes).load("rescue").notes[0].text == "do not lose me"
-        assert app.unsaved_notes == []
+        assert app.briefing_desk.unsaved == []

@@ -17,7 +17,6 @@ from tests.tui.conftest import (
     wait_for_text,
 )
 from tui.app import make_app
-from tui.messages import SearchAnswered
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
 
@@ -73,7 +72,7 @@ async def test_answers_for_an_older_query_are_dropped(app):
         await search(pilot, "Aliyev")
         before = rows(app)
         stale = SearchResults("China", (), 0, 0.001)
-        app.screen.post_message(SearchAnswered("China", stale))
+        assert not app.screen.search_view.show_results("China", stale)
         await pilot.pause()
         assert rows(app) == before
         assert "0 hits" not in screen_text(app)

@@ -20,6 +20,7 @@ from search.locations import index_dir
 from search.service import open_search_service
 from tests.tui.conftest import SteadyClockService, screen_text, wait_for
 from tui.app import make_app
+from tui.controllers.startup import Phase
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
 from tui.widgets.workspace import Workspace
@@ -88,11 +89,30 @@ async def test_articles_are_listed_before_the_index_is_opened(tmp_path):
         assert "Harbour story number 3" in screen_text(app)
         assert not service.checked.is_set()
         assert not app.screen.query_one(SearchView).searchable
+        await wait_for(pilot, lambda: app.screen.startup.phase is Phase.OPENING)
         early = listed_keys(app)
         service.gate.set()
         await wait_for(pilot, lambda: app.screen.query_one(SearchView).searchable)
         assert listed_keys(app) == early
         assert "7 articles · sorted by date" in screen_text(app)
+        # Up to date: opened, then ready, with no update between.
+        assert app.screen.startup.history == [Phase.LISTING, Phase.OPENING, Phase.READY]
+
+
+async def test_f5_opens_and_checks_the_index_again_and_finds_a_new_file(tmp_path):
+    async with held_open(tmp_path, 3) as (app, pilot, service):
+        service.gate.set()
+        await wait_for(pilot, lambda: app.screen.startup.phase is Phase.READY)
+        write_story(app.corpus, 7, "Ferry timetable changes")
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: "4 articles" in screen_text(app))
+        assert "Ferry timetable changes" in screen_text(app)
+        assert app.screen.startup.history[-4:] == [
+            Phase.READY,
+            Phase.OPENING,
+            Phase.UPDATING,
+            Phase.READY,
+        ]
 
 
 async def test_the_cursor_stays_put_when_the_index_opens_with_the_same_articles(tmp_path):
@@ -142,6 +162,12 @@ async def test_a_stale_index_is_listed_then_updated_with_the_new_articles(tmp_pa
             service.gate.set()
             await wait_for(pilot, lambda: "4 articles" in screen_text(app))
             assert "Lighthouse keeper retires" in screen_text(app)
+            assert app.screen.startup.history == [
+                Phase.LISTING,
+                Phase.OPENING,
+                Phase.UPDATING,
+                Phase.READY,
+            ]
             view = app.screen.query_one(SearchView)
             await pilot.press(*"lighthouse")
             await wait_for(pilot, lambda: view.answered_query == "lighthouse")

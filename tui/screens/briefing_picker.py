@@ -8,20 +8,16 @@ switched to or created here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefings.models import Briefing, BriefingSummary
-from tui.briefing_jobs import run_job
+from tui.background import in_thread
 from tui.briefing_session import BriefingSession
 from tui.literal import content
 
@@ -40,13 +36,6 @@ def summary_prompt(summary: BriefingSummary, current: str | None) -> Content:
         content(summary.title or summary.slug, "bold", one_line=True),
         content(f"  {summary.note_count} notes · {updated} · {summary.path.name}", "$text-muted"),
     )
-
-
-@dataclass
-class BriefingsListed(Message):
-    """The briefings in the notes folder, as read by a worker."""
-
-    summaries: list[BriefingSummary]
 
 
 class BriefingPicker(ModalScreen[None]):
@@ -94,19 +83,20 @@ class BriefingPicker(ModalScreen[None]):
     def _reload(self, _briefing: Briefing | None = None) -> None:
         self.list_briefings()
 
-    @work(thread=True, exclusive=True, group="briefing-list")
     def list_briefings(self) -> None:
-        self.post_message(BriefingsListed(self.app.briefing_session.briefings()))
+        """Read the notes folder in a thread; list what is there."""
+        session = self.app.briefing_desk.session
+        in_thread(self, session.briefings, self._show, group="briefing-list")
 
-    def on_briefings_listed(self, message: BriefingsListed) -> None:
-        self._summaries = message.summaries
-        current = self.app.briefing_session.slug
-        options = [Option(summary_prompt(s, current), id=s.slug) for s in message.summaries]
+    def _show(self, summaries: list[BriefingSummary]) -> None:
+        self._summaries = summaries
+        current = self.app.briefing_desk.session.slug
+        options = [Option(summary_prompt(s, current), id=s.slug) for s in summaries]
         if not options:
             options = [Option(content("No briefing yet: n creates one."), disabled=True)]
         listing = self.query_one(OptionList)
         listing.set_options(options)
-        slugs = [s.slug for s in message.summaries]
+        slugs = [s.slug for s in summaries]
         if slugs:
             listing.highlighted = slugs.index(current) if current in slugs else 0
 
@@ -123,7 +113,7 @@ class BriefingPicker(ModalScreen[None]):
         summary = self.chosen
         if summary is None:
             return
-        unsaved = self.app.take_unsaved()
+        unsaved = self.app.briefing_desk.take_unsaved()
 
         def job(session: BriefingSession) -> str:
             briefing = session.switch(summary.slug)
@@ -131,7 +121,7 @@ class BriefingPicker(ModalScreen[None]):
                 briefing = session.add_note(note)
             return f"Current briefing: “{briefing.title}” ({session.path()})"
 
-        run_job(self, job, unsaved=unsaved)
+        self.app.briefing_desk.run(job, unsaved=unsaved)
         self.dismiss(None)
 
     def action_ask_title(self, purpose: str) -> None:
@@ -153,7 +143,7 @@ class BriefingPicker(ModalScreen[None]):
         if not title:
             return
         if purpose == "new":
-            unsaved = self.app.take_unsaved()
+            unsaved = self.app.briefing_desk.take_unsaved()
 
             def create(session: BriefingSession) -> str:
                 briefing = session.create(title)
@@ -161,7 +151,7 @@ class BriefingPicker(ModalScreen[None]):
                     briefing = session.add_note(note)
                 return f"New briefing “{briefing.title}” ({session.path()})"
 
-            run_job(self, create, unsaved=unsaved)
+            self.app.briefing_desk.run(create, unsaved=unsaved)
         elif purpose == "rename" and self.chosen is not None:
             slug = self.chosen.slug
 
@@ -169,7 +159,7 @@ class BriefingPicker(ModalScreen[None]):
                 briefing = session.rename(slug, title)
                 return f"Renamed to “{briefing.title}” ({session.store.path_for(briefing.slug)})"
 
-            run_job(self, rename)
+            self.app.briefing_desk.run(rename)
 
     def action_delete(self) -> None:
         summary = self.chosen
@@ -189,7 +179,7 @@ class BriefingPicker(ModalScreen[None]):
                     session.open()
                 return f"Deleted “{name}”: its file is kept as {moved}"
 
-            run_job(self, delete)
+            self.app.briefing_desk.run(delete)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete the briefing “{name}”? Its file is set aside, not erased."),

@@ -1,19 +1,18 @@
 """MainScreen: search view and reading tabs, and the background work that feeds them.
 
-Workers are thin, as in Textual's dictionary example: each calls the app's search service
-in a thread and posts a message with plain records; handlers on the UI thread update the
-widgets. Indexing is one exclusive worker with a cancel event and progress messages.
-
-At start the screen lists the articles the index last held (see :mod:`tui.remembered`);
-the indexing worker waits until that list is on screen, and only then opens, checks and
-if need be updates the index (importing Whoosh would compete with drawing it); searching
-starts once the index is open.
+The screen routes: each message or key goes in a line to the screen's own search and
+article work, to its :class:`~tui.controllers.entities.EntityController` or to its
+:class:`~tui.controllers.notes.NoteController`. Background work is thin, as in Textual's
+dictionary example: a call on the app's search service in a thread whose plain records
+come back to a function on the UI thread (see :mod:`tui.background`). Getting the index
+ready is one exclusive thread worker, with a cancel event and progress messages, that
+walks the phases of :mod:`tui.controllers.startup`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,47 +24,41 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TabPane
 from textual.worker import get_current_worker
 
-from search.models import NO_FILTERS, ArticleSummary, IndexBusyError, QueryError, SearchFilters
-from tui.messages import (
-    ArticleLoaded,
-    IndexFailed,
-    IndexProgressed,
-    IndexReady,
-    OpenArticle,
-    RelatedFound,
-    SearchAnswered,
-    SearchFailed,
+from search.models import (
+    NO_FILTERS,
+    ArticleSummary,
+    EntitySpan,
+    Hit,
+    IndexBusyError,
+    IndexProgress,
+    IndexReport,
+    QueryError,
+    SearchFilters,
+    SearchResults,
 )
-from tui.screens.briefing_actions import BriefingActionsMixin
-from tui.screens.entity_actions import EntityActions
+from tui.background import in_thread
+from tui.controllers.entities import EntityController
+from tui.controllers.notes import NoteController
+from tui.controllers.startup import DRAW_WAIT_SECONDS, Phase, Startup
 from tui.widgets.index_status import IndexStatus
+from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.search.view import SearchView
 from tui.widgets.workspace import SEARCH_TAB, Workspace
 
 if TYPE_CHECKING:
+    from search.models import Article
     from tui.note_status import Resolution
+    from tui.widgets.entities.panel import EntityPanel
     from tui.widgets.reading.pane import ReadingPane
-
 
 # Enough hits for a few screens; snippets cost time per hit, and a keystroke should not.
 SEARCH_LIMIT = 30
-# How long opening the index waits for the first screen to be drawn before going ahead.
-DRAW_WAIT_SECONDS = 2.0
+
+WhenOpen = Callable[["ReadingPane"], object]
 
 
-@dataclass
-class ArticlesRemembered(Message):
-    """The articles the index held when last updated, to list before it is open.
-
-    ``drawn`` is set once they are on screen.
-    """
-
-    articles: list[ArticleSummary]
-    drawn: threading.Event
-
-
-class MainScreen(BriefingActionsMixin, EntityActions, Screen):
+class MainScreen(Screen):
     """Search the corpus, open articles in tabs, read them."""
 
     BINDINGS = [
@@ -75,68 +68,100 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
         Binding("right_square_bracket", "cycle_tab(1)", "Next tab"),
         Binding("left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
         Binding("f5", "reindex", "Re-index", tooltip="Update the index now (after corrections)"),
-    ]
+        Binding("ctrl+n", "notes", "Notes", show=False, tooltip="The current briefing's notes"),
+        Binding("ctrl+o", "export_briefing", "Export briefing", show=False,
+                tooltip="Write the current briefing as Markdown"),
+    ]  # fmt: skip
+
+    @dataclass
+    class Remembered(Message):
+        """The articles the index held when last updated, to list before it is open."""
+
+        articles: list[ArticleSummary]
+
+    @dataclass
+    class IndexProgressed(Message):
+        """The index update has read ``progress.done`` of ``progress.total`` files."""
+
+        progress: IndexProgress
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.IndexProgressed)
+
+    @dataclass
+    class IndexReady(Message):
+        """The index is usable; ``articles`` lists every article, ``report`` what changed."""
+
+        articles: list[ArticleSummary]
+        report: IndexReport | None = None
+
+    @dataclass
+    class IndexFailed(Message):
+        """The index could not be opened or updated; ``reason`` is one line for the user."""
+
+        reason: str
 
     def __init__(self) -> None:
         super().__init__()
+        self.search_view = SearchView()
+        self.workspace = Workspace(id="workspace")
+        self.startup = Startup()
         self._terms: tuple[str, ...] = ()
-        self._first_drawn = threading.Event()
-        self._listed_early = False
+        # What to do with an article's reading pane once it has opened: article id -> call.
+        self._when_open: dict[str, WhenOpen] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield IndexStatus()
-        with Workspace(id="workspace"), TabPane("Search", id=SEARCH_TAB):
-            yield SearchView()
+        with self.workspace, TabPane("Search", id=SEARCH_TAB):
+            yield self.search_view
         yield Footer()
 
-    @property
-    def search_view(self) -> SearchView:
-        return self.query_one(SearchView)
-
-    @property
-    def workspace(self) -> Workspace:
-        return self.query_one(Workspace)
-
     def on_mount(self) -> None:
+        app = self.app
+        self.entities = EntityController(
+            self, app.open_service, self.search_view, self.workspace, self.open_article
+        )
+        self.notes = NoteController(
+            self, app.briefing_desk, app.corpus, lambda: app.resolution, self.open_article
+        )
         self.search_view.focus_input()
-        remembered = self.app.remembered.get(timeout=0)
+        remembered = app.remembered.get(timeout=0)
         if remembered is not None:
-            self._listed_early = True
-            self._show_remembered(remembered, self._first_drawn)
-        self.call_after_refresh(self._first_drawn.set)
+            self._show_remembered(remembered)
+        self.call_after_refresh(self.startup.screen_drawn.set)
         self.prepare_index()
-        self.call_after_refresh(self.check_corrections)
-        self.watch(self.app, "resolution", self._show_resolution, init=False)
+        self.call_after_refresh(self.entities.check_corrections)
+        self.watch(app, "resolution", self._show_resolution, init=False)
 
     def _show_resolution(self, resolution: Resolution) -> None:
         """Hand the briefing's new resolution down to every open reading pane."""
-        # Imported here: the reading pane loads only once an article is opened.
-        from tui.widgets.reading.pane import ReadingPane
-
-        for pane in self.query(ReadingPane):
-            pane.show_resolution(resolution)
+        for article_id in self.workspace.open_ids:
+            pane = self.workspace.reader(article_id)
+            if pane is not None:
+                pane.show_resolution(resolution)
 
     # Index: list what it held, open it, update if stale, list the articles.
 
     @work(thread=True, exclusive=True, group="index")
     def prepare_index(self) -> None:
         worker = get_current_worker()
+        startup = self.startup
+        if not startup.listed:
+            self._list_before_opening()
+        startup.wait_for_draw()
+        run = startup.begin()
         report = None
         try:
             service = self.app.open_service()
-            if not self._listed_early:
-                self._listed_early = True
-                self._list_before_opening()
-            else:
-                self._first_drawn.wait(DRAW_WAIT_SECONDS)
-            if service.needs_update():
+            if service.needs_update() and startup.move_to(Phase.UPDATING, run):
                 # The up-to-date list waits for the update; the current briefing need not.
                 self.app.call_from_thread(self.app.listing_started)
                 report = service.update(
-                    progress=lambda p: self.post_message(IndexProgressed(p)),
+                    progress=lambda p: self.post_message(self.IndexProgressed(p)),
                     cancel=worker.cancelled_event,
                 )
+            articles = service.articles()
         except IndexBusyError:
             # Another briefing is writing the index: read what is there.
             self.app.call_from_thread(
@@ -145,51 +170,53 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
                 severity="warning",
                 markup=False,
             )
+            articles = self._articles_or_failure(run)
         except Exception as error:  # noqa: BLE001 - any failure becomes a message, not a traceback
-            self.post_message(IndexFailed(f"{error}"))
+            self._failed(run, f"{error}")
             return
-        if worker.is_cancelled:
+        if articles is None or worker.is_cancelled or not startup.move_to(Phase.READY, run):
             return
-        try:
-            articles = self.app.service.articles()
-        except Exception as error:  # noqa: BLE001
-            self.post_message(IndexFailed(f"{error}"))
-            return
-        self.post_message(IndexReady(articles, report))
+        self.post_message(self.IndexReady(articles, report))
         with contextlib.suppress(Exception):  # warming up is only ever a head start
-            self.app.service.warm_up()
+            service.warm_up()
+
+    def _articles_or_failure(self, run: int) -> list[ArticleSummary] | None:
+        try:
+            return self.app.service.articles()
+        except Exception as error:  # noqa: BLE001
+            self._failed(run, f"{error}")
+            return None
+
+    def _failed(self, run: int, reason: str) -> None:
+        if self.startup.move_to(Phase.FAILED, run):
+            self.post_message(self.IndexFailed(reason))
 
     def _list_before_opening(self) -> None:
-        """Show the remembered articles if read after mounting; wait until they are drawn.
-
-        Runs in the indexing worker.
-        """
+        """In the indexing worker: list the remembered articles if they are read in time."""
         articles = self.app.remembered.get(timeout=DRAW_WAIT_SECONDS)
-        drawn = self._first_drawn
         if articles:
-            drawn = threading.Event()
-            self.post_message(ArticlesRemembered(articles, drawn))
-        drawn.wait(DRAW_WAIT_SECONDS)
+            self.startup.listed = True
+            self.post_message(self.Remembered(articles))
 
-    def on_articles_remembered(self, message: ArticlesRemembered) -> None:
-        self._show_remembered(message.articles, message.drawn)
+    def on_main_screen_remembered(self, message: Remembered) -> None:
+        self._show_remembered(message.articles)
 
-    def _show_remembered(self, articles: list[ArticleSummary], drawn: threading.Event) -> None:
+    def _show_remembered(self, articles: list[ArticleSummary]) -> None:
+        self.startup.listed = True
         if articles:
             self.app.articles = articles
             self.search_view.show_articles(articles)
             self.call_after_refresh(self.app.listing_started)
-        self.call_after_refresh(drawn.set)
+        self.call_after_refresh(self.startup.list_drawn.set)
 
-    def on_index_progressed(self, message: IndexProgressed) -> None:
+    def on_main_screen_index_progressed(self, message: IndexProgressed) -> None:
         self.query_one(IndexStatus).show_progress(message.progress)
 
-    def on_index_ready(self, message: IndexReady) -> None:
+    def on_main_screen_index_ready(self, message: IndexReady) -> None:
         self.query_one(IndexStatus).show_done()
         self.app.articles = message.articles
-        self.index_updated()
-        self.app.other_corpora.forget()  # F5 brings other corpora up to date too
-        self.app.resolve_notes()
+        self.entities.index_updated()
+        self.app.briefing_desk.index_updated()
         self.search_view.set_articles(message.articles)
         self.call_after_refresh(self.app.listing_started)
         report = message.report
@@ -204,7 +231,7 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
                 markup=False,
             )
 
-    def on_index_failed(self, message: IndexFailed) -> None:
+    def on_main_screen_index_failed(self, message: IndexFailed) -> None:
         self.query_one(IndexStatus).show_failure(message.reason)
         self.app.listing_started()
 
@@ -213,68 +240,68 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
     def on_search_view_search(self, message: SearchView.Search) -> None:
         self.run_search(message.query, message.filters)
 
-    @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
-        try:
-            results = self.app.service.search(query, filters=filters, limit=SEARCH_LIMIT)
-        except QueryError as error:
-            self.post_message(SearchFailed(query, str(error), filters))
-            return
-        except Exception as error:  # noqa: BLE001 - a query never crashes the app
-            self.post_message(SearchFailed(query, f"{type(error).__name__}: {error}", filters))
-            return
-        self.post_message(SearchAnswered(query, results))
+        """Search in a thread; the answer (or why there is none) shows under the box."""
 
-    def on_search_answered(self, message: SearchAnswered) -> None:
-        if self.search_view.show_results(message.query, message.results):
-            self._terms = message.results.terms
+        def call() -> SearchResults:
+            return self.app.service.search(query, filters=filters, limit=SEARCH_LIMIT)
 
-    def on_search_failed(self, message: SearchFailed) -> None:
-        self.search_view.show_error(message.query, message.reason, message.filters)
+        def done(results: SearchResults) -> None:
+            if self.search_view.show_results(query, results):
+                self._terms = results.terms
+
+        def failed(error: Exception) -> None:
+            # A query never crashes the app: its error shows inline under the box.
+            reason = (
+                str(error) if isinstance(error, QueryError) else f"{type(error).__name__}: {error}"
+            )
+            self.search_view.show_error(query, reason, filters)
+
+        in_thread(self, call, done, group="search", failed=failed)
 
     # Opening and closing articles.
 
-    def on_results_list_chosen(self, message: ResultsList.Chosen) -> None:
-        self.post_message(OpenArticle(message.key))
+    def open_article(self, article_id: str, when_open: WhenOpen | None = None) -> None:
+        """Open (or show) an article in its own tab, then call ``when_open`` with its pane."""
+        pane = self.workspace.reader(article_id)
+        if pane is not None:
+            self.workspace.focus_article(article_id)
+            if when_open is not None:
+                when_open(pane)
+            return
+        if when_open is not None:
+            self._when_open[article_id] = when_open
+        terms = self._terms if self.search_view.query else ()
 
-    async def on_open_article(self, message: OpenArticle) -> None:
-        workspace = self.workspace
-        if workspace.is_open(message.article_id):
-            workspace.focus_article(message.article_id)
-        else:
-            terms = self._terms if self.search_view.query else ()
-            self.load_article(message.article_id, terms)
-
-    @work(thread=True, group="article")
-    def load_article(self, article_id: str, terms: tuple[str, ...]) -> None:
-        try:
+        def call() -> tuple[Article | None, tuple[EntitySpan, ...]]:
             article = self.app.service.article(article_id)
             entities = tuple(self.app.service.entities(article_id)) if article else ()
-        except Exception as error:  # noqa: BLE001
-            self.app.call_from_thread(
-                self.notify, f"Cannot open article: {error}", severity="error", markup=False
-            )
-            return
-        if article is None:
-            self.app.call_from_thread(
-                self.notify, "That article is no longer in the index.", markup=False
-            )
-            return
-        self.post_message(ArticleLoaded(article, terms, entities))
+            return article, entities
 
-    async def on_article_loaded(self, message: ArticleLoaded) -> None:
-        article = message.article
-        await self.workspace.open_article(
-            article,
-            message.terms,
-            path_label=self._path_label(article.path),
-            entities=message.entities,
-        )
-        self.article_opened(article.id)
+        async def done(found: tuple[Article | None, tuple[EntitySpan, ...]]) -> None:
+            article, entities = found
+            if article is None:
+                self._when_open.pop(article_id, None)
+                self.notify("That article is no longer in the index.", markup=False)
+                return
+            label = f"{self.app.corpus.resolve().name}/{article.path}"
+            await self.workspace.open_article(article, terms, path_label=label, entities=entities)
 
-    def _path_label(self, path: str) -> str:
-        # Shown from the corpus folder's name down: short, and the same on every machine.
-        return f"{self.app.corpus.resolve().name}/{path}"
+        def failed(error: Exception) -> None:
+            self._when_open.pop(article_id, None)
+            self.notify(f"Cannot open article: {error}", severity="error", markup=False)
+
+        in_thread(self, call, done, group="article", exclusive=False, failed=failed)
+
+    def on_reading_pane_opened(self, message: ReadingPane.Opened) -> None:
+        pane = message.pane
+        pane.show_resolution(self.app.resolution)
+        when_open = self._when_open.pop(pane.article.id, None)
+        if when_open is not None:
+            when_open(pane)
+
+    def on_results_list_chosen(self, message: ResultsList.Chosen) -> None:
+        self.open_article(message.key)
 
     @on(Workspace.TabActivated)
     def _focus_tab_content(self, event: Workspace.TabActivated) -> None:
@@ -292,27 +319,47 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
     # Related articles.
 
     def on_reading_pane_related_requested(self, message: ReadingPane.RelatedRequested) -> None:
-        self.find_related(message.article_id, message.title)
+        article_id, title = message.article_id, message.title
 
-    @work(thread=True, exclusive=True, group="related")
-    def find_related(self, article_id: str, title: str) -> None:
-        try:
-            hits = self.app.service.related(article_id)
-        except Exception as error:  # noqa: BLE001
-            self.app.call_from_thread(
-                self.notify, f"Cannot find related articles: {error}", markup=False
-            )
-            return
-        self.post_message(RelatedFound(article_id, title, list(hits)))
+        def done(hits: list[Hit]) -> None:
+            from tui.screens.related import RelatedScreen
 
-    def on_related_found(self, message: RelatedFound) -> None:
-        from tui.screens.related import RelatedScreen
+            def chosen(chosen_id: str | None) -> None:
+                if chosen_id:
+                    self.open_article(chosen_id)
 
-        def chosen(article_id: str | None) -> None:
-            if article_id:
-                self.post_message(OpenArticle(article_id))
+            self.app.push_screen(RelatedScreen(title, hits), chosen)
 
-        self.app.push_screen(RelatedScreen(message.title, message.hits), chosen)
+        def failed(error: Exception) -> None:
+            self.notify(f"Cannot find related articles: {error}", markup=False)
+
+        call = lambda: list(self.app.service.related(article_id))  # noqa: E731
+        in_thread(self, call, done, group="related", failed=failed)
+
+    # Notes: from reading panes into the current briefing.
+
+    def on_reading_pane_note_requested(self, message: ReadingPane.NoteRequested) -> None:
+        self.notes.write_note(message.article, message.quote)
+
+    def on_reading_pane_note_chosen(self, message: ReadingPane.NoteChosen) -> None:
+        self.notes.show_note(message.note)
+
+    # Entities and facets.
+
+    def on_facet_panel_wanted(self, message: FacetPanel.Wanted) -> None:
+        self.entities.count_facets(message.query, message.filters)
+
+    def on_entity_panel_chosen(self, message: EntityPanel.Chosen) -> None:
+        if message.action == "context":
+            self.entities.list_mentions(message.canonical, message.entity_type)
+        else:
+            self.entities.narrow_to(message.canonical, message.entity_type)
+
+    def on_entity_panel_mark_requested(self, message: EntityPanel.MarkRequested) -> None:
+        self.entities.ask_type(message.text)
+
+    def on_entity_panel_ignore_requested(self, message: EntityPanel.IgnoreRequested) -> None:
+        self.entities.write_correction("ignore", message.name, None)
 
     # Actions.
 
@@ -329,3 +376,13 @@ class MainScreen(BriefingActionsMixin, EntityActions, Screen):
 
     def action_sort(self, key: str) -> None:
         self.search_view.sort(key)
+
+    def action_reindex(self) -> None:
+        self.notify("Updating the index…", markup=False, timeout=3)
+        self.prepare_index()
+
+    def action_notes(self) -> None:
+        self.notes.list_notes()
+
+    def action_export_briefing(self) -> None:
+        self.notes.export()

@@ -14,7 +14,6 @@ Every text from a note or an article is shown literally.
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -22,9 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefings.models import Briefing, Note
+from briefings.models import Briefing, BriefingSummary, Note
 from briefings.resolver import NoteStatus, ResolvedNote
-from tui.briefing_jobs import run_job
+from tui.background import in_thread
 from tui.briefing_session import BriefingSession
 from tui.literal import content
 from tui.note_actions import edit_note, export_job
@@ -182,7 +181,7 @@ class NotesScreen(Screen[Note | None]):
                 " or press b to create one."
             )
         # The file's name; its folder is in the help (?) and in every export message.
-        path = self.app.briefing_session.store.path_for(briefing.slug)
+        path = self.app.briefing_desk.session.store.path_for(briefing.slug)
         resolution = self.resolution
         flags = [
             f"{resolution.count(status)} {status.value}"
@@ -276,7 +275,7 @@ class NotesScreen(Screen[Note | None]):
             session.delete_note(note.id)
             return "Note deleted · u undoes it"
 
-        run_job(self, job)
+        self.app.briefing_desk.run(job)
 
     def action_undo(self) -> None:
         if not self._undo:
@@ -288,7 +287,7 @@ class NotesScreen(Screen[Note | None]):
             session.add_note(note, index=index)
             return "Note restored"
 
-        run_job(self, job, unsaved=[note])
+        self.app.briefing_desk.run(job, unsaved=[note])
 
     def action_move(self, direction: int) -> None:
         note, briefing = self.current_note, self.briefing
@@ -296,7 +295,7 @@ class NotesScreen(Screen[Note | None]):
             return
         steps = steps_to_neighbour(briefing, self._listed, note.id, direction)
         if steps:
-            run_job(self, lambda session: session.move_note(note.id, steps) and None)
+            self.app.briefing_desk.run(lambda session: session.move_note(note.id, steps) and None)
 
     def action_wording(self) -> None:
         note = self.current_note
@@ -310,8 +309,7 @@ class NotesScreen(Screen[Note | None]):
 
         def chosen(choice: str | None) -> None:
             if choice == "accept":
-                run_job(
-                    self,
+                self.app.briefing_desk.run(
                     lambda session: (
                         session.requote(note.id, current)
                         and "Re-quoted from the source's current wording"
@@ -334,7 +332,9 @@ class NotesScreen(Screen[Note | None]):
 
         def saved(summary: str | None) -> None:
             if summary is not None and summary != briefing.summary:
-                run_job(self, lambda session: session.set_summary(summary) and "Summary saved")
+                self.app.briefing_desk.run(
+                    lambda session: session.set_summary(summary) and "Summary saved"
+                )
 
         self.app.push_screen(SummaryEditor(briefing.title, briefing.summary), saved)
 
@@ -343,14 +343,18 @@ class NotesScreen(Screen[Note | None]):
         if note is not None:
             self.choose_briefing_for(note, keep)
 
-    @work(thread=True, exclusive=True, group="send-note")
     def choose_briefing_for(self, note: Note, keep: bool) -> None:
         """List the briefings (file reads, so off the UI thread), then ask which one."""
-        session = self.app.briefing_session
-        briefings, current = session.briefings(), session.slug
-        self.app.call_from_thread(self._ask_target, note, keep, briefings, current)
+        session = self.app.briefing_desk.session
 
-    def _ask_target(self, note: Note, keep: bool, briefings, current: str | None) -> None:
+        def listed(briefings: list[BriefingSummary]) -> None:
+            self._ask_target(note, keep, briefings, session.slug)
+
+        in_thread(self, session.briefings, listed, group="send-note")
+
+    def _ask_target(
+        self, note: Note, keep: bool, briefings: list[BriefingSummary], current: str | None
+    ) -> None:
         from tui.screens.briefing_chooser import BriefingChooser
 
         def chosen(target: str | None) -> None:
@@ -361,7 +365,7 @@ class NotesScreen(Screen[Note | None]):
                 briefing = session.send_note(note, target, keep=keep)
                 return f"{'Copied' if keep else 'Moved'} the note to “{briefing.title}”"
 
-            run_job(self, job)
+            self.app.briefing_desk.run(job)
 
         verb = "Copy" if keep else "Move"
         self.app.push_screen(BriefingChooser(verb, briefings, current), chosen)
@@ -372,4 +376,4 @@ class NotesScreen(Screen[Note | None]):
         self.app.push_screen(BriefingPicker())
 
     def action_export(self, by_article: bool = False) -> None:
-        run_job(self, export_job(self.app, by_article=by_article))
+        self.app.briefing_desk.run(export_job(self.app, by_article=by_article))

@@ -6,11 +6,15 @@ Opening an article that is already open focuses its tab instead of adding anothe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.widgets import TabbedContent, TabPane
 
 from search.models import Article, EntitySpan
 from tui.literal import content
+
+if TYPE_CHECKING:
+    from tui.widgets.reading.pane import ReadingPane
 
 SEARCH_TAB = "search-tab"
 TAB_TITLE_WIDTH = 24
@@ -34,6 +38,15 @@ class Workspace(TabbedContent):
 
     def pane_id(self, article_id: str) -> str | None:
         return self._pane_ids.get(article_id)
+
+    def reader(self, article_id: str) -> ReadingPane | None:
+        """The reading pane of an open article (None if it is not open)."""
+        from tui.widgets.reading.pane import ReadingPane
+
+        pane_id = self._pane_ids.get(article_id)
+        if pane_id is None:
+            return None
+        return self.get_pane(pane_id).query_one(ReadingPane)
 
     async def open_article(
         self,

@@ -1,0 +1,165 @@
+"""The app's briefing desk: one session, its jobs off the UI thread, notes not yet saved.
+
+The app owns one :class:`BriefingDesk`. ``run`` does one call on the
+:class:`~tui.briefing_session.BriefingSession` in a thread and, back on the UI thread,
+sets the app's current ``briefing`` (as now stored) and tells the user how it went: the
+call's own line, or a one-line reason such as ``path:line: reason`` for a file that
+cannot be read. A note whose save failed is kept and saved into the next briefing
+opened. ``resolve`` works out where the current briefing's notes stand and sets the
+app's ``resolution``. The jobs belong to the app, so a save started from a screen that
+then closes still reports back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.worker import Worker
+
+from tui.background import in_thread
+from tui.literal import literal
+from tui.note_status import OtherCorpora, Resolution, resolve
+
+if TYPE_CHECKING:
+    from briefings.models import Briefing, Note
+    from search.service import SearchService
+    from tui.briefing_session import BriefingSession
+
+Job = Callable[["BriefingSession"], "str | None"]
+
+
+class BriefingDesk:
+    """Briefing work for the app: jobs, the notes they could not save, the notes' status.
+
+    Args:
+        app: the app whose ``briefing`` and ``resolution`` this keeps current.
+        notes_dir: where briefings are kept (None: the user data dir).
+        corpus: the corpus folder notes are checked against.
+        service: the corpus's search service (called when first needed).
+    """
+
+    def __init__(
+        self,
+        app: App,
+        notes_dir: Path | None,
+        corpus: Path,
+        service: Callable[[], SearchService],
+    ) -> None:
+        self._app = app
+        self._notes_dir = notes_dir
+        self._corpus = corpus
+        self._service = service
+        self._session: BriefingSession | None = None
+        self._session_lock = threading.Lock()
+        self._opened = False
+        self.other_corpora = OtherCorpora()
+        self.unsaved: list[Note] = []
+
+    @property
+    def session(self) -> BriefingSession:
+        """The briefing session over the notes folder (made on first use, from any thread)."""
+        with self._session_lock:
+            if self._session is None:
+                # Imported on first use: the store, YAML and export are not needed to list articles.
+                from tui.briefing_session import BriefingSession
+
+                self._session = BriefingSession(self._notes_dir)
+            return self._session
+
+    def run(self, job: Job, *, unsaved: list[Note] | None = None) -> Worker:
+        """Run ``job(session)`` in a thread; the app's briefing and a notice follow.
+
+        Args:
+            job: a call on the session returning a line to show the user, or None.
+            unsaved: notes the job is saving, kept here if it fails.
+
+        Returns:
+            The worker (owned by the app).
+        """
+        keep = list(unsaved or [])
+
+        def call() -> tuple[str | None, Briefing | None]:
+            notice = job(self.session)
+            return notice, self.session.current()
+
+        def done(outcome: tuple[str | None, Briefing | None]) -> None:
+            notice, briefing = outcome
+            self._app.briefing = briefing
+            if notice:
+                self._app.notify(literal(notice), markup=False)
+
+        def failed(error: Exception) -> None:
+            self._failed(_reason(error), keep)
+
+        return in_thread(self._app, call, done, group="briefing", exclusive=False, failed=failed)
+
+    def open_latest(self) -> None:
+        """Make the latest briefing current, once: called when the articles are listed."""
+        if self._opened:
+            return
+        self._opened = True
+        self.run(_open_latest)
+
+    def take_unsaved(self) -> list[Note]:
+        """The unsaved notes, handed to a job that will store them (emptied here)."""
+        notes, self.unsaved = self.unsaved, []
+        return notes
+
+    def resolve(self) -> Worker:
+        """Work out again where the current briefing's notes stand (after an edit, an
+        index update); the answer becomes the app's ``resolution``."""
+        app = self._app
+        briefing = app.briefing
+
+        def done(resolution: Resolution) -> None:
+            # An answer about a briefing that has changed since is dropped: another is coming.
+            if briefing is app.briefing:
+                app.resolution = resolution
+
+        # Without a readable index nothing is known: a failure leaves the resolution as is.
+        return in_thread(app, lambda: self.resolve_now(briefing), done, group="resolve")
+
+    def resolve_now(self, briefing: Briefing | None) -> Resolution:
+        """Where ``briefing``'s notes stand, worked out in the calling thread."""
+        return resolve(briefing, self._service(), self._corpus, self.other_corpora)
+
+    def index_updated(self) -> None:
+        """Check the notes again after an index update (other corpora's indexes too)."""
+        self.other_corpora.forget()
+        self.resolve()
+
+    def _failed(self, reason: str, unsaved: list[Note]) -> None:
+        self.unsaved.extend(unsaved)
+        kept = ""
+        if self.unsaved:
+            kept = (
+                f" Your note is kept ({len(self.unsaved)} unsaved): it is added to"
+                " the next briefing you switch to or create (ctrl+n, then b)."
+            )
+        self._app.notify(
+            literal(reason) + kept,
+            title="Briefing not saved",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+
+def _open_latest(session: BriefingSession) -> str | None:
+    """The start-up job: make the latest briefing current; name any file that cannot be read."""
+    session.open()
+    broken = [entry.error for entry in session.briefings() if entry.error is not None]
+    if not broken:
+        return None
+    more = f" (and {len(broken) - 1} more: see b in the notes view)" if len(broken) > 1 else ""
+    return f"A briefing file cannot be read and is left as it is: {broken[0]}{more}"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.filename}: {error.strerror or error}"
+    return str(error) or type(error).__name__
