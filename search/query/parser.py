@@ -25,7 +25,6 @@ from search.query.dates import BadDate, date_span
 from search.query.syntax import FIELD_ALIASES
 
 MAX_QUERY_CHARS = 1000
-DEFAULT_FIELDS = tree.TEXT_FIELDS
 NAME_FIELDS = ("person", "org", "place")
 DATE_HELP = (
     "cannot read a date in the query; write e.g. date:2024, date:2024-07-15, "
@@ -121,10 +120,12 @@ def _node(node) -> tree.Node:
     if isinstance(node, nodes.AndGroup):
         return tree.And(tuple(_node(child) for child in node), node.boost)
     if isinstance(node, nodes.NotGroup):
+        if not node:  # "NOT NOT a": the inner NOT took what followed
+            raise syntax.QuerySyntaxError("NOT needs something after it")
         return tree.Not(_node(node[0]))
     if isinstance(node, nodes.BinaryGroup):
         if len(node) != 2:  # "REQUIRE ANDMAYBE x": the inner operator lost its left side
-            raise QueryError("cannot understand the query: an operator has nothing on one side")
+            raise syntax.QuerySyntaxError("an operator has nothing on one side")
         first, second = (_node(child) for child in node)
         kind = {
             nodes.AndNotGroup: tree.AndNot,

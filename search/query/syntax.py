@@ -65,6 +65,10 @@ _ALIAS_OF = {alias: field for field, aliases in FIELD_ALIASES.items() for alias 
 _QMARKS = "?\u055e\u061f\u1367"  # ? and the Armenian, Arabic and Ethiopic question marks
 
 
+class QuerySyntaxError(ValueError):
+    """Text the language cannot read; the message says why, on one line."""
+
+
 # Tagging -----------------------------------------------------------------------------
 
 
@@ -259,7 +263,9 @@ def _gtlt(group: GroupNode) -> GroupNode:
         node = group[i]
         if isinstance(node, GtLtNode):
             if i < last:
-                before, after = made[-1], group[i + 1]  # IndexError at the start, as ever
+                if not made:
+                    raise QuerySyntaxError(f"{node.rel} needs a field before it, e.g. date:>2024")
+                before, after = made[-1], group[i + 1]
                 if isinstance(before, FieldnameNode) and after.has_text:
                     made.append(_gtlt_range(after, node.rel))
                     i += 1
@@ -398,8 +404,8 @@ def read(text: str) -> GroupNode:
         unfielded one) and every operator has become a group.
 
     Raises:
-        IndexError: where the language has always failed (``>a``, ``NOT NOT a``); the
-            parser reports it as a query it cannot understand.
+        QuerySyntaxError: where the language has always failed (``>a`` at the start of a
+            group); the parser reports it as a query it cannot understand.
     """
     group: GroupNode = _tag(text)
     for step in _FILTERS:
