@@ -25,8 +25,8 @@ def _positive(value: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        f'{SUMMARY}. QUERY uses the Whoosh query language: AND, OR, NOT, "phrases", '
-        "wildcards (infla*), fuzzy terms (Aliyev~), field:term with the fields title, "
+        f'{SUMMARY}. QUERY may use AND, OR, NOT (or -word), "phrases", '
+        "wildcards (infla*), fuzzy terms (Aliyev~), field:term with the fields title, body, "
         "person, org, place, source, author, and date ranges (date:[2024-01 to 2024-06], "
         "date:>2024). An empty QUERY lists every article, newest first. --from and --to "
         "keep articles dated within a range (ISO year, month or day, both ends included); "
