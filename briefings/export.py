@@ -1,13 +1,26 @@
-"""Exporting a briefing to a Markdown file, as the app's export key and the CLI's -o do."""
+"""Exporting a briefing to a Markdown file, as the app's export key and the CLI's -o do.
+
+Where the Markdown goes is decided by what is at the target, never by overwriting it
+blindly: a folder gets ``SLUG.md`` inside it; a device, FIFO or the process's own
+standard output or error is written to as a stream and stays what it is; a symlink is
+followed and its target written (the link stays a link); a regular file is replaced
+atomically (temp file, fsync, rename), and an existing one only when the caller says
+so. The temp file never outlives a failed write.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import stat
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from briefings.filesafe import replace_atomically
+from briefings.filesafe import fsync_dir
 from briefings.markdown import render_briefing
 from briefings.models import Briefing
 from briefings.resolver import NoteStatus, ResolvedNote, count_status
@@ -43,6 +56,14 @@ def default_export_path(notes_folder: Path, slug: str) -> Path:
     return Path(notes_folder) / EXPORTS_FOLDER / f"{slug}.md"
 
 
+class ExportExistsError(FileExistsError):
+    """The target is a file already there, and replacing it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EEXIST, "already exists", str(path))
+        self.path = path
+
+
 def export_briefing(
     briefing: Briefing,
     resolved: Sequence[ResolvedNote],
@@ -50,26 +71,124 @@ def export_briefing(
     *,
     generated: datetime | None = None,
     by_article: bool = False,
+    replace: bool = True,
 ) -> ExportResult:
-    """Write ``briefing`` as Markdown to ``target`` (atomically; folders are created).
+    """Write ``briefing`` as Markdown to ``target`` (see the module for what each kind of
+    target gets; missing folders are created).
 
     Args:
         briefing: the briefing as stored.
         resolved: its notes resolved against the current corpus.
-        target: the Markdown file to write.
+        target: the Markdown file, a folder to put ``SLUG.md`` in, or a device or FIFO.
         generated: the time in the generation line (now by default).
         by_article: group notes by article instead of the briefing's order.
+        replace: replace a regular file already at the target (the app's own
+            ``exports/`` folder is refreshed on every export; the CLI asks for --force).
 
     Returns:
         The path written and the counts of changed quotes and orphaned notes.
 
     Raises:
-        OSError: the file cannot be written.
+        ExportExistsError: a file is there and ``replace`` is False.
+        OSError: the target cannot be written.
     """
     text = render_briefing(briefing, resolved, generated=generated, by_article=by_article)
-    replace_atomically(Path(target), text.encode("utf-8"), keep_backup=False)
+    written = write_export(Path(target), briefing.slug, text.encode("utf-8"), replace=replace)
     return ExportResult(
-        Path(target),
+        written,
         changed=count_status(resolved, NoteStatus.CHANGED),
         orphaned=count_status(resolved, NoteStatus.ORPHANED),
     )
+
+
+def write_export(target: Path, slug: str, data: bytes, *, replace: bool) -> Path:
+    """Put ``data`` at ``target`` as the module describes.
+
+    Args:
+        target: the path the user gave.
+        slug: names the file when ``target`` is a folder (``SLUG.md``).
+        data: the Markdown, encoded.
+        replace: replace a regular file already there.
+
+    Returns:
+        The path written (inside the folder when ``target`` is one).
+
+    Raises:
+        ExportExistsError: a regular file is there and ``replace`` is False.
+        OSError: the target cannot be written.
+    """
+    path = Path(target)
+    if path.is_dir():
+        path = path / f"{slug}.md"
+    found = _stat(path)
+    if found is not None and not stat.S_ISREG(found.st_mode) or _standard_stream(found):
+        _write_stream(path, found, data)
+        return path
+    if found is not None and not replace:
+        raise ExportExistsError(path)
+    # A symlink is followed (a dangling one to where it points): the link stays a link.
+    _replace_file(Path(os.path.realpath(path)), data, found)
+    return path
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _standard_stream(found: os.stat_result | None) -> int | None:
+    """The descriptor (1 or 2) of our own stdout or stderr when ``found`` is that file."""
+    if found is None:
+        return None
+    for fd in (1, 2):
+        try:
+            own = os.fstat(fd)
+        except OSError:
+            continue
+        if (own.st_dev, own.st_ino) == (found.st_dev, found.st_ino):
+            return fd
+    return None
+
+
+def _write_stream(path: Path, found: os.stat_result, data: bytes) -> None:
+    """Write into what is there (a device, a FIFO, our own output), never creating or
+    truncating anything; a FIFO waits for its reader like any writer."""
+    own = _standard_stream(found)
+    if own is not None:
+        _write_all(own, data)
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    try:
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _replace_file(path: Path, data: bytes, found: os.stat_result | None) -> None:
+    """Make the regular file ``path`` hold ``data`` atomically; an old file's permissions
+    and owner carry over (as far as we may set them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if found is not None:
+            os.chmod(name, stat.S_IMODE(found.st_mode))
+            with contextlib.suppress(OSError):
+                os.chown(name, found.st_uid, found.st_gid)
+        os.replace(name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    fsync_dir(path.parent)

@@ -88,7 +88,7 @@ def test_export_to_a_file_twice_differs_only_in_the_date_line(store, tmp_path, c
     assert main(["export", "rates-watch", "-o", str(target)]) == EXIT_OK
     assert capsys.readouterr().err.strip() == f"briefing: wrote {target}"
     first = target.read_text(encoding="utf-8")
-    assert main(["export", "rates-watch", "-o", str(target)]) == EXIT_OK
+    assert main(["export", "rates-watch", "-o", str(target), "--force"]) == EXIT_OK
     second = target.read_text(encoding="utf-8")
     assert _without_date(first) == _without_date(second)
     assert len(first.splitlines()) == len(_without_date(first)) + 1
@@ -236,7 +236,7 @@ def test_no_absolute_local_path_in_any_export(caucasus, tmp_path, capsys):
     store.add_note("caucasus", new_note(old, text="schema 1", quote=gone.quote))
     for extra in ([], ["--by-article"]):
         target = tmp_path / "out" / "caucasus.md"
-        assert main(["export", "caucasus", "-o", str(target), *extra]) == EXIT_OK
+        assert main(["export", "caucasus", "-o", str(target), "--force", *extra]) == EXIT_OK
         assert main(["export", "caucasus", *extra]) == EXIT_OK
         for markdown in (target.read_text(encoding="utf-8"), capsys.readouterr().out):
             assert str(tmp_path) not in markdown

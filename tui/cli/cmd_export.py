@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from tui.cli.common import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, fail
+from tui.cli.common import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, fail, say
 from tui.cli.notes_common import (
     add_notes_dir_argument,
     add_resolve_corpus_argument,
@@ -29,7 +30,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="the briefing's title or file name (default: the only briefing there is)",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the Markdown to FILE")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the Markdown to FILE: into a folder as NAME.md; into a device or "
+        "FIFO (/dev/stdout, a pipe) as a stream; through a symlink to its target. An "
+        "existing file is replaced only with --force",
+    )
+    parser.add_argument("--force", action="store_true", help="replace the file already at -o FILE")
     add_notes_dir_argument(parser)
     add_resolve_corpus_argument(parser)
     parser.add_argument(
@@ -46,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefings.export import export_briefing, provenance_warning
+    from briefings.export import ExportExistsError, export_briefing, provenance_warning
     from briefings.markdown import render_briefing
     from briefings.resolver import NoteStatus, count_status
 
@@ -57,16 +66,22 @@ def run(args: argparse.Namespace) -> int:
         count_status(resolved, NoteStatus.CHANGED), count_status(resolved, NoteStatus.ORPHANED)
     )
     if warning:
-        print(f"briefing: warning: {warning}; see the export", file=sys.stderr)
+        say(f"warning: {warning}; see the export")
     if not args.output:
         sys.stdout.write(render_briefing(briefing, resolved, by_article=args.by_article))
         return EXIT_OK
     target = Path(args.output).expanduser()
     try:
-        export_briefing(briefing, resolved, target, by_article=args.by_article)
+        if args.output.endswith(("/", os.sep)):
+            target.mkdir(parents=True, exist_ok=True)  # "DIR/" names a folder, made if new
+        result = export_briefing(
+            briefing, resolved, target, by_article=args.by_article, replace=args.force
+        )
+    except ExportExistsError as exc:
+        fail(f"{exc.path}: already exists; add --force to replace it", EXIT_ERROR)
     except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_ERROR)
-    print(f"briefing: wrote {target}", file=sys.stderr)
+        fail(f"cannot write {exc.filename or target}: {exc.strerror or exc}", EXIT_ERROR)
+    say(f"wrote {result.path}")
     return EXIT_OK
 
 

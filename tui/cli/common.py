@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +12,17 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 3
 EXIT_NOT_FOUND = 4
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str | None) -> str:
+    """``text`` on one line with control characters (C0, DEL, C1) replaced by U+FFFD, as
+    the app shows them: an escape sequence in a title or file name never reaches the
+    terminal."""
+    if not text:
+        return ""
+    return _CONTROL.sub("\ufffd", text.replace("\n", " ").replace("\t", " "))
 
 
 def version_string() -> str:
@@ -54,7 +66,12 @@ def resolve_corpus(args: argparse.Namespace) -> Path:
     return corpus.resolve()
 
 
+def say(message: str) -> None:
+    """Print ``briefing: message`` on stderr, on one line, control characters made visible."""
+    print(f"briefing: {safe(message)}", file=sys.stderr)
+
+
 def fail(message: str, code: int = EXIT_ERROR) -> None:
-    """Print a one-line error and exit with ``code``."""
-    print(f"briefing: {message}", file=sys.stderr)
+    """Print a one-line error (see :func:`say`) and exit with ``code``."""
+    say(message)
     raise SystemExit(code)
