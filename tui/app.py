@@ -26,6 +26,9 @@ from tui.literal import literal
 from tui.note_status import Resolution
 from tui.remembered import RememberedArticles
 
+# How long quitting waits for a save still running before it asks about its notes.
+SAVE_WAIT_SECONDS = 5.0
+
 if TYPE_CHECKING:
     from briefings.models import Briefing
     from search.service import SearchService
@@ -119,6 +122,34 @@ class BriefingApp(App):
         from tui.screens.main import MainScreen
 
         return MainScreen()
+
+    async def action_quit(self) -> None:
+        """Quit; while notes are not saved, ask first (save elsewhere, discard, or stay).
+
+        Saved elsewhere, the app's return value is the briefing file they went to.
+        """
+        from tui.briefing_desk import recovery_dir
+        from tui.screens.quit_confirm import QuitConfirmScreen
+
+        if isinstance(self.screen, QuitConfirmScreen):
+            return
+        desk = self.briefing_desk
+        await desk.settle(timeout=SAVE_WAIT_SECONDS)
+        at_risk = desk.at_risk()
+        if not at_risk:
+            self.exit()
+            return
+
+        def answered(answer) -> None:
+            what, path = answer
+            if what == "discard":
+                self.exit()
+            elif what == "saved":
+                self.exit(result=path)  # the command line says where they are
+
+        self.push_screen(
+            QuitConfirmScreen(len(at_risk), recovery_dir(), desk.save_elsewhere), answered
+        )
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -8,12 +8,18 @@ cannot be read. A note whose save failed is kept and saved into the next briefin
 opened. ``resolve`` works out where the current briefing's notes stand and sets the
 app's ``resolution``. The jobs belong to the app, so a save started from a screen that
 then closes still reports back.
+
+Notes not yet safely stored (kept after a failed save, or in a save still running) are
+:meth:`BriefingDesk.at_risk`; before the app quits they can be written as a briefing in
+another folder (:meth:`BriefingDesk.save_elsewhere`, by default :func:`recovery_dir`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +64,7 @@ class BriefingDesk:
         self._opened = False
         self.other_corpora = OtherCorpora()
         self.unsaved: list[Note] = []
+        self._saving: list[list[Note]] = []
 
     @property
     def session(self) -> BriefingSession:
@@ -81,18 +88,21 @@ class BriefingDesk:
             The worker (owned by the app).
         """
         keep = list(unsaved or [])
+        self._saving.append(keep)
 
         def call() -> tuple[str | None, Briefing | None]:
             notice = job(self.session)
             return notice, self.session.current()
 
         def done(outcome: tuple[str | None, Briefing | None]) -> None:
+            self._saving.remove(keep)
             notice, briefing = outcome
             self._app.briefing = briefing
             if notice:
                 self._app.notify(literal(notice), markup=False)
 
         def failed(error: Exception) -> None:
+            self._saving.remove(keep)
             self._failed(_reason(error), keep)
 
         return in_thread(self._app, call, done, group="briefing", exclusive=False, failed=failed)
@@ -108,6 +118,50 @@ class BriefingDesk:
         """The unsaved notes, handed to a job that will store them (emptied here)."""
         notes, self.unsaved = self.unsaved, []
         return notes
+
+    def at_risk(self) -> list[Note]:
+        """Notes not safely stored yet: kept after a failed save, or in a save still running."""
+        return self.unsaved + [note for notes in self._saving for note in notes]
+
+    async def settle(self, timeout: float) -> None:
+        """Wait (at most ``timeout`` seconds) for the briefing jobs still running to end,
+        so that what is at risk is known before the app quits."""
+        running = [w for w in self._app.workers if w.group == "briefing" and w.is_running]
+        if running:
+            await asyncio.wait([asyncio.ensure_future(w.wait()) for w in running], timeout=timeout)
+
+    def save_elsewhere(
+        self,
+        folder: Path,
+        then: Callable[[Path], object],
+        failed: Callable[[str], object],
+    ) -> Worker:
+        """Write the notes at risk as a new briefing in ``folder``, in a thread.
+
+        Args:
+            folder: where to put the briefing file (created if needed).
+            then: gets the file written, on the UI thread; the notes are no longer at risk.
+            failed: gets a one-line reason; the notes stay kept here.
+
+        Returns:
+            The worker.
+        """
+        notes = self.at_risk()
+        source = self.session.directory
+
+        def saved(path: Path) -> None:
+            self.unsaved = [n for n in self.unsaved if all(n is not s for s in notes)]
+            for batch in self._saving:
+                batch[:] = [n for n in batch if all(n is not s for s in notes)]
+            then(path)
+
+        return in_thread(
+            self._app,
+            lambda: store_recovered(folder, notes, source),
+            saved,
+            group="recover",
+            failed=lambda error: failed(_reason(error)),
+        )
 
     def resolve(self) -> Worker:
         """Work out again where the current briefing's notes stand (after an edit, an
@@ -147,6 +201,35 @@ class BriefingDesk:
             timeout=15,
             markup=False,
         )
+
+
+def recovery_dir() -> Path:
+    """Where notes that could not be saved are offered a place on quit: ``recovered/`` in
+    the user data dir (``$XDG_DATA_HOME/briefing/recovered`` on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("briefing") / "recovered"
+
+
+def store_recovered(folder: Path, notes: list[Note], source: Path) -> Path:
+    """Write ``notes`` as a new briefing in ``folder``; returns its file.
+
+    Args:
+        folder: the folder to keep the briefing in (created if needed).
+        notes: the notes, in order.
+        source: the notes folder they could not be saved in (named in the summary).
+    """
+    from briefings.store import BriefingStore
+
+    store = BriefingStore(folder)
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    briefing = store.create(
+        f"Recovered notes {stamp}",
+        summary=f"Notes that could not be saved in {source} when the app was closed.",
+    )
+    for note in notes:
+        store.add_note(briefing.slug, note)
+    return store.path_for(briefing.slug)
 
 
 def _open_latest(session: BriefingSession) -> str | None:
