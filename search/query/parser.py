@@ -76,18 +76,6 @@ def parse(text: str) -> tree.Node:
         raise _failure(text, exc) from None
 
 
-def parse_query(text: str, schema):
-    """The Whoosh query for ``text`` on an index with ``schema``: :func:`parse` mapped by
-    :mod:`search.query.whoosh_query` (imported here, on call, for Whoosh-side callers).
-
-    Raises:
-        QueryError: as :func:`parse`.
-    """
-    from search.query.whoosh_query import to_whoosh
-
-    return to_whoosh(parse(text), schema)
-
-
 def _unwrapped(node: tree.Node) -> tree.Node:
     """The query without the plain groups around it (``(strike)`` is ``strike``).
 

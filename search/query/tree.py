@@ -1,6 +1,6 @@
 """The neutral query tree: what a search means, before any engine runs it.
 
-:func:`search.query.parser.parse_query` turns what the reader typed into these nodes and
+:func:`search.query.parser.parse` turns what the reader typed into these nodes and
 :func:`search.query.filters.narrowed` adds the structured filters as more of them; each
 backend maps the tree to its own engine (:mod:`search.query.whoosh_query` for Whoosh, a
 plain evaluator in the contract suite's in-memory fake, OpenSearch's DSL on paper in

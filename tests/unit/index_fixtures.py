@@ -13,6 +13,8 @@ from pathlib import Path
 
 from search.index.indexer import Indexer
 from search.models import Article, EntitySpan, SkippedFile
+from search.query.parser import parse
+from search.query.whoosh_query import to_whoosh
 from search.whoosh_service import WhooshSearchService
 
 GAZETTEER = {
@@ -71,3 +73,8 @@ def make_service(corpus: Path, index_folder: Path, *, fingerprint=lambda: "rules
         lock_wait=options.pop("lock_wait", 0.2),
     )
     return WhooshSearchService(corpus, index_folder, indexer=indexer)
+
+
+def whoosh_query(text: str, schema):
+    """The Whoosh query the service runs for typed ``text`` (no filters)."""
+    return to_whoosh(parse(text), schema)

@@ -24,8 +24,7 @@ from search.index.stemmed_field import StemmedText
 from search.index.store import open_searcher
 from search.index.writer import open_writer
 from search.query import ranking as fast_ranking
-from search.query.parser import parse_query
-from tests.unit.index_fixtures import make_service, write_articles
+from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
 
 needs_bbc = pytest.mark.skipif(
     not bbc_folder().is_dir(), reason=f"BBC news corpus not found at {bbc_folder()}"
@@ -136,7 +135,7 @@ def _searcher(service):
 @pytest.mark.parametrize("text", QUERIES)
 def test_fast_ranking_matches_whoosh(news_service, text):
     searcher = _searcher(news_service)
-    query = parse_query(text, searcher.schema)
+    query = whoosh_query(text, searcher.schema)
     ranked = fast_ranking.rank(searcher, query, 10)
     assert ranked is not None
     top, total = ranked
@@ -149,13 +148,13 @@ def test_fast_ranking_matches_whoosh(news_service, text):
 @pytest.mark.parametrize("text", ["NOT oil", "oil~", "date:>2020"])
 def test_other_queries_are_left_to_whoosh(news_service, text):
     searcher = _searcher(news_service)
-    assert fast_ranking.rank(searcher, parse_query(text, searcher.schema), 10) is None
+    assert fast_ranking.rank(searcher, whoosh_query(text, searcher.schema), 10) is None
 
 
 @pytest.mark.parametrize("text", ["oil", "labour NOT tax", '"world cup"', "comput*", "NOT oil"])
 def test_hit_count_is_the_number_of_matching_articles(news_service, text):
     searcher = _searcher(news_service)
-    matching = set(searcher.docs_for_query(parse_query(text, searcher.schema)))
+    matching = set(searcher.docs_for_query(whoosh_query(text, searcher.schema)))
     results = news_service.search(text, limit=5)
     assert results.total == len(matching)
     assert len(results.hits) == min(5, len(matching))
@@ -196,7 +195,7 @@ def test_fast_ranking_skips_replaced_articles(tmp_path):
     searcher = _searcher(service)
     assert searcher.reader().has_deletions()
     for text in ["oil", "oil gas", '"world cup"', "oil NOT gas", "fell OR rose"]:
-        query = parse_query(text, searcher.schema)
+        query = whoosh_query(text, searcher.schema)
         top, total = fast_ranking.rank(searcher, query, 10)
         expected = searcher.search(query, limit=None)
         assert total == len(expected), text

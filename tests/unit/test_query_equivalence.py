@@ -27,8 +27,7 @@ from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, GtLtPlugin, Multif
 from search.models import QueryError, SearchFilters
 from search.query import parser as app_parser
 from search.query import tree
-from search.query.parser import parse_query
-from tests.unit.index_fixtures import make_service, write_articles
+from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
 
 ARTICLES = [
     {
@@ -244,7 +243,7 @@ CLEARER = {
 
 def assert_same_reading(text: str, searcher) -> None:
     old = _outcome(whoosh_reading, text, searcher)
-    new = _outcome(parse_query, text, searcher)
+    new = _outcome(whoosh_query, text, searcher)
     if old[0] == "error" and old[1] == "too long":
         assert new[0] == "error" and "too long" in new[1]
         return
@@ -265,8 +264,8 @@ def test_hand_picked_queries_read_as_whoosh_read_them(searcher, text):
 
 
 def test_the_hand_picked_queries_find_something(searcher):
-    found = [text for text in HAND_PICKED if _outcome(parse_query, text, searcher)[0] != "error"]
-    assert sum(1 for text in found if _outcome(parse_query, text, searcher)[1]) > 40
+    found = [text for text in HAND_PICKED if _outcome(whoosh_query, text, searcher)[0] != "error"]
+    assert sum(1 for text in found if _outcome(whoosh_query, text, searcher)[1]) > 40
 
 
 _PIECES = [
@@ -356,14 +355,14 @@ def test_any_mix_of_query_syntax_reads_as_whoosh_read_it(searcher, text):
 def test_every_article_beside_a_bad_date_is_now_a_date_error(searcher):
     assert isinstance(whoosh_reading("*:* date:zz", searcher.schema), wq.Every)
     with pytest.raises(QueryError, match="cannot read a date"):
-        parse_query("*:* date:zz", searcher.schema)
+        whoosh_query("*:* date:zz", searcher.schema)
     assert_same_reading("*:* rates", searcher)
 
 
 @pytest.mark.parametrize("text", ["id:x", "path:news", "url:x", "content_hash:x"])
 def test_an_inner_field_of_the_index_is_text(searcher, text):
     assert app_parser.parse(text) == tree.Word(None, text)
-    assert isinstance(parse_query(text, searcher.schema), wq.Or)
+    assert isinstance(whoosh_query(text, searcher.schema), wq.Or)
 
 
 def test_filters_keep_what_the_filter_query_they_replace_kept(searcher):

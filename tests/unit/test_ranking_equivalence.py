@@ -27,8 +27,7 @@ from search.index.schema import build_schema
 from search.index.writer import open_writer
 from search.models import Article
 from search.query import ranking as fast_ranking
-from search.query.parser import parse_query
-from tests.unit.index_fixtures import GAZETTEER, gazetteer_entities
+from tests.unit.index_fixtures import GAZETTEER, gazetteer_entities, whoosh_query
 
 # Commonest first (the generator draws them with Zipf-like odds), of distinct stems (a
 # phrase of two of them never repeats a word); "the" is a stop word.
@@ -173,7 +172,7 @@ def _check(searchers, text: str) -> None:
     index, through Whoosh's reader: both ways must give Whoosh's ranking.
     """
     app_searcher, whoosh_searcher = searchers
-    query = parse_query(text, app_searcher.schema)
+    query = whoosh_query(text, app_searcher.schema)
     expected = _whoosh_ranking(whoosh_searcher, query)
     # The app's writer and codec give Whoosh's ranking (lengths, postings, statistics).
     _assert_same_ranking(_whoosh_ranking(app_searcher, query), expected)
@@ -266,7 +265,7 @@ def test_fast_ranking_ranks_random_queries_as_whoosh_does(searchers, text):
 )
 def test_fast_ranking_takes_and_matches_common_query_kinds(searchers, text):
     app_searcher, _ = searchers
-    assert fast_ranking.rank(app_searcher, parse_query(text, app_searcher.schema), 5) is not None
+    assert fast_ranking.rank(app_searcher, whoosh_query(text, app_searcher.schema), 5) is not None
     _check(searchers, text)
 
 
@@ -300,7 +299,7 @@ def test_prefix_of_many_words_is_scored_as_whoosh_scores_it(searchers, text):
     this is the scoring they meet.
     """
     app_searcher, _ = searchers
-    query = parse_query(text, app_searcher.schema)
+    query = whoosh_query(text, app_searcher.schema)
     assert app_searcher.doc_count_all() <= WHOOSH_PRELOADS_UP_TO
     assert _expands_to_many_words(query, app_searcher.reader())
     _check(searchers, text)
@@ -310,7 +309,7 @@ def test_prefix_of_many_words_is_scored_as_whoosh_scores_it(searchers, text):
 
 def test_prefix_of_two_words_sums_their_scores_as_whoosh_does(searchers):
     app_searcher, _ = searchers
-    query = parse_query("body:co*", app_searcher.schema)
+    query = whoosh_query("body:co*", app_searcher.schema)
     assert sum(1 for _ in query.expanded_terms(app_searcher.reader())) == 2
     _check(searchers, "body:co*")
     scores = {score for score, _ in fast_ranking.rank(app_searcher, query, 50)[0]}

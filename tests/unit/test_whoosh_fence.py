@@ -31,8 +31,7 @@ from search.index import indexer, parallel_build, whoosh_internals
 from search.index.store import open_searcher
 from search.query import ranking, snippets
 from search.query.facets import FacetCounter
-from search.query.parser import parse_query
-from tests.unit.index_fixtures import make_service, write_articles
+from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
 
 SEARCH_ROOT = Path(search.__file__).parent
 FENCE = SEARCH_ROOT / "index" / "whoosh_internals.py"
@@ -411,7 +410,7 @@ def _answers(searcher) -> dict:
     ids = {docnum: fields["id"] for docnum, fields in searcher.reader().iter_docs()}
     answers = {}
     for text in QUERIES:
-        query = parse_query(text, searcher.schema)
+        query = whoosh_query(text, searcher.schema)
         ranked = ranking.rank(searcher, query, 10)
         expected = searcher.search(query, limit=10)
         whoosh_top = [(hit.score, hit.docnum) for hit in expected]
