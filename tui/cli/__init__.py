@@ -111,4 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    sys.exit(main())
+    """The console script: ``main`` with standard streams that degrade instead of failing
+    (see :mod:`tui.cli.output`)."""
+    from tui.cli.output import run_guarded
+
+    sys.exit(run_guarded(main))

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 
-from tui.cli.common import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, add_corpus_argument, fail
+from tui.cli.common import (
+    EXIT_ERROR,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    add_corpus_argument,
+    fail,
+    say,
+)
 from tui.cli.notes_common import add_notes_dir_argument
 
 SUMMARY = "Add a note to a briefing"
@@ -68,10 +74,7 @@ def run(args: argparse.Namespace) -> int:
     except BriefingError as error:
         fail(str(error), EXIT_ERROR)
     print(note.id)
-    print(
-        f"briefing: added note {note.id} to “{briefing.title}” ({session.path()})",
-        file=sys.stderr,
-    )
+    say(f"added note {note.id} to “{briefing.title}” ({session.path()})")
     return EXIT_OK
 
 

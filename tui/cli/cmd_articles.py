@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_OK, add_corpus_argument, resolve_corpus
-from tui.cli.index_common import ensure_index, open_service, print_json, safe
+from tui.cli.common import EXIT_OK, add_corpus_argument, resolve_corpus, safe
+from tui.cli.index_common import ensure_index, open_service
+from tui.cli.output import print_json
 
 SUMMARY = "List every article in the corpus"
 FIELDS = ("id", "title", "source", "author", "date", "url", "path")

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_OK, EXIT_USAGE, add_corpus_argument, fail, resolve_corpus
-from tui.cli.index_common import ensure_index, open_service, print_json, safe
+from tui.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_corpus_argument,
+    fail,
+    resolve_corpus,
+    safe,
+)
+from tui.cli.index_common import ensure_index, open_service
+from tui.cli.output import print_json
 
 SUMMARY = "Search the corpus and print ranked results"
 MARK_BEFORE, MARK_AFTER = "«", "»"
