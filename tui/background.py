@@ -3,12 +3,20 @@
 Every background job of the app is one of these. The result goes straight to a function
 on the UI thread, so no message class is needed to carry it; a newer job in an
 exclusive group cancels the older one, whose result is then dropped unseen.
+
+A thread cannot be stopped from outside, and Python waits for the threads of
+``asyncio.to_thread`` before a program ends; so a job that only reads (a search, an
+article being opened) may say ``quit_waits=False`` and run in a daemon thread the app
+walks away from when the user quits. A job that writes keeps the default: quitting
+waits for it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -26,6 +34,7 @@ def in_thread(
     group: str,
     exclusive: bool = True,
     failed: Callable[[Exception], object] | None = None,
+    quit_waits: bool = True,
 ) -> Worker:
     """Run ``call()`` in a thread, then ``then(result)`` on the UI thread.
 
@@ -36,6 +45,7 @@ def in_thread(
         group: the worker group.
         exclusive: whether a newer job in ``group`` cancels this one.
         failed: gets any exception ``call`` raised (default: it is dropped).
+        quit_waits: False for work that only reads: quitting then does not wait for it.
 
     Returns:
         The worker.
@@ -43,7 +53,7 @@ def in_thread(
 
     async def work() -> None:
         try:
-            result = await asyncio.to_thread(call)
+            result = await (asyncio.to_thread(call) if quit_waits else _in_daemon(call))
         except Exception as error:  # noqa: BLE001 - background work never crashes the app
             if failed is not None:
                 failed(error)
@@ -53,3 +63,29 @@ def in_thread(
             await outcome
 
     return owner.run_worker(work(), group=group, exclusive=exclusive, exit_on_error=False)
+
+
+async def _in_daemon(call: Callable[[], T]) -> T:
+    """``call()`` in a daemon thread: a program that ends does not wait for it."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def deliver(result: T | None, error: Exception | None) -> None:
+        if future.done():  # the awaiting job was cancelled
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+    def run() -> None:
+        try:
+            outcome = (call(), None)
+        except Exception as error:  # noqa: BLE001 - handed to the awaiting job
+            outcome = (None, error)
+        # A closed loop means the app has ended and nobody waits for the answer.
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(deliver, *outcome)
+
+    threading.Thread(target=run, name="briefing-reader", daemon=True).start()
+    return await future

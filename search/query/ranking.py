@@ -20,6 +20,7 @@ Whoosh run the query. Posting blocks and field lengths are read through
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 
 from whoosh import query as wq
 from whoosh import scoring
@@ -48,13 +49,17 @@ class _Complement:
         self.score = score
 
 
-def rank(searcher, query, limit: int) -> tuple[list[tuple[float, int]], int] | None:
+def rank(
+    searcher, query, limit: int, *, check: Callable[[], None] | None = None
+) -> tuple[list[tuple[float, int]], int] | None:
     """The top documents of a query and how many documents match it.
 
     Args:
         searcher: An open Whoosh searcher (BM25F weighting).
         query: The parsed query.
         limit: How many top documents to return.
+        check: Called before each term's postings are read; it raises to stop the
+            ranking (a query out of time, see :mod:`search.query.bounds`).
 
     Returns:
         ([(score, docnum)] best first, ties by docnum as Whoosh orders them, match
@@ -64,7 +69,7 @@ def rank(searcher, query, limit: int) -> tuple[list[tuple[float, int]], int] | N
     if type(weighting) is not scoring.BM25F:
         return None
     try:
-        scores = _Evaluator(searcher, weighting).scores(query)
+        scores = _Evaluator(searcher, weighting, check).scores(query)
     except _Unsupported:
         return None
     if isinstance(scores, _Complement):
@@ -74,7 +79,8 @@ def rank(searcher, query, limit: int) -> tuple[list[tuple[float, int]], int] | N
 
 
 class _Evaluator:
-    def __init__(self, searcher, weighting: scoring.BM25F) -> None:
+    def __init__(self, searcher, weighting: scoring.BM25F, check=None) -> None:
+        self.check = check or _unchecked
         self.searcher = searcher
         self.reader = searcher.reader()
         self.weighting = weighting
@@ -117,6 +123,7 @@ class _Evaluator:
             if node.constantscore and len(found) > 2 and _preloads_unions(sub):
                 reader = sub.reader()
                 for field, word in found:
+                    self.check()
                     self._field(field)
                     postings = whoosh_internals.postings(reader.postings(field, word))
                     result.update((docnum + offset, UNSCORED_MATCH) for docnum, _ in postings)
@@ -147,6 +154,7 @@ class _Evaluator:
         is put there too, from the same read of the posting blocks. With ``leaves``,
         only those (segment searcher, offset) pairs are read.
         """
+        self.check()
         field = self._field(fieldname)
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
         scores: dict[int, float] = {}
@@ -294,6 +302,10 @@ def _adjacent(places: list[list[int]]) -> bool:
         if all(start + step + 1 in positions for step, positions in enumerate(later)):
             return True
     return False
+
+
+def _unchecked() -> None:
+    """No deadline."""
 
 
 def _add(a: float, b: float) -> float:
