@@ -32,7 +32,7 @@ def cache_dir() -> Path:
 def index_dir(corpus: Path) -> Path:
     """The index folder for one corpus, keyed by the corpus's absolute path."""
     absolute = str(Path(corpus).resolve())
-    key = hashlib.sha256(absolute.encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     name = Path(absolute).name or "root"
     return cache_dir() / "indexes" / f"{name}-{key}"
 

@@ -18,6 +18,7 @@ from search.index.manifest import FileEntry, Manifest, file_digest
 from search.index.vocabulary import Vocabulary
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
 from search.reading import reader as reading
+from search.reading.paths import shown
 
 
 @dataclass
@@ -199,7 +200,11 @@ def index_files(
             stat = path.stat()
             digest = file_digest(path)
         except OSError as exc:
-            skipped.append(SkippedFile(key, f"cannot be read: {exc.strerror or exc}"))
+            skipped.append(SkippedFile(shown(key), f"cannot be read: {exc.strerror or exc}"))
+            batch.remove_file(key)
+            continue
+        except reading.UnreadableFile as exc:  # no longer a regular file (a FIFO swapped in)
+            skipped.append(SkippedFile(shown(key), str(exc)))
             batch.remove_file(key)
             continue
         if old is not None and old.digest == digest and not batch.force:
@@ -211,7 +216,7 @@ def index_files(
             else:
                 batch.index_file(key, stat, digest, articles)
         if progress is not None:
-            progress(IndexProgress(done=done, total=total, path=key))
+            progress(IndexProgress(done=done, total=total, path=shown(key)))
 
 
 def _read_file(
@@ -220,7 +225,7 @@ def _read_file(
     try:
         return read(path)
     except reading.UnreadableFile as exc:
-        skipped.append(SkippedFile(str(path), str(exc)))
+        skipped.append(SkippedFile(shown(path), str(exc)))
     except Exception as exc:  # a file must never stop the update of the others
-        skipped.append(SkippedFile(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
+        skipped.append(SkippedFile(shown(path), f"could not be read ({type(exc).__name__}: {exc})"))
     return None

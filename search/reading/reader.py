@@ -2,14 +2,14 @@
 
 ``walk_corpus`` lists what there is to read and what is skipped (never raises);
 ``read_articles`` turns one file into its articles or raises ``UnreadableFile``
-with a one-line reason. Each job lives in its own module: ``decoding`` (bytes to
-text), ``cleaning`` and ``chrome`` (clean paragraphs), ``html`` (web pages),
-``splitting`` (one file, several articles) and ``metadata``.
+with a one-line reason. Each job lives in its own module: ``paths`` (file names that
+are not UTF-8), ``opening`` (only regular files inside the corpus are read, never
+blocking), ``decoding`` (bytes to text), ``cleaning`` and ``chrome`` (clean paragraphs),
+``html`` (web pages), ``splitting`` (one file, several articles) and ``metadata``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 # Defined with the records (it crosses the seam); still importable from here.
 from search.models import Article, SkippedFile, UnreadableFile  # noqa: F401
+from search.reading.opening import is_inside, open_regular
+from search.reading.paths import path_bytes, shown
 
 if TYPE_CHECKING:
     from search.reading import splitting
@@ -30,74 +32,112 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def walk_corpus(folder: Path) -> Iterator[Path | SkippedFile]:
+def walk_corpus(folder: Path, *, follow_outside: bool = False) -> Iterator[Path | SkippedFile]:
     """Every file under ``folder`` worth reading (as a Path) or skipped with a reason.
 
     Each folder's files come in name order, then its subfolders; a folder reached
     twice (a symlink loop or a second link to it) is walked once; hidden files and
-    folders are skipped.
+    folders are skipped. A symlink (to a file or a folder) whose target lies outside
+    ``folder`` is skipped and reported unless ``follow_outside``: a shared folder must
+    not put ``/etc/passwd`` or someone's keys into the index.
+
+    The walk costs one ``scandir`` per folder and one ``stat`` per entry, plus resolving
+    symlinks: each folder's real path is carried down from its parent, never worked out
+    again from the root (which made a chain of 1,500 nested folders take a minute).
 
     Args:
         folder: the corpus folder.
+        follow_outside: read symlinked files and folders outside ``folder`` too.
 
     Yields:
-        Absolute paths of readable files, and ``SkippedFile`` records for the rest.
+        Absolute paths of readable files, and ``SkippedFile`` records for the rest
+        (their paths shown with undecodable bytes escaped).
     """
     root = Path(os.path.abspath(folder))
-    seen_dirs: set[str] = set()
-    seen_files: set[object] = set()
-    with contextlib.suppress(OSError):
-        seen_dirs.add(os.path.realpath(root))
+    root_real = os.path.realpath(root)
+    walk = _Walk(root_real, follow_outside)
+    walk.first_visit(root)
     # An explicit stack rather than recursion: folder depth is not ours to choose.
-    pending = [root]
+    pending = [(root, root_real)]
     while pending:
-        folder = pending.pop()
+        folder, real = pending.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except PermissionError:
-            yield SkippedFile(str(folder), "folder not readable (permission denied)")
+            yield SkippedFile(shown(folder), "folder not readable (permission denied)")
             continue
         except OSError as exc:
-            yield SkippedFile(str(folder), f"folder not readable ({exc.strerror or exc})")
+            yield SkippedFile(shown(folder), f"folder not readable ({exc.strerror or exc})")
             continue
         subfolders = []
         for entry in entries:
             path = folder / entry.name
-            skipped = _skip_reason(entry, seen_dirs, seen_files)
+            skipped, entry_real = walk.judge(entry, real)
             if skipped == "":
-                subfolders.append(path)
+                subfolders.append((path, entry_real))
             elif skipped is not None:
-                yield SkippedFile(str(path), skipped)
+                yield SkippedFile(shown(path), skipped)
             else:
                 yield path
         pending.extend(reversed(subfolders))
 
 
-def _skip_reason(entry: os.DirEntry, seen_dirs: set[str], seen_files: set[object]) -> str | None:
-    """None to read the entry, "" to walk into it, otherwise why it is skipped."""
-    if entry.name.startswith("."):
-        return "hidden folder" if _is_dir(entry) else "hidden file"
-    if _is_dir(entry):
-        real = os.path.realpath(entry.path)
-        if real in seen_dirs:
-            return "folder already read (symlink loop or duplicate link)"
-        seen_dirs.add(real)
-        return ""
-    try:
-        is_file = entry.is_file()
-    except OSError:
-        is_file = False
-    if not is_file:
-        return "broken symlink" if entry.is_symlink() else "not a regular file"
-    suffix = Path(entry.name).suffix.lower()
-    if suffix not in READABLE_SUFFIXES:
-        return f"unsupported file type {suffix or '(no extension)'}"
-    identity = _file_identity(entry)
-    if identity in seen_files:
-        return "same file already read through another link"
-    seen_files.add(identity)
-    return None
+class _Walk:
+    """What one walk has seen: folders and files by identity, and where the corpus is."""
+
+    def __init__(self, root_real: str, follow_outside: bool) -> None:
+        self.root_real = root_real
+        self.follow_outside = follow_outside
+        self.seen_dirs: set[object] = set()
+        self.seen_files: set[object] = set()
+
+    def first_visit(self, folder: Path | os.DirEntry) -> bool:
+        """Record a folder; False when it was walked already (a loop or a second link)."""
+        try:
+            info = folder.stat() if isinstance(folder, os.DirEntry) else os.stat(folder)
+        except OSError:
+            return True
+        identity = (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(folder)
+        if identity in self.seen_dirs:
+            return False
+        self.seen_dirs.add(identity)
+        return True
+
+    def judge(self, entry: os.DirEntry, real: str) -> tuple[str | None, str]:
+        """(None to read the entry, "" to walk into it, otherwise why it is skipped;
+        the entry's real path)."""
+        if entry.name.startswith("."):
+            return ("hidden folder" if _is_dir(entry) else "hidden file"), ""
+        entry_real = os.path.join(real, entry.name)
+        if entry.is_symlink():
+            entry_real = os.path.realpath(entry.path)
+            if not self.follow_outside and not is_inside(entry_real, self.root_real):
+                return (
+                    f"symlink to {shown(entry_real)}, outside the corpus "
+                    "(not followed without --follow-outside)"
+                ), entry_real
+        if _is_dir(entry):
+            if not self.first_visit(entry):
+                return "folder already read (symlink loop or duplicate link)", entry_real
+            return "", entry_real
+        return self._file_reason(entry), entry_real
+
+    def _file_reason(self, entry: os.DirEntry) -> str | None:
+        try:
+            is_file = entry.is_file()
+        except OSError:
+            is_file = False
+        if not is_file:
+            return "broken symlink" if entry.is_symlink() else "not a regular file"
+        suffix = Path(entry.name).suffix.lower()
+        if suffix not in READABLE_SUFFIXES:
+            return f"unsupported file type {shown(suffix) or '(no extension)'}"
+        identity = _file_identity(entry)
+        if identity in self.seen_files:
+            return "same file already read through another link"
+        self.seen_files.add(identity)
+        return None
 
 
 def _file_identity(entry: os.DirEntry) -> object:
@@ -123,24 +163,31 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def read_articles(path: Path, root: Path | None = None) -> list[Article]:
+def read_articles(
+    path: Path, root: Path | None = None, *, follow_outside: bool = False
+) -> list[Article]:
     """Decode, clean and split one file into its articles.
 
     Args:
         path: a file found by ``walk_corpus``.
         root: the corpus folder; ``Article.path`` is relative to it (default: the
-            file's own folder, so the path is the file name).
+            file's own folder, so the path is the file name). The file must lie in it
+            once opened (a symlink swapped in after the walk is refused).
+        follow_outside: read the file even where it lies outside ``root``.
 
     Returns:
         The file's articles in order (at least one). An article's identity is its
         place: its id is :func:`article_id` of its corpus-relative path and position,
         so it survives edits to the file and a move of the whole corpus folder;
         ``content_hash`` (the sha256 of its title and body) is its version.
+        ``Article.path`` shows undecodable bytes of the file name as ``\\xNN``; the id
+        is made from the name's exact bytes.
 
     Raises:
         UnreadableFile: with a one-line reason: "empty file", "binary file",
             "permission denied", "cannot decode text (...)", "no text left after
-            cleaning", "file too large (... MB)" or another read error.
+            cleaning", "file too large (... MB)", "not a regular file (...)", "leads
+            outside the corpus (...)" or another read error.
     """
     # Imported here: listing a folder (``walk_corpus``) needs none of the text machinery.
     from search.reading import cleaning, metadata, splitting
@@ -148,7 +195,8 @@ def read_articles(path: Path, root: Path | None = None) -> list[Article]:
 
     if not isinstance(path, Path) or not path.is_absolute():
         path = Path(os.path.abspath(path))
-    data = _read_bytes(path)
+    inside = None if root is None or follow_outside else os.path.realpath(root)
+    data = _read_bytes(path, inside)
     try:
         text, _encoding = decode(data)
     except DecodeError as exc:
@@ -183,7 +231,8 @@ def corpus_relative(path: Path, root: Path | None) -> str:
     """``path`` relative to the corpus folder ``root``, with forward slashes.
 
     A file outside ``root`` (or with no root) is named by its file name alone: an
-    absolute local path never becomes part of an article's identity.
+    absolute local path never becomes part of an article's identity. The name is as
+    the system gives it (see :mod:`search.reading.paths`).
     """
     if root is not None:
         try:
@@ -194,27 +243,28 @@ def corpus_relative(path: Path, root: Path | None) -> str:
 
 
 def article_id(relative_path: str, position: int) -> str:
-    """The stable id of the article at ``position`` in the file at ``relative_path``."""
-    return hashlib.sha256(f"{relative_path}\0{position}".encode()).hexdigest()[:16]
+    """The stable id of the article at ``position`` in the file at ``relative_path``.
+
+    Made from the path's exact bytes: two names that differ only in bytes that are not
+    UTF-8 are two files, whatever their escaped forms look like.
+    """
+    return hashlib.sha256(path_bytes(f"{relative_path}\0{position}")).hexdigest()[:16]
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"file too large ({size // (1024 * 1024)} MB)")
-        if size == 0:
-            raise UnreadableFile("empty file")
-        with path.open("rb") as handle:
-            data = handle.read()
-    except PermissionError:
-        raise UnreadableFile("permission denied") from None
-    except IsADirectoryError:
-        raise UnreadableFile("is a folder") from None
-    except FileNotFoundError:
-        raise UnreadableFile("file not found (deleted or broken link)") from None
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read file ({exc.strerror or exc})") from None
+def _read_bytes(path: Path, inside: str | None) -> bytes:
+    with open_regular(path, inside=inside) as handle:
+        try:
+            # The size of what was opened, not of what the path named a moment earlier.
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise UnreadableFile(f"file too large ({size // (1024 * 1024)} MB)")
+            if size == 0:
+                raise UnreadableFile("empty file")
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(f"file too large (over {MAX_FILE_BYTES // (1024 * 1024)} MB)")
     if not data.strip():
         raise UnreadableFile("empty file")
     return data
@@ -247,7 +297,7 @@ def _article(part: splitting.Part, position: int, relative: str) -> Article:
         id=article_id(relative, position),
         title=title,
         body=body,
-        path=relative,
+        path=shown(relative),
         position=position,
         source=source,
         author=author,

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.models import SkippedFile
+from search.reading import opening
 from search.reading import reader as reading
 from search.reading.reader import UnreadableFile, read_articles, walk_corpus
 
@@ -156,10 +157,10 @@ def test_permission_denied_while_reading_is_a_reason_not_a_crash(tmp_path, monke
     path = tmp_path / "locked.txt"
     path.write_text("Title\n\nText.\n", encoding="utf-8")
 
-    def denied(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(name, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(reading.Path, "open", denied)
+    monkeypatch.setattr(opening.os, "open", denied)
     with pytest.raises(UnreadableFile, match="^permission denied$"):
         read_articles(path)
 
