@@ -28,6 +28,22 @@ class BriefingFileError(BriefingError):
         super().__init__(f"{where}: {reason}")
 
 
+class BriefingSaveError(BriefingError, OSError):
+    """A briefing could not be written (a full disk, a read-only folder).
+
+    The file and its backup are left as they were. ``str(error)`` is one line,
+    ``path: cannot be saved: reason``; it is also an ``OSError``.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: cannot be saved: {reason}; the file was left as it was")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
 class BriefingNotFoundError(BriefingError, LookupError):
     """No briefing has the given name or slug."""
 

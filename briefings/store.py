@@ -27,6 +27,7 @@ from briefings.errors import (
     BriefingBusyError,
     BriefingFileError,
     BriefingNotFoundError,
+    BriefingSaveError,
     NoteNotFoundError,
 )
 from briefings.models import (
@@ -40,7 +41,8 @@ from briefings.models import (
     slugify,
 )
 from briefings.paths import notes_dir
-from briefings.yamlfile import dump_briefing, parse_briefing
+from briefings.yamlfile import MAX_BRIEFING_BYTES, dump_briefing, parse_briefing
+from search.safe_yaml import YamlFileError, open_regular, read_limited
 
 _UNSET: Any = object()
 _Signature = tuple[int, int, int]
@@ -106,19 +108,17 @@ class BriefingStore:
         """
         path = self.path_for(slug)
         try:
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:
                 stat = os.fstat(handle.fileno())
                 signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
                 cached = self._cache.get(path)
                 if cached and cached[0] == signature:
                     return cached[1]
-                raw = handle.read()
+                raw = read_limited(handle, path, max_bytes=MAX_BRIEFING_BYTES)
         except FileNotFoundError:
             raise BriefingNotFoundError(slug) from None
-        except IsADirectoryError:
-            raise BriefingFileError(path, "is a folder, not a file") from None
-        except OSError as exc:
-            raise BriefingFileError(path, f"cannot be read: {exc.strerror}") from None
+        except YamlFileError as exc:
+            raise BriefingFileError(path, exc.reason, exc.line) from None
         briefing = parse_briefing(raw, path)
         self._cache[path] = (signature, briefing)
         return briefing
@@ -131,13 +131,20 @@ class BriefingStore:
         """
         stem = Path(name).name.removesuffix(".yaml")
         for slug in (stem, slugify(name)):
-            if self.path_for(slug).is_file():
+            if self._is_file(slug):
                 return slug
         wanted = name.casefold().strip()
         for entry in self.briefings():
             if entry.title is not None and entry.title.casefold().strip() == wanted:
                 return entry.slug
         raise BriefingNotFoundError(name)
+
+    def _is_file(self, slug: str) -> bool:
+        # A name no file system could hold (over 255 bytes, say) is simply not there.
+        try:
+            return self.path_for(slug).is_file()
+        except (OSError, ValueError):
+            return False
 
     # Briefings
 
@@ -303,7 +310,15 @@ class BriefingStore:
     def _save(self, briefing: Briefing, *, keep_backup: bool = True) -> None:
         path = self.path_for(briefing.slug)
         data = dump_briefing(briefing).encode("utf-8")
-        filesafe.replace_atomically(path, data, keep_backup=keep_backup)
+        if len(data) > MAX_BRIEFING_BYTES:
+            # Never write a file that could not be read back; the old one stays.
+            raise BriefingFileError(
+                path, f"would grow past {MAX_BRIEFING_BYTES // 2**20} MB; start a new briefing"
+            )
+        try:
+            filesafe.replace_atomically(path, data, keep_backup=keep_backup)
+        except OSError as exc:
+            raise BriefingSaveError(path, exc.strerror or str(exc)) from None
         stat = path.stat()
         self._cache[path] = ((stat.st_mtime_ns, stat.st_size, stat.st_ino), briefing)
 

@@ -1,39 +1,32 @@
 """Briefings to YAML text and back: block style, stable key order, unicode kept, safe loading.
 
-Parsing checks the layout and reports a bad hand edit as a :class:`BriefingFileError`
-with the line of the offending node, found by composing the YAML node tree first.
+The text is read by the project's one YAML loader (:mod:`search.safe_yaml`: no aliases,
+bounded size and depth, dates read as written); this module checks the layout and
+reports a bad hand edit as a :class:`BriefingFileError` at the line of the offending
+value, ``path:line: reason``.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefings.errors import BriefingFileError
 from briefings.models import SCHEMA_VERSION, ArticleRef, Briefing, Note, Quote, now_iso
+from search.safe_yaml import (
+    YamlDocument,
+    YamlFileError,
+    dump_yaml,
+    load_yaml,
+    parse_timestamp,
+)
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # Multi-line text reads best as a literal block; the emitter falls back to a
-    # quoted style by itself when a block could not hold the string exactly.
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
+# Far beyond any briefing written by hand or by the app (a thousand quoted notes take
+# about a megabyte); the store refuses to write a file it could not read back.
+MAX_BRIEFING_BYTES = 32 * 1024 * 1024
 
 
 def dump_briefing(briefing: Briefing) -> str:
@@ -47,14 +40,7 @@ def dump_briefing(briefing: Briefing) -> str:
         "summary": briefing.summary,
         "notes": [_note_data(n) for n in briefing.notes],
     }
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=1_000_000,
-    )
+    return dump_yaml(data)
 
 
 def _note_data(note: Note) -> dict[str, Any]:
@@ -113,73 +99,15 @@ def parse_briefing(raw: bytes, path: Path) -> Briefing:
         BriefingFileError: the file is not UTF-8, not YAML, or not a briefing.
     """
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BriefingFileError(path, "not UTF-8 text", line) from None
-    root, data = _compose(text, path)
-    if root is None:
+        document = load_yaml(raw, path, max_bytes=MAX_BRIEFING_BYTES)
+    except YamlFileError as exc:
+        raise BriefingFileError(path, exc.reason, exc.line) from None
+    if document.line_of(()) is None:
         raise BriefingFileError(path, "the file is empty", None)
     try:
-        _check_unique_keys(root, ())
-        return _briefing_from(data, path.name.removesuffix(".yaml"))
+        return _briefing_from(document, path.name.removesuffix(".yaml"))
     except _Invalid as exc:
-        node = _node_at(root, exc.where)
-        raise BriefingFileError(path, exc.reason, node.start_mark.line + 1) from None
-
-
-def _compose(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
-        line = mark.line + 1 if mark else None
-        raise BriefingFileError(path, f"not valid YAML: {reason}", line) from None
-    except yaml.YAMLError as exc:
-        # A reader error (a control character, say) has no mark, only a position.
-        position = getattr(exc, "position", None)
-        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
-        reason = str(exc).splitlines()[0] if str(exc) else "not valid YAML"
-        raise BriefingFileError(path, f"not valid YAML: {reason}", line) from None
-    finally:
-        loader.dispose()
-    return root, data
-
-
-def _check_unique_keys(node: yaml.Node, where: tuple[Any, ...]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                raise _Invalid((*where, key), f"{key!r} is given twice")
-            seen.add(key)
-            _check_unique_keys(value_node, (*where, key))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _check_unique_keys(item, (*where, index))
-
-
-def _node_at(root: yaml.Node, where: tuple[Any, ...]) -> yaml.Node:
-    """The deepest node along ``where`` (the key's own node for a repeated key)."""
-    node = root
-    for step in where:
-        if isinstance(node, yaml.MappingNode):
-            found = [(k, v) for k, v in node.value if k.value == step]
-            if not found:
-                return node
-            key_node, value_node = found[-1]
-            node = key_node if len(found) > 1 else value_node
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if step >= len(node.value):
-                return node
-            node = node.value[step]
-        else:
-            return node
-    return node
+        raise BriefingFileError(path, exc.reason, document.line_of(exc.where)) from None
 
 
 def _mapping(value: Any, where: tuple[Any, ...], what: str) -> dict[str, Any]:
@@ -188,20 +116,39 @@ def _mapping(value: Any, where: tuple[Any, ...], what: str) -> dict[str, Any]:
     return value
 
 
+def _name(where: tuple[Any, ...]) -> Any:
+    return where[-1] if not isinstance(where[-1], int) else f"{where[-2]} item {where[-1] + 1}"
+
+
 def _text(value: Any, where: tuple[Any, ...], *, optional: bool = False) -> str | None:
     """A text field; numbers and dates a hand edit left unquoted are read back as text."""
-    name = where[-1] if not isinstance(where[-1], int) else f"{where[-2]} item {where[-1] + 1}"
     if value is None:
         return None if optional else ""
     if isinstance(value, bool):
-        raise _Invalid(where, f"{name!r} reads as yes/no; put the text in quotes")
-    if isinstance(value, datetime):
-        return now_iso(value) if value.tzinfo else value.isoformat()
-    if isinstance(value, date | int | float):
-        return value.isoformat() if isinstance(value, date) else str(value)
+        raise _Invalid(where, f"{_name(where)!r} reads as yes/no; put the text in quotes")
+    if isinstance(value, int | float):
+        return str(value)
     if not isinstance(value, str):
-        raise _Invalid(where, f"{name!r} should be text")
+        raise _Invalid(where, f"{_name(where)!r} should be text")
     return value
+
+
+def _stamp(document: YamlDocument, value: Any, where: tuple[Any, ...]) -> str:
+    """A created or updated time; one written unquoted by hand is checked and normalised.
+
+    Quoted text is kept as written (the app writes its times quoted).
+    """
+    text = _text(value, where) or ""
+    if not document.written_as_date(where):
+        return text
+    moment = parse_timestamp(text)
+    if moment is None:
+        raise _Invalid(
+            where, f"{_name(where)!r} is not a real date or time: {text}; write one or quote it"
+        )
+    if not isinstance(moment, datetime):
+        return moment.isoformat()
+    return now_iso(moment) if moment.tzinfo else moment.isoformat()
 
 
 def _int(value: Any, where: tuple[Any, ...]) -> int:
@@ -210,8 +157,8 @@ def _int(value: Any, where: tuple[Any, ...]) -> int:
     return value
 
 
-def _briefing_from(data: Any, slug: str) -> Briefing:
-    top = _mapping(data, (), "a briefing file")
+def _briefing_from(document: YamlDocument, slug: str) -> Briefing:
+    top = _mapping(document.data, (), "a briefing file")
     schema = top.get("schema", SCHEMA_VERSION)
     if isinstance(schema, bool) or not isinstance(schema, int):
         raise _Invalid(("schema",), "'schema' should be a version number")
@@ -222,7 +169,7 @@ def _briefing_from(data: Any, slug: str) -> Briefing:
     notes = top.get("notes") or []
     if not isinstance(notes, list):
         raise _Invalid(("notes",), "'notes' should be a list of notes")
-    parsed = tuple(_note_from(item, ("notes", i)) for i, item in enumerate(notes))
+    parsed = tuple(_note_from(document, item, ("notes", i)) for i, item in enumerate(notes))
     seen: set[str] = set()
     given = [isinstance(item, dict) and bool(item.get("id")) for item in notes]
     for i, note in enumerate(parsed):
@@ -236,15 +183,15 @@ def _briefing_from(data: Any, slug: str) -> Briefing:
     return Briefing(
         title=title,
         slug=slug,
-        created=_text(top.get("created"), ("created",)) or "",
-        updated=_text(top.get("updated"), ("updated",)) or "",
+        created=_stamp(document, top.get("created"), ("created",)),
+        updated=_stamp(document, top.get("updated"), ("updated",)),
         summary=_text(top.get("summary"), ("summary",)) or "",
         notes=parsed,
         schema=SCHEMA_VERSION,
     )
 
 
-def _note_from(data: Any, where: tuple[Any, ...]) -> Note:
+def _note_from(document: YamlDocument, data: Any, where: tuple[Any, ...]) -> Note:
     item = _mapping(data, where, "a note")
     text = _text(item.get("text"), (*where, "text")) or ""
     ref = _article_from(item.get("article"), (*where, "article"))
@@ -267,8 +214,8 @@ def _note_from(data: Any, where: tuple[Any, ...]) -> Note:
         quote=quote,
         text=text,
         tags=tag_texts,
-        created=_text(item.get("created"), (*where, "created")) or "",
-        updated=_text(item.get("updated"), (*where, "updated")) or "",
+        created=_stamp(document, item.get("created"), (*where, "created")),
+        updated=_stamp(document, item.get("updated"), (*where, "updated")),
     )
 
 

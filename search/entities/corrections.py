@@ -13,7 +13,8 @@ The file is a YAML list; later entries win over earlier ones for the same name::
     - ignore: Premiership         # not an entity
 
 A file that cannot be read or has a wrong shape never stops extraction: the
-defaults apply and ``corrections_problem()`` says what is wrong, in one line.
+defaults apply and ``corrections_problem()`` says what is wrong, in one line
+(``path:line: reason``), on every call until the file is mended.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from search.models import ENTITY_TYPES, EntitySpan
 # Bumped when extraction itself changes, so that indexes extract again.
 EXTRACTOR_VERSION = "1"
 FILE_NAME = "entities.yaml"
+MAX_BYTES = 8 * 1024 * 1024
 
 
 class CorrectionsError(ValueError):
-    """The corrections file cannot be used; the message names the file and the problem."""
+    """The corrections file cannot be used; the message is ``path:line: reason``."""
 
 
 @dataclass
@@ -109,79 +111,115 @@ def _corrections_path(_override: str | None, _xdg: str | None) -> Path:
     return config_dir() / FILE_NAME
 
 
-def parse_corrections(source: str, path: Path) -> Corrections:
-    """Read the corrections from the file's text.
+def parse_corrections(source: str | bytes, path: Path) -> Corrections:
+    """Read the corrections from the file's content.
+
+    The text goes through the project's one YAML loader (no aliases, bounded size and
+    depth) and every unquoted value is read as the text written: ``NO`` is Norway,
+    ``2024-13-45`` a name, ``1.10`` not ``1.1``; only ``null`` or nothing means none.
 
     Args:
-        source: the YAML text.
+        source: the YAML text or bytes.
         path: the file, for messages.
 
     Returns:
         The effective corrections.
 
     Raises:
-        CorrectionsError: the text is not YAML or not a list of known entries.
+        CorrectionsError: ``path:line: reason`` when the text is not YAML or not a
+            list of known entries.
     """
-    import yaml
+    from search.safe_yaml import YamlFileError, load_yaml
 
     try:
-        entries = yaml.safe_load(source)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise CorrectionsError(f"{path}: not valid YAML{where}") from error
+        document = load_yaml(source, path, max_bytes=MAX_BYTES, plain_text=True)
+    except YamlFileError as error:
+        raise CorrectionsError(str(error)) from None
+    entries = document.data
     if entries is None:
         return Corrections()
     if not isinstance(entries, list):
-        raise CorrectionsError(f"{path}: expected a list of entries (- add: ..., - ignore: ...)")
+        raise CorrectionsError(
+            str(document.error((), "expected a list of entries (- add: ..., - ignore: ...)"))
+        )
     corrections = Corrections()
-    for number, entry in enumerate(entries, start=1):
-        _apply_entry(corrections, entry, f"{path}: entry {number}")
+    for index, entry in enumerate(entries):
+        try:
+            _apply_entry(corrections, entry)
+        except _Invalid as problem:
+            where = (index, *problem.where)
+            reason = f"entry {index + 1}: {problem.reason}"
+            raise CorrectionsError(str(document.error(where, reason))) from None
     return corrections
 
 
-def _apply_entry(corrections: Corrections, entry: object, where: str) -> None:
+class _Invalid(Exception):
+    """A wrong entry; ``where`` is the key path inside the entry."""
+
+    def __init__(self, reason: str, *where: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.where = where
+
+
+def _apply_entry(corrections: Corrections, entry: object) -> None:
     if not isinstance(entry, dict):
-        raise CorrectionsError(f"{where}: expected a mapping such as 'add: NAME'")
+        raise _Invalid("expected a mapping such as 'add: NAME'")
     if "add" in entry:
-        name = _name(entry, "add", where)
-        entity_type = _type(entry, where)
-        aliases = entry.get("aliases") or []
+        name = _name(entry.get("add"), "'add' needs a name", "add")
+        entity_type = _type(entry)
+        aliases = entry.get("aliases")
+        if aliases is None:
+            aliases = []
         if not isinstance(aliases, list):
-            raise CorrectionsError(f"{where}: 'aliases' must be a list")
-        for surface in [name, *map(str, aliases)]:
+            raise _Invalid("'aliases' must be a list of names", "aliases")
+        surfaces = [name]
+        for number, alias in enumerate(aliases):
+            reason = f"'aliases' item {number + 1} needs a name"
+            surfaces.append(_name(alias, reason, "aliases", number))
+        for surface in surfaces:
             corrections.added[surface] = (entity_type, name)
             corrections.ignored.discard(surface.lower())
     elif "merge" in entry:
-        names = entry["merge"]
-        target = entry.get("into")
-        if not isinstance(names, list) or not isinstance(target, str) or not target.strip():
-            raise CorrectionsError(f"{where}: 'merge' needs a list of names and 'into: NAME'")
-        for name in names:
-            corrections.merged[str(name).lower()] = target.strip()
+        names, target = entry["merge"], entry.get("into")
+        usage = "'merge' needs a list of names and 'into: NAME'"
+        if not isinstance(names, list):
+            raise _Invalid(usage, "merge")
+        into = _name(target, usage, "into")
+        merged = [
+            _name(name, f"'merge' item {number + 1} needs a name", "merge", number)
+            for number, name in enumerate(names)
+        ]
+        for name in merged:
+            corrections.merged[name.lower()] = into
     elif "retype" in entry:
-        corrections.retyped[_name(entry, "retype", where).lower()] = _type(entry, where)
+        name = _name(entry.get("retype"), "'retype' needs a name", "retype")
+        corrections.retyped[name.lower()] = _type(entry)
     elif "ignore" in entry:
-        name = _name(entry, "ignore", where)
+        name = _name(entry.get("ignore"), "'ignore' needs a name", "ignore")
         corrections.ignored.add(name.lower())
         for surface in [s for s, (_, canonical) in corrections.added.items() if canonical == name]:
             del corrections.added[surface]
     else:
-        raise CorrectionsError(f"{where}: expected one of add, merge, retype, ignore")
+        raise _Invalid("expected one of add, merge, retype, ignore")
 
 
-def _name(entry: dict, key: str, where: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str | int | float) or not str(value).strip():
-        raise CorrectionsError(f"{where}: '{key}' needs a name")
-    return str(value).strip()
+def _name(value: object, reason: str, *where: object) -> str:
+    """A name: text (a number written in the file counts), not empty, not a list."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _Invalid(reason, *where)
+    name = " ".join(str(value).split())
+    if not name:
+        raise _Invalid(reason, *where)
+    return name
 
 
-def _type(entry: dict, where: str) -> str:
-    value = str(entry.get("type", "")).strip().upper()
-    if value not in ENTITY_TYPES:
-        raise CorrectionsError(f"{where}: 'type' must be one of {', '.join(ENTITY_TYPES)}")
-    return value
+def _type(entry: dict) -> str:
+    value = entry.get("type")
+    entity_type = value.strip().upper() if isinstance(value, str) else ""
+    if entity_type not in ENTITY_TYPES:
+        raise _Invalid(f"'type' must be one of {', '.join(ENTITY_TYPES)}", "type")
+    return entity_type
 
 
 class _Cache:
@@ -198,20 +236,25 @@ def active_corrections() -> Corrections:
     try:
         stat = path.stat()
         key = (str(path), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
-    except OSError:
+    except FileNotFoundError:
         key = (str(path), None)
+    except OSError as error:
+        key = (str(path), "unreadable", error.errno)
     if key == _Cache.key:
         return _Cache.corrections
-    _Cache.key, _Cache.problem, _Cache.corrections = key, None, Corrections()
-    if key[1] is None:
-        return _Cache.corrections
-    try:
-        source = path.read_text(encoding="utf-8")
-        _Cache.corrections = parse_corrections(source, path)
-    except (OSError, UnicodeDecodeError) as error:
-        _Cache.problem = f"{path}: cannot be read ({error.__class__.__name__})"
-    except CorrectionsError as error:
-        _Cache.problem = str(error)
+    corrections, problem = Corrections(), None
+    if key[1] is not None:
+        # Imported here: with no corrections file, extraction never loads the YAML parser.
+        from search.safe_yaml import YamlFileError, read_bytes
+
+        try:
+            corrections = parse_corrections(read_bytes(path, max_bytes=MAX_BYTES), path)
+        except FileNotFoundError:
+            pass
+        except (YamlFileError, CorrectionsError) as error:
+            problem = str(error)
+    # Remembered only once worked out, so that a problem is reported on every call.
+    _Cache.key, _Cache.corrections, _Cache.problem = key, corrections, problem
     return _Cache.corrections
 
 

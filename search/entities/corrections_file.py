@@ -15,11 +15,13 @@ import tempfile
 from pathlib import Path
 
 from search.entities.corrections import (
+    MAX_BYTES,
     CorrectionsError,
     corrections_path,
     parse_corrections,
 )
 from search.models import ENTITY_TYPES
+from search.safe_yaml import YamlFileError, dump_yaml, read_bytes
 
 HEADER = """\
 # Entity corrections for briefing. Later entries win; comments are kept.
@@ -129,22 +131,21 @@ def _clean(name: str) -> str:
 
 
 def _append(entry: dict[str, object], path: Path) -> Path:
-    import yaml
     from filelock import FileLock
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock", timeout=10):
         try:
-            old = path.read_text(encoding="utf-8")
+            raw = read_bytes(path, max_bytes=MAX_BYTES)
         except FileNotFoundError:
-            old = HEADER
-        except (OSError, UnicodeDecodeError) as error:
-            raise CorrectionsError(f"{path}: cannot be read ({error})") from error
-        parse_corrections(old, path)
+            raw = HEADER.encode("utf-8")
+        except YamlFileError as error:
+            raise CorrectionsError(str(error)) from None
+        parse_corrections(raw, path)
+        old = raw.decode("utf-8")
         if old and not old.endswith("\n"):
             old += "\n"
-        block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=1000)
-        new = old + block
+        new = old + dump_yaml([entry], width=1000)
         parse_corrections(new, path)
         _write_atomically(path, new)
     return path

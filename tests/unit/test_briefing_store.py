@@ -191,7 +191,8 @@ def test_a_note_pasted_twice_by_hand_becomes_two_notes(tmp_path):
     path = store.path_for(slug)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     pasted = {"article": {"id": "a1", "title": "Rates rise"}, "text": "same words"}
-    data["notes"] = [pasted, dict(pasted)]
+    # Pasted text, not a YAML alias: each copy holds its own article mapping.
+    data["notes"] = [pasted, {**pasted, "article": dict(pasted["article"])}]
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     first, second = store.load(slug).notes
     assert first.id != second.id

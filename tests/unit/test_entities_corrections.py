@@ -110,11 +110,11 @@ def test_unknown_type_or_empty_name_is_refused():
 @pytest.mark.parametrize(
     "content, words",
     [
-        ("- add: [unclosed\n", "not valid YAML at line"),
-        ("add: Zorvex\n", "expected a list"),
-        ("- add: Zorvex\n  type: COMPANY\n", "entry 1: 'type' must be one of"),
-        ("- rename: Zorvex\n", "expected one of add, merge, retype, ignore"),
-        ("- merge: Zorvex\n", "'merge' needs a list"),
+        ("- add: [unclosed\n", ":2: not valid YAML"),
+        ("add: Zorvex\n", ":1: expected a list"),
+        ("- add: Zorvex\n  type: COMPANY\n", ":2: entry 1: 'type' must be one of"),
+        ("- rename: Zorvex\n", ":1: entry 1: expected one of add, merge, retype, ignore"),
+        ("- merge: Zorvex\n", ":1: entry 1: 'merge' needs a list"),
     ],
 )
 def test_corrupt_file_falls_back_to_defaults_with_a_clear_message(content, words):
@@ -138,7 +138,7 @@ def test_file_that_is_not_utf8_is_reported_not_raised():
     corrections_path().parent.mkdir(parents=True, exist_ok=True)
     corrections_path().write_bytes(b"- ignore: \xff\xfe\n")
     assert entity(TEXT, "Brightwater") is not None
-    assert "cannot be read" in corrections_problem()
+    assert corrections_problem() == f"{corrections_path()}:1: not UTF-8 text"
 
 
 def test_fingerprint_changes_with_the_file_only():
