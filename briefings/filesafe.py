@@ -27,10 +27,17 @@ def replace_atomically(path: Path, data: bytes, *, keep_backup: bool = True) -> 
         keep_backup: keep the old content as :func:`backup_path` (``name.bak``).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if keep_backup and path.exists():
-        _snapshot(path, backup_path(path))
+    # The new content is written in full first: a save that fails (a full disk) leaves
+    # both the file and its backup as they were.
     tmp = _write_temp(path, data)
-    os.replace(tmp, path)
+    try:
+        if keep_backup and path.exists():
+            _snapshot(path, backup_path(path))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     fsync_dir(path.parent)
 
 

@@ -8,6 +8,7 @@ import re
 import sys
 
 from tui.cli.common import EXIT_ERROR, EXIT_OK
+from tui.cli.index_common import safe
 from tui.cli.notes_common import (
     add_notes_dir_argument,
     add_resolve_corpus_argument,
@@ -60,17 +61,19 @@ def run(args: argparse.Namespace) -> int:
         for briefing in briefings:
             sys.stdout.write(_as_text(store, briefing, resolved[briefing.slug]))
         if not briefings and not errors:
-            print(f"briefing: no briefings yet in {store.directory}", file=sys.stderr)
+            print(f"briefing: no briefings yet in {safe(str(store.directory))}", file=sys.stderr)
     for error in errors:
-        print(f"briefing: {error}", file=sys.stderr)
+        # A file name is anyone's text: an escape sequence in it never reaches the terminal.
+        print(f"briefing: {safe(str(error))}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
 
 
 def _json_text(data: dict) -> str:
-    """JSON keeping unicode readable, with DEL and C1 controls escaped too: a terminal
-    may read U+009B as the start of an escape sequence."""
+    """JSON keeping unicode readable, with DEL and C1 controls escaped too (a terminal
+    may read U+009B as the start of an escape sequence), and the lone surrogates of a
+    file name that is not UTF-8, so the output is always valid UTF-8."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub("[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _note_json(item) -> dict:
@@ -116,8 +119,8 @@ def _as_text(store, briefing, resolved) -> str:
 
     count = len(briefing.notes)
     lines = [
-        f"{shown(briefing.title)}  ({briefing.slug}, {count} note{'s' * (count != 1)})"
-        f"  {store.path_for(briefing.slug)}"
+        f"{shown(briefing.title)}  ({safe(briefing.slug)}, {count} note{'s' * (count != 1)})"
+        f"  {safe(str(store.path_for(briefing.slug)))}"
     ]
     for item in resolved:
         note, ref = item.note, item.note.article
