@@ -142,3 +142,13 @@ def test_the_app_is_told_of_a_bad_file_on_every_call_until_it_is_mended(correcti
     assert corrections_problem() == first
     corrections.write_text("- add: Zorvex\n  type: ORG\n", encoding="utf-8")
     assert corrections_problem() is None
+
+
+def test_the_problem_is_shown_with_escape_sequences_made_visible(tmp_path, story, monkeypatch):
+    folder = tmp_path / "\x1b[31mconfig\x9b"
+    folder.mkdir()
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(folder))
+    (folder / "entities.yaml").write_text(RECURSIVE, encoding="utf-8")
+    _mentions, [error] = _entities(story)
+    assert "\x1b" not in error and "\x9b" not in error
+    assert f"{tmp_path}/\ufffd[31mconfig\ufffd/entities.yaml:3: anchors (&a)" in error

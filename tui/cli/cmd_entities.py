@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     problem = corrections_problem()
     if problem:
-        print(f"briefing: entity corrections ignored: {problem}", file=sys.stderr)
+        print(f"briefing: entity corrections ignored: {safe(problem)}", file=sys.stderr)
     path = Path(args.target).expanduser()
     found = _from_file(path) if path.is_file() else _from_index(args)
     if args.json:
