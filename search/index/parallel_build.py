@@ -17,9 +17,13 @@ deleted once the segments are committed.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 import threading
 import traceback
 from collections import Counter
@@ -39,6 +43,7 @@ from search.models import Article, EntitySpan, IndexProgress, SkippedFile
 MAX_WORKERS = 4
 WORKER_LIMIT_MB = 256
 POLL_SECONDS = 0.1
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class WorkerFailed(RuntimeError):
@@ -135,16 +140,24 @@ def build(
     messages = context.Queue()
     stop = context.Event()
     folder = index.storage.folder
+    # Only this process keeps the write end: the workers see end-of-file when it dies.
+    lifeline = os.pipe()
     processes = [
         context.Process(
             target=_index_share,
-            args=(folder, run, read, extract, force, messages, stop, number),
+            args=(folder, run, read, extract, force, messages, stop, number, lifeline),
             daemon=True,
         )
         for number, run in enumerate(runs)
     ]
-    for process in processes:
-        process.start()
+    try:
+        for process in processes:
+            process.start()
+    except BaseException:
+        os.close(lifeline[1])  # the workers already started see end-of-file and end
+        raise
+    finally:
+        os.close(lifeline[0])
     try:
         results = _collect(processes, messages, stop, len(paths), progress, cancel)
     except BaseException:
@@ -157,6 +170,7 @@ def build(
         for process in processes:
             process.join()
         messages.close()
+        os.close(lifeline[1])
     return _commit(index, [results[n] for n in range(len(runs))], manifest, vocabulary, skipped)
 
 
@@ -191,11 +205,12 @@ def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, Sh
     return results
 
 
-def _index_share(folder, paths, read, extract, force, messages, stop, number) -> None:
+def _index_share(folder, paths, read, extract, force, messages, stop, number, lifeline) -> None:
     """A worker's whole life: index ``paths`` into a new segment and report."""
     from search.index.batch import index_files
     from search.runtime import worker_started
 
+    die_with_parent(*lifeline)
     worker_started()
     try:
         index = FileStorage(folder, supports_mmap=False).open_index()
@@ -213,6 +228,44 @@ def _index_share(folder, paths, read, extract, force, messages, stop, number) ->
         messages.put(("done", number, result))
     except BaseException:
         messages.put(("failed", number, traceback.format_exc()))
+
+
+def die_with_parent(read_end: int, write_end: int) -> None:
+    """Make this forked worker end as soon as the process that started it ends.
+
+    A worker outliving a killed parent would go on using CPU and hold the caller's
+    pipes open. Two watches, so that neither a platform nor a race defeats both: on
+    Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``); on every
+    platform a thread waits on a pipe whose only write end the parent holds, and
+    ``read`` returns end-of-file the moment the parent is gone, however it died.
+
+    Args:
+        read_end: The pipe's read end, inherited from the parent.
+        write_end: The pipe's write end; this process closes its copy.
+    """
+    parent = os.getppid()
+    os.close(write_end)
+    _ask_kernel_to_kill_on_parent_death()
+    if os.getppid() != parent:  # the parent died before the watch was set
+        os._exit(1)
+
+    def watch() -> None:
+        with contextlib.suppress(OSError):
+            while os.read(read_end, 1):
+                pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _ask_kernel_to_kill_on_parent_death() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the pipe watch still ends the worker
 
 
 def _commit(index, results, manifest, vocabulary, skipped) -> Counts:
