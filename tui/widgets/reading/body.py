@@ -3,6 +3,8 @@
 The body knows where each paragraph is drawn, so it answers the reading cursor's
 questions about the view (is this sentence in view? which sentence is the first one in
 view?) and scrolls an offset into view once the next refresh has laid the text out.
+A long article's body holds one part of its paragraphs at a time (``show_part``), with a
+note above and below saying which part it is.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from collections.abc import Callable, Sequence
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from tui.literal import content
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
 from tui.widgets.reading.spans import Range
 
@@ -23,7 +26,7 @@ class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     Args:
         header: the article's metadata block.
-        paragraphs: one widget per paragraph, in body order.
+        paragraphs: one widget per paragraph shown, in body order.
     """
 
     BINDINGS = [
@@ -40,10 +43,34 @@ class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
     """
 
     def __init__(self, header: ArticleHeader, paragraphs: Sequence[Paragraph]) -> None:
-        super().__init__(header, *paragraphs)
+        self._notes = (PartNote(), PartNote())
+        super().__init__(header, self._notes[0], *paragraphs, self._notes[1])
         self.paragraphs = list(paragraphs)
         # True from a call to reveal until the view has scrolled there.
         self.revealing = False
+
+    def widget(self, paragraph: int) -> Paragraph | None:
+        """The widget showing paragraph ``paragraph`` (None when its part is not shown)."""
+        if not self.paragraphs:
+            return None
+        at = paragraph - self.paragraphs[0].index
+        return self.paragraphs[at] if 0 <= at < len(self.paragraphs) else None
+
+    def show_part(self, paragraphs: Sequence[Paragraph], note: str) -> None:
+        """Show these paragraph widgets in place of the ones shown, with ``note`` around them."""
+        for old in self.paragraphs:
+            old.remove()
+        self.paragraphs = list(paragraphs)
+        if self.paragraphs:
+            self.mount_all(self.paragraphs, before=self._notes[1])
+        self.set_note(note)
+        self.scroll_home(animate=False)
+
+    def set_note(self, note: str) -> None:
+        """Say which part of a long article is shown ("" hides the notes)."""
+        for widget in self._notes:
+            widget.update(content(note, one_line=True))
+            widget.display = bool(note)
 
     def _rows_in_view(self) -> tuple[int, int]:
         """The first row of content in view and the row just below the view."""
@@ -52,7 +79,9 @@ class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def shows(self, paragraph: int, span: Range) -> bool:
         """Whether some line of body ``span``, in paragraph ``paragraph``, is in view."""
-        widget = self.paragraphs[paragraph]
+        widget = self.widget(paragraph)
+        if widget is None:
+            return False
         y = widget.virtual_region.y
         first = y + widget.line_of(max(0, span[0] - widget.start))
         last = y + widget.line_of(max(0, span[1] - widget.start))
@@ -90,12 +119,22 @@ class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def _reveal(self, paragraph: int, offset: int, center: bool) -> None:
         self.revealing = False
-        widget = self.paragraphs[paragraph]
+        widget = self.widget(paragraph)
+        if widget is None:
+            return
         line = widget.line_of(max(0, offset - widget.start))
         region = widget.virtual_region
         self.scroll_to_region(
             Region(region.x, region.y + line, region.width, 1), center=center, animate=False
         )
+
+
+class PartNote(Static):
+    """Above and below a long article's part: which part it is and the keys to the others."""
+
+    DEFAULT_CSS = """
+    PartNote { display: none; color: $text-warning; margin: 0 0 1 0; }
+    """
 
 
 class FindBar(Input):

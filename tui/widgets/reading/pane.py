@@ -9,10 +9,16 @@ screen for notes (``NoteRequested``, ``NoteChosen``); once open (``Opened``) the
 hands it the current briefing's resolution, and every new one. Entities come with the
 article; ``e`` hides or shows them (with their legend), ``E`` the entity panel, ``m``
 marks the selection (or current match) as an entity, ``i`` ignores one.
+
+A long article is laid out a part at a time (``parts.py``): the paragraphs, hits, finds
+and entity marks of the part shown only, so opening a 50 MB article costs what opening
+a short one does; ``>`` and ``<`` go to the next and previous part, and the cursor, a
+hit or a quote walked to in another part brings that part in.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +44,7 @@ from tui.widgets.reading.layers import LAYER_STYLES, SpanLayers
 from tui.widgets.reading.marks import Mark
 from tui.widgets.reading.matches import MatchWalk
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
+from tui.widgets.reading.parts import Part, Parts
 from tui.widgets.reading.quoting import Quoting
 
 if TYPE_CHECKING:
@@ -73,7 +80,11 @@ class ReadingPane(Vertical):
         Binding("b", "page(-1)", "Page up", show=False),
         Binding("g", "edge(0)", "Top", show=False),
         Binding("G", "edge(1)", "Bottom", show=False),
-    ]
+        Binding("greater_than_sign", "part(1)", "Next part", show=False,
+                tooltip="A long article: show its next part"),
+        Binding("less_than_sign", "part(-1)", "Previous part", show=False,
+                tooltip="A long article: show its previous part"),
+    ]  # fmt: skip
     # A paragraph holding a quote gets a bar in the margin: a shape, not only a tint.
     DEFAULT_CSS = """
     ReadingPane {
@@ -142,19 +153,14 @@ class ReadingPane(Vertical):
         self.path_label = path_label
         self.terms = tuple(terms)
         self._paragraph_ranges = spans.paragraph_ranges(article.body)
-        paragraphs = [Paragraph(i, *span) for i, span in enumerate(self._paragraph_ranges)]
-        self.body = ArticleBody(ArticleHeader(article, path_label), paragraphs)
+        self.parts = Parts(self._paragraph_ranges, len(article.body))
+        part = self.parts.current
+        self.body = ArticleBody(ArticleHeader(article, path_label), self._paragraph_widgets(part))
         self.quoting = Quoting(article, self._paragraph_ranges, self.body)
-        self.highlights = SpanLayers(
-            article.body,
-            self._paragraph_ranges,
-            {
-                "hits": spans.term_ranges(article.body, self.terms),
-                "entities": entity_ranges(entities),
-            },
-        )
+        self.entities = sorted(entities, key=_start)
+        self._entities_shown = True
+        self.highlights = SpanLayers(article.body, self._paragraph_ranges, self._part_layers(part))
         self.walk = MatchWalk(self.highlights)
-        self.entities = list(entities)
 
     def compose(self) -> ComposeResult:
         yield EntityPanel(self.entities)
@@ -164,6 +170,7 @@ class ReadingPane(Vertical):
         yield FindBar(placeholder="Find in this article (Enter to keep, Escape to close)")
 
     def on_mount(self) -> None:
+        self.body.set_note(self.parts.note())
         self._repaint()
         self._show_status()
         # The screen answers with the briefing's resolution (and sends each new one).
@@ -191,14 +198,66 @@ class ReadingPane(Vertical):
 
     @property
     def paragraphs(self) -> list[Paragraph]:
-        """The paragraph widgets, in body order (index ``i`` is ``Article.paragraphs[i]``)."""
+        """The paragraph widgets shown, in body order (for an article of one part, index
+        ``i`` is ``Article.paragraphs[i]``)."""
         return list(self.body.paragraphs)
 
     def _repaint(self, indices: Iterable[int] | None = None) -> None:
-        paragraphs = self.paragraphs
-        for index in range(len(paragraphs)) if indices is None else sorted(indices):
-            paragraph = paragraphs[index]
+        shown = self.body.paragraphs
+        if indices is not None:
+            found = (self.body.widget(index) for index in sorted(indices))
+            shown = [paragraph for paragraph in found if paragraph is not None]
+        for paragraph in shown:
             paragraph.update(self.highlights.content(paragraph.start, paragraph.end))
+
+    # Parts of a long article
+
+    def _paragraph_widgets(self, part: Part) -> list[Paragraph]:
+        ranges = self._paragraph_ranges
+        return [Paragraph(i, *ranges[i]) for i in range(part.first, part.last)]
+
+    def _entities_in(self, part: Part) -> list[EntitySpan]:
+        entities = self.entities
+        first = bisect_left(entities, part.start, key=_start)
+        last = bisect_left(entities, part.end, key=_start)
+        return entities[first:last]
+
+    def _part_layers(self, part: Part, find: str = "") -> dict[str, list]:
+        """The layers worked out over the text: the part's hits, finds and entities."""
+        body = self.article.body
+        return {
+            "hits": spans.term_ranges(body, self.terms, *_span(part)),
+            "entities": entity_ranges(self._entities_in(part)) if self._entities_shown else [],
+            "find": spans.find_ranges(body, find, *_span(part)),
+        }
+
+    def show_part(self, number: int) -> None:
+        """Lay out part ``number`` of a long article in place of the part shown."""
+        part = self.parts.part(number)
+        if part == self.parts.current:
+            return
+        self.parts.current = part
+        for name, ranges in self._part_layers(part, self.walk.find_text).items():
+            self.highlights.set(name, ranges)
+        self.walk.index = None
+        widgets = self._paragraph_widgets(part)
+        quoted = self.quoting.marks.paragraphs
+        for paragraph in widgets:
+            paragraph.set_class(paragraph.index in quoted, "-quoted")
+            paragraph.update(self.highlights.content(paragraph.start, paragraph.end))
+        self.body.show_part(widgets, self.parts.note())
+        self._show_status()
+
+    def _show_part_holding(self, offset: int) -> None:
+        paragraph = spans.paragraph_of(self._paragraph_ranges, offset)
+        if not self.parts.current.holds(paragraph):
+            self.show_part(self.parts.holding(paragraph).number)
+
+    def action_part(self, step: int) -> None:
+        if self.parts.count == 1:
+            self.notify("The whole article is shown.", markup=False)
+            return
+        self.show_part(self.parts.current.number + step)
 
     def _show_status(self) -> None:
         text = self.walk.status()
@@ -237,7 +296,8 @@ class ReadingPane(Vertical):
         self.walk.find_text = event.value
         self.walk.index = None
         self.set_layer("current", [])
-        self.set_layer("find", spans.find_ranges(self.article.body, event.value))
+        part = self.parts.current
+        self.set_layer("find", spans.find_ranges(self.article.body, event.value, *_span(part)))
         self._show_status()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -267,16 +327,17 @@ class ReadingPane(Vertical):
 
     def show_entities(self, entities: Sequence[EntitySpan]) -> None:
         """Replace the article's entities (after an index update), in the text and panel."""
-        self.entities = list(entities)
+        self.entities = sorted(entities, key=_start)
         self.entity_panel.show_spans(self.entities)
-        if not self.query_one(EntityLegend).has_class("-off"):
-            self.set_layer("entities", entity_ranges(self.entities))
+        if self._entities_shown:
+            self.set_layer("entities", entity_ranges(self._entities_in(self.parts.current)))
 
     def action_toggle_entities(self) -> None:
         legend = self.query_one(EntityLegend)
-        shown = legend.has_class("-off")
+        shown = self._entities_shown = legend.has_class("-off")
         legend.set_class(not shown, "-off")
-        self.set_layer("entities", entity_ranges(self.entities) if shown else [])
+        part = self.parts.current
+        self.set_layer("entities", entity_ranges(self._entities_in(part)) if shown else [])
 
     def action_toggle_entity_panel(self) -> None:
         panel = self.entity_panel
@@ -365,6 +426,8 @@ class ReadingPane(Vertical):
 
     def _show_cursor(self, *, center: bool = False, at: int | None = None) -> None:
         span = self.cursor.sentence_span
+        if span:
+            self._show_part_holding(span[0] if at is None else at)
         self.set_layer("cursor", [span] if span else [])
         self._show_status()
         if span:
@@ -433,3 +496,11 @@ class ReadingPane(Vertical):
         note = self.quoting.marks.at(offset, offset + 1)
         if note is not None:
             self.post_message(self.NoteChosen(note))
+
+
+def _start(span: EntitySpan) -> int:
+    return span.start
+
+
+def _span(part: Part) -> tuple[int, int]:
+    return part.start, part.end
