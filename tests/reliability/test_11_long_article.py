@@ -17,7 +17,23 @@ from tui.widgets.reading.paragraph import Paragraph
 from tui.widgets.reading.parts import PART_CHARS, PART_PARAGRAPHS
 
 PARAGRAPHS = 3000
-WORDS = "the river rose past the old mill and the harbour wall while a ferry waited".split()
+WORDS = [
+    "the",
+    "river",
+    "rose",
+    "past",
+    "the",
+    "old",
+    "mill",
+    "and",
+    "the",
+    "harbour",
+    "wall",
+    "while",
+    "a",
+    "ferry",
+    "waited",
+]
 
 
 def _long_corpus(folder: Path) -> Path:
