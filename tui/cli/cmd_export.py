@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             briefing, resolved, target, by_article=args.by_article, replace=args.force
         )
     except ExportExistsError as exc:
-        fail(f"{exc.path}: already exists; add --force to replace it", EXIT_ERROR)
+        fail(f"{exc.filename}: {exc.strerror}; add --force to replace it", EXIT_ERROR)
     except OSError as exc:
         fail(f"cannot write {exc.filename or target}: {exc.strerror or exc}", EXIT_ERROR)
     say(f"wrote {result.path}")
