@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from search.index.metadata import BadMetadata, check_words, read_json
+
 VOCABULARY_NAME = "words.json"
 MAX_EDITS = 2
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -77,15 +79,28 @@ class Vocabulary:
 def load_vocabulary(folder: Path) -> Vocabulary | None:
     """The vocabulary stored in an index folder, or None when absent or unreadable."""
     try:
-        raw = json.loads((folder / VOCABULARY_NAME).read_text(encoding="utf-8"))
-        return Vocabulary(Counter({str(k): int(v) for k, v in raw.items()}))
-    except (OSError, ValueError, TypeError, AttributeError):
+        return read_vocabulary(folder)
+    except BadMetadata:
         return None
+
+
+def read_vocabulary(folder: Path) -> Vocabulary:
+    """The vocabulary stored in an index folder, checked word by word.
+
+    Raises:
+        BadMetadata: it is missing or not an object of words to whole counts.
+    """
+    counts = check_words(read_json(folder / VOCABULARY_NAME), VOCABULARY_NAME)
+    return Vocabulary(Counter(counts))
 
 
 def save_vocabulary(folder: Path, vocabulary: Vocabulary) -> None:
     """Write the vocabulary atomically."""
-    target = folder / VOCABULARY_NAME
-    temporary = target.with_suffix(".tmp")
+    os.replace(stage_vocabulary(folder, vocabulary), folder / VOCABULARY_NAME)
+
+
+def stage_vocabulary(folder: Path, vocabulary: Vocabulary) -> Path:
+    """Write the vocabulary to a temporary file beside its place; returns that file."""
+    temporary = (folder / VOCABULARY_NAME).with_suffix(".tmp")
     temporary.write_text(json.dumps(dict(vocabulary.counts), ensure_ascii=False), "utf-8")
-    os.replace(temporary, target)
+    return temporary
