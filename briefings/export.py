@@ -61,7 +61,6 @@ class ExportExistsError(FileExistsError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(errno.EEXIST, "already exists", str(path))
-        self.path = path
 
 
 def export_briefing(

@@ -161,7 +161,10 @@ def test_a_failed_rename_leaves_no_temp_file_and_the_old_file_as_it_was(
     out = tmp_path / "out.md"
     out.write_text("my own notes\n", encoding="utf-8")
 
+    renames = []
+
     def cross_device(src, dst):
+        renames.append((Path(src), Path(dst)))
         raise OSError(errno.EXDEV, "Invalid cross-device link", str(dst))
 
     monkeypatch.setattr(os, "replace", cross_device)
@@ -169,6 +172,11 @@ def test_a_failed_rename_leaves_no_temp_file_and_the_old_file_as_it_was(
     assert line == f"briefing: cannot write {out}: Invalid cross-device link"
     assert out.read_text(encoding="utf-8") == "my own notes\n"
     assert _leftovers(tmp_path) == []
+    # The new text was written beside the file (a rename stays on one file system),
+    # under the hidden temp name every save in the notes folder uses.
+    [(temp, target)] = renames
+    assert target == out and temp.parent == out.parent
+    assert temp.name.startswith(".out.md.") and temp.name.endswith(".tmp")
 
 
 def _device(tmp_path: Path, name: str, minor: int) -> Path:
