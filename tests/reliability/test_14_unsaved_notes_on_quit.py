@@ -24,6 +24,20 @@ BROKEN = "title: Broken\nslug: broken\nnotes:\n  - id: [unclosed\n"
 
 
 @pytest.fixture
+def briefing() -> str:
+    """The installed command, for the test in a real terminal (skipped without tmux)."""
+    from tests.commands import installed_command
+    from tests.e2e.tmux import tmux_path
+
+    if tmux_path() is None:
+        pytest.skip("tmux is not installed: the end-to-end test needs a real terminal")
+    path = installed_command("briefing")
+    if path is None:
+        pytest.skip("the briefing console script is not installed (pip install -e .)")
+    return path
+
+
+@pytest.fixture
 def seeds() -> Path:
     return seeds_dir()
 
@@ -134,3 +148,46 @@ async def test_with_every_note_saved_ctrl_q_quits_at_once(seeds, notes, data_hom
         await wait_for(pilot, lambda: app.return_code is not None)
         assert not isinstance(app.screen, QuitConfirmScreen)
     assert "saved fine" in [n.text for n in BriefingStore(notes).load("caucasus-watch").notes]
+
+
+@pytest.mark.e2e
+def test_in_a_real_terminal_the_shell_is_told_where_the_notes_went(briefing, tmp_path):
+    """The installed command in tmux: a notes folder that cannot be made (its parent is a
+    file), a note written, ctrl+q, Enter; the line left in the shell names the file."""
+    from tests.e2e.test_search_and_open import HITS_IN_ARTICLE, shows_hits_for
+    from tests.e2e.tmux import Terminal, terminal_env
+
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the notes folder's parent should be", encoding="utf-8")
+    env = terminal_env(
+        {
+            "BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+            "BRIEFING_NOTES_DIR": str(blocker / "notes"),
+            "BRIEFING_CONFIG_DIR": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+        }
+    )
+    env["PATH"] = f"{Path(briefing).parent}:{env.get('PATH', '')}"
+    with Terminal.start(env, width=120, height=40, cwd=tmp_path) as terminal:
+        terminal.run("briefing")
+        terminal.wait_for("Relations between Russia and Azerbaijan")
+        terminal.send_keys("/")
+        terminal.type("Aliyev")
+        terminal.wait_for(shows_hits_for("Aliyev"))
+        terminal.send_keys("Enter")
+        terminal.wait_for(HITS_IN_ARTICLE)
+        terminal.send_keys("a")
+        terminal.wait_for("▶ Note")
+        terminal.type("Only copy of this thought")
+        terminal.send_keys("C-s")
+        terminal.wait_for("unsaved")
+        terminal.send_keys("C-q")
+        terminal.wait_for("could not be saved in the notes folder")
+        terminal.send_keys("Enter")
+        shell = terminal.wait_for_shell()
+    [file] = (tmp_path / "data" / "briefing" / "recovered").glob("*.yaml")
+    assert "Only copy of this thought" in file.read_text(encoding="utf-8")
+    assert "the notes that could not be saved are in" in " ".join(shell.split())
+    store = BriefingStore(file.parent)
+    [summary] = store.briefings()
+    assert [n.text for n in store.load(summary.slug).notes] == ["Only copy of this thought"]
