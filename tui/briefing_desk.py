@@ -192,7 +192,8 @@ class BriefingDesk:
         if self.unsaved:
             kept = (
                 f" Your note is kept ({len(self.unsaved)} unsaved): it is added to"
-                " the next briefing you switch to or create (ctrl+n, then b)."
+                " the next briefing you switch to or create (ctrl+n, then b); quitting"
+                " first asks where to keep it."
             )
         self._app.notify(
             literal(reason) + kept,
