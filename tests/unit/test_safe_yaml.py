@@ -71,7 +71,8 @@ def test_every_value_has_its_line_and_a_missing_one_the_line_of_its_parent():
     assert document.line_of(("notes", 0, "tags", 1)) == 11
     assert document.line_of(("notes", 1, "text")) == 12
     assert document.line_of(("notes", 1, "missing")) == 12
-    assert document.line_of(("notes", 5)) == 10
+    assert document.line_of(("notes", 2)) == 10
+    assert document.line_of(("notes", -1)) == 10
     assert document.line_of(("notes", "x")) == 10
     assert document.line_of(("title", "deeper")) == 1
     assert document.line_of(("nowhere",)) == 1
@@ -156,6 +157,11 @@ def test_size_is_bounded_in_bytes_for_text_and_bytes():
     assert load_yaml("- 1\n" * 10, PATH, max_bytes=40).data == [1] * 10
     assert _error("- 1\n" * 10, max_bytes=39).reason == "is larger than 39 bytes; not read"
     assert DEFAULT_MAX_BYTES == 8 * 1024 * 1024
+    megabyte = b"x" * (1024 * 1024 + 1)
+    assert _error(megabyte, max_bytes=1024 * 1024).reason == "is larger than 1 MB; not read"
+    assert _error(megabyte, max_bytes=1024 * 1024 - 1).reason == (
+        "is larger than 1048575 bytes; not read"
+    )
     assert _error(b"x" * (DEFAULT_MAX_BYTES + 1)).reason == "is larger than 8 MB; not read"
 
 
@@ -196,6 +202,10 @@ def test_read_bytes_reads_regular_files_only_and_never_blocks(tmp_path):
     with pytest.raises(YamlFileError, match=r"good.yaml: is larger than 4 bytes; not read$"):
         read_yaml(good, max_bytes=4)
     assert read_bytes(good, max_bytes=5) == b"a: 1\n"
+    nested = tmp_path / "nested.yaml"
+    nested.write_text("a: [1]\n", encoding="utf-8")
+    with pytest.raises(YamlFileError, match=r"nested.yaml:1: nested more than 1 levels deep$"):
+        read_yaml(nested, max_depth=1)
     with pytest.raises(FileNotFoundError):
         read_bytes(tmp_path / "missing.yaml")
     with pytest.raises(FileNotFoundError):
