@@ -81,7 +81,6 @@ class _Where:
     line: int
     items: list[_Where] | dict[Any, _Where] | None = None
     unquoted_date: bool = False
-    key_lines: dict[Any, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -280,14 +279,13 @@ def read_yaml(
 class _Frame:
     """A list or mapping being filled, and the key waiting for its value."""
 
-    __slots__ = ("key", "key_line", "value", "where")
+    __slots__ = ("key", "value", "where")
     _NO_KEY: Any = object()
 
     def __init__(self, value: list | dict, where: _Where) -> None:
         self.value = value
         self.where = where
         self.key: Any = self._NO_KEY
-        self.key_line = 0
 
 
 class _Builder:
@@ -353,15 +351,14 @@ class _Builder:
             frame.value.append(value)
             frame.where.items.append(where)  # type: ignore[union-attr]
         elif frame.key is _Frame._NO_KEY:
-            if not _hashable(value) or isinstance(value, list | dict):
+            if isinstance(value, list | dict):
                 raise self.fail(event, "a key should be plain text, not a list or mapping")
             if value in frame.value:
                 raise self.fail(event, f"{value!r} is given twice")
-            frame.key, frame.key_line = value, where.line
+            frame.key = value
         else:
             frame.value[frame.key] = value
             frame.where.items[frame.key] = where  # type: ignore[index]
-            frame.where.key_lines[frame.key] = frame.key_line
             frame.key = _Frame._NO_KEY
 
     def scalar(self, event: yaml.ScalarEvent, tag: str) -> Any:

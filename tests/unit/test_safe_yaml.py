@@ -16,6 +16,7 @@ from search.safe_yaml import (
     load_yaml,
     parse_timestamp,
     read_bytes,
+    read_limited,
     read_yaml,
 )
 
@@ -95,6 +96,13 @@ def test_only_unquoted_dates_are_marked_as_written_as_dates():
     assert load_yaml("a: !!timestamp 2024-13-45\n", PATH).written_as_date(("a",))
 
 
+def test_standard_and_non_specific_tags_read_as_plain_values():
+    text = "a: !!seq [1]\nb: !!map {x: 1}\nc: ! 12\nd: ! [1]\ne: !!str 12\nf: !!null ''\n"
+    assert load_yaml(text, PATH).data == {
+        "a": [1], "b": {"x": 1}, "c": 12, "d": [1], "e": "12", "f": None,
+    }  # fmt: skip
+
+
 def test_an_empty_file_is_none_with_no_lines():
     for text in ("", "# only a comment\n", b"", "---\n"):
         document = load_yaml(text, PATH)
@@ -127,6 +135,9 @@ def test_an_empty_file_is_none_with_no_lines():
         ("a: [1\n", 2, "not valid YAML: while parsing a flow sequence"),
         ("a: b: c\n", 1, "not valid YAML: mapping values are not allowed"),
         ("a: 1\nb: \x01\n", 2, "not valid YAML: unacceptable character #x0001"),
+        ("\nb: \x01\n", 2, "not valid YAML: unacceptable character #x0001"),
+        ("a: !!map [1]\n", 1, "the tag !!map is not supported here"),
+        ("a: !!seq {x: 1}\n", 1, "the tag !!seq is not supported here"),
     ],
 )
 def test_every_problem_is_one_line_at_its_line(text, line, reason):
@@ -222,6 +233,18 @@ def test_read_bytes_reads_regular_files_only_and_never_blocks(tmp_path):
         read_bytes("/dev/zero")
 
 
+def test_reading_stops_past_the_limit_and_a_failed_read_is_one_line(tmp_path):
+    with open("/dev/zero", "rb") as endless, pytest.raises(YamlFileError) as caught:
+        read_limited(endless, "/dev/zero", max_bytes=10)
+    assert str(caught.value) == "/dev/zero: is larger than 10 bytes; not read"
+    # A descriptor opened for writing only: the read itself fails in the kernel.
+    written = tmp_path / "written.yaml"
+    handle = open(os.open(written, os.O_WRONLY | os.O_CREAT), "rb")  # noqa: SIM115
+    with handle, pytest.raises(YamlFileError) as failed:
+        read_limited(handle, written, max_bytes=10)
+    assert str(failed.value) == f"{written}: cannot be read: Bad file descriptor"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
 def test_an_unreadable_file_is_one_line(tmp_path):
     locked = tmp_path / "locked.yaml"
@@ -248,6 +271,7 @@ def test_dumped_yaml_loads_back_the_same_and_never_writes_anchors():
     text = dump_yaml(data)
     assert "&" not in text and "*" not in text
     assert "title: |-\n  Two\n  lines\n" in text
+    assert "list:\n- 1\n- 2.5\n- x\n" in text
     assert "Ж café" in text
     assert list(load_yaml(text, PATH).data) == list(data)
     assert load_yaml(text, PATH).data == data
