@@ -21,7 +21,6 @@ from search.entities.corrections import (
     parse_corrections,
 )
 from search.models import ENTITY_TYPES
-from search.safe_yaml import YamlFileError, dump_yaml, read_bytes
 
 HEADER = """\
 # Entity corrections for briefing. Later entries win; comments are kept.
@@ -131,7 +130,10 @@ def _clean(name: str) -> str:
 
 
 def _append(entry: dict[str, object], path: Path) -> Path:
+    # Imported here: extraction, which imports this module, never loads the YAML parser.
     from filelock import FileLock
+
+    from search.safe_yaml import YamlFileError, dump_yaml, read_bytes
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock", timeout=10):

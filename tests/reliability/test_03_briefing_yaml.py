@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from briefings.store import BriefingStore
 from search.locations import seeds_dir
@@ -188,9 +189,13 @@ async def test_the_app_lists_bad_files_as_unreadable_in_the_picker_and_keeps_run
         for stem, (_text, line, words) in HOSTILE.items():
             error = summaries[stem].error
             assert error is not None and error.line == line and words in error.reason
-        await wait_for(pilot, lambda: "bad-date.yaml:3:" in screen_text(app))
-        text = screen_text(app)
-        assert "Rates watch" in text and "unreadable" in text
+        listing = picker.query_one(OptionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        [bad_date] = [line for line in shown if "/bad-date.yaml" in line]
+        assert f"{notes / 'bad-date.yaml'}:3: 'created' is not a real date" in bad_date
+        assert sum("unreadable" in line for line in shown) == len(HOSTILE)
+        await wait_for(pilot, lambda: "unreadable" in screen_text(app))
+        assert "Rates watch" in screen_text(app)
         await pilot.press("escape")
         assert app.is_running
     _unchanged(notes)
