@@ -254,6 +254,8 @@ class IndexReport:
     # Articles indexed without entities because extraction failed on them, and why.
     entity_failures: int = 0
     entity_error: str | None = None
+    # The update read symlinks that lead out of the corpus (the user opted in).
+    follow_outside: bool = False
 
     @property
     def entity_warning(self) -> str:
@@ -278,3 +280,21 @@ class UnreadableFile(Exception):
 
 class IndexBusyError(RuntimeError):
     """Another process holds the index writer lock."""
+
+
+class IndexUnwritable(RuntimeError):
+    """The index cannot be written (a read-only cache, a full disk); ``str(exc)`` says why.
+
+    Args:
+        reason: What stopped the write, on one line.
+        usable: The existing index is intact and answers as it is.
+    """
+
+    def __init__(self, reason: str, *, usable: bool) -> None:
+        if usable:
+            message = f"searching the existing index, cannot update: {reason}"
+        else:
+            message = f"cannot build the index: {reason}"
+        super().__init__(message)
+        self.reason = reason
+        self.usable = usable

@@ -34,15 +34,18 @@ def read_file(path: Path) -> list[tuple[Article, list[EntitySpan]]]:
     return [(article, list(extract_entities(article.body))) for article in read_articles(path)]
 
 
-def open_search_service(corpus: Path) -> SearchService:
+def open_search_service(corpus: Path, *, follow_outside: bool | None = None) -> SearchService:
     """The search service for a corpus folder (the embedded Whoosh index).
 
     Args:
         corpus: The folder of documents; its index lives in the user cache dir.
+        follow_outside: Whether updates read symlinks that lead out of the corpus; the
+            choice is recorded with the index, and None keeps the recorded one (at first:
+            such symlinks are skipped and reported).
 
     Returns:
         A service ready to update and query that folder's index.
     """
     from search.whoosh_service import WhooshSearchService
 
-    return WhooshSearchService(Path(corpus))
+    return WhooshSearchService(Path(corpus), follow_outside=follow_outside)

@@ -33,6 +33,7 @@ from search.models import (
     Facet,
     Hit,
     IndexReport,
+    IndexUnwritable,
     Mention,
     QueryError,
     SearchFilters,
@@ -42,6 +43,7 @@ from search.models import (
 if TYPE_CHECKING:
     from search.index.indexer import Indexer
     from search.index.vocabulary import Vocabulary
+    from search.query.bounds import Budget
     from search.query.facets import FacetCounter
     from search.query.searchers import SearcherPool
 
@@ -57,14 +59,22 @@ class WhooshSearchService(SearchService):
         corpus: The folder of documents.
         folder: The index folder (default: the corpus's folder in the user cache).
         indexer: What updates the index (default: an :class:`Indexer` for the corpus).
+        follow_outside: Whether updates read symlinks that lead out of the corpus (None:
+            as recorded with the index); see :class:`Indexer`.
     """
 
     def __init__(
-        self, corpus: Path, folder: Path | None = None, *, indexer: Indexer | None = None
+        self,
+        corpus: Path,
+        folder: Path | None = None,
+        *,
+        indexer: Indexer | None = None,
+        follow_outside: bool | None = None,
     ) -> None:
         self.corpus = Path(corpus)
         self.folder = folder or index_dir(self.corpus)
         self._indexer = indexer
+        self._follow_outside = follow_outside
         self._lock = threading.Lock()
         self._searcher_pool: SearcherPool | None = None
         self._facet_counter: FacetCounter | None = None
@@ -77,7 +87,9 @@ class WhooshSearchService(SearchService):
             if self._indexer is None:
                 from search.index.indexer import Indexer
 
-                self._indexer = Indexer(self.corpus, self.folder)
+                self._indexer = Indexer(
+                    self.corpus, self.folder, follow_outside=self._follow_outside
+                )
             return self._indexer
 
     @property
@@ -99,7 +111,11 @@ class WhooshSearchService(SearchService):
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> IndexReport:
-        return self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
+        try:
+            return self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
+        except OSError as exc:
+            # A read-only cache or a full disk: the index as it stands may still answer.
+            raise IndexUnwritable(_os_reason(exc), usable=self.indexer.usable()) from exc
 
     @contextmanager
     def _reading(self):
@@ -119,6 +135,7 @@ class WhooshSearchService(SearchService):
     ) -> SearchResults:
         from whoosh.query.qcore import QueryError as WhooshQueryError
 
+        from search.query.bounds import Budget, check_patterns
         from search.query.filters import narrowed
         from search.query.parser import parse, suggest
         from search.query.whoosh_query import to_whoosh
@@ -126,6 +143,9 @@ class WhooshSearchService(SearchService):
         started = time.monotonic()
         text = query.strip()
         limit = max(1, limit)
+        # A pattern standing for too many words, or a query running too long, is refused
+        # in one line (search.query.bounds) rather than run without end.
+        budget = Budget(text)
         with self._reading() as searcher:
             if searcher is None:
                 return SearchResults(query, (), 0, time.monotonic() - started, filters=filters)
@@ -135,8 +155,9 @@ class WhooshSearchService(SearchService):
             if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
             else:
+                check_patterns(parsed, searcher.reader(), budget)
                 try:
-                    hits, total = self._ranked(searcher, parsed, limit)
+                    hits, total = self._ranked(searcher, parsed, limit, budget)
                 except WhooshQueryError as exc:
                     # A query Whoosh refuses only when it runs: one line, like the others.
                     reason = " ".join(str(exc).split())
@@ -159,15 +180,16 @@ class WhooshSearchService(SearchService):
         results = searcher.search(wq.Every(), limit=limit, sortedby=order)
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
-    def _ranked(self, searcher, parsed, limit: int) -> tuple[list[Hit], int]:
+    def _ranked(self, searcher, parsed, limit: int, budget: Budget) -> tuple[list[Hit], int]:
         from search.query import ranking as fast_ranking
         from search.query import snippets
+        from search.query.bounds import whoosh_search
 
-        ranked = fast_ranking.rank(searcher, parsed, limit)
+        ranked = fast_ranking.rank(searcher, parsed, limit, check=budget.check)
         if ranked is None:
             # Block-max scoring skips blocks that cannot reach the top ``limit``; the
             # exact count is then a second, unscored pass (len(results)).
-            results = searcher.search(parsed, limit=limit)
+            results = whoosh_search(searcher, parsed, limit, budget)
             ranked = [(hit.score, hit.docnum) for hit in results], len(results)
         top, total = ranked
         found = [
@@ -304,6 +326,12 @@ class WhooshSearchService(SearchService):
                 if len(found) >= limit:
                     break
         return found[:limit]
+
+
+def _os_reason(exc: OSError) -> str:
+    """One line for a failed write: what went wrong and where."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
 def _known(searcher, word: str) -> bool:

@@ -15,7 +15,8 @@ raises :class:`~search.models.IndexBusyError`. Readers never take the lock.
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -25,10 +26,23 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from search.index.manifest import Manifest, load_manifest, save_manifest
+from search.index import store
+from search.index.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    load_manifest,
+    read_manifest,
+    stage_manifest,
+)
+from search.index.metadata import BadMetadata
 from search.index.schema import SCHEMA_VERSION
-from search.index.store import DamagedIndex, create_index, open_index, publish
-from search.index.vocabulary import VOCABULARY_NAME, Vocabulary, load_vocabulary, save_vocabulary
+from search.index.store import LOCK_NAME, DamagedIndex, create_index, open_index, publish
+from search.index.vocabulary import (
+    VOCABULARY_NAME,
+    Vocabulary,
+    read_vocabulary,
+    stage_vocabulary,
+)
 from search.models import (
     Article,
     EntitySpan,
@@ -42,7 +56,6 @@ from search.reading import reader as reading
 if TYPE_CHECKING:
     from search.index.batch import Batch, Counts
 
-LOCK_NAME = "update.lock"
 LOCK_WAIT_SECONDS = 3.0
 # Below this many files one process is faster than starting workers.
 BULK_FILES = 400
@@ -97,6 +110,9 @@ class Indexer:
             :func:`extract_entities`).
         fingerprint: The current entity-corrections fingerprint.
         lock_wait: Seconds to wait for another update to finish before giving up.
+        follow_outside: Read symlinks that lead out of the corpus (True) or not (False);
+            None keeps the choice recorded with the index (not following when none is).
+            The default walk and read apply it; a choice given is recorded by ``update``.
     """
 
     def __init__(
@@ -109,11 +125,15 @@ class Indexer:
         extract: Extract | None = None,
         fingerprint: Callable[[], str] | None = None,
         lock_wait: float = LOCK_WAIT_SECONDS,
+        follow_outside: bool | None = None,
     ) -> None:
         self.corpus = corpus
         self.folder = folder
-        self._walk = walk or reading.walk_corpus
-        self._read = read or functools.partial(reading.read_articles, root=corpus)
+        self.follow_outside = follow_outside
+        # What the current walk or update applies: the choice given, else the recorded one.
+        self._following = bool(follow_outside)
+        self._walk = walk or self._walk_corpus
+        self._read = read or self._read_articles
         self._extract = extract or extract_entities
         self._fingerprint = fingerprint or entity_rules_fingerprint
         self._lock_wait = lock_wait
@@ -124,13 +144,21 @@ class Indexer:
         Returns:
             Whether the index is missing, damaged, outdated or behind the folder.
         """
-        manifest = load_manifest(self.folder)
-        if self._rebuild_reason(manifest) is not None or manifest is None:
+        manifest, reason = self._examine(full=False)
+        if reason is not None or manifest is None:
             return True
         if manifest.entity_rules != self._fingerprint():
             return True
+        self._following = self._follow_choice(manifest)
+        if manifest.follow_outside != self._following:
+            return True
         scan = self._scan(manifest, force=False)
         return bool(scan.changed or scan.removed)
+
+    def usable(self) -> bool:
+        """Whether the index as it stands can answer (its files match their checksums)."""
+        manifest, reason = self._examine(full=False)
+        return manifest is not None and reason is None
 
     def update(
         self,
@@ -153,7 +181,7 @@ class Indexer:
             IndexBusyError: another update of this index holds the lock.
         """
         started = time.monotonic()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._make_folder()
         lock = FileLock(str(self.folder / LOCK_NAME))
         try:
             lock.acquire(timeout=self._lock_wait)
@@ -164,45 +192,128 @@ class Indexer:
             ) from None
         try:
             return self._update_locked(rebuild, progress, cancel, started)
+        except BaseException:
+            # A failed update (a full disk, a read-only cache) leaves no partial build or
+            # temporary file behind; the index it started from stays as it was.
+            with contextlib.suppress(OSError):
+                store.clear_leftovers(self.folder)
+            raise
         finally:
             lock.release()
 
-    def _rebuild_reason(self, manifest: Manifest | None) -> str | None:
+    def _make_folder(self) -> None:
+        """Create the index folder; what stands where it or its lock should be goes first.
+
+        The index's own folder is the only thing removed: a file there (or a symlink to
+        one), or a folder where the lock file belongs.
+        """
+        folder = self.folder
+        if (folder.is_symlink() or folder.exists()) and not folder.is_dir():
+            folder.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = folder / LOCK_NAME
+        if lock.is_symlink() or lock.is_dir():
+            store.remove(lock)
+
+    def _examine(self, *, full: bool) -> tuple[Manifest | None, str | None]:
+        """The manifest of an index that can be updated in place, or why it cannot.
+
+        Args:
+            full: Hash every file of the index against its checksums (else sizes and times).
+
+        Returns:
+            (manifest, None) for a sound index; (None, reason) for one to rebuild;
+            (None, None) where no index was ever built.
+        """
+        try:
+            manifest = read_manifest(self.folder)
+        except BadMetadata as exc:
+            if not store.exists(self.folder) and not (self.folder / MANIFEST_NAME).is_dir():
+                return None, None
+            if not (self.folder / MANIFEST_NAME).exists():
+                return None, "its list of indexed files was missing"
+            return None, f"its list of indexed files could not be trusted ({exc})"
+        if manifest.schema_version != SCHEMA_VERSION:
+            return None, "the index format changed"
+        if not store.exists(self.folder):
+            return None, "the index did not exist"
+        problem = store.check(self.folder, full=full)
+        if problem is not None:
+            return None, f"the index was damaged ({problem})"
         try:
             open_index(self.folder)
-        except FileNotFoundError:
-            return "the index did not exist" if manifest is not None else None
-        except DamagedIndex as exc:
-            return f"the index was damaged ({exc})"
+        except (FileNotFoundError, DamagedIndex) as exc:
+            return None, f"the index was damaged ({exc})"
+        return manifest, None
+
+    def _walk_corpus(self, corpus: Path) -> Iterable[Path | SkippedFile]:
+        return reading.walk_corpus(corpus, follow_outside=self._following)
+
+    def _read_articles(self, path: Path) -> list[Article]:
+        return reading.read_articles(path, self.corpus, follow_outside=self._following)
+
+    def _follow_choice(self, manifest: Manifest | None) -> bool:
+        """Whether to follow symlinks out of the corpus: as asked, else as recorded.
+
+        A rebuild keeps the recorded choice while the old manifest can still be read.
+        """
+        if self.follow_outside is not None:
+            return self.follow_outside
         if manifest is None:
-            return "its list of indexed files was missing"
-        if manifest.schema_version != SCHEMA_VERSION:
-            return "the index format changed"
-        if not (self.folder / VOCABULARY_NAME).is_file():
-            return "its word list was missing"
-        return None
+            manifest = load_manifest(self.folder)
+        return manifest is not None and manifest.follow_outside
 
     def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
-        # The writing side is imported here: checking whether an update is needed uses none of it.
-        from search.index.batch import Counts
-
-        manifest = load_manifest(self.folder)
-        reason = "a rebuild was asked for" if rebuild else self._rebuild_reason(manifest)
-        vocabulary = load_vocabulary(self.folder) if reason is None else None
-        index = None
-        if reason is None and manifest is not None:
+        manifest, reason = self._examine(full=True)
+        self._following = self._follow_choice(manifest)
+        if rebuild:
+            manifest, reason = None, "a rebuild was asked for"
+        index = vocabulary = None
+        if manifest is not None:
             index = open_index(self.folder)
-            if vocabulary is None:
-                reason = "its word list was unreadable"
-            elif index.doc_count() != manifest.article_count():
-                reason = "the index and its list of files disagreed"
+            try:
+                vocabulary = read_vocabulary(self.folder)
+            except BadMetadata as exc:
+                reason = f"its word list could not be trusted ({exc})"
+            else:
+                if index.doc_count() != manifest.article_count():
+                    reason = "the index and its list of files disagreed"
         fresh = index is None or reason is not None
         fingerprint = self._fingerprint()
         if fresh:
-            index = create_index(self.folder)
-            manifest, vocabulary = Manifest(SCHEMA_VERSION, fingerprint), Vocabulary()
+            store.clear_leftovers(self.folder)
+            return self._build(reason, fingerprint, progress, cancel, started)
+        return self._update_in_place(
+            index, manifest, vocabulary, fingerprint, reason, progress, cancel, started
+        )
+
+    def _build(self, reason, fingerprint, progress, cancel, started) -> IndexReport:
+        index = create_index(self.folder)
+        manifest, vocabulary = Manifest(SCHEMA_VERSION, fingerprint), Vocabulary()
+        return self._update_in_place(
+            index, manifest, vocabulary, fingerprint, reason, progress, cancel, started, fresh=True
+        )
+
+    def _update_in_place(
+        self,
+        index,
+        manifest,
+        vocabulary,
+        fingerprint,
+        reason,
+        progress,
+        cancel,
+        started,
+        *,
+        fresh: bool = False,
+    ) -> IndexReport:
+        # The writing side is imported here: checking whether an update is needed uses none of it.
+        from search.index.batch import Counts
+
         force = manifest.entity_rules != fingerprint
         manifest.entity_rules = fingerprint
+        new_choice = manifest.follow_outside != self._following
+        manifest.follow_outside = self._following
         scan = self._scan(manifest, force=force)
         counts = Counts()
         if scan.changed or scan.removed:
@@ -212,8 +323,8 @@ class Indexer:
                 counts = self._apply(
                     index, manifest, vocabulary, scan, fresh, force, progress, cancel
                 )
-        elif fresh:
-            self._save(manifest, vocabulary, fresh=True)
+        elif fresh or new_choice:
+            self._save(manifest, vocabulary, fresh=fresh)
         return IndexReport(
             files_read=counts.files_read,
             files_unchanged=len(scan.paths) - len(scan.changed) + counts.files_unchanged,
@@ -226,13 +337,26 @@ class Indexer:
             rebuilt_because=reason if fresh else None,
             entity_failures=counts.entity_failures,
             entity_error=counts.entity_error,
+            follow_outside=self._following,
         )
 
-    def _save(self, manifest: Manifest, vocabulary: Vocabulary, *, fresh: bool) -> None:
+    def _save(
+        self, manifest: Manifest, vocabulary: Vocabulary, *, fresh: bool, staged=None
+    ) -> None:
+        staged = staged or self._stage(manifest, vocabulary)
         if fresh:
             publish(self.folder)
-        save_vocabulary(self.folder, vocabulary)
-        save_manifest(self.folder, manifest)
+        for temporary, name in staged:
+            os.replace(temporary, self.folder / name)
+        # Last: a commit whose checksums were never recorded is rebuilt when next opened.
+        store.record_checksums(self.folder, fresh=fresh)
+
+    def _stage(self, manifest: Manifest, vocabulary: Vocabulary) -> list[tuple[Path, str]]:
+        """Write the metadata beside its place; a full disk stops the update here."""
+        return [
+            (stage_vocabulary(self.folder, vocabulary), VOCABULARY_NAME),
+            (stage_manifest(self.folder, manifest), MANIFEST_NAME),
+        ]
 
     def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
         from search.index import parallel_build
@@ -268,6 +392,8 @@ class Indexer:
             for key in scan.removed:
                 batch.remove_file(key)
             self._index_files(batch, scan, progress, cancel)
+            # Before the commit: a full disk then leaves the index and its metadata agreeing.
+            staged = self._stage(manifest, vocabulary)
         except BaseException:
             writer.cancel()
             raise
@@ -275,7 +401,7 @@ class Indexer:
             if searcher is not None:
                 searcher.close()
         writer.commit()
-        self._save(manifest, vocabulary, fresh=fresh)
+        self._save(manifest, vocabulary, fresh=fresh, staged=staged)
         return batch.counts
 
     def _scan(self, manifest: Manifest, *, force: bool) -> _Scan:

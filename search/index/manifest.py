@@ -5,6 +5,11 @@ it (with their content hashes and listing fields). An update compares the folder
 the manifest to decide what to read again; ``articles()`` lists from it without
 touching the index. It is written atomically after each index commit, so it never
 claims more than the index holds.
+
+Files are keyed by their path as the system gives it. A path whose bytes are not UTF-8
+(Python holds them as lone surrogates) cannot be written as JSON text, so it is stored
+as ``"\u0000"`` followed by the hex of its bytes: no real path starts with a NUL, so the
+two forms never meet, and every other key is the plain path it always was.
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from search.index.metadata import BadMetadata, check_manifest, read_json
+from search.reading.opening import open_regular
 
 MANIFEST_NAME = "manifest.json"
 
@@ -38,6 +46,8 @@ class Manifest:
     schema_version: int
     entity_rules: str = ""
     files: dict[str, FileEntry] = field(default_factory=dict)
+    # The user chose to read symlinks that lead out of the corpus (kept for every update).
+    follow_outside: bool = False
 
     def article_count(self) -> int:
         return sum(len(entry.articles) for entry in self.files.values())
@@ -53,7 +63,7 @@ def file_digest(path: Path) -> str:
         A hex digest of its content.
     """
     digest = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -69,14 +79,67 @@ def load_manifest(folder: Path) -> Manifest | None:
         The manifest, or None (the caller then rebuilds the index).
     """
     try:
-        raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-        files = {
-            path: FileEntry(e["size"], e["mtime_ns"], e["digest"], e["articles"])
-            for path, e in raw["files"].items()
-        }
-        return Manifest(raw["schema_version"], raw.get("entity_rules", ""), files)
-    except (OSError, ValueError, KeyError, TypeError):
+        return read_manifest(folder)
+    except BadMetadata:
         return None
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The manifest stored in an index folder, checked field by field.
+
+    Args:
+        folder: The index folder.
+
+    Returns:
+        The manifest.
+
+    Raises:
+        BadMetadata: it is missing or any field has the wrong type or range.
+    """
+    raw = read_json(folder / MANIFEST_NAME)
+    check_manifest(raw, MANIFEST_NAME)
+    files = {
+        decode_path(path, MANIFEST_NAME): FileEntry(
+            e["size"], e["mtime_ns"], e["digest"], e["articles"]
+        )
+        for path, e in raw["files"].items()
+    }
+    manifest = Manifest(raw["schema_version"], raw.get("entity_rules", ""), files)
+    manifest.follow_outside = raw.get("follow_outside") is True
+    return manifest
+
+
+def encode_path(path: str) -> str:
+    """A file path as JSON text: itself, or NUL and the hex of its bytes when not UTF-8.
+
+    Args:
+        path: A path as Python gives it (undecodable bytes as lone surrogates).
+
+    Returns:
+        Text that UTF-8 can hold and :func:`decode_path` turns back into ``path``.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + os.fsencode(path).hex()
+    return path
+
+
+def decode_path(key: str, name: str = MANIFEST_NAME) -> str:
+    """The path stored as ``key`` by :func:`encode_path`.
+
+    Raises:
+        BadMetadata: the key is no path: empty, a NUL inside it, or NUL and no hex of one.
+    """
+    path = key
+    if key.startswith("\0"):
+        try:
+            path = os.fsdecode(bytes.fromhex(key[1:]))
+        except ValueError:
+            path = ""
+    if not path or "\0" in path:
+        raise BadMetadata(f"{name}: files[{key!r}] is not a path")
+    return path
 
 
 def save_manifest(folder: Path, manifest: Manifest) -> None:
@@ -86,11 +149,28 @@ def save_manifest(folder: Path, manifest: Manifest) -> None:
         folder: The index folder.
         manifest: What the index now holds.
     """
+    os.replace(stage_manifest(folder, manifest), folder / MANIFEST_NAME)
+
+
+def stage_manifest(folder: Path, manifest: Manifest) -> Path:
+    """Write the manifest to a temporary file beside its place, to be renamed over it.
+
+    An update stages its metadata before it commits the index, so a full disk stops it
+    while the index and its metadata still agree.
+
+    Args:
+        folder: The index folder.
+        manifest: What the index will hold.
+
+    Returns:
+        The temporary file.
+    """
     payload = {
         "schema_version": manifest.schema_version,
         "entity_rules": manifest.entity_rules,
+        "follow_outside": manifest.follow_outside,
         "files": {
-            path: {
+            encode_path(path): {
                 "size": e.size,
                 "mtime_ns": e.mtime_ns,
                 "digest": e.digest,
@@ -99,7 +179,6 @@ def save_manifest(folder: Path, manifest: Manifest) -> None:
             for path, e in manifest.files.items()
         },
     }
-    target = folder / MANIFEST_NAME
-    temporary = target.with_suffix(".tmp")
+    temporary = (folder / MANIFEST_NAME).with_suffix(".tmp")
     temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, target)
+    return temporary

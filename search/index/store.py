@@ -8,18 +8,40 @@ reported as :class:`DamagedIndex` so the indexer can rebuild it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
+import time
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError, FileIndex
 
+from search.index import checksums
 from search.index.schema import build_schema
 
 INDEX_SUBDIR = "whoosh"
+# How long a reader waits for a commit's checksums to be recorded, and how often it looks.
+RECORD_WAIT_SECONDS = 2.0
+RECORD_POLL_SECONDS = 0.05
 STAGING_SUBDIR = "whoosh.new"
 OLD_SUBDIR = "whoosh.old"
+LOCK_NAME = "update.lock"
+# The metadata a commit writes beside the Whoosh files, covered by the checksums.
+METADATA_NAMES = ("manifest.json", "words.json")
+# Every name the index writes in its folder besides the lock; a rebuild clears them.
+OWN_NAMES = (
+    INDEX_SUBDIR,
+    STAGING_SUBDIR,
+    OLD_SUBDIR,
+    *METADATA_NAMES,
+    checksums.CHECKSUMS_NAME,
+    "manifest.tmp",
+    "words.tmp",
+    "checksums.tmp",
+)
+KEPT_FILES = (*METADATA_NAMES, checksums.CHECKSUMS_NAME)
 
 
 class DamagedIndex(Exception):
@@ -77,8 +99,7 @@ def create_index(folder: Path) -> FileIndex:
         The new, empty index.
     """
     directory = folder / STAGING_SUBDIR
-    if directory.exists():
-        shutil.rmtree(directory)  # left over from an interrupted rebuild
+    remove(directory)  # left over from an interrupted rebuild
     directory.mkdir(parents=True)
     storage = FileStorage(str(directory), supports_mmap=False)
     return storage.create_index(build_schema())
@@ -91,13 +112,75 @@ def publish(folder: Path) -> None:
         folder: The index folder of a corpus.
     """
     current, staged, old = whoosh_dir(folder), folder / STAGING_SUBDIR, folder / OLD_SUBDIR
-    if old.exists():
-        shutil.rmtree(old)
-    if current.exists():
+    remove(old)
+    if current.exists() or current.is_symlink():
         current.rename(old)
     staged.rename(current)
     # Open searchers keep their files on POSIX; elsewhere a leftover is removed next time.
-    shutil.rmtree(old, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        remove(old)
+
+
+def remove(path: Path) -> None:
+    """Remove ``path`` whatever it is; a symlink is removed, never what it points to.
+
+    Raises:
+        OSError: it exists and cannot be removed.
+    """
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Remove what a build must not trip over among the index's own names in ``folder``.
+
+    That is the staging and temporary files of an earlier build and anything not of the
+    kind the index writes under its name (a folder where a file belongs, a file or a
+    symlink where its folder belongs). The current index and metadata stay, so readers
+    keep answering during a rebuild. Nothing outside ``folder`` is touched: a symlink is
+    removed, never followed.
+
+    Raises:
+        OSError: something there cannot be removed.
+    """
+    for name in OWN_NAMES:
+        path = folder / name
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            continue
+        if name == INDEX_SUBDIR and stat.S_ISDIR(info.st_mode):
+            continue
+        if name in KEPT_FILES and stat.S_ISREG(info.st_mode):
+            continue
+        remove(path)
+
+
+def record_checksums(folder: Path, *, fresh: bool) -> None:
+    """Record the checksums of the commit just made (see :mod:`search.index.checksums`).
+
+    Args:
+        folder: The index folder, after the commit and its metadata are written.
+        fresh: The commit is a new index (no recorded hash is reused).
+    """
+    names = checksums.commit_files(folder, INDEX_SUBDIR, METADATA_NAMES)
+    checksums.record(folder, names, reuse=not fresh)
+
+
+def check(folder: Path, *, full: bool) -> str | None:
+    """Why the index's files are not those its last commit recorded, or None.
+
+    Args:
+        folder: The index folder.
+        full: Hash every file (an update), not only those whose time changed (opening).
+    """
+    return checksums.problem(folder, INDEX_SUBDIR, full=full)
 
 
 def generation_key(folder: Path) -> tuple[str, int, int] | None:
@@ -134,13 +217,48 @@ def generation_key(folder: Path) -> tuple[str, int, int] | None:
 
 
 def open_searcher(folder: Path):
-    """A searcher over the index's current commit, without the full segment check.
+    """A searcher over the index's current commit, after the quick checksum check.
+
+    While an update holds the lock, a commit whose checksums are still being recorded is
+    waited for briefly; otherwise files that differ from the record mean damage.
 
     Raises:
-        DamagedIndex: the index cannot be opened.
+        DamagedIndex: the index cannot be opened or its files are not those recorded.
     """
+    deadline = time.monotonic() + RECORD_WAIT_SECONDS
+    while (problem := check(folder, full=False)) is not None:
+        if time.monotonic() >= deadline or not update_running(folder):
+            raise DamagedIndex(problem)
+        time.sleep(RECORD_POLL_SECONDS)
     storage = FileStorage(str(whoosh_dir(folder)), supports_mmap=False)
     try:
         return storage.open_index().searcher()
     except Exception as exc:  # any failure to read the files means the index is unusable
         raise DamagedIndex(f"{type(exc).__name__}: {exc}") from exc
+
+
+def update_running(folder: Path) -> bool:
+    """Whether an update holds the index's lock, asked without writing anything.
+
+    Readers never take the lock: a shared, non-blocking ``flock`` on the lock file, given
+    back at once, only tells whether a writer holds it (False where ``flock`` is missing).
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        descriptor = os.open(folder / LOCK_NAME, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    else:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(descriptor)

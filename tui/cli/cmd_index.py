@@ -12,7 +12,7 @@ import sys
 import time
 
 from tui.cli.common import EXIT_BUSY, EXIT_OK, add_corpus_argument, fail, resolve_corpus
-from tui.cli.index_common import open_service, print_json, safe
+from tui.cli.index_common import print_json, safe
 
 SUMMARY = "Build or update the index of a corpus folder"
 PLAIN_PROGRESS_SECONDS = 2.0
@@ -29,14 +29,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rebuild", action="store_true", help="discard the index and read every file again"
     )
+    parser.add_argument(
+        "--follow-outside",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "read symlinked files and folders whose target is outside the corpus folder "
+            "(by default they are skipped and listed). The choice is kept with the index: "
+            "later searches, listings and the app keep it until --no-follow-outside"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.models import IndexBusyError
+    from search.models import IndexBusyError, IndexUnwritable
+    from search.service import open_search_service
 
     corpus = resolve_corpus(args)
-    service = open_service(corpus)
+    service = open_search_service(corpus, follow_outside=args.follow_outside)
     try:
         if sys.stderr.isatty():
             report = _update_with_bar(service, args.rebuild)
@@ -44,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
             report = service.update(rebuild=args.rebuild, progress=_PlainProgress())
     except IndexBusyError as error:
         fail(str(error), EXIT_BUSY)
+    except IndexUnwritable as error:
+        kept = "; the existing index still answers searches" if error.usable else ""
+        fail(f"cannot update the index: {error.reason}{kept}")
     if args.json:
         print_json(_as_json(corpus, report))
     else:
@@ -106,6 +120,8 @@ def _print_report(corpus, report) -> None:
     print(f"Skipped:   {len(report.skipped)} files")
     for skipped in report.skipped:
         print(f"  {safe(skipped.path)}: {safe(skipped.reason)}")
+    if report.follow_outside:
+        print("Symlinks:  followed out of the corpus too (--no-follow-outside to stop)")
     if report.entity_warning:
         print(f"Entities:  {safe(report.entity_warning)}")
     print(f"Elapsed:   {report.elapsed:.2f} s")
@@ -125,4 +141,5 @@ def _as_json(corpus, report) -> dict:
         "rebuilt_because": report.rebuilt_because,
         "entity_failures": report.entity_failures,
         "entity_error": report.entity_error,
+        "follow_outside": report.follow_outside,
     }

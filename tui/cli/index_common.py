@@ -7,26 +7,12 @@ through Rich ``Text`` objects, never as markup.
 
 from __future__ import annotations
 
-import json
-import re
-import sys
 from pathlib import Path
 
-from tui.cli.common import EXIT_BUSY, fail
+from tui.cli.common import EXIT_BUSY, fail, safe, say
+from tui.cli.output import print_json
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def safe(text: str | None) -> str:
-    """``text`` on one line with control characters replaced by U+FFFD."""
-    if not text:
-        return ""
-    return _CONTROL.sub("\ufffd", text.replace("\n", " ").replace("\t", " "))
-
-
-def print_json(value: object) -> None:
-    """Print ``value`` as indented JSON on stdout (UTF-8, non-ASCII kept)."""
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+__all__ = ["ensure_index", "open_service", "print_json", "safe"]
 
 
 def open_service(corpus: Path):
@@ -39,16 +25,26 @@ def open_service(corpus: Path):
 def ensure_index(service) -> None:
     """Update the index quietly when the folder changed; a busy index is used as it is.
 
+    A rebuild (a damaged index, say) is told in one line on stderr; an index that cannot
+    be written (a read-only cache, a full disk) is searched as it stands when intact.
+
     Args:
         service: The corpus's search service.
     """
-    from search.models import IndexBusyError
+    from search.models import IndexBusyError, IndexUnwritable
 
     if not service.needs_update():
         return
     try:
-        service.update()
+        report = service.update()
     except IndexBusyError as error:
         if not service.articles():
             fail(str(error), EXIT_BUSY)
-        print(f"briefing: {error}; using the index as it is", file=sys.stderr)
+        say(f"{error}; using the index as it is")
+    except IndexUnwritable as error:
+        if not error.usable:
+            fail(str(error))
+        say(str(error))
+    else:
+        if report.rebuilt_because:
+            say(f"rebuilt the index: {report.rebuilt_because}")

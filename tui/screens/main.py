@@ -32,6 +32,7 @@ from search.models import (
     IndexBusyError,
     IndexProgress,
     IndexReport,
+    IndexUnwritable,
     QueryError,
     SearchFilters,
     SearchResults,
@@ -171,6 +172,13 @@ class MainScreen(Screen):
                 markup=False,
             )
             articles = self._articles_or_failure(run)
+        except IndexUnwritable as error:
+            # A read-only cache or a full disk: an intact index is searched as it stands.
+            if not error.usable:
+                self._failed(run, f"{error}")
+                return
+            self.app.call_from_thread(self.notify, f"{error}", severity="warning", markup=False)
+            articles = self._articles_or_failure(run)
         except Exception as error:  # noqa: BLE001 - any failure becomes a message, not a traceback
             self._failed(run, f"{error}")
             return
@@ -257,7 +265,8 @@ class MainScreen(Screen):
             )
             self.search_view.show_error(query, reason, filters)
 
-        in_thread(self, call, done, group="search", failed=failed)
+        # A search only reads: quitting does not wait for one still running.
+        in_thread(self, call, done, group="search", failed=failed, quit_waits=False)
 
     # Opening and closing articles.
 
@@ -291,7 +300,9 @@ class MainScreen(Screen):
             self._when_open.pop(article_id, None)
             self.notify(f"Cannot open article: {error}", severity="error", markup=False)
 
-        in_thread(self, call, done, group="article", exclusive=False, failed=failed)
+        in_thread(
+            self, call, done, group="article", exclusive=False, failed=failed, quit_waits=False
+        )
 
     def on_reading_pane_opened(self, message: ReadingPane.Opened) -> None:
         pane = message.pane
