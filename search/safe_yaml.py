@@ -163,11 +163,11 @@ def open_regular(path: str | os.PathLike[str]):
         YamlFileError: it is a folder, a FIFO or device, or cannot be opened.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        # Python opens descriptors close-on-exec already; O_NONBLOCK keeps a FIFO from
+        # waiting for a writer and changes nothing for a regular file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise
-    except IsADirectoryError:
-        raise YamlFileError(path, "is a folder, not a file") from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise FileNotFoundError(exc.errno, exc.strerror, str(path)) from None
@@ -178,8 +178,6 @@ def open_regular(path: str | os.PathLike[str]):
             raise YamlFileError(path, "is a folder, not a file")
         if not stat.S_ISREG(mode):
             raise YamlFileError(path, "is not a regular file (a pipe or device?); not read")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -370,7 +368,7 @@ class _Builder:
             return event.value
         if tag == _TAG + "merge":
             raise self.fail(event, "merge keys (<<) are not supported; write the keys out")
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        node = yaml.ScalarNode(tag, event.value)
         try:
             if tag == _TAG + "bool":
                 return _NUMBERS.construct_yaml_bool(node)

@@ -224,6 +224,14 @@ def test_read_bytes_reads_regular_files_only_and_never_blocks(tmp_path):
     with pytest.raises(YamlFileError) as folder:
         read_bytes(tmp_path)
     assert str(folder.value) == f"{tmp_path}: is a folder, not a file"
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    with pytest.raises(YamlFileError) as looping:
+        read_bytes(loop)
+    assert str(looping.value) == f"{loop}: cannot be read: Too many levels of symbolic links"
+    linked = tmp_path / "linked.yaml"
+    linked.symlink_to(good)
+    assert read_bytes(linked) == b"a: 1\n"
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     with pytest.raises(YamlFileError) as pipe:
