@@ -33,7 +33,7 @@ def test_search_without_a_prior_index_updates_it_quietly(corpus):
 def test_text_results_show_title_details_score_and_snippet(corpus):
     out = briefing("search", "oil", "--corpus", str(corpus))
     lines = out.stdout.splitlines()
-    assert lines[0] == "1 results, showing 1"
+    assert lines[0] == "1 result, showing 1"
     assert lines[2].startswith("1. Oil prices climb in Baku  score ")
     assert lines[3].strip().endswith("oil.txt")
     assert "Oil prices rose sharply" in lines[4]

@@ -123,7 +123,8 @@ def _print_results(results) -> None:
         console.print(Text(f"No results for {safe(results.query)!r}."))
         return
     shown = len(results.hits)
-    console.print(Text(f"{results.total} results, showing {shown}", style="dim"))
+    found = "1 result" if results.total == 1 else f"{results.total:,} results"
+    console.print(Text(f"{found}, showing {shown}", style="dim"))
     for rank, hit in enumerate(results.hits, start=1):
         console.print()
         title = Text(f"{rank}. ", style="dim")
