@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -173,9 +173,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _replace_file(path: Path, data: bytes, found: os.stat_result | None) -> None:
     """Make the regular file ``path`` hold ``data`` atomically; an old file's permissions
-    and owner carry over (as far as we may set them)."""
+    and owner carry over (as far as we may set them), a new file gets the user's umask."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = _new_temp_file(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -191,3 +191,14 @@ def _replace_file(path: Path, data: bytes, found: os.stat_result | None) -> None
             os.unlink(name)
         raise
     fsync_dir(path.parent)
+
+
+def _new_temp_file(path: Path) -> tuple[int, str]:
+    """A new file beside ``path`` to write it through, created as the user's files are:
+    ``mkstemp`` would make it private (0600) whatever the umask says."""
+    while True:
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:
+            continue

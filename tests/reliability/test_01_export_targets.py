@@ -236,3 +236,15 @@ async def test_the_apps_export_key_still_refreshes_its_own_export(tmp_path):
         await wait_for(pilot, lambda: exported.read_text(encoding="utf-8") != "an older export\n")
     assert exported.read_text(encoding="utf-8").startswith("# Caucasus watch")
     assert _leftovers(exported.parent) == []
+
+
+def test_a_new_export_is_made_as_the_user_s_files_are_not_private(capsys, tmp_path):
+    os.umask(previous := os.umask(0o022))
+    try:
+        ordinary = tmp_path / "ordinary.txt"
+        ordinary.write_text("made by open()\n", encoding="utf-8")
+        out = tmp_path / "shared.md"
+        assert export(capsys, "-o", str(out)).returncode == 0
+        assert stat.S_IMODE(out.stat().st_mode) == stat.S_IMODE(ordinary.stat().st_mode) == 0o644
+    finally:
+        os.umask(previous)
