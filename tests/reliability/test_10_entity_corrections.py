@@ -84,6 +84,8 @@ def test_hostile_corrections_are_refused_on_every_call_and_the_defaults_apply(
     indexed = briefing("index", "--corpus", str(corpus), timeout=120)
     assert indexed.returncode == 0, indexed.stderr
     assert "Traceback" not in indexed.stderr
+    # The index is built with the default entities, and says so.
+    assert indexed.stderr.startswith(expected) and reason in indexed.stderr
     assert corrections.read_text(encoding="utf-8") == text
 
 

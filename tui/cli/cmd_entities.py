@@ -8,11 +8,17 @@ mentions by entity; ``--json`` prints one object per mention.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 
-from tui.cli.common import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, add_corpus_argument, fail
+from tui.cli.common import (
+    EXIT_ERROR,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    add_corpus_argument,
+    fail,
+    warn_if_corrections_ignored,
+)
 from tui.cli.index_common import print_json, safe
 
 SUMMARY = "List the people, organisations, places, dates and amounts in an article or file"
@@ -38,11 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.entities import corrections_problem
-
-    problem = corrections_problem()
-    if problem:
-        print(f"briefing: entity corrections ignored: {safe(problem)}", file=sys.stderr)
+    warn_if_corrections_ignored()
     path = Path(args.target).expanduser()
     found = _from_file(path) if path.is_file() else _from_index(args)
     if args.json:

@@ -11,7 +11,14 @@ import argparse
 import sys
 import time
 
-from tui.cli.common import EXIT_BUSY, EXIT_OK, add_corpus_argument, fail, resolve_corpus
+from tui.cli.common import (
+    EXIT_BUSY,
+    EXIT_OK,
+    add_corpus_argument,
+    fail,
+    resolve_corpus,
+    warn_if_corrections_ignored,
+)
 from tui.cli.index_common import print_json, safe
 
 SUMMARY = "Build or update the index of a corpus folder"
@@ -47,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from search.service import open_search_service
 
     corpus = resolve_corpus(args)
+    warn_if_corrections_ignored()
     service = open_search_service(corpus, follow_outside=args.follow_outside)
     try:
         if sys.stderr.isatty():

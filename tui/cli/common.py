@@ -71,6 +71,15 @@ def say(message: str) -> None:
     print(f"briefing: {safe(message)}", file=sys.stderr)
 
 
+def warn_if_corrections_ignored() -> None:
+    """Say on stderr that the entity corrections file is not in force, and why, if so."""
+    from search.entities import corrections_problem
+
+    problem = corrections_problem()
+    if problem:
+        say(f"entity corrections ignored: {problem}")
+
+
 def fail(message: str, code: int = EXIT_ERROR) -> None:
     """Print a one-line error (see :func:`say`) and exit with ``code``."""
     say(message)
