@@ -31,10 +31,11 @@ def summary_prompt(summary: BriefingSummary, current: str | None) -> Content:
         )
     mark = "● " if summary.slug == current else "  "
     updated = (summary.updated or "").replace("T", " ").rstrip("Z")
+    notes = "1 note" if summary.note_count == 1 else f"{summary.note_count} notes"
     return Content.assemble(
         Content(mark),
         content(summary.title or summary.slug, "bold", one_line=True),
-        content(f"  {summary.note_count} notes · {updated} · {summary.path.name}", "$text-muted"),
+        content(f"  {notes} · {updated} · {summary.path.name}", "$text-muted"),
     )
 
 
