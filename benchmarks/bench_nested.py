@@ -15,43 +15,17 @@ the 4,096-character path limit of Linux.
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 import time
 from pathlib import Path
 
 from search.index.indexer import Indexer
-
-
-def nested(root: Path, depth: int) -> Path:
-    corpus = root / "corpus"
-    folder = os.fspath(corpus)
-    os.mkdir(folder)
-    for level in range(depth):
-        folder = os.path.join(folder, "d")
-        os.mkdir(folder)
-        if level % 100 == 99:
-            with open(os.path.join(folder, f"level{level + 1}.txt"), "w", encoding="utf-8") as f:
-                f.write(f"Story at level {level + 1}\n\nFiled {level + 1} folders down.\n")
-    return corpus
-
-
-def remove_chain(corpus: Path) -> None:
-    """Remove a chain of nested folders from the bottom up (``shutil.rmtree`` recurses once
-    a level and stops near 1,000)."""
-    folders = [os.fspath(corpus)]
-    while os.path.isdir(os.path.join(folders[-1], "d")):
-        folders.append(os.path.join(folders[-1], "d"))
-    for folder in reversed(folders):
-        for name in os.listdir(folder):
-            if name != "d":
-                os.remove(os.path.join(folder, name))
-        os.rmdir(folder)
+from tests.reliability.index_world import nested_corpus, remove_chain
 
 
 def no_op_seconds(depth: int) -> float:
     with tempfile.TemporaryDirectory() as workdir:
-        corpus = nested(Path(workdir), depth)
+        corpus = nested_corpus(Path(workdir), depth)
         indexer = Indexer(corpus, Path(workdir) / "index", extract=lambda body: [])
         try:
             indexer.update()

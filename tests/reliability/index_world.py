@@ -1,4 +1,5 @@
-"""A corpus whose searches have known answers, and the index folder built from it."""
+"""Corpora for the reliability tests: one whose searches have known answers (and the index
+folder built from it), and a chain of nested folders."""
 
 from __future__ import annotations
 
@@ -55,3 +56,30 @@ def flip_bytes(path: Path, count: int = 200, *, keep_time: bool = False, seed: i
 
 def largest_segment(folder: Path) -> Path:
     return max((folder / "whoosh").glob("*.seg"), key=lambda path: path.stat().st_size)
+
+
+def nested_corpus(root: Path, depth: int, every: int = 100) -> Path:
+    """``depth`` folders, one inside the other, a story in every ``every``-th one."""
+    corpus = root / "corpus"
+    folder = os.fspath(corpus)
+    os.mkdir(folder)
+    for level in range(depth):
+        folder = os.path.join(folder, "d")
+        os.mkdir(folder)
+        if level % every == every - 1:
+            with open(os.path.join(folder, f"level{level + 1}.txt"), "w", encoding="utf-8") as f:
+                f.write(f"Story at level {level + 1}\n\nA story filed {level + 1} folders down.\n")
+    return corpus
+
+
+def remove_chain(corpus: Path) -> None:
+    """Remove a chain of nested folders from the bottom up (``shutil.rmtree`` recurses once
+    a level and stops near 1,000)."""
+    folders = [os.fspath(corpus)]
+    while os.path.isdir(os.path.join(folders[-1], "d")):
+        folders.append(os.path.join(folders[-1], "d"))
+    for folder in reversed(folders):
+        for name in os.listdir(folder):
+            if name != "d":
+                os.remove(os.path.join(folder, name))
+        os.rmdir(folder)
