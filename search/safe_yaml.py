@@ -243,8 +243,11 @@ def load_yaml(
                 break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
         line = mark.line + 1 if mark else None
+        if "nesting depth" in (exc.problem or ""):
+            # libyaml's own bound (1,000 levels, from PyYAML 6.0.4) can be met before ours.
+            raise YamlFileError(path, f"nested more than {max_depth} levels deep", line) from None
+        reason = " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
         raise YamlFileError(path, f"not valid YAML: {reason}", line) from None
     except yaml.YAMLError as exc:
         # A reader error (a control character, say) has no mark, only a position.

@@ -62,7 +62,9 @@ class _Mapper:
         if isinstance(node, tree.Fuzzy):
             found = self._term(node.field, node.text, wq.FuzzyTerm, node.boost)
             if found is not None:
-                found.maxdist, found.prefixlength = node.edits, node.prefix
+                # Whoosh's automaton reads the prefix's letters: none past the word's end.
+                found.maxdist = node.edits
+                found.prefixlength = min(node.prefix, len(getattr(found, "text", "")))
             return found
         if isinstance(node, tree.Phrase):
             return self._phrase(node)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from search.models import QueryError, SearchResults
@@ -90,6 +90,8 @@ def test_a_bad_date_explains_how_to_write_one(service):
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.text(alphabet='ab AND OR NOT()"*?~:[]{}^-+\\/title person date 2024', max_size=60))
+@example("0~/2")  # a fuzzy prefix longer than its word
+@example("ab~2/9 OR title:a~/3")
 def test_any_mix_of_query_syntax_gives_results_or_a_query_error(service, query):
     assert isinstance(_outcome(service, query), SearchResults | QueryError)
 
