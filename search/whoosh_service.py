@@ -262,6 +262,7 @@ class WhooshSearchService(SearchService):
         self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
     ) -> list[Facet]:
         from search.index.store import generation_key
+        from search.query.bounds import Budget, check_patterns
         from search.query.facets import FacetCounter
         from search.query.filters import narrowed
         from search.query.parser import parse
@@ -278,6 +279,9 @@ class WhooshSearchService(SearchService):
                 return []
             wanted = narrowed(parse(text) if text else None, filters)
             parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+            if parsed is not None:
+                # A pattern too broad to search is too broad to count (search says why).
+                check_patterns(parsed, searcher.reader(), Budget(text))
             facets = counter.count(searcher, commit, parsed, FACET_SAMPLE, limit)
         if generation_key(self.folder) != commit:
             # A commit came in while counting: what was remembered may be of either one.

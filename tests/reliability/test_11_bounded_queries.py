@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from search.models import QueryError
 from search.query.bounds import MAX_PATTERN_WORDS
+from search.service import open_search_service
 from tests.cli.index_cli_helpers import briefing, write_corpus
 
 CONSONANTS = "bdfgklmnprstvz"
@@ -65,3 +67,11 @@ def test_a_pattern_under_the_limit_still_finds_its_articles(many_words):
 
     assert out.returncode == 0, out.stderr
     assert "Field note 0" in out.stdout
+
+
+def test_facets_of_a_too_broad_wildcard_are_refused_like_its_search(many_words):
+    service = open_search_service(many_words)
+    service.update()
+    with pytest.raises(QueryError, match=r"too broad: \*i\* matches"):
+        service.facets("*i*")
+    assert service.facets("bibab*")  # a narrow pattern is still counted

@@ -63,8 +63,10 @@ class EntityController:
         def done(facets: list) -> None:
             self._search_view.facets.show(query, facets, filters)
 
-        # No facets is better than a broken search view.
-        in_thread(self._screen, call, done, group="facets", failed=lambda _error: done([]))
+        def failed(_error: Exception) -> None:
+            done([])  # no facets is better than a broken search view
+
+        in_thread(self._screen, call, done, group="facets", failed=failed, quit_waits=False)
 
     # Choosing an entity: narrow the search, or list its mentions in context.
 
@@ -99,7 +101,7 @@ class EntityController:
         def failed(error: Exception) -> None:
             self._error(f"Cannot list the mentions: {error}")
 
-        in_thread(self._screen, call, done, group="mentions", failed=failed)
+        in_thread(self._screen, call, done, group="mentions", failed=failed, quit_waits=False)
 
     def open_at(self, article_id: str, start: int, end: int) -> None:
         """Open (or show) an article, scrolled to body ``start``..``end`` and marked."""

@@ -345,7 +345,7 @@ class MainScreen(Screen):
             self.notify(f"Cannot find related articles: {error}", markup=False)
 
         call = lambda: list(self.app.service.related(article_id))  # noqa: E731
-        in_thread(self, call, done, group="related", failed=failed)
+        in_thread(self, call, done, group="related", failed=failed, quit_waits=False)
 
     # Notes: from reading panes into the current briefing.
 
