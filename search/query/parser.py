@@ -25,6 +25,9 @@ from search.query.dates import BadDate, date_span
 from search.query.syntax import FIELD_ALIASES
 
 MAX_QUERY_CHARS = 1000
+# The most letters a fuzzy word may differ by: past two, Whoosh's automaton for the word
+# grows without bound (``field~9`` took 12 s) and matches almost any word anyway.
+MAX_FUZZY_EDITS = 2
 NAME_FIELDS = ("person", "org", "place")
 DATE_HELP = (
     "cannot read a date in the query; write e.g. date:2024, date:2024-07-15, "
@@ -167,8 +170,18 @@ def _text(node: nodes.TextNode) -> tree.Node:
             )
         return tree.Phrase(field, node.text, node.slop, boost)
     if isinstance(node, nodes.FuzzyTermNode):
+        if node.maxdist > MAX_FUZZY_EDITS:
+            raise QueryError(fuzzy_too_far(node.maxdist))
         return tree.Fuzzy(field, node.text, node.maxdist, node.prefixlength, boost)
     return _LEAVES[type(node)](field, node.text, boost)
+
+
+def fuzzy_too_far(edits: int) -> str:
+    """The message for a fuzzy word allowed more edits than :data:`MAX_FUZZY_EDITS`."""
+    return (
+        f"~{edits} lets too many letters differ: a fuzzy word may differ by at most "
+        f"{MAX_FUZZY_EDITS}, e.g. rates~{MAX_FUZZY_EDITS}"
+    )
 
 
 def _range(node: nodes.RangeNode) -> tree.Node:

@@ -75,3 +75,13 @@ def test_facets_of_a_too_broad_wildcard_are_refused_like_its_search(many_words):
     with pytest.raises(QueryError, match=r"too broad: \*i\* matches"):
         service.facets("*i*")
     assert service.facets("bibab*")  # a narrow pattern is still counted
+
+
+def test_a_fuzzy_word_may_differ_by_two_letters_at_most(many_words):
+    far = briefing("search", "field~9 bibab", "--corpus", str(many_words), timeout=120)
+    assert far.returncode == 2
+    [line] = far.stderr.splitlines()
+    assert "~9 lets too many letters differ" in line and "rates~2" in line
+    near = briefing("search", "bibab~2", "--corpus", str(many_words), timeout=120)
+    assert near.returncode == 0, near.stderr
+    assert "Field note 0" in near.stdout

@@ -198,6 +198,9 @@ def whoosh_reading(text: str, schema) -> wq.Query:
     for node in _walk(parsed):
         if getattr(node, "error", None):
             raise app_parser._failure(text, node.error)
+        if isinstance(node, wq.FuzzyTerm) and node.maxdist > app_parser.MAX_FUZZY_EDITS:
+            # The one rule added since: a fuzzy word may differ by at most two letters.
+            raise QueryError(app_parser.fuzzy_too_far(node.maxdist))
         if isinstance(node, wq.Phrase) and not schema[node.fieldname].format.supports("positions"):
             field = node.fieldname
             example = app_parser._NAME_EXAMPLES.get(field, "Ilham Aliyev")
