@@ -227,6 +227,3 @@ DEMONYMS = word_set(
 
 # Demonym suffixes: "Russia" -> "Russian", "Azerbaijan" -> "Azerbaijani".
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ese")
-
-# Short all-capital words that are places rather than organisations.
-PLACE_ACRONYMS = frozenset(["US", "USA", "UK", "UAE", "DRC", "PRC", "U.S.", "U.K.", "U.S.A."])

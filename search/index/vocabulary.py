@@ -10,7 +10,6 @@ words within two edits of the unknown one (rapidfuzz), the most used first.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -92,11 +91,6 @@ def read_vocabulary(folder: Path) -> Vocabulary:
     """
     counts = check_words(read_json(folder / VOCABULARY_NAME), VOCABULARY_NAME)
     return Vocabulary(Counter(counts))
-
-
-def save_vocabulary(folder: Path, vocabulary: Vocabulary) -> None:
-    """Write the vocabulary atomically."""
-    os.replace(stage_vocabulary(folder, vocabulary), folder / VOCABULARY_NAME)
 
 
 def stage_vocabulary(folder: Path, vocabulary: Vocabulary) -> Path:
