@@ -4,23 +4,21 @@ Where the Markdown goes is decided by what is at the target, never by overwritin
 blindly: a folder gets ``SLUG.md`` inside it; a device, FIFO or the process's own
 standard output or error is written to as a stream and stays what it is; a symlink is
 followed and its target written (the link stays a link); a regular file is replaced
-atomically (temp file, fsync, rename), and an existing one only when the caller says
-so. The temp file never outlives a failed write.
+atomically by :func:`briefings.filesafe.replace_atomically` (temp file, fsync, rename), and
+an existing one only when the caller says so. The temp file never outlives a failed write.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from briefings.filesafe import fsync_dir
+from briefings.filesafe import replace_atomically
 from briefings.markdown import render_briefing
 from briefings.models import Briefing
 from briefings.resolver import NoteStatus, ResolvedNote, count_status
@@ -126,7 +124,7 @@ def write_export(target: Path, slug: str, data: bytes, *, replace: bool) -> Path
     if found is not None and not replace:
         raise ExportExistsError(path)
     # A symlink is followed (a dangling one to where it points): the link stays a link.
-    _replace_file(Path(os.path.realpath(path)), data, found)
+    replace_atomically(Path(os.path.realpath(path)), data, keep_backup=False)
     return path
 
 
@@ -169,36 +167,3 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
-
-
-def _replace_file(path: Path, data: bytes, found: os.stat_result | None) -> None:
-    """Make the regular file ``path`` hold ``data`` atomically; an old file's permissions
-    and owner carry over (as far as we may set them), a new file gets the user's umask."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = _new_temp_file(path)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if found is not None:
-            os.chmod(name, stat.S_IMODE(found.st_mode))
-            with contextlib.suppress(OSError):
-                os.chown(name, found.st_uid, found.st_gid)
-        os.replace(name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-        raise
-    fsync_dir(path.parent)
-
-
-def _new_temp_file(path: Path) -> tuple[int, str]:
-    """A new file beside ``path`` to write it through, created as the user's files are:
-    ``mkstemp`` would make it private (0600) whatever the umask says."""
-    while True:
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
-        except FileExistsError:
-            continue

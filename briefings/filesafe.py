@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import secrets
+import stat
 import tempfile
 from pathlib import Path
 
@@ -87,16 +88,34 @@ def _snapshot(path: Path, target: Path) -> None:
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    """``data`` in a new file beside ``target``, made as the user's files are.
+
+    An existing ``target``'s permissions and owner carry over (as far as we may set
+    them); a new file gets the user's umask (``mkstemp`` would make it 0600 whatever
+    the umask says).
+    """
+    fd, name = _new_temp_file(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            shutil.copymode(target, name)
+        with contextlib.suppress(FileNotFoundError):
+            found = target.stat()
+            os.chmod(name, stat.S_IMODE(found.st_mode))
+            with contextlib.suppress(OSError):
+                os.chown(name, found.st_uid, found.st_gid)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
         raise
     return Path(name)
+
+
+def _new_temp_file(target: Path) -> tuple[int, str]:
+    while True:
+        name = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:
+            continue
