@@ -161,7 +161,7 @@ def problem(folder: Path, whoosh_subdir: str, *, full: bool) -> str | None:
         recorded = load(folder)
     except ValueError as exc:
         return str(exc)
-    newest = _newest_toc(folder / whoosh_subdir)
+    newest = newest_toc(folder / whoosh_subdir)
     if newest is not None and f"{whoosh_subdir}/{newest}" not in recorded:
         return f"{whoosh_subdir}/{newest} was written after the last recorded commit"
     for name, expected in recorded.items():
@@ -183,7 +183,8 @@ def problem(folder: Path, whoosh_subdir: str, *, full: bool) -> str | None:
     return None
 
 
-def _newest_toc(directory: Path) -> str | None:
+def newest_toc(directory: Path) -> str | None:
+    """The name of the newest Whoosh table of contents in ``directory`` (its commit), or None."""
     best: tuple[int, str] | None = None
     try:
         entries = list(os.scandir(directory))

@@ -196,24 +196,14 @@ def generation_key(folder: Path) -> tuple[str, int, int] | None:
         (file name, inode, mtime in ns), or None when there is no index.
     """
     directory = whoosh_dir(folder)
-    try:
-        tocs = [entry for entry in os.scandir(directory) if entry.name.startswith("_MAIN_")]
-    except OSError:
-        return None
-    best = None
-    for entry in tocs:
-        stem = entry.name[len("_MAIN_") : -len(".toc")]
-        if entry.name.endswith(".toc") and stem.isdigit():
-            generation = int(stem)
-            if best is None or generation > best[0]:
-                best = (generation, entry)
-    if best is None:
+    name = checksums.newest_toc(directory)
+    if name is None:
         return None
     try:
-        stat = best[1].stat()
+        info = (directory / name).stat()
     except OSError:
         return None
-    return best[1].name, stat.st_ino, stat.st_mtime_ns
+    return name, info.st_ino, info.st_mtime_ns
 
 
 def open_searcher(folder: Path):
