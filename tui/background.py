@@ -14,7 +14,7 @@ waits for it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import concurrent.futures
 import inspect
 import threading
 from collections.abc import Callable
@@ -67,25 +67,16 @@ def in_thread(
 
 async def _in_daemon(call: Callable[[], T]) -> T:
     """``call()`` in a daemon thread: a program that ends does not wait for it."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def deliver(result: T | None, error: Exception | None) -> None:
-        if future.done():  # the awaiting job was cancelled
-            return
-        if error is not None:
-            future.set_exception(error)
-        else:
-            future.set_result(result)
+    future: concurrent.futures.Future[T] = concurrent.futures.Future()
 
     def run() -> None:
+        if not future.set_running_or_notify_cancel():  # the job was cancelled first
+            return
         try:
-            outcome = (call(), None)
+            future.set_result(call())
         except Exception as error:  # noqa: BLE001 - handed to the awaiting job
-            outcome = (None, error)
-        # A closed loop means the app has ended and nobody waits for the answer.
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(deliver, *outcome)
+            future.set_exception(error)
 
     threading.Thread(target=run, name="briefing-reader", daemon=True).start()
-    return await future
+    # wrap_future drops the answer of a cancelled job, and of one whose loop has closed.
+    return await asyncio.wrap_future(future)
