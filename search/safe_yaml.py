@@ -260,23 +260,6 @@ def load_yaml(
     return YamlDocument(path, builder.data, builder.where)
 
 
-def read_yaml(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    plain_text: bool = False,
-) -> YamlDocument:
-    """:func:`read_bytes` then :func:`load_yaml`.
-
-    Raises:
-        FileNotFoundError: there is no such file.
-        YamlFileError: whatever else is wrong.
-    """
-    raw = read_bytes(path, max_bytes=max_bytes)
-    return load_yaml(raw, path, max_bytes=max_bytes, max_depth=max_depth, plain_text=plain_text)
-
-
 class _Frame:
     """A list or mapping being filled, and the key waiting for its value."""
 

@@ -17,10 +17,15 @@ from search.safe_yaml import (
     parse_timestamp,
     read_bytes,
     read_limited,
-    read_yaml,
 )
 
 PATH = Path("dir/file.yaml")
+
+
+def read_yaml(path, *, max_bytes=DEFAULT_MAX_BYTES, **options):
+    """A file read the way the product's callers read one: its bytes, then the loader."""
+    return load_yaml(read_bytes(path, max_bytes=max_bytes), path, max_bytes=max_bytes, **options)
+
 
 DOCUMENT = """\
 title: Rates
