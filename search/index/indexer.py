@@ -54,6 +54,8 @@ from search.models import (
 from search.reading import reader as reading
 
 if TYPE_CHECKING:
+    from whoosh.index import FileIndex
+
     from search.index.batch import Batch, Counts
 
 LOCK_WAIT_SECONDS = 3.0
@@ -144,7 +146,7 @@ class Indexer:
         Returns:
             Whether the index is missing, damaged, outdated or behind the folder.
         """
-        manifest, reason = self._examine(full=False)
+        manifest, reason, _ = self._examine(full=False)
         if reason is not None or manifest is None:
             return True
         if manifest.entity_rules != self._fingerprint():
@@ -157,7 +159,7 @@ class Indexer:
 
     def usable(self) -> bool:
         """Whether the index as it stands can answer (its files match their checksums)."""
-        manifest, reason = self._examine(full=False)
+        manifest, reason, _ = self._examine(full=False)
         return manifest is not None and reason is None
 
     def update(
@@ -215,36 +217,36 @@ class Indexer:
         if lock.is_symlink() or lock.is_dir():
             store.remove(lock)
 
-    def _examine(self, *, full: bool) -> tuple[Manifest | None, str | None]:
-        """The manifest of an index that can be updated in place, or why it cannot.
+    def _examine(self, *, full: bool) -> tuple[Manifest | None, str | None, FileIndex | None]:
+        """The manifest and opened index of one that can be updated in place, or why not.
 
         Args:
             full: Hash every file of the index against its checksums (else sizes and times).
 
         Returns:
-            (manifest, None) for a sound index; (None, reason) for one to rebuild;
-            (None, None) where no index was ever built.
+            (manifest, None, index) for a sound index; (None, reason, None) for one to
+            rebuild; (None, None, None) where no index was ever built.
         """
         try:
             manifest = read_manifest(self.folder)
         except BadMetadata as exc:
             if not store.exists(self.folder) and not (self.folder / MANIFEST_NAME).is_dir():
-                return None, None
+                return None, None, None
             if not (self.folder / MANIFEST_NAME).exists():
-                return None, "its list of indexed files was missing"
-            return None, f"its list of indexed files could not be trusted ({exc})"
+                return None, "its list of indexed files was missing", None
+            return None, f"its list of indexed files could not be trusted ({exc})", None
         if manifest.schema_version != SCHEMA_VERSION:
-            return None, "the index format changed"
+            return None, "the index format changed", None
         if not store.exists(self.folder):
-            return None, "the index did not exist"
+            return None, "the index did not exist", None
         problem = store.check(self.folder, full=full)
         if problem is not None:
-            return None, f"the index was damaged ({problem})"
+            return None, f"the index was damaged ({problem})", None
         try:
-            open_index(self.folder)
+            index = open_index(self.folder)
         except (FileNotFoundError, DamagedIndex) as exc:
-            return None, f"the index was damaged ({exc})"
-        return manifest, None
+            return None, f"the index was damaged ({exc})", None
+        return manifest, None, index
 
     def _walk_corpus(self, corpus: Path) -> Iterable[Path | SkippedFile]:
         return reading.walk_corpus(corpus, follow_outside=self._following)
@@ -264,13 +266,12 @@ class Indexer:
         return manifest is not None and manifest.follow_outside
 
     def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
-        manifest, reason = self._examine(full=True)
+        manifest, reason, index = self._examine(full=True)
         self._following = self._follow_choice(manifest)
         if rebuild:
-            manifest, reason = None, "a rebuild was asked for"
-        index = vocabulary = None
+            manifest, reason, index = None, "a rebuild was asked for", None
+        vocabulary = None
         if manifest is not None:
-            index = open_index(self.folder)
             try:
                 vocabulary = read_vocabulary(self.folder)
             except BadMetadata as exc:
