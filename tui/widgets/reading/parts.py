@@ -10,8 +10,10 @@ cursor when the reader walks there.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from tui.widgets.reading.spans import Range
 
@@ -92,14 +94,7 @@ class Parts:
 
     def holding(self, paragraph: int) -> Part:
         """The part that holds paragraph ``paragraph``."""
-        low, high = 0, len(self._bounds) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self._bounds[middle][0] <= paragraph:
-                low = middle
-            else:
-                high = middle - 1
-        return self.part(low)
+        return self.part(bisect_right(self._bounds, paragraph, key=itemgetter(0)) - 1)
 
     def note(self) -> str:
         """What a long article's pane says about the part shown ("" for a one-part article)."""
