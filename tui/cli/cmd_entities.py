@@ -17,9 +17,10 @@ from tui.cli.common import (
     EXIT_OK,
     add_corpus_argument,
     fail,
+    safe,
     warn_if_corrections_ignored,
 )
-from tui.cli.index_common import print_json, safe
+from tui.cli.output import print_json
 
 SUMMARY = "List the people, organisations, places, dates and amounts in an article or file"
 TYPE_ORDER = ("PERSON", "ORG", "PLACE", "DATE", "MONEY")

@@ -17,9 +17,10 @@ from tui.cli.common import (
     add_corpus_argument,
     fail,
     resolve_corpus,
+    safe,
     warn_if_corrections_ignored,
 )
-from tui.cli.index_common import print_json, safe
+from tui.cli.output import print_json
 
 SUMMARY = "Build or update the index of a corpus folder"
 PLAIN_PROGRESS_SECONDS = 2.0

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 
-from tui.cli.common import EXIT_ERROR, EXIT_OK
-from tui.cli.index_common import safe
+from tui.cli.common import EXIT_ERROR, EXIT_OK, safe, say
 from tui.cli.notes_common import (
     add_notes_dir_argument,
     add_resolve_corpus_argument,
@@ -16,6 +13,7 @@ from tui.cli.notes_common import (
     open_store,
     resolve_briefing,
 )
+from tui.cli.output import print_json
 
 SUMMARY = "List the notes of a briefing"
 
@@ -56,24 +54,16 @@ def run(args: argparse.Namespace) -> int:
                 continue
     resolved = {b.slug: resolve_briefing(b, args) for b in briefings}
     if args.json:
-        print(_json_text(_as_json(store, briefings, resolved, errors)))
+        print_json(_as_json(store, briefings, resolved, errors))
     else:
         for briefing in briefings:
             sys.stdout.write(_as_text(store, briefing, resolved[briefing.slug]))
         if not briefings and not errors:
-            print(f"briefing: no briefings yet in {safe(str(store.directory))}", file=sys.stderr)
+            say(f"no briefings yet in {store.directory}")
     for error in errors:
-        # A file name is anyone's text: an escape sequence in it never reaches the terminal.
-        print(f"briefing: {safe(str(error))}", file=sys.stderr)
+        # A file name is anyone's text: say() keeps an escape sequence in it off the terminal.
+        say(str(error))
     return EXIT_ERROR if errors else EXIT_OK
-
-
-def _json_text(data: dict) -> str:
-    """JSON keeping unicode readable, with DEL and C1 controls escaped too (a terminal
-    may read U+009B as the start of an escape sequence), and the lone surrogates of a
-    file name that is not UTF-8, so the output is always valid UTF-8."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return re.sub("[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _note_json(item) -> dict:

@@ -1,18 +1,15 @@
-"""What `briefing index`, `search` and `articles` share: opening the index and printing safely.
+"""What the commands that read the index share: opening it and bringing it up to date.
 
-Titles, paths and snippets come from documents: they are printed through :func:`safe`
-(control characters made visible, so escape sequences never reach the terminal) and
-through Rich ``Text`` objects, never as markup.
+Titles, paths and snippets come from documents: commands print them through
+:func:`tui.cli.common.safe` (control characters made visible, so escape sequences never
+reach the terminal) and through Rich ``Text`` objects, never as markup.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tui.cli.common import EXIT_BUSY, fail, safe, say
-from tui.cli.output import print_json
-
-__all__ = ["ensure_index", "open_service", "print_json", "safe"]
+from tui.cli.common import EXIT_BUSY, fail, say
 
 
 def open_service(corpus: Path):
