@@ -23,6 +23,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 CHECKSUMS_NAME = "checksums.json"
 FORMAT = 1
@@ -42,6 +43,41 @@ class Recorded:
     digest: str
 
 
+def open_regular(path: Path, *, follow_symlinks: bool = False) -> BinaryIO:
+    """``path`` opened for reading its bytes, only if it is a regular file.
+
+    The open never waits: a FIFO opened without blocking returns at once and is refused.
+
+    Args:
+        path: The file.
+        follow_symlinks: Open what a final symlink names (else a symlink is refused).
+
+    Raises:
+        OSError: it cannot be opened; IsADirectoryError when it is not a regular file.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    handle = os.fdopen(os.open(path, flags), "rb")
+    try:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise IsADirectoryError(f"{path.name} is not a regular file")
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of a metadata file, without waiting on a FIFO put in its place.
+
+    Raises:
+        OSError: as :func:`open_regular`; UnicodeDecodeError: it is not UTF-8.
+    """
+    with open_regular(path, follow_symlinks=True) as handle:
+        return handle.read().decode("utf-8")
+
+
 def digest_of(path: Path) -> str:
     """A hash of a file's bytes, read in blocks without following a final symlink.
 
@@ -49,11 +85,7 @@ def digest_of(path: Path) -> str:
         OSError: the file cannot be read.
     """
     digest = hashlib.blake2b(digest_size=16)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise IsADirectoryError(f"{path.name} is not a regular file")
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(_BLOCK), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -121,7 +153,7 @@ def load(folder: Path) -> dict[str, Recorded]:
     """
     path = folder / CHECKSUMS_NAME
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        raw = json.loads(read_text(path), parse_constant=_no_constant)
     except FileNotFoundError:
         raise ValueError(f"{CHECKSUMS_NAME} is missing") from None
     except (OSError, UnicodeDecodeError, RecursionError) as exc:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from search.index.checksums import read_text
+
 # The listing fields every manifest article carries (see search.index.batch).
 ARTICLE_TEXT_KEYS = ("id", "content_hash")
 ARTICLE_OPTIONAL_TEXT_KEYS = ("title", "path", "source", "author", "date", "url")
@@ -31,11 +33,12 @@ def read_json(path: Path) -> object:
     """
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise BadMetadata(f"{name}: missing") from None
     except IsADirectoryError:
-        raise BadMetadata(f"{name}: a folder where a file should be") from None
+        kind = "a folder where a file should be" if path.is_dir() else "not a regular file"
+        raise BadMetadata(f"{name}: {kind}") from None
     except UnicodeDecodeError:
         raise BadMetadata(f"{name}: not UTF-8 text") from None
     except OSError as exc:

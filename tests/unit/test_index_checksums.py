@@ -190,6 +190,13 @@ def test_a_record_that_is_a_folder_is_a_problem(folder):
     assert problem(folder, full=False) == "checksums.json cannot be read (IsADirectoryError)"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_record_that_is_a_fifo_is_a_problem_found_without_waiting(folder):
+    (folder / checksums.CHECKSUMS_NAME).unlink()
+    os.mkfifo(folder / checksums.CHECKSUMS_NAME)
+    assert problem(folder, full=False) == "checksums.json cannot be read (IsADirectoryError)"
+
+
 def test_a_record_that_is_not_utf8_is_a_problem(folder):
     (folder / checksums.CHECKSUMS_NAME).write_bytes(b'{"format": 1, "\xff": 1}')
     assert problem(folder, full=False) == "checksums.json cannot be read (UnicodeDecodeError)"

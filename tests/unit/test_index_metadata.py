@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 
 import pytest
 
@@ -237,10 +238,17 @@ def test_an_unreadable_file_is_named(tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(path), "read_text", refuse)
+    monkeypatch.setattr("search.index.metadata.read_text", refuse)
     refused = r"^manifest\.json: cannot be read \(Permission denied\)$"
     with pytest.raises(BadMetadata, match=refused):
         read_json(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_the_place_of_the_manifest_is_refused_without_waiting(tmp_path):
+    os.mkfifo(tmp_path / "manifest.json")
+    with pytest.raises(BadMetadata, match=r"^manifest\.json: not a regular file$"):
+        read_json(tmp_path / "manifest.json")
 
 
 @pytest.mark.parametrize(
