@@ -124,7 +124,7 @@ class YamlDocument:
             return None, 0
         for reached, step in enumerate(where):
             items = node.items
-            found = (isinstance(items, dict) and _hashable(step) and step in items) or (
+            found = (isinstance(items, dict) and isinstance(step, Hashable) and step in items) or (
                 isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items)
             )
             if not found:
@@ -392,10 +392,6 @@ def _scalar_tag(event: yaml.ScalarEvent) -> str:
 
 def _short(tag: str) -> str:
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-
-
-def _hashable(value: Any) -> bool:
-    return isinstance(value, Hashable)
 
 
 def _size(count: int) -> str:
