@@ -216,18 +216,21 @@ class ReadingPane(Vertical):
         ranges = self._paragraph_ranges
         return [Paragraph(i, *ranges[i]) for i in range(part.first, part.last)]
 
-    def _entities_in(self, part: Part) -> list[EntitySpan]:
+    def _entity_layer(self, part: Part) -> list[spans.StyledRange]:
+        """The entity marks of ``part`` (none while entities are hidden)."""
+        if not self._entities_shown:
+            return []
         entities = self.entities
         first = bisect_left(entities, part.start, key=_start)
         last = bisect_left(entities, part.end, key=_start)
-        return entities[first:last]
+        return entity_ranges(entities[first:last])
 
     def _part_layers(self, part: Part, find: str = "") -> dict[str, list]:
         """The layers worked out over the text: the part's hits, finds and entities."""
         body = self.article.body
         return {
             "hits": spans.term_ranges(body, self.terms, *_span(part)),
-            "entities": entity_ranges(self._entities_in(part)) if self._entities_shown else [],
+            "entities": self._entity_layer(part),
             "find": spans.find_ranges(body, find, *_span(part)),
         }
 
@@ -240,12 +243,9 @@ class ReadingPane(Vertical):
         for name, ranges in self._part_layers(part, self.walk.find_text).items():
             self.highlights.set(name, ranges)
         self.walk.index = None
-        widgets = self._paragraph_widgets(part)
-        quoted = self.quoting.marks.paragraphs
-        for paragraph in widgets:
-            paragraph.set_class(paragraph.index in quoted, "-quoted")
-            paragraph.update(self.highlights.content(paragraph.start, paragraph.end))
-        self.body.show_part(widgets, self.parts.note())
+        self.body.show_part(self._paragraph_widgets(part), self.parts.note())
+        self._mark_quoted()
+        self._repaint()
         self._show_status()
 
     def _show_part_holding(self, offset: int) -> None:
@@ -329,15 +329,13 @@ class ReadingPane(Vertical):
         """Replace the article's entities (after an index update), in the text and panel."""
         self.entities = sorted(entities, key=_start)
         self.entity_panel.show_spans(self.entities)
-        if self._entities_shown:
-            self.set_layer("entities", entity_ranges(self._entities_in(self.parts.current)))
+        self.set_layer("entities", self._entity_layer(self.parts.current))
 
     def action_toggle_entities(self) -> None:
         legend = self.query_one(EntityLegend)
         shown = self._entities_shown = legend.has_class("-off")
         legend.set_class(not shown, "-off")
-        part = self.parts.current
-        self.set_layer("entities", entity_ranges(self._entities_in(part)) if shown else [])
+        self.set_layer("entities", self._entity_layer(self.parts.current))
 
     def action_toggle_entity_panel(self) -> None:
         panel = self.entity_panel
@@ -412,10 +410,14 @@ class ReadingPane(Vertical):
         marks = self.quoting.marks
         marks.show(resolution)
         self.set_layer("quote", marks.ranges)
-        quoted = marks.paragraphs
-        for paragraph in self.paragraphs:
-            paragraph.set_class(paragraph.index in quoted, "-quoted")
+        self._mark_quoted()
         self._show_status()
+
+    def _mark_quoted(self) -> None:
+        """Give the paragraphs shown that hold a quote their margin bar."""
+        quoted = self.quoting.marks.paragraphs
+        for paragraph in self.body.paragraphs:
+            paragraph.set_class(paragraph.index in quoted, "-quoted")
 
     def _ensure_cursor(self) -> bool:
         """Show the cursor where the reader is; True if it was already shown there."""
