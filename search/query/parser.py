@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from search.models import QueryError
+from search.models import ENTITY_FIELDS, QueryError
 from search.query import syntax, tree
 from search.query import syntax_nodes as nodes
 from search.query.dates import BadDate, date_span
@@ -28,7 +28,7 @@ MAX_QUERY_CHARS = 1000
 # The most letters a fuzzy word may differ by: past two, Whoosh's automaton for the word
 # grows without bound (``field~9`` took 12 s) and matches almost any word anyway.
 MAX_FUZZY_EDITS = 2
-NAME_FIELDS = ("person", "org", "place")
+NAME_FIELDS = tuple(ENTITY_FIELDS.values())
 DATE_HELP = (
     "cannot read a date in the query; write e.g. date:2024, date:2024-07-15, "
     "date:>2024-06 or date:[2024-01 to 2024-06]"
