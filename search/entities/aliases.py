@@ -46,7 +46,7 @@ def resolve(
     # Several-word names get their default type first: it does not depend on context,
     # and a person found this way lends the surname to later mentions.
     for mention in mentions:
-        if mention.type is None and len(mention.words) > 1:
+        if mention.type is None and len(mention.words) > 1 and not mention.heading:
             mention.type = _default_type(mention, mid_sentence, lower_words, lex)
     _people(mentions)
     _spread_by_text(mentions)
@@ -55,10 +55,10 @@ def resolve(
     for mention in mentions:
         if mention.type is None and _listed_after_place(text, settled, mention):
             mention.type = "PLACE"
-        if mention.type is None:
+        if mention.type is None and not mention.heading:
             mention.type = _default_type(mention, mid_sentence, lower_words, lex)
-            if mention.type is None:
-                continue
+        if mention.type is None:
+            continue
         if mention.canonical is None:
             mention.canonical = mention.text
         settled.append(mention)

@@ -35,6 +35,7 @@ from search.entities.cues import (
     word_set,
 )
 from search.entities.lexicon import Lexicon
+from search.entities.patterns import MONTHS
 from search.entities.runs import Segment
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
@@ -59,6 +60,7 @@ _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\w*\d)(?=\w*[A-Z])[A-Z0-9]{2,}")
 _LEADER_HEADS = frozenset(["administration", "presidency", "era", "regime", "premiership"])
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
+_ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
@@ -77,6 +79,8 @@ class Mention:
         canonical: the merged name, or None until settled.
         sentence_start: the mention opens a sentence.
         words: the surface words (particles included).
+        heading: the mention stands in a heading or a bullet label, where only a
+            name list, a structural cue or the rest of the document may type it.
     """
 
     start: int
@@ -86,6 +90,7 @@ class Mention:
     canonical: str | None
     sentence_start: bool
     words: list[str]
+    heading: bool = False
 
 
 def is_acronym(word: str) -> bool:
@@ -155,7 +160,7 @@ def classify_segment(
         while words and words[0] in NAME_PARTICLES:
             offset = text.index(words[1], offset + len(words[0]))
             words = words[1:]
-        segment = Segment(offset, segment.end, words, False)
+        segment = Segment(offset, segment.end, words, False, segment.heading)
     if not words:
         return []
     known = lex.known.get(text[segment.start : segment.end])
@@ -172,7 +177,7 @@ def classify_segment(
     if split is not None:
         return split
     entity_type = _type_from_words(text, segment, lex)
-    if entity_type == "DROP" or (entity_type is None and segment.heading):
+    if entity_type == "DROP":
         return []
     return [_mention(text, segment, entity_type, None)]
 
@@ -217,6 +222,7 @@ def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | 
         canonical,
         seg.sentence_start,
         seg.words,
+        seg.heading,
     )
 
 
@@ -232,7 +238,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
-        if _PLURAL_OR_CODE.fullmatch(first):
+        if _PLURAL_OR_CODE.fullmatch(first) or _ROMAN_NUMERAL.fullmatch(first):
             return "DROP"
         if is_acronym(first):
             return "ORG"
@@ -242,6 +248,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
         return "DROP"
+    if _shouted(words, lex):
+        return "DROP"
+    if seg.heading:
+        return None  # capitals in a heading are no evidence; the words around it neither
     after = _word_after(text, seg.end)
     if after in PLACE_LOWER_HEADS:
         return "PLACE"
@@ -268,6 +278,16 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
             return "PERSON"
     return None
+
+
+def _shouted(words: list[str], lex: Lexicon) -> bool:
+    """Capitals used for emphasis, not an acronym: "ARE YOU LOOKING FOR", "JULY-2024"."""
+    if not all(w.isupper() for w in words):
+        return False
+    parts = [p.lower() for w in words for p in w.split("-") if p]
+    if len(parts) == 1:
+        return parts[0].capitalize() in MONTHS  # "WHO", "ARM", "CAN" are acronyms
+    return any(p in lex.very_common or p.isdigit() or p.capitalize() in MONTHS for p in parts)
 
 
 def _split_title(
@@ -336,7 +356,7 @@ def _offsets(text: str, seg: Segment) -> list[int]:
 
 def _sub(seg: Segment, offsets: list[int], i: int, j: int) -> Segment:
     end = offsets[j - 1] + len(seg.words[j - 1])
-    return Segment(offsets[i], end, seg.words[i:j], seg.sentence_start and i == 0)
+    return Segment(offsets[i], end, seg.words[i:j], seg.sentence_start and i == 0, seg.heading)
 
 
 def _after_article_a(text: str, seg: Segment) -> bool:

@@ -48,7 +48,8 @@ PERSON_LOWER_CUES = word_set(
 SPEECH_VERBS = word_set(
     """
     said says told added argued warned explained insisted noted claimed stated admitted
-    denied believes believed thinks thought wrote according
+    denied believes believed thinks thought wrote according replied stressed asked
+    announced declared emphasised emphasized urged
     """
 )
 
@@ -77,7 +78,7 @@ ORG_HEADS = word_set(
     Hotspur FC Bros Bros. Store Stores
     Textiles Logistics Shipping Construction Engineering Solutions Software Resources
     Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
-    Hotels Resorts Brewing Breweries Dairies Farms Mills
+    Hotels Resorts Brewing Breweries Dairies Farms Mills Management Investors
     """
 )
 
@@ -189,6 +190,20 @@ COMMON_CAPITALISED = word_set(
     AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA HD Eleven Twelve Thirteen Fifteen
     Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand Million
     Billion Dozens Hundreds Thousands Millions
+    """
+)
+
+# Function words: capitalised inside a run only where punctuation went missing
+# ("invasion of Ukraine To Azerbaijan", "President Ilham Aliyev He stressed"), so a
+# run is cut there. Lower-case particles ("of", "and") are not among them.
+CLOSED_CLASS = word_set(
+    """
+    The A An This That These Those It Its He She His Her They Them Their We Our Us You
+    Your My Him Who Whom Whose Which What When Where While But Or Nor So Yet If Then Than
+    As At In On Of Off By With Without Within From To Into Onto Over Under After Before
+    During Between Among Against Across Through About Above Below Although Though Despite
+    Since Until Unless Because Also Is Are Was Were Be Been Being Has Have Had Will Would
+    Can Could Should Must Shall Not No Do Does Did However Meanwhile Moreover
     """
 )
 

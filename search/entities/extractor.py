@@ -17,6 +17,7 @@ from search.entities.runs import find_segments
 from search.models import EntitySpan
 
 _LOWER_WORD = re.compile(r"\b[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
 def extract_entities(text: str) -> list[EntitySpan]:
@@ -32,20 +33,23 @@ def extract_entities(text: str) -> list[EntitySpan]:
     if not text or not text.strip():
         return []
     lex = lexicon()
+    corrections = active_corrections()
     lower_words = frozenset(_LOWER_WORD.findall(text))
+    patterns = [
+        EntitySpan(start, end, kind, text[start:end], text[start:end])
+        for start, end, kind in find_patterns(text)
+    ]
+    # A date or amount with a number in it ends any name before it ("Joe Biden May 11").
+    numbered = [(p.start, p.end) for p in patterns if _DIGIT.search(p.text)]
     mentions = []
-    for segment in find_segments(text):
+    for segment in find_segments(text, numbered, corrections.ignored):
         mentions.extend(classify_segment(text, segment, lex, lower_words))
     names = [
         EntitySpan(m.start, m.end, m.type, m.text, m.canonical)
         for m in resolve(text, mentions, lower_words, lex)
     ]
-    patterns = [
-        EntitySpan(start, end, kind, text[start:end], text[start:end])
-        for start, end, kind in find_patterns(text)
-    ]
     spans = _without_overlaps(patterns + names)
-    return active_corrections().apply(text, spans)
+    return corrections.apply(text, spans)
 
 
 def _without_overlaps(spans: list[EntitySpan]) -> list[EntitySpan]:

@@ -13,10 +13,12 @@ Children") are found first by a multi-pattern (Aho-Corasick) matcher and kept wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from search.entities.cues import (
+    CLOSED_CLASS,
     COMMON_CAPITALISED,
     DEMONYM_SUFFIXES,
     DEMONYMS,
@@ -26,6 +28,7 @@ from search.entities.cues import (
     ORG_OPENERS,
     PLACE_HEADS,
 )
+from search.entities.headings import label_spans
 from search.entities.lexicon import lexicon
 from search.entities.matcher import known_names_with_lower_case, outside
 from search.entities.patterns import MONTHS, WEEKDAYS
@@ -71,6 +74,8 @@ _ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
 _COMPASS = frozenset(["North", "South", "East", "West", "Central", "Northern", "Southern"])
+# An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
+_GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
 _HYPHEN_ADJECTIVE = re.compile(
@@ -124,29 +129,44 @@ def looks_demonym(word: str) -> bool:
     return False
 
 
-def find_segments(text: str) -> list[Segment]:
+def find_segments(
+    text: str,
+    blocked: list[tuple[int, int]] = (),
+    ignored: frozenset[str] = frozenset(),
+) -> list[Segment]:
     """Candidate name segments in ``text``, in order of position.
 
     Args:
         text: the article body.
+        blocked: spans no name may overlap (dates and amounts with a number in them:
+            "President Joe Biden May 11" holds a name and a date, not one name).
+        ignored: lower-cased names the user ignored; a run that would be one of them
+            is cut further, so the names inside it are still found.
 
     Returns:
         Segments with at least one capitalised word and no leading or trailing particle.
     """
     hits = known_names_with_lower_case(text)
     segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
+    labels = label_spans(text)
+    label_starts = [start for start, _ in labels]
     for match in RUN_RE.finditer(text):
         run_start, run_end = match.span()
-        if hits:
-            parts = outside(text, run_start, run_end, hits)
+        cuts = hits + [(a, b) for a, b in blocked if a < run_end and run_start < b]
+        if cuts:
+            parts = outside(text, run_start, run_end, sorted(cuts))
         elif _pieces(match.group()):
             parts = [(run_start, run_end)]
         else:
             continue  # the common case: "The", "He", "But" open most runs
-        heading = _whole_line(text, run_start, run_end, match.group())
+        heading = _whole_line(text, run_start, run_end, match.group()) or _inside(
+            labels, label_starts, run_start
+        )
         for part_start, part_end in parts:
             run = text[part_start:part_end]
             pieces = _pieces(run) if run[:1].isupper() or run[:1] in "adebiO" else ()
+            if ignored:
+                pieces = _without_ignored(run, pieces, ignored)
             sentence_start = bool(pieces) and opens_sentence(text, part_start)
             for offset, end, words in pieces:
                 opens = sentence_start and not offset
@@ -156,6 +176,33 @@ def find_segments(text: str) -> list[Segment]:
     if hits:
         segments.sort(key=lambda segment: segment.start)
     return segments
+
+
+def _inside(labels: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < labels[index][1]
+
+
+def _without_ignored(run: str, pieces: tuple, ignored: frozenset[str]) -> tuple:
+    """Pieces with each ignored name cut at a known name inside it, or else before its
+    last word (a name that swallowed its neighbour: "Joe Biden May")."""
+    known = lexicon().known
+    result = []
+    pending = list(pieces)
+    while pending:
+        offset, end, words = pending.pop(0)
+        if " ".join(words).lower() not in ignored:
+            result.append((offset, end, words))
+            continue
+        if len(words) < 2:
+            continue
+        at = next((i for i in range(1, len(words)) if " ".join(words[i:]) in known), len(words) - 1)
+        starts = [offset]
+        for word in words[1:]:
+            starts.append(run.index(word, starts[-1] + len(words[len(starts) - 1])))
+        head_end = starts[at - 1] + len(words[at - 1])
+        pending[:0] = [(offset, head_end, words[:at]), (starts[at], end, words[at:])]
+    return tuple(result)
 
 
 def _whole_line(text: str, start: int, end: int, run: str) -> bool:
@@ -223,7 +270,8 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
             else:
                 pieces[-1].append((offset, word))
     parts = [part for piece in pieces if piece for part in _split_long(piece, known)]
-    return [clean for part in parts for clean in _clean(part, known)]
+    cleaned = [clean for part in parts for clean in _clean(part, known)]
+    return [name for piece in cleaned for name in _split_names(piece, known)]
 
 
 def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
@@ -246,6 +294,9 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         current.clear()
 
     for index, (offset, word) in enumerate(tokens):
+        if _is_noise(word, known) or (index and word in CLOSED_CLASS):
+            close()
+            continue
         if not current and (word in NAME_PARTICLES or _is_common(word)):
             continue
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
@@ -263,6 +314,75 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             current.append((offset, word))
     close()
     return pieces
+
+
+def _is_noise(word: str, known: dict) -> bool:
+    """Text glued by a bad conversion ("USAof", "USeless") or a long link token."""
+    return len(word) > 40 or "_" in word or bool(_GLUED.fullmatch(word) and word not in known)
+
+
+def _split_names(tokens: list[tuple[int, str]], known: dict) -> list[list]:
+    """Cut a piece where a second name starts with no punctuation before it.
+
+    Machine-translated text drops full stops and commas: "President Ilham Aliyev
+    Moscow signed", "Anthony Blinken Ilham Aliyev discussed", "Europe Washington". A
+    known place or person right after a person-shaped pair or another known name
+    starts a new piece; so does a second given name after a full name; so does a
+    name after a known place, when it is not an organisation's or a place's head.
+    """
+    words = [word for _, word in tokens]
+    if len(words) < 2 or " ".join(words) in known:
+        return [tokens]
+    given = lexicon().given_names
+    for at in range(1, len(words)):
+        before = words[:at]
+        if before[-1] in NAME_PARTICLES:
+            continue
+        starts_known = any(
+            known.get(" ".join(words[at:end]), ("",))[0] in ("PLACE", "PERSON")
+            for end in range(len(words), at, -1)
+        )
+        second_person = (
+            words[at] in given
+            and _ends_in_full_name(before, given)
+            and at + 1 < len(words)
+            and _is_surname(words[at + 1])
+            and not _ENDS_NAME.fullmatch(words[at + 1])  # "Martin Luther King Jr."
+        )
+        if (starts_known and _ends_name(before, known, given)) or second_person:
+            return [tokens[:at], *_split_names(tokens[at:], known)]
+        if known.get(" ".join(before), ("",))[0] == "PLACE" and _person_shaped(words[at:], given):
+            return [tokens[:at], *_split_names(tokens[at:], known)]
+    return [tokens]
+
+
+def _ends_name(words: list[str], known: dict, given: frozenset[str]) -> bool:
+    """Whether ``words`` end in a known place or person, or a given name and a surname."""
+    if any(known.get(" ".join(words[-k:]), ("",))[0] in ("PLACE", "PERSON") for k in (1, 2, 3)):
+        return True
+    return _ends_in_full_name(words, given)
+
+
+def _ends_in_full_name(words: list[str], given: frozenset[str]) -> bool:
+    return len(words) >= 2 and words[-2] in given and _is_surname(words[-1])
+
+
+def _person_shaped(words: list[str], given: frozenset[str]) -> bool:
+    """Two or three words that read as a person's name and as nothing else."""
+    if not 2 <= len(words) <= 3 or any(w in ORG_HEADS or w in PLACE_HEADS for w in words):
+        return False
+    frequent = lexicon().frequent
+    return all(w[:1].isupper() and w.lower() not in frequent for w in words)
+
+
+def _is_surname(word: str) -> bool:
+    """A capitalised word that is not an everyday word ("Biden" yes, "Events" no)."""
+    return (
+        word[:1].isupper()
+        and word.lower() not in lexicon().very_common
+        and word not in ORG_HEADS
+        and word not in PLACE_HEADS
+    )
 
 
 def _opens_org(words: list[str]) -> bool:

@@ -1,0 +1,74 @@
+"""Headings and bullet labels: stretches of text where capitals are no evidence of a name.
+
+Summaries and reports open their lines with title-cased labels ("Key Events and
+Tensions:", "– Shifting Alliances: As Russia's influence wanes...", "Report Card"
+on a line of its own). Inside these stretches a capitalised run is only a name
+when a name list or a structural cue (an organisation or place head word, an
+acronym, a title before a name) says so, or when the same words are a name
+elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bullets and numbering before a label: "–", "-", "•", "*", "1.", "2)", "IV.", "a)".
+_LEAD = re.compile(r"[ \t]*(?:[-–—•*·▪◦>#]+[ \t]*|(?:\d{1,2}|[IVXivx]{1,5}|[a-z])[.)][ \t]+)?")
+# A label is short: at most this many words before its colon, or on its line.
+MAX_LABEL_WORDS = 9
+_WORD = re.compile(r"[^\s]+")
+_SENTENCE_INSIDE = re.compile(r"[.!?][ \t]")
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every heading line and bullet label in ``text``, in order.
+
+    A bullet label is the text from a line's start (after any bullet or number) to
+    a colon, when it is short and has no sentence inside it. A heading is a whole
+    short line with no closing full stop, most of whose words are capitalised,
+    that is followed by a blank line or a longer paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        start = position + _LEAD.match(line).end()
+        position += len(line) + 1
+        body = text[start : position - 1]
+        if not body.strip():
+            continue
+        colon = body.find(":")
+        if colon > 0 and _is_label(body[:colon]):
+            spans.append((start, start + colon))
+        elif _is_heading(body) and _paragraph_follows(lines, index):
+            spans.append((start, start + len(body.rstrip())))
+    return spans
+
+
+def _is_label(before_colon: str) -> bool:
+    words = _WORD.findall(before_colon)
+    if not words or len(words) > MAX_LABEL_WORDS or _SENTENCE_INSIDE.search(before_colon):
+        return False
+    return _mostly_capitalised(words)
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.rstrip()
+    words = _WORD.findall(stripped)
+    if not words or len(words) > MAX_LABEL_WORDS or stripped.endswith((".", ",", ";")):
+        return False
+    return _mostly_capitalised(words)
+
+
+def _mostly_capitalised(words: list[str]) -> bool:
+    """Title case or capitals: every word of four letters or more starts upper-case."""
+    long_words = [w.strip("“”\"'‘’()[]") for w in words if len(w) >= 4]
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in long_words)
+
+
+def _paragraph_follows(lines: list[str], index: int) -> bool:
+    """The next non-empty line is text, or the heading closes the document."""
+    for following in lines[index + 1 :]:
+        if following.strip():
+            return len(following.split()) > MAX_LABEL_WORDS or following.rstrip().endswith(".")
+    return True
