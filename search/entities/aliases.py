@@ -15,14 +15,9 @@ import re
 from bisect import bisect_left
 
 from search.entities.classify import Mention, is_acronym, strip_legal_suffix
-from search.entities.cues import NAME_PARTICLES
+from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
-# Surname endings common from the Caucasus to the Balkans ("Pashinyan", "Aliyev",
-# "Shevchenko", "Kowalski", "Djokovic", "Kobakhidze", "Erdogan" excepted).
-_SURNAME_ENDING = re.compile(
-    r"[a-z](?:yan|yev|yeva|ov|ova|ev|eva|enko|ski|ska|sky|vich|vic|dze|shvili|oglu|zadeh|escu)$"
-)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 
 
@@ -48,7 +43,7 @@ def resolve(
     for mention in mentions:
         if mention.type is None and len(mention.words) > 1 and not mention.heading:
             mention.type = _default_type(mention, mid_sentence, lower_words, lex)
-    _people(mentions)
+    _people(mentions, lex.regions)
     _spread_by_text(mentions)
     _organisations(mentions)
     settled: list[Mention] = []
@@ -92,7 +87,7 @@ def _spread_by_text(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = source.type, source.canonical
 
 
-def _people(mentions: list[Mention]) -> None:
+def _people(mentions: list[Mention], regions: frozenset[str]) -> None:
     """Merge full names, their shorter forms and lone surnames into one person."""
     full: dict[tuple[str, str], str] = {}
     name_words = [_name_words(mention) for mention in mentions]
@@ -119,7 +114,9 @@ def _people(mentions: list[Mention]) -> None:
             continue
         if words[0].isupper():
             continue
-        if mention.type not in (None, "PERSON") and not _surname_beats_list(mention, by_surname):
+        if mention.type not in (None, "PERSON") and not _surname_beats_list(
+            mention, by_surname, regions
+        ):
             continue
         name = _nearest(by_surname.get(words[0]), mention.start)
         if name is None and mention.type in (None, "PERSON"):
@@ -128,9 +125,10 @@ def _people(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = "PERSON", name
 
 
-def _surname_beats_list(mention: Mention, by_surname: dict) -> bool:
-    """A listed place or company that is also a person's surname here is the person."""
-    return mention.text in by_surname and mention.type != "DATE"
+def _surname_beats_list(mention: Mention, by_surname: dict, regions: frozenset[str]) -> bool:
+    """A listed town or company that is also a person's surname here is the person; a
+    country or region never is ("Anthony Blinken Azerbaijan" must not take "Azerbaijan")."""
+    return mention.text in by_surname and mention.text not in regions
 
 
 def _nearest(candidates: list[tuple[int, str]] | None, position: int) -> str | None:
@@ -142,7 +140,8 @@ def _nearest(candidates: list[tuple[int, str]] | None, position: int) -> str | N
 
 
 def _name_words(mention: Mention) -> list[str]:
-    return [w for w in mention.words if w not in NAME_PARTICLES]
+    # From the text, not ``words``: a name found whole by the known-name matcher is one word.
+    return [w for w in mention.text.split() if w not in NAME_PARTICLES]
 
 
 def _organisations(mentions: list[Mention]) -> None:
@@ -171,7 +170,7 @@ def _default_type(
 ) -> str | None:
     words = mention.words
     if len(words) == 1:
-        if _SURNAME_ENDING.search(mention.text):
+        if SURNAME_ENDING.search(mention.text):
             return "PERSON"
         if mention.sentence_start and mention.text not in mid_sentence:
             word = mention.text

@@ -57,7 +57,7 @@ TITLE_MODIFIERS = word_set(
 # Particles that end a name after a title ("Professor Ann Lee of Columbia University").
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 # "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
-_PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\w*\d)(?=\w*[A-Z])[A-Z0-9]{2,}")
+_PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\S*\d)(?=\S*[A-Z])[A-Z0-9-]{2,}")
 _LEADER_HEADS = frozenset(["administration", "presidency", "era", "regime", "premiership"])
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
@@ -163,7 +163,8 @@ def classify_segment(
         segment = Segment(offset, segment.end, words, False, segment.heading)
     if not words:
         return []
-    known = lex.known.get(text[segment.start : segment.end])
+    name = text[segment.start : segment.end]
+    known = lex.known.get(name) or (name.isupper() and lex.known.get(name.title()))
     if known:
         return [_mention(text, segment, known[0], known[1])]
     name = text[segment.start : segment.end]
@@ -235,11 +236,15 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if last in _ROMAN and len(words) > 1 and words[-2] in NOT_ENTITY_HEADS:
         return "DROP"
+    if _shouted(words, lex):
+        return "DROP"
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
         if _PLURAL_OR_CODE.fullmatch(first) or _ROMAN_NUMERAL.fullmatch(first):
             return "DROP"
+        if first in ORG_HEADS and not first.isupper():
+            return "DROP"  # "the Ministry said": a common noun, named elsewhere
         if is_acronym(first):
             return "ORG"
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
@@ -247,8 +252,6 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
     if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
-        return "DROP"
-    if _shouted(words, lex):
         return "DROP"
     if seg.heading:
         return None  # capitals in a heading are no evidence; the words around it neither
@@ -336,9 +339,10 @@ def _split_title(
     if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest):
         return mentions or None
     name = _sub(seg, offsets, name_at, name_end)
-    if " ".join(rest) in lex.known or rest[0] in NAME_PARTICLES:
+    known = lex.known.get(" ".join(rest), ("", None))
+    if (known[0] and known[0] != "PERSON") or rest[0] in NAME_PARTICLES:
         return None
-    mentions.append(_mention(text, name, "PERSON", None))
+    mentions.append(_mention(text, name, "PERSON", known[1]))
     if name_end + 1 < len(words):
         tail = _sub(seg, offsets, name_end + 1, len(words))
         mentions.extend(classify_segment(text, tail, lex, lower_words))

@@ -6,6 +6,8 @@ to any topic or region. Everything is a frozenset for O(1) membership tests.
 
 from __future__ import annotations
 
+import re
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
@@ -24,7 +26,7 @@ PERSON_TITLES = word_set(
     Admiral Sergeant Sgt Corporal Officer Inspector Detective Coach Manager Striker
     Midfielder Defender Goalkeeper Captain Chef Deputy Speaker Leader Adviser Advisor
     Counsellor Councillor Councilman Assemblyman MP MEP Dr. Mr. Mrs. Ms. Prof. St
-    Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable
+    Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable CEO
     """
 )
 
@@ -237,8 +239,17 @@ DEMONYMS = word_set(
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
     Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano Deutsche Deutscher
+    Turkic Abkhaz Abkhazian Ossetian Ossetians Chechen Chechens Dagestani Ingush Talysh
+    Lezgin Avar Adjarian Circassian Tatar Tatars Bashkir Yakut Uyghur Uyghurs Pashtun
+    Baloch Karakalpak Yazidi Assyrian Nakhchivani Karabakhi Meskhetian Laz Kumyk Slavic
     """
 )
 
 # Demonym suffixes: "Russia" -> "Russian", "Azerbaijan" -> "Azerbaijani".
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ese")
+
+# Surname endings common from the Caucasus to the Balkans ("Pashinyan", "Aliyev",
+# "Shevchenko", "Kowalski", "Djokovic", "Kobakhidze", "Erdogan" excepted).
+SURNAME_ENDING = re.compile(
+    r"[a-z](?:yan|yev|yeva|ov|ova|ev|eva|enko|ski|ska|sky|vich|vic|dze|shvili|oglu|zadeh|escu)$"
+)

@@ -14,8 +14,10 @@ import re
 
 # Bullets and numbering before a label: "–", "-", "•", "*", "1.", "2)", "IV.", "a)".
 _LEAD = re.compile(r"[ \t]*(?:[-–—•*·▪◦>#]+[ \t]*|(?:\d{1,2}|[IVXivx]{1,5}|[a-z])[.)][ \t]+)?")
-# A label is short: at most this many words before its colon, or on its line.
+# A label is short: at most this many words before its colon; a heading line may be
+# a little longer (a section title).
 MAX_LABEL_WORDS = 9
+MAX_HEADING_WORDS = 14
 _WORD = re.compile(r"[^\s]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?][ \t]")
 
@@ -24,9 +26,9 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every heading line and bullet label in ``text``, in order.
 
     A bullet label is the text from a line's start (after any bullet or number) to
-    a colon, when it is short and has no sentence inside it. A heading is a whole
-    short line with no closing full stop, most of whose words are capitalised,
-    that is followed by a blank line or a longer paragraph.
+    a colon, when it is short, title-cased and has no sentence inside it. A heading
+    is a whole short line opening with a capital and with no closing full stop,
+    followed by a paragraph (or closing the text).
     """
     spans: list[tuple[int, int]] = []
     position = 0
@@ -53,11 +55,12 @@ def _is_label(before_colon: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    """A short line in title or sentence case with no closing punctuation."""
     stripped = line.rstrip()
     words = _WORD.findall(stripped)
-    if not words or len(words) > MAX_LABEL_WORDS or stripped.endswith((".", ",", ";")):
+    if not words or len(words) > MAX_HEADING_WORDS or stripped.endswith((".", ",", ";")):
         return False
-    return _mostly_capitalised(words)
+    return words[0][:1].isupper() or not words[0][:1].isalpha()
 
 
 def _mostly_capitalised(words: list[str]) -> bool:
@@ -70,5 +73,5 @@ def _paragraph_follows(lines: list[str], index: int) -> bool:
     """The next non-empty line is text, or the heading closes the document."""
     for following in lines[index + 1 :]:
         if following.strip():
-            return len(following.split()) > MAX_LABEL_WORDS or following.rstrip().endswith(".")
+            return len(following.split()) > MAX_HEADING_WORDS or following.rstrip().endswith(".")
     return True

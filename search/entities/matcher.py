@@ -1,4 +1,5 @@
-"""Known names that the capitalised-run pattern cannot take whole ("Save the Children").
+"""Known names that the capitalised-run pattern cannot take whole ("Save the Children",
+"United Arab Emirates").
 
 A multi-pattern (Aho-Corasick) automaton over those names, built on first use, finds
 them in one pass; the runs around them are then cut so the name stays one segment.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from search.entities.cues import CLOSED_CLASS, COMMON_CAPITALISED, DEMONYMS
 from search.entities.lexicon import lexicon
+from search.entities.patterns import MONTHS
 
 
 def outside(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -36,11 +39,7 @@ def outside(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> lis
 def _lower_case_names():
     """A multi-pattern matcher for known names the run pattern cannot take whole
     ("Save the Children", "Médecins Sans Frontières" is fine), or None."""
-    names = [
-        name
-        for name in lexicon().known
-        if " " in name and any(word[:1].islower() for word in name.split()[1:])
-    ]
+    names = [name for name in lexicon().known if " " in name and _cut_inside(name.split())]
     if not names:
         return None
     import ahocorasick
@@ -50,6 +49,15 @@ def _lower_case_names():
         automaton.add_word(name, len(name))
     automaton.make_automaton()
     return automaton
+
+
+# Words at which the run pattern's cleaning would cut a name ("United Arab Emirates":
+# "Arab" is a nationality word).
+_CUT_WORDS = DEMONYMS | CLOSED_CLASS | COMMON_CAPITALISED | frozenset(MONTHS)
+
+
+def _cut_inside(words: list[str]) -> bool:
+    return any(word[:1].islower() for word in words[1:]) or not _CUT_WORDS.isdisjoint(words)
 
 
 def known_names_with_lower_case(text: str) -> list[tuple[int, int]]:

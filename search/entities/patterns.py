@@ -29,7 +29,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 
 _MONTH_CUES = _names("in since until by from last next early late mid")
-_YEAR_CUES = _names("in since until by from of during before after the early late")
+_YEAR_CUES = _names(
+    "in since until by from of during before after the early late to than between for and or"
+)
 
 
 def _after(words: list[str]) -> str:
@@ -42,7 +44,7 @@ def _after(words: list[str]) -> str:
 # many alternatives are only tried where a date can start (a capital or a digit).
 _DATE_WORDS_RE = re.compile(
     r"(?=[ADFJMNOSTW])(?<![\w-])(?:"
-    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d:])"
+    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:[–-]{_DAY})?(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|{_after(_MONTH_CUES)}{_MONTH}"
@@ -51,7 +53,7 @@ _DATE_WORDS_RE = re.compile(
 )
 _DATE_NUMBERS_RE = re.compile(
     r"(?=\d)(?<![\w-])(?:"
-    rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"{_DAY}(?:[–-]{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
     rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
     rf"|{_after(_YEAR_CUES)}{_YEAR}s?"
@@ -66,7 +68,7 @@ _CURRENCY_WORDS = (
     r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|roubles?|"
     r"rubles?|francs?|pesos?|reais|real|rand|naira|shillings?|manats?|dinars?|dirhams?|"
     r"riyals?|rials?|lira|liras|won|baht|ringgit|rupiah|hryvnias?|zlotys?|kroner|kronor|"
-    r"krona|krone|lari|tenge|cedis?|kwacha|birr|pence|cents)"
+    r"krona|krone|lari|tenge|drams?|soms?|somoni|cedis?|kwacha|birr|pence|cents)"
 )
 
 MONEY_RE = re.compile(

@@ -27,6 +27,7 @@ from search.entities.cues import (
     ORG_HEADS,
     ORG_OPENERS,
     PLACE_HEADS,
+    SURNAME_ENDING,
 )
 from search.entities.headings import label_spans
 from search.entities.lexicon import lexicon
@@ -159,8 +160,8 @@ def find_segments(
             parts = [(run_start, run_end)]
         else:
             continue  # the common case: "The", "He", "But" open most runs
-        heading = _whole_line(text, run_start, run_end, match.group()) or _inside(
-            labels, label_starts, run_start
+        heading = _whole_line(text, run_start, run_end, match.group()) or _overlaps(
+            labels, label_starts, run_start, run_end
         )
         for part_start, part_end in parts:
             run = text[part_start:part_end]
@@ -178,9 +179,9 @@ def find_segments(
     return segments
 
 
-def _inside(labels: list[tuple[int, int]], starts: list[int], position: int) -> bool:
-    index = bisect_right(starts, position) - 1
-    return index >= 0 and position < labels[index][1]
+def _overlaps(labels: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    index = bisect_right(starts, end - 1) - 1
+    return index >= 0 and start < labels[index][1]
 
 
 def _without_ignored(run: str, pieces: tuple, ignored: frozenset[str]) -> tuple:
@@ -349,11 +350,32 @@ def _split_names(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             and _is_surname(words[at + 1])
             and not _ENDS_NAME.fullmatch(words[at + 1])  # "Martin Luther King Jr."
         )
-        if (starts_known and _ends_name(before, known, given)) or second_person:
-            return [tokens[:at], *_split_names(tokens[at:], known)]
-        if known.get(" ".join(before), ("",))[0] == "PLACE" and _person_shaped(words[at:], given):
+        after_known = _known_type(before, known) in ("PERSON", "PLACE") and (
+            _known_type(words[at:], known) or _person_shaped(words[at:], given)
+        )
+        after_organisation = before[-1] in ORG_HEADS and _person_shaped(words[at:], given)
+        cut = (
+            (starts_known and _ends_name(before, known, given))
+            or second_person
+            or after_known
+            or after_organisation
+        )
+        if cut and not _inside_known(words, at, known):
             return [tokens[:at], *_split_names(tokens[at:], known)]
     return [tokens]
+
+
+def _known_type(words: list[str], known: dict) -> str:
+    return known.get(" ".join(words), ("",))[0]
+
+
+def _inside_known(words: list[str], at: int, known: dict) -> bool:
+    """Whether a known name runs across the cut before ``words[at]`` ("Ararat Mirzoyan")."""
+    return any(
+        " ".join(words[start:end]) in known
+        for start in range(max(0, at - 3), at)
+        for end in range(at + 1, min(len(words), at + 3) + 1)
+    )
 
 
 def _ends_name(words: list[str], known: dict, given: frozenset[str]) -> bool:
@@ -364,12 +386,19 @@ def _ends_name(words: list[str], known: dict, given: frozenset[str]) -> bool:
 
 
 def _ends_in_full_name(words: list[str], given: frozenset[str]) -> bool:
-    return len(words) >= 2 and words[-2] in given and _is_surname(words[-1])
+    """A given name and a capitalised word: "Alexei Miller" (the given name is the
+    evidence, so the surname may also be an English word)."""
+    if len(words) < 2 or words[-2] not in given or not words[-1][:1].isupper():
+        return False
+    last = words[-1]
+    return not (last in COMMON_CAPITALISED or last in ORG_HEADS or last in PLACE_HEADS)
 
 
 def _person_shaped(words: list[str], given: frozenset[str]) -> bool:
-    """Two or three words that read as a person's name and as nothing else."""
-    if not 2 <= len(words) <= 3 or any(w in ORG_HEADS or w in PLACE_HEADS for w in words):
+    """One to three words that read as a person's name and as nothing else."""
+    if not 1 <= len(words) <= 3 or any(w in ORG_HEADS or w in PLACE_HEADS for w in words):
+        return False
+    if len(words) == 1 and not SURNAME_ENDING.search(words[0]):
         return False
     frequent = lexicon().frequent
     return all(w[:1].isupper() and w.lower() not in frequent for w in words)
