@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from search.entities.classify import Mention, is_acronym, strip_legal_suffix
+from search.entities.classify import Mention, is_acronym, is_given_name, strip_legal_suffix
 from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
@@ -43,7 +43,7 @@ def resolve(
     for mention in mentions:
         if mention.type is None and len(mention.words) > 1 and not mention.heading:
             mention.type = _default_type(mention, mid_sentence, lower_words, lex)
-    _people(mentions, lex.regions)
+    _people(mentions, lex)
     _spread_by_text(mentions)
     _organisations(mentions)
     settled: list[Mention] = []
@@ -57,6 +57,7 @@ def resolve(
         if mention.canonical is None:
             mention.canonical = mention.text
         settled.append(mention)
+    _shortened_companies(settled, lex.common_words)
     return settled
 
 
@@ -87,7 +88,7 @@ def _spread_by_text(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = source.type, source.canonical
 
 
-def _people(mentions: list[Mention], regions: frozenset[str]) -> None:
+def _people(mentions: list[Mention], lex: Lexicon) -> None:
     """Merge full names, their shorter forms and lone surnames into one person."""
     full: dict[tuple[str, str], str] = {}
     name_words = [_name_words(mention) for mention in mentions]
@@ -96,9 +97,16 @@ def _people(mentions: list[Mention], regions: frozenset[str]) -> None:
             key = (words[0], words[-1])
             if len(mention.text) > len(full.get(key, "")):
                 full[key] = mention.text
-    # "López Obrador" after "Andrés Manuel López Obrador": a shorter tail of a full name.
+    # "López Obrador" after "Andrés Manuel López Obrador": a shorter tail of a full name,
+    # when what comes before it is given names ("Anthony Blinken" is another person).
     for key, name in list(full.items()):
-        longer = [n for n in full.values() if n != name and n.endswith(" " + name)]
+        longer = [
+            n
+            for n in full.values()
+            if n != name
+            and n.endswith(" " + name)
+            and all(is_given_name(w, lex) for w in n[: -len(name)].split())
+        ]
         if longer:
             full[key] = max(longer, key=len)
     by_surname: dict[str, list[tuple[int, str]]] = {}
@@ -115,7 +123,7 @@ def _people(mentions: list[Mention], regions: frozenset[str]) -> None:
         if words[0].isupper():
             continue
         if mention.type not in (None, "PERSON") and not _surname_beats_list(
-            mention, by_surname, regions
+            mention, by_surname, lex.regions
         ):
             continue
         name = _nearest(by_surname.get(words[0]), mention.start)
@@ -157,6 +165,22 @@ def _organisations(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = "ORG", bases[mention.text]
 
 
+def _shortened_companies(mentions: list[Mention], common_words: frozenset[str]) -> None:
+    """ "Yugansk" for "Yuganskneftegas": a one-word organisation that opens a longer
+    one-word organisation's name, the rest being no English word ("Gazprom" and
+    "Gazprombank" stay two), is that organisation."""
+    names = {m.canonical for m in mentions if m.type == "ORG" and " " not in m.canonical}
+    for mention in mentions:
+        short = mention.canonical
+        if mention.type != "ORG" or short not in names or len(short) < 5:
+            continue
+        for name in sorted(names):
+            rest = name[len(short) :]
+            if name.startswith(short) and len(rest) >= 4 and rest.islower():
+                mention.canonical = name if rest not in common_words else short
+                break
+
+
 def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> bool:
     """ "the villages of Aghdam and Fuzuli": a name listed right after a place is a place."""
     if not settled or settled[-1].type != "PLACE":
@@ -177,6 +201,8 @@ def _default_type(
             lower = word.lower()
             common = lower in lower_words or lower in lex.common_words or _looks_inflected(word)
             return None if common else "ORG"
+        if mention.text.lower() in lower_words and not mention.text.isupper():
+            return None  # "the Moon", "Aid": the same word is written lower-case here too
         return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
     if words[-1] in lex.regions:

@@ -271,6 +271,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         # "France Televisions" is a company, "Jordan Henderson" a man.
         country_first = first in lex.regions and last.lower() in lex.common_words
         acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
+        acronym_inside = acronym_inside or any(w in ORG_HEADS for w in words)  # "Sky News"
         given = is_given_name(first, lex) or (
             len(words) > 2
             and is_given_name(words[1], lex)

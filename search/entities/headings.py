@@ -28,13 +28,15 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     A bullet label is the text from a line's start (after any bullet or number) to
     a colon, when it is short, title-cased and has no sentence inside it. A heading
     is a whole short line opening with a capital and with no closing full stop,
-    followed by a paragraph (or closing the text).
+    numbered or standing as a paragraph of its own (a short last line of a
+    hard-wrapped paragraph is not one: the line before it is text).
     """
     spans: list[tuple[int, int]] = []
     position = 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        start = position + _LEAD.match(line).end()
+        lead = _LEAD.match(line).end()
+        start = position + lead
         position += len(line) + 1
         body = text[start : position - 1]
         if not body.strip():
@@ -42,7 +44,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
         colon = body.find(":")
         if colon > 0 and _is_label(body[:colon]):
             spans.append((start, start + colon))
-        elif _is_heading(body) and _paragraph_follows(lines, index):
+        elif _is_heading(body) and (lead or _ends_paragraph(lines, index)):
             spans.append((start, start + len(body.rstrip())))
     return spans
 
@@ -69,9 +71,8 @@ def _mostly_capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in long_words)
 
 
-def _paragraph_follows(lines: list[str], index: int) -> bool:
-    """The next non-empty line is text, or the heading closes the document."""
-    for following in lines[index + 1 :]:
-        if following.strip():
-            return len(following.split()) > MAX_HEADING_WORDS or following.rstrip().endswith(".")
-    return True
+def _ends_paragraph(lines: list[str], index: int) -> bool:
+    """The line is a paragraph of its own: blank (or nothing) before and after it."""
+    before = lines[index - 1] if index else ""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return not before.strip() and not after.strip()

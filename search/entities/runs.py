@@ -75,6 +75,7 @@ _ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
 _COMPASS = frozenset(["North", "South", "East", "West", "Central", "Northern", "Southern"])
+_SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.")
 # An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
 _GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
@@ -437,8 +438,13 @@ def _split_long(tokens: list[tuple[int, str]], known: dict) -> list[list]:
 
 
 def _is_common(word: str) -> bool:
-    """An opening word, pronoun or number word, also hyphenated ("Thirty-five")."""
-    return word in COMMON_CAPITALISED or word.split("-", 1)[0] in COMMON_CAPITALISED
+    """An opening word, pronoun or number word, also hyphenated ("Thirty-five"), or a
+    section number ("IV.")."""
+    return (
+        word in COMMON_CAPITALISED
+        or word.split("-", 1)[0] in COMMON_CAPITALISED
+        or _SECTION_NUMBER.fullmatch(word) is not None
+    )
 
 
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
