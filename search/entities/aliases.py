@@ -186,7 +186,7 @@ def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> 
     if not settled or settled[-1].type != "PLACE":
         return False
     between = text[settled[-1].end : mention.start]
-    return between in (" and ", ", ", " or ")
+    return between in (" and ", ", ", " or ", "–", "-", "/")  # "Baku–Tbilisi–Ceyhan"
 
 
 def _default_type(
@@ -199,7 +199,12 @@ def _default_type(
         if mention.sentence_start and mention.text not in mid_sentence:
             word = mention.text
             lower = word.lower()
-            common = lower in lower_words or lower in lex.common_words or _looks_inflected(word)
+            common = (
+                lower in lower_words
+                or lower in lex.common_words
+                or _looks_inflected(word)
+                or _english_derivative(word, lex.common_words)
+            )
             return None if common else "ORG"
         if mention.text.lower() in lower_words and not mention.text.isupper():
             return None  # "the Moon", "Aid": the same word is written lower-case here too
@@ -209,10 +214,24 @@ def _default_type(
         return "ORG"
     # A pair of words that are not English words is a name ("Xi Jinping"); a pair with
     # one ("Time Warner", "Real Betis") is more often a company or a club.
+    if any(_english_derivative(w, lex.common_words) for w in words):
+        return None  # a phrase in capitals ("Confronting Disinformation"), not a name
     plain = words[0].lower() not in lex.very_common and words[-1].lower() not in lex.frequent
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"
+
+
+_DERIVED_ENDINGS = ("tion", "sion", "ness", "ment", "ship", "ism", "isation", "ization")
+
+
+def _english_derivative(word: str, common_words: frozenset[str]) -> bool:
+    """ "Confronting", "Disinformation": an English word made from another, not a name."""
+    lower = word.lower()
+    if lower.endswith(_DERIVED_ENDINGS) and len(lower) > 6:
+        return True
+    stem = lower[:-3]
+    return lower.endswith("ing") and (stem in common_words or stem + "e" in common_words)
 
 
 def _looks_inflected(word: str) -> bool:

@@ -60,6 +60,9 @@ _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\S*\d)(?=\S*[A-Z])[A-Z0-9-]{2,}")
 _LEADER_HEADS = frozenset(["administration", "presidency", "era", "regime", "premiership"])
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
+_PLACE_LOCATIVES = frozenset(["in", "near", "from"])
+# "a stake in Safaricom", "shares in Lukoil": a company after "in".
+_HOLDINGS = frozenset(["stake", "stakes", "shares", "share", "invest", "invested", "investment"])
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
@@ -196,12 +199,18 @@ def _split_of(
     if left in (["Republic"], ["Kingdom"], ["State"], ["Emirate"]) and place[0] == "PLACE":
         return [_mention(text, seg, "PLACE", place[1])]  # "Republic of Azerbaijan"
     person = left[0] in lex.given_names and len(left) in (2, 3)
+    right_name = [w for w in right if w not in NAME_PARTICLES]
+    org_of_org = (
+        left[-1] in ORG_HEADS
+        and len(right_name) == 1
+        and (is_acronym(right_name[0]) or lex.known.get(right_name[0], ("",))[0] == "ORG")
+    )  # "Minsk Group of the OSCE"
     org_of_place = (
         len(left) > 1
         and left[-1] not in ORG_OPENERS
         and lex.known.get(" ".join(right), ("",))[0] == "PLACE"
     )
-    if not (person or org_of_place):
+    if not (person or org_of_place or org_of_org):
         return None
     offsets = _offsets(text, seg)
     head = _sub(seg, offsets, 0, at)
@@ -245,8 +254,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"
         if first in ORG_HEADS and not first.isupper():
             return "DROP"  # "the Ministry said": a common noun, named elsewhere
-        if is_acronym(first):
-            return "ORG"
+        if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
+            return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
         return "ORG"
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
@@ -261,6 +270,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) == 1 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)
+    if len(words) == 1 and before in _PLACE_LOCATIVES and not _holding_in(text, seg.start):
+        return "PLACE"  # "in Sukhumi", "near Cooktown": a town too small for the lists
     if len(words) <= 3 and after in _LEADER_HEADS:
         return "PERSON"  # "the Okafor administration", "the Mbeki era"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
@@ -279,7 +290,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         )
         if len(words) > 1 and given and words[1] not in ("of", "for", "and", "the", "&"):
             return None if country_first or acronym_inside else "PERSON"
-        if len(words) > 1 and after in SPEECH_VERBS and not any(w.isupper() for w in words):
+        if len(words) > 1 and after in SPEECH_VERBS and not acronym_inside and "of" not in words:
             return "PERSON"
     return None
 
@@ -368,6 +379,11 @@ def _after_article_a(text: str, seg: Segment) -> bool:
     """ "a club Ronaldo joined": after "a/an + noun" the name is not the organisation."""
     before = text[max(0, seg.start - 30) : seg.start].split()
     return len(before) >= 2 and before[-2].lower() in ("a", "an")
+
+
+def _holding_in(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return len(before) >= 2 and before[-2].lower() in _HOLDINGS
 
 
 def _place_of(text: str, start: int) -> bool:

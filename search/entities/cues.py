@@ -132,6 +132,7 @@ PLACE_LOWER_HEADS = word_set(
     province region oblast district county state prefecture governorate territory
     valley river island islands peninsula city town village mountains desert
     villages towns cities provinces regions districts
+    corridor crossing checkpoint ruins
     """
 )
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 
 # Bullets and numbering before a label: "–", "-", "•", "*", "1.", "2)", "IV.", "a)".
-_LEAD = re.compile(r"[ \t]*(?:[-–—•*·▪◦>#]+[ \t]*|(?:\d{1,2}|[IVXivx]{1,5}|[a-z])[.)][ \t]+)?")
+_LEAD = re.compile(
+    r"[ \t]*(?:[-–—•*·▪◦>#]+[ \t]*)?(?:(?:\d{1,2}|[IVXivx]{1,5}|[a-z])[.)][ \t]+)?(?:\*\*|__)?"
+)
 # A label is short: at most this many words before its colon; a heading line may be
 # a little longer (a section title).
 MAX_LABEL_WORDS = 9
 MAX_HEADING_WORDS = 14
+MAX_NUMBERED_WORDS = 20
 _WORD = re.compile(r"[^\s]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?][ \t]")
 
@@ -44,7 +47,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
         colon = body.find(":")
         if colon > 0 and _is_label(body[:colon]):
             spans.append((start, start + colon))
-        elif _is_heading(body) and (lead or _ends_paragraph(lines, index)):
+        elif _is_heading(body, numbered=lead > 0) and (lead or _ends_paragraph(lines, index)):
             spans.append((start, start + len(body.rstrip())))
     return spans
 
@@ -56,11 +59,13 @@ def _is_label(before_colon: str) -> bool:
     return _mostly_capitalised(words)
 
 
-def _is_heading(line: str) -> bool:
-    """A short line in title or sentence case with no closing punctuation."""
+def _is_heading(line: str, numbered: bool) -> bool:
+    """A short line in title or sentence case with no closing punctuation; a numbered
+    section title may be longer."""
     stripped = line.rstrip()
     words = _WORD.findall(stripped)
-    if not words or len(words) > MAX_HEADING_WORDS or stripped.endswith((".", ",", ";")):
+    longest = MAX_NUMBERED_WORDS if numbered else MAX_HEADING_WORDS
+    if not words or len(words) > longest or stripped.endswith((".", ",", ";")):
         return False
     return words[0][:1].isupper() or not words[0][:1].isalpha()
 
