@@ -38,6 +38,9 @@ class Lexicon:
         frequent: the ten thousand most frequent of them.
         regions: countries, regions and continents (not towns, which are often surnames).
         towns: small towns, trusted only after a word such as "in" or "near".
+        people: every spelling of a listed head of state or minister ("Erdogan",
+            "Recep Tayyip Erdoğan") -> the canonical full name, also where a place of
+            the same spelling holds that name in ``known``.
     """
 
     known: dict[str, tuple[str, str]]
@@ -47,6 +50,7 @@ class Lexicon:
     frequent: frozenset[str]
     regions: frozenset[str]
     towns: frozenset[str]
+    people: dict[str, str]
 
 
 def _data(name: str) -> str:
@@ -80,8 +84,10 @@ def lexicon() -> Lexicon:
             known["St. " + name[6:]] = ("PLACE", name)
     # Heads of state and ministers, under every spelling and, where no one else bears
     # it, the surname alone ("Putin"); a place or organisation spelt the same wins.
+    people: dict[str, str] = {}
     for _, canonical, *aliases in _rows(_data("people.tsv")):
         for alias in [canonical, *aliases]:
+            people[alias] = canonical
             known.setdefault(alias, ("PERSON", canonical))
     for row in _rows(_data("known.tsv")):
         entity_type, canonical, *aliases = row
@@ -103,4 +109,5 @@ def lexicon() -> Lexicon:
         frequent=frozenset(by_frequency[:FREQUENT]),
         regions=frozenset(regions),
         towns=frozenset(towns),
+        people=people,
     )
