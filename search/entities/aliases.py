@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from search.entities.classify import Mention, is_acronym, is_given_name, strip_legal_suffix
-from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
+from search.entities.cues import COMPASS, NAME_PARTICLES, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
@@ -136,7 +136,13 @@ def _people(mentions: list[Mention], lex: Lexicon) -> None:
 def _surname_beats_list(mention: Mention, by_surname: dict, regions: frozenset[str]) -> bool:
     """A listed town or company that is also a person's surname here is the person; a
     country or region never is ("Anthony Blinken Azerbaijan" must not take "Azerbaijan")."""
-    return mention.text in by_surname and mention.text not in regions
+    if mention.text not in by_surname:
+        return False
+    # A country is a surname only in a two-word name ("Luís Montenegro"), never at
+    # the end of a longer run ("Anthony Blinken Azerbaijan").
+    return mention.text not in regions or any(
+        len(name.split()) == 2 for _, name in by_surname[mention.text]
+    )
 
 
 def _nearest(candidates: list[tuple[int, str]] | None, position: int) -> str | None:
@@ -210,6 +216,8 @@ def _default_type(
             return None  # "the Moon", "Aid": the same word is written lower-case here too
         return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
+    if len(words) == 2 and words[0] in COMPASS and words[1].lower() not in lex.common_words:
+        return "PLACE"  # "South Tyrol", "North Gyeongsang"
     if words[-1] in lex.regions:
         return "ORG"
     # A pair of words that are not English words is a name ("Xi Jinping"); a pair with

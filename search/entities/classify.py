@@ -205,12 +205,14 @@ def _split_of(
         and len(right_name) == 1
         and (is_acronym(right_name[0]) or lex.known.get(right_name[0], ("",))[0] == "ORG")
     )  # "Minsk Group of the OSCE"
+    right_known = lex.known.get(" ".join(right_name), ("",))[0]
     org_of_place = (
-        len(left) > 1
-        and left[-1] not in ORG_OPENERS
-        and lex.known.get(" ".join(right), ("",))[0] == "PLACE"
-    )
-    if not (person or org_of_place or org_of_org):
+        len(left) > 1 and left[-1] not in ORG_OPENERS and right_known == "PLACE"
+    )  # "Rai Benjamin of the United States"
+    named_of_org = (
+        left[-1] not in ORG_OPENERS and left[-1] not in ORG_HEADS and right_name[-1] in ORG_HEADS
+    )  # "Chakwera of the Malawi Congress Party"
+    if not (person or org_of_place or org_of_org or named_of_org):
         return None
     offsets = _offsets(text, seg)
     head = _sub(seg, offsets, 0, at)

@@ -27,6 +27,7 @@ PERSON_TITLES = word_set(
     Midfielder Defender Goalkeeper Captain Chef Deputy Speaker Leader Adviser Advisor
     Counsellor Councillor Councilman Assemblyman MP MEP Dr. Mr. Mrs. Ms. Prof. St
     Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable CEO
+    Director-General Secretary-General Vice-President Attorney-General Prime-Minister
     """
 )
 
@@ -245,6 +246,9 @@ DEMONYMS = word_set(
     Baloch Karakalpak Yazidi Assyrian Nakhchivani Karabakhi Meskhetian Laz Kumyk Slavic
     """
 )
+
+# Compass words that open place names ("South Tyrol") and adjectives ("South Korean").
+COMPASS = frozenset(["North", "South", "East", "West", "Central", "Northern", "Southern"])
 
 # Demonym suffixes: "Russia" -> "Russian", "Azerbaijan" -> "Azerbaijani".
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ese")

@@ -20,6 +20,7 @@ from functools import lru_cache
 from search.entities.cues import (
     CLOSED_CLASS,
     COMMON_CAPITALISED,
+    COMPASS,
     DEMONYM_SUFFIXES,
     DEMONYMS,
     JOINERS,
@@ -74,7 +75,7 @@ _GROUP_POSSESSIVES = frozenset(
 _ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
-_COMPASS = frozenset(["North", "South", "East", "West", "Central", "Northern", "Southern"])
+_LINKING_PARTICLES = frozenset(["for", "in", "on", "at"])
 _SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.")
 # An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
 _GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
@@ -202,8 +203,11 @@ def _without_ignored(run: str, pieces: tuple, ignored: frozenset[str]) -> tuple:
         starts = [offset]
         for word in words[1:]:
             starts.append(run.index(word, starts[-1] + len(words[len(starts) - 1])))
-        head_end = starts[at - 1] + len(words[at - 1])
-        pending[:0] = [(offset, head_end, words[:at]), (starts[at], end, words[at:])]
+        head = at
+        while head > 1 and (words[head - 1] in NAME_PARTICLES or words[head - 1] in JOINERS):
+            head -= 1  # "Washington for | Baku": the particle belongs to neither name
+        head_end = starts[head - 1] + len(words[head - 1])
+        pending[:0] = [(offset, head_end, words[:head]), (starts[at], end, words[at:])]
     return tuple(result)
 
 
@@ -278,8 +282,11 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
 
 def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
     """Drop opening words, months and nationality adjectives, cutting the piece there."""
+    names_org = tokens[-1][1] in ORG_HEADS  # "People Power Party", "National Grid Group"
     while tokens and " ".join(w for _, w in tokens) not in known:
-        if tokens[0][1] not in NAME_PARTICLES and tokens[0][1] not in COMMON_CAPITALISED:
+        first = tokens[0][1]
+        opening = first in CLOSED_CLASS if names_org else first in COMMON_CAPITALISED
+        if first not in NAME_PARTICLES and not opening and first not in JOINERS:
             break
         tokens = tokens[1:]
     if not tokens or " ".join(w for _, w in tokens) in known:
@@ -302,7 +309,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         if not current and (word in NAME_PARTICLES or _is_common(word)):
             continue
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        if word in _COMPASS and following and looks_demonym(following):
+        if word in COMPASS and following and looks_demonym(following):
             close()  # "South Korean", "North African": one adjective
             continue
         if (
@@ -310,6 +317,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             and not (word == "May" and index > 0)
             or not ends_org
             and all(looks_demonym(part) for part in word.split("-"))
+            and not _given_before_surname(tokens, index)
         ):
             close()
         else:
@@ -338,12 +346,16 @@ def _split_names(tokens: list[tuple[int, str]], known: dict) -> list[list]:
     given = lexicon().given_names
     for at in range(1, len(words)):
         before = words[:at]
-        if before[-1] in NAME_PARTICLES:
-            continue
         starts_known = any(
             known.get(" ".join(words[at:end]), ("",))[0] in ("PLACE", "PERSON")
             for end in range(len(words), at, -1)
         )
+        if before[-1] in NAME_PARTICLES:
+            # "Washington for Baku": two places joined by a particle, not one name.
+            linking = before[-1] in _LINKING_PARTICLES  # not "of": "Gulf of Mexico"
+            if linking and starts_known and _known_type(before[:-1], known) == "PLACE":
+                return [tokens[: at - 1], *_split_names(tokens[at:], known)]
+            continue
         second_person = (
             words[at] in given
             and _ends_in_full_name(before, given)
@@ -372,8 +384,9 @@ def _known_type(words: list[str], known: dict) -> str:
 
 def _inside_known(words: list[str], at: int, known: dict) -> bool:
     """Whether a known name runs across the cut before ``words[at]`` ("Ararat Mirzoyan")."""
+    people = lexicon().people
     return any(
-        " ".join(words[start:end]) in known
+        " ".join(words[start:end]) in known or " ".join(words[start:end]) in people
         for start in range(max(0, at - 3), at)
         for end in range(at + 1, min(len(words), at + 3) + 1)
     )
@@ -392,7 +405,10 @@ def _ends_in_full_name(words: list[str], given: frozenset[str]) -> bool:
     if len(words) < 2 or words[-2] not in given or not words[-1][:1].isupper():
         return False
     last = words[-1]
-    return not (last in COMMON_CAPITALISED or last in ORG_HEADS or last in PLACE_HEADS)
+    # "Pedro Nuno" are two given names: the surname ("Santos") is still to come.
+    return not (
+        last in given or last in COMMON_CAPITALISED or last in ORG_HEADS or last in PLACE_HEADS
+    )
 
 
 def _person_shaped(words: list[str], given: frozenset[str]) -> bool:
@@ -412,6 +428,17 @@ def _is_surname(word: str) -> bool:
         and word.lower() not in lexicon().very_common
         and word not in ORG_HEADS
         and word not in PLACE_HEADS
+    )
+
+
+def _given_before_surname(tokens: list[tuple[int, str]], index: int) -> bool:
+    """ "Christian Stocker": a nationality or faith word that is also a given name,
+    before a last word that is no English word."""
+    if index + 2 != len(tokens) or tokens[index][1] not in lexicon().given_names:
+        return False
+    return (
+        _is_surname(tokens[index + 1][1])
+        and tokens[index + 1][1].lower() not in lexicon().common_words
     )
 
 
@@ -472,9 +499,10 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
         single_unknown = (
             len(left) == 1 and left[0] not in known and (left[0] not in given or len(right) > 2)
         )
+        right_name = " ".join(right[1:] if right[:1] == ["the"] else right)
         keep = (
             " ".join([*left, word, *right]) in known
-            or (not glued and _opens_org(left))
+            or (not glued and _opens_org(left) and right_name not in known)
             or (bool(right) and right[-1] in ORG_HEADS and single_unknown)
         )
         if keep:
