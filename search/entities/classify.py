@@ -60,7 +60,16 @@ _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\S*\d)(?=\S*[A-Z])[A-Z0-9-]{2,}")
 _LEADER_HEADS = frozenset(["administration", "presidency", "era", "regime", "premiership"])
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
-_PLACE_LOCATIVES = frozenset(["in", "near", "from"])
+# ", the populous province of", ", an industry group": a description after a name.
+_APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,60})")
+# Words after a city's name that make it the city's club ("a former Manchester City striker").
+_CLUB_ROLES = word_set(
+    "manager coach striker midfielder defender goalkeeper keeper captain winger forward "
+    "fans supporters squad boss teammate"
+)
+_PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
+_PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
+_PLACE_LOCATIVES = frozenset(["in", "near", "from", "off"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
 _HOLDINGS = frozenset(["stake", "stakes", "shares", "share", "invest", "invested", "investment"])
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
@@ -168,9 +177,11 @@ def classify_segment(
         return []
     name = text[segment.start : segment.end]
     known = lex.known.get(name) or (name.isupper() and lex.known.get(name.title()))
+    city = known and known[0] == "PLACE" and name not in lex.regions
+    if city and _word_after(text, segment.end).lower() in _CLUB_ROLES:
+        return [_mention(text, segment, "ORG", name)]  # "Liverpool manager Arne Slot"
     if known:
         return [_mention(text, segment, known[0], known[1])]
-    name = text[segment.start : segment.end]
     if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
         return [_mention(text, segment, "PLACE", name)]
     if words[-1] not in ORG_HEADS or "of" in words:
@@ -272,8 +283,11 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) == 1 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)
-    if len(words) == 1 and before in _PLACE_LOCATIVES and not _holding_in(text, seg.start):
+    if len(words) == 1 and _after_locative(text, seg.start):
         return "PLACE"  # "in Sukhumi", "near Cooktown": a town too small for the lists
+    described = _appositive_type(text, seg.end)
+    if described:
+        return described
     if len(words) <= 3 and after in _LEADER_HEADS:
         return "PERSON"  # "the Okafor administration", "the Mbeki era"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
@@ -383,9 +397,37 @@ def _after_article_a(text: str, seg: Segment) -> bool:
     return len(before) >= 2 and before[-2].lower() in ("a", "an")
 
 
-def _holding_in(text: str, start: int) -> bool:
-    before = text[max(0, start - 30) : start].split()
-    return len(before) >= 2 and before[-2].lower() in _HOLDINGS
+def _appositive_type(text: str, end: int) -> str | None:
+    """The type a description right after a name gives it: "Gyeonggi, the populous
+    province", "NetChoice, an industry group", "Fiocruz, a research institute"."""
+    match = _APPOSITIVE.match(text, end)
+    if match is None:
+        return None
+    phrase = []
+    for word in match.group(1).lower().split()[:6]:
+        if word in _PREPOSITIONS:
+            break  # the head noun comes before "of", "at", "in": "a glaciologist at the..."
+        phrase.append(word)
+    for word in reversed(phrase):  # the head is the last noun: "the state oil company"
+        if word in PLACE_LOWER_HEADS or word in _PLACE_NOUNS:
+            return "PLACE"
+        if word in ORG_LOWER_CUES or word in ORG_LOWER_HEADS:
+            return "ORG"
+        if word in PERSON_LOWER_CUES and word not in ("said", "says", "told"):
+            return "PERSON"
+    return None
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """ "in Sukhumi", "near Cooktown", "in the Azores"; not "a stake in Safaricom"."""
+    before = [w.lower() for w in text[max(0, start - 40) : start].split()]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+        if before[-1:] != ["in"]:
+            return False
+    if not before or before[-1] not in _PLACE_LOCATIVES:
+        return False
+    return len(before) < 2 or before[-2] not in _HOLDINGS
 
 
 def _place_of(text: str, start: int) -> bool:

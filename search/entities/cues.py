@@ -133,7 +133,8 @@ PLACE_LOWER_HEADS = word_set(
     province region oblast district county state prefecture governorate territory
     valley river island islands peninsula city town village mountains desert
     villages towns cities provinces regions districts
-    corridor crossing checkpoint ruins
+    corridor crossing checkpoint ruins hamlet hamlets pass passes municipality municipalities canton
+    commune archipelago
     """
 )
 
