@@ -118,6 +118,10 @@ def _people(mentions: list[Mention], lex: Lexicon) -> None:
             by_surname.setdefault(words[-1], []).append((mention.start, name))
             by_first.setdefault(words[0], []).append((mention.start, name))
     for mention, words in zip(mentions, name_words, strict=True):
+        if len(words) == 1 and mention.type == "PERSON" and words[0] in by_surname:
+            # The article's own full name first ("Anthony Blinken" as written here).
+            mention.canonical = _nearest(by_surname[words[0]], mention.start)
+            continue
         if len(words) != 1 or mention.canonical not in (None, mention.text):
             continue
         if words[0].isupper():
@@ -214,6 +218,8 @@ def _default_type(
             return None if common else "ORG"
         if mention.text.lower() in lower_words and not mention.text.isupper():
             return None  # "the Moon", "Aid": the same word is written lower-case here too
+        if _english_derivative(mention.text, lex.common_words):
+            return None  # "Inspiration", "Normalisation": capitals on an English word
         return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
     if len(words) == 2 and words[0] in COMPASS and words[1].lower() not in lex.common_words:

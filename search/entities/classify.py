@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from search.entities.cues import (
     COMMON_CAPITALISED,
+    COMPASS,
     LOCATIVES,
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
@@ -267,6 +268,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"
         if first in ORG_HEADS and not first.isupper():
             return "DROP"  # "the Ministry said": a common noun, named elsewhere
+        if first in COMPASS:
+            return "DROP"  # "the North", "the South": a direction unless a list knows it
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
@@ -292,7 +295,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PERSON"  # "the Okafor administration", "the Mbeki era"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
         return "PERSON"
-    if after in ORG_LOWER_HEADS or (before in ORG_LOWER_CUES and not _after_article_a(text, seg)):
+    person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
+    org_cue = before in ORG_LOWER_CUES and not _after_article_a(text, seg) and not person_shaped
+    if after in ORG_LOWER_HEADS or org_cue:  # "the group Hamas", not "group Shahin Mustafayev"
         return "ORG"
     if len(words) <= 4:
         # "France Televisions" is a company, "Jordan Henderson" a man.
@@ -364,8 +369,9 @@ def _split_title(
     name_end = next((i for i, w in enumerate(words) if i > name_at and w in _NAME_ENDS), len(words))
     rest = words[name_at:name_end]
     name_length = sum(w not in NAME_PARTICLES for w in rest)
-    if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest):
-        return mentions or None
+    portfolio = words[name_at - 1] == "for" or all(w in TITLE_MODIFIERS for w in rest)
+    if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest) or portfolio:
+        return mentions or None  # "Secretary of State", "Minister for Democracy": no name
     name = _sub(seg, offsets, name_at, name_end)
     known = lex.known.get(" ".join(rest), ("", None))
     if (known[0] and known[0] != "PERSON") or rest[0] in NAME_PARTICLES:

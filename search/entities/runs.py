@@ -25,6 +25,7 @@ from search.entities.cues import (
     DEMONYMS,
     JOINERS,
     NAME_PARTICLES,
+    NOT_ENTITY_HEADS,
     ORG_HEADS,
     ORG_OPENERS,
     PLACE_HEADS,
@@ -82,7 +83,7 @@ _GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
 _HYPHEN_ADJECTIVE = re.compile(
-    r"-(?:based|born|led|owned|backed|made|style|wide|run|right|left|wing)$", re.IGNORECASE
+    r"-(?:based|born|led|owned|backed|made|style|wide|run|right|left|wing|[a-z]{3,}ed)$"
 )
 
 
@@ -504,6 +505,7 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             " ".join([*left, word, *right]) in known
             or (not glued and _opens_org(left) and right_name not in known)
             or (bool(right) and right[-1] in ORG_HEADS and single_unknown)
+            or (bool(right) and right[-1] in NOT_ENTITY_HEADS and single_unknown)
         )
         if keep:
             parts[-1].append((offset, word))

@@ -6,6 +6,8 @@ canonical name, and two BBC slips (a company's short name, "Asset Management")."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from search.entities import extract_entities, ignore_entity
 
@@ -200,3 +202,51 @@ def test_asset_management_is_an_organisation_not_a_person():
     text = "Shares were sold by Global Asset Management, chief David Smith said."
     assert ("Global Asset Management", "ORG") in found(text)
     assert ("David Smith", "PERSON") in found(text)
+
+
+def test_a_lone_surname_takes_the_full_name_written_in_the_article():
+    text = "Anthony Blinken arrived. Later Blinken called Baku, and Blinken left."
+    spans = [s for s in extract_entities(text) if s.type == "PERSON"]
+    assert {s.canonical for s in spans} == {"Anthony Blinken"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=st.sampled_from(["Anna", "Ilham", "Nikol", "Maria", "Kemal", "Olena", "David"]),
+    second=st.sampled_from(["Farid", "Sofia", "Levan", "Irina", "Omar", "Jana", "Pedro"]),
+    surnames=st.lists(
+        st.text(alphabet="bdgklmnprstvz", min_size=2, max_size=3).map(
+            lambda core: "Zu" + core + "ovan"
+        ),
+        min_size=2,
+        max_size=2,
+        unique=True,
+    ),
+)
+def test_two_people_run_together_never_share_a_canonical_name(first, second, surnames):
+    one, two = f"{first} {surnames[0]}", f"{second} {surnames[1]}"
+    text = f"On Monday minister {one} {two} discussed the talks. {surnames[1]} left."
+    assert canonicals(text, "PERSON") == {one, two}
+
+
+# Titles and portfolios
+
+
+def test_a_title_with_its_portfolio_is_no_person():
+    text = (
+        "The Secretary of State noted the amendment. The Assistant Secretary of State "
+        "for Democracy, Human Rights and Labor visited."
+    )
+    assert [s for s, t in found(text) if t == "PERSON"] == []
+
+
+def test_a_person_after_a_group_word_is_still_a_person():
+    text = "The representative in the working group Shahin Mustafayev travelled to Moscow."
+    assert ("Shahin Mustafayev", "PERSON") in found(text)
+
+
+def test_named_initiatives_and_hyphenated_adjectives_are_not_names():
+    text = "China backs the Belt and Road Initiative and the Indian-supplied Pinaka rockets."
+    spans = found(text)
+    assert not [s for s, _ in spans if "Belt" in s or "Road" in s or "Indian" in s]
+    assert ("China", "PLACE") in spans
