@@ -188,8 +188,10 @@ def _overlaps(labels: list[tuple[int, int]], starts: list[int], start: int, end:
 
 
 def _without_ignored(run: str, pieces: tuple, ignored: frozenset[str]) -> tuple:
-    """Pieces with each ignored name cut at a known name inside it, or else before its
-    last word (a name that swallowed its neighbour: "Joe Biden May")."""
+    """Pieces with each ignored name taken apart: a known name at its end is found again
+    ("Sky News Australia" -> "Australia"), and so are two or more words before it
+    ("Anthony Blinken Azerbaijan" -> "Anthony Blinken", "Azerbaijan"). An ignored name
+    with no known name inside it is simply not marked."""
     known = lexicon().known
     result = []
     pending = list(pieces)
@@ -198,17 +200,18 @@ def _without_ignored(run: str, pieces: tuple, ignored: frozenset[str]) -> tuple:
         if " ".join(words).lower() not in ignored:
             result.append((offset, end, words))
             continue
-        if len(words) < 2:
+        at = next((i for i in range(1, len(words)) if " ".join(words[i:]) in known), None)
+        if at is None:
             continue
-        at = next((i for i in range(1, len(words)) if " ".join(words[i:]) in known), len(words) - 1)
         starts = [offset]
         for word in words[1:]:
             starts.append(run.index(word, starts[-1] + len(words[len(starts) - 1])))
+        pending.insert(0, (starts[at], end, words[at:]))
         head = at
         while head > 1 and (words[head - 1] in NAME_PARTICLES or words[head - 1] in JOINERS):
             head -= 1  # "Washington for | Baku": the particle belongs to neither name
-        head_end = starts[head - 1] + len(words[head - 1])
-        pending[:0] = [(offset, head_end, words[:head]), (starts[at], end, words[at:])]
+        if head >= 2:
+            pending.insert(0, (offset, starts[head - 1] + len(words[head - 1]), words[:head]))
     return tuple(result)
 
 
