@@ -185,6 +185,10 @@ def classify_segment(
         return [_mention(text, segment, known[0], known[1])]
     if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
         return [_mention(text, segment, "PLACE", name)]
+    if len(words) > 1 and words[-1] in PERSON_TITLES and words[-2] not in NAME_PARTICLES:
+        # "US President", "Kremlin spokesman": the title names no one; what is before it may
+        offsets = _offsets(text, segment)
+        return classify_segment(text, _sub(segment, offsets, 0, len(words) - 1), lex, lower_words)
     if words[-1] not in ORG_HEADS or "of" in words:
         split = _split_title(text, segment, lex, lower_words)
         if split is not None:

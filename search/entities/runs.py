@@ -28,6 +28,7 @@ from search.entities.cues import (
     NOT_ENTITY_HEADS,
     ORG_HEADS,
     ORG_OPENERS,
+    PERSON_TITLES,
     PLACE_HEADS,
     SURNAME_ENDING,
 )
@@ -253,6 +254,8 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES) and not glued:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
+        elif _ENDS_NAME.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
+            pieces.append([])  # "US President Co. Biden": no company after a title
         elif _ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
             # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
             pieces[-1].append((offset, word))
@@ -371,11 +374,19 @@ def _split_names(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             _known_type(words[at:], known) or _person_shaped(words[at:], given)
         )
         after_organisation = before[-1] in ORG_HEADS and _person_shaped(words[at:], given)
+        rest = words[at:]
+        after_person = _known_type(before, known) == "PERSON" and not (
+            len(rest) == 1
+            and (
+                rest[0] in ORG_HEADS or rest[0] in NOT_ENTITY_HEADS or _ENDS_NAME.fullmatch(rest[0])
+            )
+        )  # "Biden International Caspian Oil", but "Trump Organization", "Putin Doctrine"
         cut = (
             (starts_known and _ends_name(before, known, given))
             or second_person
             or after_known
             or after_organisation
+            or after_person
         )
         if cut and not _inside_known(words, at, known):
             return [tokens[:at], *_split_names(tokens[at:], known)]

@@ -251,3 +251,17 @@ def test_ignoring_a_right_name_hides_it_and_marks_no_part_of_it():
     after = found(text)
     assert ("Baku", "PLACE") in after
     assert not [s for s, _ in after if "Ilham" in s or "Aliyev" in s]
+
+
+def test_a_listed_leader_ends_the_name_that_follows_without_punctuation():
+    text = "On June 1, US President Co. Biden International Caspian Oil opened the show."
+    assert found(text) == [
+        ("US", "PLACE"),
+        ("Biden", "PERSON"),
+        ("International Caspian Oil", "ORG"),
+    ]
+
+
+def test_a_leader_name_inside_an_organisation_or_with_a_suffix_stays_whole():
+    text = "The Trump Organization replied, said Donald Trump Jr. on Friday."
+    assert found(text) == [("Trump Organization", "ORG"), ("Donald Trump Jr.", "PERSON")]
