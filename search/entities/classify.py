@@ -185,7 +185,8 @@ def classify_segment(
         return [_mention(text, segment, known[0], known[1])]
     if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
         return [_mention(text, segment, "PLACE", name)]
-    if len(words) > 1 and words[-1] in PERSON_TITLES and words[-2] not in NAME_PARTICLES:
+    ends_in_title = words[-1] in PERSON_TITLES and words[-2:-1] and words[-2] not in NAME_PARTICLES
+    if ends_in_title and words[0] not in lex.given_names:  # not "Martin Luther King"
         # "US President", "Kremlin spokesman": the title names no one; what is before it may
         offsets = _offsets(text, segment)
         return classify_segment(text, _sub(segment, offsets, 0, len(words) - 1), lex, lower_words)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,9 +76,11 @@ _GROUP_POSSESSIVES = frozenset(
     for word in ("Women", "Men", "People", "Children", "Workers", "Farmers", "Veterans")
     for mark in ("'s", "’s", "'", "’")
 )
-_ENDS_NAME = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|Bros\.")
+_COMPANY_END = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Bros\.")
+_ENDS_NAME = re.compile(rf"{_COMPANY_END.pattern}|Jr\.|Sr\.")
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
+_GLUED_NAME = re.compile(r"(?<=[a-z][./])[A-Z][a-z]{3,}(?![\w./-])")
 _LINKING_PARTICLES = frozenset(["for", "in", "on", "at"])
 _SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.")
 # An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
@@ -136,8 +140,8 @@ def looks_demonym(word: str) -> bool:
 
 def find_segments(
     text: str,
-    blocked: list[tuple[int, int]] = (),
-    ignored: frozenset[str] = frozenset(),
+    blocked: Sequence[tuple[int, int]] = (),
+    ignored: AbstractSet[str] = frozenset(),
 ) -> list[Segment]:
     """Candidate name segments in ``text``, in order of position.
 
@@ -178,9 +182,22 @@ def find_segments(
                 segments.append(
                     Segment(part_start + offset, part_start + end, list(words), opens, heading)
                 )
-    if hits:
-        segments.sort(key=lambda segment: segment.start)
+    glued = _glued_known_names(text)
+    if hits or glued:
+        segments = sorted(segments + glued, key=lambda segment: segment.start)
     return segments
+
+
+def _glued_known_names(text: str) -> list[Segment]:
+    """Known names glued to the word before by a lost space ("in Brussels.Armenia",
+    "the Middle East/Iran"), which the run pattern leaves alone (it must not split
+    "Caliber.Az" or a path)."""
+    known = lexicon().known
+    return [
+        Segment(match.start(), match.end(), [match.group()], True)
+        for match in _GLUED_NAME.finditer(text)
+        if known.get(match.group(), ("",))[0] in ("PLACE", "PERSON")
+    ]
 
 
 def _overlaps(labels: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -188,7 +205,7 @@ def _overlaps(labels: list[tuple[int, int]], starts: list[int], start: int, end:
     return index >= 0 and start < labels[index][1]
 
 
-def _without_ignored(run: str, pieces: tuple, ignored: frozenset[str]) -> tuple:
+def _without_ignored(run: str, pieces: tuple, ignored: AbstractSet[str]) -> tuple:
     """Pieces with each ignored name taken apart: a known name at its end is found again
     ("Sky News Australia" -> "Australia"), and so are two or more words before it
     ("Anthony Blinken Azerbaijan" -> "Anthony Blinken", "Azerbaijan"). An ignored name
@@ -254,7 +271,7 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES) and not glued:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
-        elif _ENDS_NAME.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
+        elif _COMPANY_END.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
             pieces.append([])  # "US President Co. Biden": no company after a title
         elif _ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
             # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.

@@ -265,3 +265,14 @@ def test_a_listed_leader_ends_the_name_that_follows_without_punctuation():
 def test_a_leader_name_inside_an_organisation_or_with_a_suffix_stays_whole():
     text = "The Trump Organization replied, said Donald Trump Jr. on Friday."
     assert found(text) == [("Trump Organization", "ORG"), ("Donald Trump Jr.", "PERSON")]
+
+
+def test_a_known_place_glued_to_the_sentence_before_is_still_a_place():
+    text = "It took place on May 6 in Brussels.Armenia It happened in the Middle East/Iran too."
+    assert found(text) == [
+        ("Brussels", "PLACE"),
+        ("Armenia", "PLACE"),
+        ("Middle East", "PLACE"),
+        ("Iran", "PLACE"),
+    ]
+    assert not [s for s, _ in found("Read it on Caliber.Az or a.Baku/path today.") if s == "Az"]
