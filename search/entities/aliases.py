@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from search.entities.classify import Mention, is_acronym, is_given_name, strip_legal_suffix
-from search.entities.cues import COMPASS, NAME_PARTICLES, SURNAME_ENDING
+from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
@@ -36,6 +36,7 @@ def resolve(
         Mentions that all have a type and a canonical name.
     """
     _bracketed_acronyms(text, mentions)
+    _places_by_vote(mentions)
     _spread_by_text(mentions)
     mid_sentence = {m.text for m in mentions if not m.sentence_start}
     # Several-word names get their default type first: it does not depend on context,
@@ -57,6 +58,7 @@ def resolve(
         if mention.canonical is None:
             mention.canonical = mention.text
         settled.append(mention)
+    settled = _headings_like_the_body(mentions, settled)
     _shortened_companies(settled, lex.common_words)
     return settled
 
@@ -74,6 +76,30 @@ def _bracketed_acronyms(text: str, mentions: list[Mention]) -> None:
         for other in mentions:
             if other.text == long.text and other.type in (None, "ORG"):
                 other.type, other.canonical = "ORG", short.text
+
+
+def _headings_like_the_body(mentions: list[Mention], settled: list[Mention]) -> list[Mention]:
+    """A heading's name that the body settled ("Chelsea clinch cup" over a report that
+    names Chelsea) takes the body's type; other heading words stay unmarked."""
+    body = {m.text: m for m in settled if not m.heading}
+    found = [m for m in mentions if m.type is None and m.heading and m.text in body]
+    for mention in found:
+        mention.type, mention.canonical = body[mention.text].type, body[mention.text].canonical
+    return sorted(settled + found, key=lambda m: m.start) if found else settled
+
+
+def _places_by_vote(mentions: list[Mention]) -> None:
+    """An unknown word is a place when at least half its mentions follow "in", "near"
+    or "off" ("in Sukhumi ... that Sukhumi must"), not when one does ("in Mini
+    production" among a dozen mentions of the car)."""
+    votes: dict[str, list[bool]] = {}
+    for mention in mentions:
+        if mention.type is None and len(mention.words) == 1:
+            votes.setdefault(mention.text, []).append(mention.after_locative)
+    places = {text for text, vote in votes.items() if 2 * sum(vote) >= len(vote)}
+    for mention in mentions:
+        if mention.type is None and mention.text in places:
+            mention.type, mention.canonical = "PLACE", mention.text
 
 
 def _spread_by_text(mentions: list[Mention]) -> None:
@@ -222,13 +248,11 @@ def _default_type(
             return None  # "Inspiration", "Normalisation": capitals on an English word
         return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
-    if len(words) == 2 and words[0] in COMPASS and words[1].lower() not in lex.common_words:
-        return "PLACE"  # "South Tyrol", "North Gyeongsang"
     if words[-1] in lex.regions:
         return "ORG"
     # A pair of words that are not English words is a name ("Xi Jinping"); a pair with
     # one ("Time Warner", "Real Betis") is more often a company or a club.
-    if any(_english_derivative(w, lex.common_words) for w in words):
+    if any(_gerund(w, lex.common_words) for w in words):
         return None  # a phrase in capitals ("Confronting Disinformation"), not a name
     plain = words[0].lower() not in lex.very_common and words[-1].lower() not in lex.frequent
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
@@ -236,14 +260,18 @@ def _default_type(
     return "ORG"
 
 
-_DERIVED_ENDINGS = ("tion", "sion", "ness", "ment", "ship", "ism", "isation", "ization")
+_DERIVED_ENDINGS = ("tion", "sion", "ness", "ment", "ism", "isation", "ization")
 
 
 def _english_derivative(word: str, common_words: frozenset[str]) -> bool:
     """ "Confronting", "Disinformation": an English word made from another, not a name."""
     lower = word.lower()
-    if lower.endswith(_DERIVED_ENDINGS) and len(lower) > 6:
-        return True
+    return (lower.endswith(_DERIVED_ENDINGS) and len(lower) > 6) or _gerund(word, common_words)
+
+
+def _gerund(word: str, common_words: frozenset[str]) -> bool:
+    """ "Confronting", "Unmasking": an English verb's -ing form, not a name ("Xiaoping")."""
+    lower = word.lower()
     stem = lower[:-3]
     return lower.endswith("ing") and (stem in common_words or stem + "e" in common_words)
 

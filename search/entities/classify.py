@@ -70,9 +70,22 @@ _CLUB_ROLES = word_set(
 )
 _PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
 _PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
-_PLACE_LOCATIVES = frozenset(["in", "near", "from", "off"])
+_PLACE_LOCATIVES = frozenset(["in", "near", "off"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
-_HOLDINGS = frozenset(["stake", "stakes", "shares", "share", "invest", "invested", "investment"])
+_HOLDINGS = word_set(
+    "stake stakes shares share invest invested investment interest role roles star starred "
+    "appeared appears appear part played"
+)
+# Organisation words that name no one on their own ("the Ministry said"); "Labour",
+# "Parliament", "the Bank" and "the Academy" do.
+_GENERIC_HEADS = word_set(
+    "Ministry Ministries Department Departments Agency Agencies Committee Company Companies Group"
+)
+# Titles that hold an office: a run ending in one names no one ("US President").
+_OFFICE_TITLES = word_set(
+    "President Minister Secretary Chancellor Premier Governor Mayor Ambassador Envoy "
+    "Spokesman Spokeswoman Spokesperson Senator Chairman Chairwoman Commissioner CEO"
+)
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
@@ -94,6 +107,8 @@ class Mention:
         words: the surface words (particles included).
         heading: the mention stands in a heading or a bullet label, where only a
             name list, a structural cue or the rest of the document may type it.
+        after_locative: a single word right after "in", "near" or "off": a vote for
+            a place.
     """
 
     start: int
@@ -104,6 +119,7 @@ class Mention:
     sentence_start: bool
     words: list[str]
     heading: bool = False
+    after_locative: bool = False
 
 
 def is_acronym(word: str) -> bool:
@@ -167,7 +183,8 @@ def classify_segment(
             )
         )
     )
-    if opener and " ".join(words) not in lex.known:
+    starts_known = any(" ".join(words[:k]) in lex.known for k in range(2, len(words) + 1))
+    if opener and not starts_known:  # "New York Senator ..." keeps "New"
         offset = text.index(words[1], segment.start + len(words[0]))
         words = words[1:]
         while words and words[0] in NAME_PARTICLES:
@@ -185,7 +202,7 @@ def classify_segment(
         return [_mention(text, segment, known[0], known[1])]
     if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
         return [_mention(text, segment, "PLACE", name)]
-    ends_in_title = words[-1] in PERSON_TITLES and words[-2:-1] and words[-2] not in NAME_PARTICLES
+    ends_in_title = words[-1] in _OFFICE_TITLES and words[-2:-1] and words[-2] not in NAME_PARTICLES
     if ends_in_title and words[0] not in lex.given_names:  # not "Martin Luther King"
         # "US President", "Kremlin spokesman": the title names no one; what is before it may
         offsets = _offsets(text, segment)
@@ -200,7 +217,11 @@ def classify_segment(
     entity_type = _type_from_words(text, segment, lex)
     if entity_type == "DROP":
         return []
-    return [_mention(text, segment, entity_type, None)]
+    mention = _mention(text, segment, entity_type, None)
+    # "in Sukhumi", "near Cooktown": a town too small for the lists, if its other
+    # mentions agree (settled across the document).
+    mention.after_locative = len(words) == 1 and _after_locative(text, segment.start)
+    return [mention]
 
 
 def _split_of(
@@ -271,7 +292,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"
         if _PLURAL_OR_CODE.fullmatch(first) or _ROMAN_NUMERAL.fullmatch(first):
             return "DROP"
-        if first in ORG_HEADS and not first.isupper():
+        if first in _GENERIC_HEADS:
             return "DROP"  # "the Ministry said": a common noun, named elsewhere
         if first in COMPASS:
             return "DROP"  # "the North", "the South": a direction unless a list knows it
@@ -291,8 +312,6 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) == 1 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)
-    if len(words) == 1 and _after_locative(text, seg.start):
-        return "PLACE"  # "in Sukhumi", "near Cooktown": a town too small for the lists
     described = _appositive_type(text, seg.end)
     if described:
         return described
@@ -430,12 +449,8 @@ def _appositive_type(text: str, end: int) -> str | None:
 
 
 def _after_locative(text: str, start: int) -> bool:
-    """ "in Sukhumi", "near Cooktown", "in the Azores"; not "a stake in Safaricom"."""
+    """ "in Sukhumi", "near Cooktown"; not "a stake in Safaricom", "a role in Closer"."""
     before = [w.lower() for w in text[max(0, start - 40) : start].split()]
-    if before[-1:] == ["the"]:
-        before = before[:-1]
-        if before[-1:] != ["in"]:
-            return False
     if not before or before[-1] not in _PLACE_LOCATIVES:
         return False
     return len(before) < 2 or before[-2] not in _HOLDINGS

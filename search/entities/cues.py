@@ -81,7 +81,7 @@ ORG_HEADS = word_set(
     Hotspur FC Bros Bros. Store Stores
     Textiles Logistics Shipping Construction Engineering Solutions Software Resources
     Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
-    Hotels Resorts Brewing Breweries Dairies Farms Mills Management Investors
+    Hotels Resorts Brewing Breweries Dairies Farms Mills Management
     """
 )
 
@@ -212,6 +212,9 @@ CLOSED_CLASS = word_set(
     """
 )
 
+# Of those, the pronouns: a sentence's subject, never inside a name.
+PRONOUNS = word_set("He She It They We You His Her Its Their Our Who")
+
 # Nationality and language adjectives that do not follow the "country + suffix" rule.
 DEMONYMS = word_set(
     """
@@ -245,6 +248,7 @@ DEMONYMS = word_set(
     Turkic Abkhaz Abkhazian Ossetian Ossetians Chechen Chechens Dagestani Ingush Talysh
     Lezgin Avar Adjarian Circassian Tatar Tatars Bashkir Yakut Uyghur Uyghurs Pashtun
     Baloch Karakalpak Yazidi Assyrian Nakhchivani Karabakhi Meskhetian Laz Kumyk Slavic
+    Mandarin Cantonese Hindi Urdu Swahili Farsi Pashto Dari Bengali Tamil Hebrew Latin
     """
 )
 

@@ -14,7 +14,8 @@ import re
 
 # Bullets and numbering before a label: "–", "-", "•", "*", "1.", "2)", "IV.", "a)".
 _LEAD = re.compile(
-    r"[ \t]*(?:[-–—•*·▪◦>#]+[ \t]*)?(?:(?:\d{1,2}|[IVXivx]{1,5}|[a-z])[.)][ \t]+)?(?:\*\*|__)?"
+    r"[ \t]*(?P<bullet>[-–—•*·▪◦>#]+[ \t]*)?(?P<number>(?:\d{1,2}|[IVXivx]{1,5}|[a-z])[.)][ \t]+)?"
+    r"(?:\*\*|__)?"
 )
 # A label is short: at most this many words before its colon; a heading line may be
 # a little longer (a section title).
@@ -38,8 +39,10 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     position = 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        lead = _LEAD.match(line).end()
-        start = position + lead
+        lead = _LEAD.match(line)
+        numbered = lead.group("number") is not None
+        standalone = lead.group("bullet") is None and _ends_paragraph(lines, index)
+        start = position + lead.end()
         position += len(line) + 1
         body = text[start : position - 1]
         if not body.strip():
@@ -47,7 +50,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
         colon = body.find(":")
         if colon > 0 and _is_label(body[:colon]):
             spans.append((start, start + colon))
-        elif _is_heading(body, numbered=lead > 0) and (lead or _ends_paragraph(lines, index)):
+        elif _is_heading(body, numbered) and (numbered or standalone):  # not a list item
             spans.append((start, start + len(body.rstrip())))
     return spans
 

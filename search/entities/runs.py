@@ -32,6 +32,7 @@ from search.entities.cues import (
     ORG_OPENERS,
     PERSON_TITLES,
     PLACE_HEADS,
+    PRONOUNS,
     SURNAME_ENDING,
 )
 from search.entities.headings import label_spans
@@ -327,7 +328,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         current.clear()
 
     for index, (offset, word) in enumerate(tokens):
-        if _is_noise(word, known) or (index and word in CLOSED_CLASS):
+        if _is_noise(word, known) or (index and _lost_sentence_break(tokens, index, known)):
             close()
             continue
         if not current and (word in NAME_PARTICLES or _is_common(word)):
@@ -348,6 +349,19 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             current.append((offset, word))
     close()
     return pieces
+
+
+def _lost_sentence_break(tokens: list[tuple[int, str]], index: int, known: dict) -> bool:
+    """A capitalised function word inside a run where punctuation went missing: always
+    a pronoun ("Aliyev He stressed"), a preposition or conjunction only beside a known
+    name ("Ukraine To Azerbaijan"; "League Against Cruel Sports" is one name)."""
+    word = tokens[index][1]
+    if word not in CLOSED_CLASS:
+        return False
+    if word in PRONOUNS:
+        return True
+    neighbours = [tokens[i][1] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
+    return any(neighbour in known for neighbour in neighbours)
 
 
 def _is_noise(word: str, known: dict) -> bool:
