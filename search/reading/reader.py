@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 # Defined with the records (it crosses the seam); still importable from here.
 from search.models import Article, SkippedFile, UnreadableFile  # noqa: F401
+from search.reading.ignoring import IgnoreRules
 from search.reading.opening import is_inside, open_regular
 from search.reading.paths import path_bytes, shown
 
@@ -36,10 +37,13 @@ def walk_corpus(folder: Path, *, follow_outside: bool = False) -> Iterator[Path 
     """Every file under ``folder`` worth reading (as a Path) or skipped with a reason.
 
     Each folder's files come in name order, then its subfolders; a folder reached
-    twice (a symlink loop or a second link to it) is walked once; hidden files and
-    folders are skipped. A symlink (to a file or a folder) whose target lies outside
-    ``folder`` is skipped and reported unless ``follow_outside``: a shared folder must
-    not put ``/etc/passwd`` or someone's keys into the index.
+    twice (a symlink loop or a second link to it) is walked once. Files that are not
+    articles are skipped by the rule in :mod:`search.reading.ignoring` (hidden files and
+    folders, README or LICENSE at the corpus root, lock files, editor backups) and by the
+    corpus's ``.briefingignore``, read once per walk. A symlink (to a file or a folder)
+    whose target lies outside ``folder`` is skipped and reported unless
+    ``follow_outside``: a shared folder must not put ``/etc/passwd`` or someone's keys
+    into the index.
 
     The walk costs one ``scandir`` per folder and one ``stat`` per entry, plus resolving
     symlinks: each folder's real path is carried down from its parent, never worked out
@@ -55,12 +59,13 @@ def walk_corpus(folder: Path, *, follow_outside: bool = False) -> Iterator[Path 
     """
     root = Path(os.path.abspath(folder))
     root_real = os.path.realpath(root)
-    walk = _Walk(root_real, follow_outside)
+    walk = _Walk(root_real, follow_outside, IgnoreRules.load(root))
     walk.first_visit(root)
     # An explicit stack rather than recursion: folder depth is not ours to choose.
-    pending = [(root, root_real)]
+    # Each folder comes with its real path and its path in the corpus ("" or "a/b/").
+    pending = [(root, root_real, "")]
     while pending:
-        folder, real = pending.pop()
+        folder, real, relative = pending.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -73,9 +78,9 @@ def walk_corpus(folder: Path, *, follow_outside: bool = False) -> Iterator[Path 
         subfolders = []
         for entry in entries:
             path = folder / entry.name
-            skipped, entry_real = walk.judge(entry, real)
+            skipped, entry_real = walk.judge(entry, real, relative)
             if skipped == "":
-                subfolders.append((path, entry_real))
+                subfolders.append((path, entry_real, f"{relative}{entry.name}/"))
             elif skipped is not None:
                 yield SkippedFile(shown(path), skipped)
             else:
@@ -84,11 +89,13 @@ def walk_corpus(folder: Path, *, follow_outside: bool = False) -> Iterator[Path 
 
 
 class _Walk:
-    """What one walk has seen: folders and files by identity, and where the corpus is."""
+    """What one walk has seen: folders and files by identity, where the corpus is, and
+    which files are not articles."""
 
-    def __init__(self, root_real: str, follow_outside: bool) -> None:
+    def __init__(self, root_real: str, follow_outside: bool, rules: IgnoreRules) -> None:
         self.root_real = root_real
         self.follow_outside = follow_outside
+        self.rules = rules
         self.seen_dirs: set[object] = set()
         self.seen_files: set[object] = set()
 
@@ -104,11 +111,13 @@ class _Walk:
         self.seen_dirs.add(identity)
         return True
 
-    def judge(self, entry: os.DirEntry, real: str) -> tuple[str | None, str]:
+    def judge(self, entry: os.DirEntry, real: str, relative: str) -> tuple[str | None, str]:
         """(None to read the entry, "" to walk into it, otherwise why it is skipped;
-        the entry's real path)."""
-        if entry.name.startswith("."):
-            return ("hidden folder" if _is_dir(entry) else "hidden file"), ""
+        the entry's real path). ``relative`` is the folder's path in the corpus."""
+        # By name first: a skipped name costs no stat (a folder's type comes with scandir).
+        not_article = self.rules.reason(relative, entry.name, is_dir=_is_dir(entry))
+        if not_article is not None:
+            return not_article, ""
         entry_real = os.path.join(real, entry.name)
         if entry.is_symlink():
             entry_real = os.path.realpath(entry.path)

@@ -212,7 +212,7 @@ def test_hidden_files_and_second_links_are_skipped_with_reasons(tmp_path):
     found = list(walk_corpus(tmp_path))
     assert found == [
         SkippedFile(str(tmp_path / ".git"), "hidden folder"),
-        SkippedFile(str(tmp_path / "README"), "unsupported file type (no extension)"),
+        SkippedFile(str(tmp_path / "README"), "not an article: README at the corpus root"),
         tmp_path / "a.txt",
         SkippedFile(str(tmp_path / "b.txt"), "same file already read through another link"),
         SkippedFile(str(tmp_path / "c.txt"), "same file already read through another link"),
