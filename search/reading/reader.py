@@ -4,8 +4,9 @@
 ``read_articles`` turns one file into its articles or raises ``UnreadableFile``
 with a one-line reason. Each job lives in its own module: ``paths`` (file names that
 are not UTF-8), ``opening`` (only regular files inside the corpus are read, never
-blocking), ``decoding`` (bytes to text), ``cleaning`` and ``chrome`` (clean paragraphs),
-``html`` (web pages), ``splitting`` (one file, several articles) and ``metadata``.
+blocking), ``ignoring`` (files that are not articles, ``.briefingignore``),
+``decoding`` (bytes to text), ``cleaning`` and ``chrome`` (clean paragraphs), ``html``
+(web pages), ``splitting`` (one file, several articles) and ``metadata``.
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def read_articles(
     inside = None if root is None or follow_outside else os.path.realpath(root)
     data = _read_bytes(path, inside)
     try:
-        text, _encoding = decode(data)
+        text, encoding = decode(data)
     except DecodeError as exc:
         raise UnreadableFile(str(exc)) from None
     suffix = path.suffix.lower()
@@ -228,6 +229,7 @@ def read_articles(
         "date": (page and page.date) or (file_date[1] if file_date else None),
         "author": page and page.author,
         "url": page and page.url,
+        "encoding": encoding,
     }
     relative = corpus_relative(path, root)
     return [

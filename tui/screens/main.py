@@ -41,6 +41,7 @@ from tui.background import in_thread
 from tui.controllers.entities import EntityController
 from tui.controllers.notes import NoteController
 from tui.controllers.startup import DRAW_WAIT_SECONDS, Phase, Startup
+from tui.skipped_notice import skipped_notice
 from tui.widgets.index_status import IndexStatus
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.results_list import ResultsList
@@ -229,7 +230,7 @@ class MainScreen(Screen):
         self.call_after_refresh(self.app.listing_started)
         report = message.report
         if report is not None and report.skipped:
-            self.notify(f"{len(report.skipped)} files skipped (see `briefing index`)", markup=False)
+            self.notify(skipped_notice(report.skipped, self.app.corpus), markup=False)
         if report is not None and report.entity_warning:
             self.notify(
                 report.entity_warning[0].upper() + report.entity_warning[1:] + ".",
