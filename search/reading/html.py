@@ -65,6 +65,8 @@ _LINK_SHARE = 0.8
 # trafilatura's own threshold (MIN_EXTRACTED_SIZE) for text it trusts.
 _SHORT_PAGE = 250
 _LINK_BLOCKS = frozenset({"ul", "ol", "div", "p", "span", "section", "table"})
+# Text between links longer than this is a sentence, not a label.
+_MAX_LABEL = 60
 _LETTERS = re.compile(r"\w")
 _MIN_LINKS = 2
 
@@ -161,24 +163,23 @@ def _cut_site(tree, heading) -> None:
         for element in tree.iter(tag):
             keep.add(element)
             keep.update(element.iterancestors())
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            if isinstance(element, etree._Comment | etree._ProcessingInstruction):
+    # Named parts first, so a wrapper is judged by what is left in it: a menu of
+    # 300 links beside a two-line story must not make the story's wrapper a menu.
+    for is_site_part in (_is_named_site_part, _is_link_list):
+        doomed = []
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                if isinstance(element, etree._Comment | etree._ProcessingInstruction):
+                    doomed.append(element)
+                continue
+            if element not in keep and element.tag not in _KEEP and is_site_part(element):
                 doomed.append(element)
-            continue
-        if element in keep or element.tag in _KEEP:
-            continue
-        if _is_site_part(element):
-            doomed.append(element)
-    for element in doomed:
-        _drop(element)
+        for element in doomed:
+            _drop(element)
 
 
-def _is_site_part(element) -> bool:
-    if element.tag in _NEVER_TEXT or element.tag in _SITE_PARTS or _names_site(element):
-        return True
-    return element.tag in _LINK_BLOCKS and _is_link_list(element)
+def _is_named_site_part(element) -> bool:
+    return element.tag in _NEVER_TEXT or element.tag in _SITE_PARTS or _names_site(element)
 
 
 def _names_site(element) -> bool:
@@ -193,8 +194,14 @@ def _names_site(element) -> bool:
 
 
 def _is_link_list(element) -> bool:
+    """A block of short links with nothing but labels and separators between them."""
+    if element.tag not in _LINK_BLOCKS:
+        return False
     links = element.xpath(".//a")
     if len(links) < _MIN_LINKS:
+        return False
+    unlinked = element.xpath(".//text()[not(ancestor::a)]")
+    if any(len(text.strip()) > _MAX_LABEL for text in unlinked):
         return False
     # Letters and digits only: the " | " between menu links is not the page's text.
     letters = len(_LETTERS.findall("".join(element.itertext())))
@@ -288,10 +295,9 @@ def _without_heading(blocks: list[str], headings: set[str]) -> list[str]:
         blocks: the page's text blocks.
         headings: the headline and the article's ``<h1>``, case-folded.
     """
-    for i, block in enumerate(blocks[:8]):
-        if block.casefold() in headings:
-            before = sum(len(b.split()) for b in blocks[:i])
-            if before <= 25:
-                return blocks[i + 1 :]
-            return blocks[:i] + blocks[i + 1 :]
-    return blocks
+    repeats = [i for i, block in enumerate(blocks[:8]) if block.casefold() in headings]
+    if not repeats:
+        return blocks
+    if sum(len(b.split()) for b in blocks[: repeats[0]]) <= 25:
+        return [b for b in blocks[repeats[0] + 1 :] if b.casefold() not in headings]
+    return [b for i, b in enumerate(blocks) if i not in repeats]

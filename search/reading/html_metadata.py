@@ -120,7 +120,7 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
     if site:
         found.source, found.origins["source"] = site, "meta"
     page_title = _clean(" ".join(tree.xpath("//title[1]//text()")))
-    heading = _article_heading(tree, site)
+    heading = _article_heading(tree, site, page_title)
     found.heading = heading
     heading_text = _clean(" ".join(heading.itertext())) if heading is not None else ""
     title, origin = _choose_title(
@@ -133,15 +133,15 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
         page_title,
         site,
     )
-    if title:
-        found.title, found.origins["title"] = title, origin
     if not site and page_title:
-        site = _site_in_title(page_title, title or "")
-        if not site and origin == "title":
-            site = _site_in_chrome(tree, page_title)
-            found.title = _without_site(page_title, site) if site else found.title
+        headline = title if origin != "title" else ""
+        site = _site_in_title(page_title, headline) or _site_in_chrome(tree, page_title)
         if site:
             found.source, found.origins["source"] = site, "title"
+            if origin == "title":
+                title = _without_site(page_title, site) or page_title
+    if title:
+        found.title, found.origins["title"] = title, origin
     author = ld.get("author") or _author_meta(meta)
     if author:
         found.author, found.origins["author"] = author, "meta"
@@ -269,20 +269,35 @@ def _names(value: object, by_id: dict[str, dict], *, people: bool) -> str:
     return ", ".join(names)
 
 
-def _article_heading(tree: etree._Element, site: str | None) -> etree._Element | None:
+def _article_heading(
+    tree: etree._Element, site: str | None, page_title: str
+) -> etree._Element | None:
     """The ``<h1>`` of the article: inside its ``<article>`` or ``<main>``, or else the
-    first one outside the page's header, navigation, footer and sidebars that is not
-    the site's logo."""
+    first one outside the page's navigation, footer and sidebars that is not the site's
+    logo. One in the page's ``<header>`` counts only where ``<title>`` agrees with it
+    (there it is as often the site's name or its section's)."""
     for path in _ARTICLE_ROOTS:
         for root in tree.xpath(path):
             for h1 in root.iter("h1"):
                 if _heading_text(h1, site):
                     return h1
+    title_words = set(_WORD.findall(_without_site(page_title, site).casefold()))
     for h1 in tree.iter("h1"):
-        outside = any(a.tag in _OUTSIDE_ARTICLE for a in h1.iterancestors())
-        if not outside and _heading_text(h1, site):
+        tags = {a.tag for a in h1.iterancestors()}
+        text = _heading_text(h1, site)
+        if not text or tags & _OUTSIDE_ARTICLE - {"header"} or _is_logo(h1):
+            continue
+        if "header" not in tags or (
+            title_words
+            and _overlap(" ".join(title_words), set(_WORD.findall(text.casefold()))) >= 0.5
+        ):
             return h1
     return None
+
+
+def _is_logo(h1: etree._Element) -> bool:
+    names = f"{h1.get('class') or ''} {h1.get('id') or ''}".lower()
+    return "logo" in names or "brand" in names or bool(h1.xpath(".//a[@href='/']"))
 
 
 def _heading_text(h1: etree._Element, site: str | None) -> str:
@@ -335,6 +350,9 @@ def _site_in_title(page_title: str, headline: str) -> str | None:
     only_site = len(pieces) == 1 and headline and page_title.casefold() != headline.casefold()
     if only_site and _overlap(page_title, set(_WORD.findall(headline.casefold()))) < 0.5:
         return metadata.site_name(page_title)
+    head, bar, tail = page_title.rpartition(" | ")
+    if not headline and bar and len(head.split()) >= 2 and tail[:1].isupper():
+        return _short_site(tail)
     return metadata.split_site(page_title)[1]
 
 

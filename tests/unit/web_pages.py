@@ -377,6 +377,68 @@ PAGES: dict[str, WebPage] = {
         body_start="The old stone bridge over the river",
         body_words=("corroded", "walkway"),
     ),
+    # A mega-menu of links that is not marked up as navigation, in the same unnamed
+    # wrapper as a story that has no <article> or <main> around it.
+    "menu_in_wrapper.html": WebPage(
+        html=(
+            "<!DOCTYPE html>\n<html><head><title>Quay opens in spring | Port News</title>"
+            "</head><body>\n<div id='page'><div><ul>"
+            + "".join(f"<li><a href='/s{i}'>Horoscopes {i}</a></li>" for i in range(200))
+            + "</ul></div>\n<h2>Quay opens in spring</h2>\n"
+            "<p>The harbour authority confirmed on Tuesday that the new quay will open "
+            "next spring, after two years of delays caused by flooding and a shortage of "
+            "steel.</p>\n</div></body></html>\n"
+        ),
+        title="Quay opens in spring",
+        source="Port News",
+        author=None,
+        date=None,
+        body_start="The harbour authority confirmed on Tuesday",
+        body_words=("steel",),
+    ),
+    # The headline and byline in the page's own <header>, no <article> or <main>.
+    "header_heading.html": WebPage(
+        html=_page(
+            "<title>Quay delay</title>\n",
+            "<h2>Quay opening delayed by steel shortage</h2>\n"
+            "<p>The harbour authority said the new quay will open a year late because "
+            "the steel for its piles has not been delivered.</p>\n",
+            site="Port News",
+        )
+        .replace("<main>", "")
+        .replace("</main>", "")
+        .replace(
+            '<header class="site-header">',
+            '<header class="site-header"><h1>Quay opening delayed by steel shortage</h1>'
+            '<p class="byline">By Ann Lee</p>',
+        ),
+        title="Quay opening delayed by steel shortage",
+        source=None,
+        author="Ann Lee",
+        date=None,
+        body_start="The harbour authority said the new quay will open a year late",
+        body_words=("piles",),
+    ),
+    # A Russian agency: an em dash and the site's name in <title>, og:site_name.
+    "russian_agency.html": WebPage(
+        html=_page(
+            "<title>Лавров прибыл в Баку — РИА Новости, 12.07.2024</title>\n"
+            '<meta property="og:site_name" content="РИА Новости">\n'
+            '<meta property="article:published_time" content="2024-07-12T10:05:00+03:00">\n',
+            "<article>\n<h1>Лавров прибыл в Баку</h1>\n"
+            "<p>Министр иностранных дел России Сергей Лавров прибыл в Баку с официальным "
+            "визитом, сообщает корреспондент агентства.</p>\n"
+            "<p>В ходе визита запланированы переговоры с министром иностранных дел "
+            "Азербайджана.</p>\n</article>",
+            site="РИА Новости",
+        ),
+        title="Лавров прибыл в Баку",
+        source="РИА Новости",
+        author=None,
+        date="2024-07-12T10:05",
+        body_start="Министр иностранных дел России Сергей Лавров",
+        body_words=("Лавров", "переговоры"),
+    ),
 }
 
 
