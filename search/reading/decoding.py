@@ -2,9 +2,15 @@
 
 The order matters and follows what corpora in this field look like: a byte-order
 mark is the strongest evidence, then strict UTF-8 (by far the most common, and it
-almost never decodes legacy text by accident), and only then a statistical guess by
-charset-normalizer for the legacy code pages (cp1251, latin-1/cp1252, ...). The
-detector is imported lazily: a corpus of UTF-8 files never pays for it.
+almost never decodes legacy text by accident), then the single-byte code pages of the
+region's languages judged by how plausible their letters read
+(:mod:`search.reading.code_pages`: right even for a one-line note, where statistical
+detectors are not), and only then a statistical guess by charset-normalizer for what
+those code pages cannot read (Arabic, Hebrew, CJK, ...). The detector is imported
+lazily: a corpus of UTF-8 files never pays for it.
+
+The name returned with the text is Python's codec name ("utf-8", "cp1251", "koi8-r",
+"iso8859-7"), kept with each article so a misread file can be told at a glance.
 """
 
 from __future__ import annotations
@@ -100,6 +106,14 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from search.reading.code_pages import best
+
+    encoding = best(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except UnicodeDecodeError:
+            pass  # a byte past the sample this code page does not define
     return _guess(data)
 
 
@@ -151,7 +165,7 @@ def _guess(data: bytes) -> tuple[str, str]:
     text = data.decode(encoding, errors="replace")
     if text.count("\ufffd") > len(text) * _MAX_REPLACEMENT_RATIO:
         raise DecodeError(f"cannot decode text (not valid {encoding})")
-    return text, encoding
+    return text, codecs.lookup(encoding).name
 
 
 def _most_common_of_the_best(matches: list) -> str:
