@@ -1,7 +1,8 @@
 """Text clean-up: from decoded text to clean paragraphs.
 
 ``normalise_text`` makes the characters safe and canonical (NFC, no terminal escape
-sequences or control characters, no invisible bidi controls, ``\\$`` unescaped).
+sequences or control characters, no invisible bidi controls, ``\\$`` unescaped, HTML
+character references such as ``&#163;`` or ``&amp;`` read as their characters).
 ``paragraphs`` turns the text into paragraphs: page-number lines dropped, web
 chrome dropped (see ``search.reading.chrome``), hard-wrapped lines joined and paragraphs
 broken by PDF page breaks rejoined.
@@ -9,8 +10,10 @@ broken by PDF page breaks rejoined.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from html.entities import html5
 
 from search.reading.chrome import remove_chrome
 
@@ -30,6 +33,9 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f"
     "\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+# A complete character reference: numeric, or a named one with its semicolon. "AT&T",
+# "R&D" and "&c" are not references and stay as they are.
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUNS = re.compile(r" {2,}")
 # Escapes left by Markdown/LaTeX converters in front of money and percent signs.
@@ -69,9 +75,13 @@ def normalise_text(text: str) -> str:
 
     Returns:
         The text in NFC with ``\\n`` line ends, without escape sequences, control or
-        bidi characters, with ordinary spaces and ``\\$`` unescaped.
+        bidi characters, with ordinary spaces, ``\\$`` unescaped and character
+        references (``&#163;``, ``&#xA3;``, ``&pound;``, ``&amp;``) read once.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        # Before the control characters go: "&#27;" is one too.
+        text = _REFERENCE.sub(_character, text)
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
     # Searching first is several times faster than substituting on clean text.
@@ -86,6 +96,14 @@ def normalise_text(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+def _character(match: re.Match[str]) -> str:
+    """The character a reference stands for; an unknown name stays as written."""
+    reference = match.group()
+    if reference[1] != "#" and reference[1:] not in html5:
+        return reference
+    return html.unescape(reference)
 
 
 def paragraphs(text: str, *, markdown: bool = False) -> list[str]:
