@@ -28,6 +28,8 @@ class Article:
     date: str | None = None
     url: str | None = None
     content_hash: str = ""
+    # How the file's bytes were decoded ("utf-8", "cp1251", ...): a misread file shows.
+    encoding: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -46,6 +48,7 @@ class ArticleSummary:
     author: str | None = None
     date: str | None = None
     url: str | None = None
+    encoding: str | None = None
 
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "DATE", "MONEY")

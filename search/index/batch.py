@@ -54,6 +54,7 @@ def _summary_entry(article: Article, digest: str) -> dict:
         "author": article.author,
         "date": article.date,
         "url": article.url,
+        "encoding": article.encoding,
         "content_hash": digest,
     }
 

@@ -34,6 +34,7 @@ def content_hash(article: Article) -> str:
         article.url or "",
         article.path,
         str(article.position),
+        article.encoding or "",
     )
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -99,7 +100,7 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
             [[s.start, s.end, s.type, s.text, s.canonical] for s in spans], ensure_ascii=False
         ),
     }
-    for key in ("source", "author", "url"):
+    for key in ("source", "author", "url", "encoding"):
         value = getattr(article, key)
         if value:
             doc[key] = value
@@ -131,6 +132,7 @@ def to_article(stored: Mapping) -> Article:
         date=stored.get("date_text"),
         url=stored.get("url"),
         content_hash=stored.get("content_hash", ""),
+        encoding=stored.get("encoding"),
     )
 
 
@@ -145,6 +147,7 @@ def to_summary(stored: Mapping) -> ArticleSummary:
         author=stored.get("author"),
         date=stored.get("date_text", stored.get("date")),
         url=stored.get("url"),
+        encoding=stored.get("encoding"),
     )
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from search.index.checksums import read_text
 
-# The listing fields every manifest article carries (see search.index.batch).
+# The listing fields every manifest article carries (see search.index.batch); its
+# ``encoding`` may be absent (text or null when present).
 ARTICLE_TEXT_KEYS = ("id", "content_hash")
 ARTICLE_OPTIONAL_TEXT_KEYS = ("title", "path", "source", "author", "date", "url")
 _TEXT_OR_NONE = (str, type(None))
@@ -118,6 +119,7 @@ def _sound_article(article: object) -> bool:
         and article["id"] != ""
         and article["content_hash"] != ""
         and all(type(article.get(key, 0)) in _TEXT_OR_NONE for key in ARTICLE_OPTIONAL_TEXT_KEYS)
+        and type(article.get("encoding")) in _TEXT_OR_NONE
     )
 
 
@@ -133,6 +135,8 @@ def _check_article(article: object, where: str) -> None:
             raise BadMetadata(f"{where}.{key} is missing")
         if article[key] is not None and not isinstance(article[key], str):
             raise BadMetadata(f"{where}.{key} is not text")
+    if not isinstance(article.get("encoding"), (str, type(None))):
+        raise BadMetadata(f"{where}.encoding is not text")
     if not _count(article.get("position")):
         raise BadMetadata(f"{where}.position is not a whole number")
     raise BadMetadata(f"{where} is not an article")

@@ -22,6 +22,8 @@ Why the fields look the way they do:
 * ``date`` is a DATETIME for ranges; ``date_sort`` a column (0 when undated, so undated
   articles sort last, newest first); ``date_text`` keeps the article's own (possibly
   partial, e.g. "2024-07") date string for display.
+* ``encoding`` keeps how the article's file was decoded ("utf-8", "cp1251"), stored only:
+  nobody searches for it, but a misread file is found by listing it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from search.index.stemmed_field import StemmedText
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 class NameWordsFilter(Filter):
@@ -103,6 +105,7 @@ def build_schema() -> fields.Schema:
         date_sort=fields.COLUMN(columns.NumericColumn("q", default=0)),
         date_text=fields.STORED(),
         url=fields.STORED(),
+        encoding=fields.STORED(),
         content_hash=fields.STORED(),
         person=NamesField(),
         org=NamesField(),

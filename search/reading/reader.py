@@ -208,7 +208,7 @@ def read_articles(
     inside = None if root is None or follow_outside else os.path.realpath(root)
     data = _read_bytes(path, inside)
     try:
-        text, _encoding = decode(data)
+        text, encoding = decode(data)
     except DecodeError as exc:
         raise UnreadableFile(str(exc)) from None
     suffix = path.suffix.lower()
@@ -229,6 +229,7 @@ def read_articles(
         "date": (page and page.date) or (file_date[1] if file_date else None),
         "author": page and page.author,
         "url": page and page.url,
+        "encoding": encoding,
     }
     relative = corpus_relative(path, root)
     return [

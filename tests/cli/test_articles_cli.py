@@ -7,7 +7,7 @@ import json
 from search.locations import seeds_dir
 from tests.cli.index_cli_helpers import briefing, write_corpus
 
-FIELDS = {"id", "title", "source", "author", "date", "url", "path"}
+FIELDS = {"id", "title", "source", "author", "date", "url", "path", "encoding"}
 
 
 def test_json_lists_every_article_in_corpus_order(tmp_path):

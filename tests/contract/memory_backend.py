@@ -270,4 +270,5 @@ def _summary(article: Article) -> ArticleSummary:
         author=article.author,
         date=article.date,
         url=article.url,
+        encoding=article.encoding,
     )

@@ -12,14 +12,16 @@ from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
 
 SUMMARY = "List every article in the corpus"
-FIELDS = ("id", "title", "source", "author", "date", "url", "path")
+FIELDS = ("id", "title", "source", "author", "date", "url", "path", "encoding")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         f"{SUMMARY} with its id, title, source, author, date, url and path. "
         "Ids are stable: an article keeps its id while its file is edited or the "
-        "corpus folder moves (the id is its path in the corpus and place in the file)."
+        "corpus folder moves (the id is its path in the corpus and place in the file). "
+        "With --json each article also gives the encoding its file was read in "
+        '("utf-8", "cp1251", ...).'
     )
     add_corpus_argument(parser, positional=True)
     parser.add_argument(
