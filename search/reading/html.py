@@ -65,6 +65,7 @@ _LINK_SHARE = 0.8
 # trafilatura's own threshold (MIN_EXTRACTED_SIZE) for text it trusts.
 _SHORT_PAGE = 250
 _LINK_BLOCKS = frozenset({"ul", "ol", "div", "p", "span", "section", "table"})
+_ONE_LINE = re.compile(r"\s*\n\s*")
 # Text between links longer than this is a sentence, not a label.
 _MAX_LABEL = 60
 _LETTERS = re.compile(r"\w")
@@ -106,6 +107,7 @@ def extract_page(html: str) -> Page:
         " ".join("".join(found.heading.itertext()).split()) if found.heading is not None else ""
     )
     _cut_site(tree, found.heading)
+    _unwrap_lines(tree)
     blocks = _main_text(tree)
     title = found.title or ""
     blocks = _without_heading(blocks, {title.casefold(), heading.casefold()} - {""})
@@ -176,6 +178,19 @@ def _cut_site(tree, heading) -> None:
                 doomed.append(element)
         for element in doomed:
             _drop(element)
+
+
+def _unwrap_lines(tree) -> None:
+    """Join the lines of hand-wrapped markup: a browser shows a newline in a paragraph's
+    source as a space, and the text keeps one paragraph per block (``<pre>`` aside)."""
+    preformatted = {inner for pre in tree.iter("pre") for inner in pre.iter()}
+    for element in tree.iter():
+        if element in preformatted or not isinstance(element.tag, str):
+            continue
+        if element.text and "\n" in element.text:
+            element.text = _ONE_LINE.sub(" ", element.text)
+        if element.tail and "\n" in element.tail and element.getparent() not in preformatted:
+            element.tail = _ONE_LINE.sub(" ", element.tail)
 
 
 def _is_named_site_part(element) -> bool:
@@ -252,16 +267,18 @@ def _main_text(tree) -> list[str]:
 
 
 def _visible_blocks(tree) -> list[str]:
-    """The text of every block element left in the page, inline elements kept whole."""
+    """The text of every block element left in the page, inline elements kept whole
+    and the lines of ``<pre>`` one a block."""
     from lxml import etree
 
     blocks: list[str] = []
     line: list[str] = []
 
-    def flush() -> None:
-        text = " ".join(" ".join(line).split())
-        if text:
-            blocks.append(text)
+    def flush(preformatted: bool = False) -> None:
+        for text in "".join(line).split("\n") if preformatted else [" ".join(line)]:
+            text = " ".join(text.split())
+            if text:
+                blocks.append(text)
         line.clear()
 
     body = tree.find("body")
@@ -278,7 +295,7 @@ def _visible_blocks(tree) -> list[str]:
                 line.append(element.text)
         else:
             if is_block:
-                flush()
+                flush(preformatted=element.tag == "pre")
             if element.tail and element is not body:
                 line.append(element.tail)
     flush()

@@ -135,7 +135,9 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
     )
     if not site and page_title:
         headline = title if origin != "title" else ""
-        site = _site_in_title(page_title, headline) or _site_in_chrome(tree, page_title)
+        site = _site_in_title(page_title, headline, _headings(tree)) or _site_in_chrome(
+            tree, page_title
+        )
         if site:
             found.source, found.origins["source"] = site, "title"
             if origin == "title":
@@ -272,15 +274,18 @@ def _names(value: object, by_id: dict[str, dict], *, people: bool) -> str:
 def _article_heading(
     tree: etree._Element, site: str | None, page_title: str
 ) -> etree._Element | None:
-    """The ``<h1>`` of the article: inside its ``<article>`` or ``<main>``, or else the
-    first one outside the page's navigation, footer and sidebars that is not the site's
-    logo. One in the page's ``<header>`` counts only where ``<title>`` agrees with it
-    (there it is as often the site's name or its section's)."""
-    for path in _ARTICLE_ROOTS:
-        for root in tree.xpath(path):
-            for h1 in root.iter("h1"):
-                if _heading_text(h1, site):
-                    return h1
+    """The ``<h1>`` of the article: inside its ``<article>`` or ``<main>``, or on a page
+    without either the first one outside the page's navigation, footer and sidebars
+    that is not the site's logo. One in the page's ``<header>`` counts only where
+    ``<title>`` agrees with it (there it is as often the site's name or its section's)."""
+    roots = [root for path in _ARTICLE_ROOTS for root in tree.xpath(path)]
+    for root in roots:
+        for h1 in root.iter("h1"):
+            if _heading_text(h1, site):
+                return h1
+    if roots:
+        # Where the page marks its article, an <h1> outside it is the site's.
+        return None
     title_words = set(_WORD.findall(_without_site(page_title, site).casefold()))
     for h1 in tree.iter("h1"):
         tags = {a.tag for a in h1.iterancestors()}
@@ -335,7 +340,7 @@ def _without_site(title: str, site: str | None) -> str:
     return metadata.split_site(title)[0]
 
 
-def _site_in_title(page_title: str, headline: str) -> str | None:
+def _site_in_title(page_title: str, headline: str, headings: set[str]) -> str | None:
     """The site a ``<title>`` names besides the headline: "Headline | Site",
     "Site - Headline", "Headline - Section - Site"; or the whole ``<title>`` when it is
     only a site's name and the headline is stated elsewhere."""
@@ -350,10 +355,27 @@ def _site_in_title(page_title: str, headline: str) -> str | None:
     only_site = len(pieces) == 1 and headline and page_title.casefold() != headline.casefold()
     if only_site and _overlap(page_title, set(_WORD.findall(headline.casefold()))) < 0.5:
         return metadata.site_name(page_title)
+    if not headline and len(pieces) > 1 and headings:
+        if pieces[0].casefold() in headings and pieces[-1].casefold() not in headings:
+            return _short_site(pieces[-1])
+        if pieces[-1].casefold() in headings and pieces[0].casefold() not in headings:
+            return _short_site(pieces[0])
     head, bar, tail = page_title.rpartition(" | ")
     if not headline and bar and len(head.split()) >= 2 and tail[:1].isupper():
         return _short_site(tail)
     return metadata.split_site(page_title)[1]
+
+
+def _headings(tree: etree._Element) -> set[str]:
+    """The first headings of the article (or of the page outside its header, navigation,
+    footer and sidebars), case-folded."""
+    roots = [root for path in _ARTICLE_ROOTS for root in tree.xpath(path)] or tree.xpath("//body")
+    found = set()
+    for root in roots[:3]:
+        for h in root.xpath("(.//h1 | .//h2 | .//h3)[position() <= 20]"):
+            if not any(a.tag in _OUTSIDE_ARTICLE for a in h.iterancestors()):
+                found.add(_clean(" ".join(h.itertext())).casefold())
+    return found
 
 
 def _site_in_chrome(tree: etree._Element, page_title: str) -> str | None:

@@ -439,6 +439,27 @@ PAGES: dict[str, WebPage] = {
         body_start="Министр иностранных дел России Сергей Лавров",
         body_words=("Лавров", "переговоры"),
     ),
+    # A chapter of an online handbook: the book's name is the <h1> of the menu bar,
+    # the chapter's is an <h2> in <main>, and the source wraps lines at 80 columns.
+    "handbook_chapter.html": WebPage(
+        html=(
+            "<!DOCTYPE html>\n<html><head><title>Mooring rules - The Harbour Handbook"
+            "</title></head><body>\n"
+            '<div id="menu-bar"><h1 class="menu-title">The Harbour Handbook</h1></div>\n'
+            "<main>\n<h2>Mooring rules</h2>\n"
+            "<p>Vessels longer than twenty metres must moor at the eastern quay and\n"
+            "report their arrival to the harbour master within one hour of\n"
+            "tying up.</p>\n"
+            "<pre>berth  length\nE1     40 m\nE2     55 m</pre>\n</main>\n</body></html>\n"
+        ),
+        title="Mooring rules",
+        source="The Harbour Handbook",
+        author=None,
+        date=None,
+        body_start="Vessels longer than twenty metres must moor at the eastern quay and "
+        "report their arrival to the harbour master within one hour of tying up.",
+        body_words=("berth",),
+    ),
 }
 
 
