@@ -2,7 +2,8 @@
 
 The order matters and follows what corpora in this field look like: a byte-order
 mark is the strongest evidence, then strict UTF-8 (by far the most common, and it
-almost never decodes legacy text by accident), then the single-byte code pages of the
+almost never decodes legacy text by accident; a UTF-8 file with a few Windows bytes
+pasted in keeps them, read as cp1252), then the single-byte code pages of the
 region's languages judged by how plausible their letters read
 (:mod:`search.reading.code_pages`: right even for a one-line note, where statistical
 detectors are not), and only then a statistical guess by charset-normalizer for what
@@ -44,6 +45,8 @@ _SAMPLE = 8192
 # Control bytes that never appear in text (tab, newlines, form feed and ESC excluded:
 # ESC belongs to terminal escapes, which cleaning strips later).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# Most bytes that are not UTF-8 a UTF-8 file may hold and still be read as UTF-8.
+_MAX_STRAYS = 16
 # Share of replacement characters above which a guessed decoding is rejected.
 _MAX_REPLACEMENT_RATIO = 0.02
 
@@ -106,6 +109,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_strays(data)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     from search.reading.code_pages import best
 
     encoding = best(data)
@@ -115,6 +121,30 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass  # a byte past the sample this code page does not define
     return _guess(data)
+
+
+def _utf8_with_strays(data: bytes) -> str | None:
+    """UTF-8 text with a few bytes from a Windows editor pasted in ("\x96" for "–").
+
+    Read as UTF-8 with each stray byte read as cp1252, so nothing is lost; only when
+    the file holds several times more valid UTF-8 characters beyond ASCII than strays
+    (a legacy file has none, and goes to the code pages).
+    """
+    parts, start, strays = [], 0, 0
+    while True:
+        try:
+            parts.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            strays += exc.end - exc.start
+            if strays > _MAX_STRAYS:
+                return None
+            parts.append(data[start : start + exc.start].decode("utf-8"))
+            parts.append(data[start + exc.start : start + exc.end].decode("cp1252", "replace"))
+            start += exc.end
+    text = "".join(parts)
+    wide = len(text) - len(text.encode("ascii", "ignore").decode()) - strays
+    return text if wide >= 4 * strays else None
 
 
 def looks_binary(data: bytes) -> bool:

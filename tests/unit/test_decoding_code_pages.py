@@ -239,3 +239,16 @@ def test_every_sentence_reads_back_from_every_code_page_that_writes_it():
                     wrong.append(f"{code_page} read as {encoding}: {decoded}")
     assert wrong == []
     assert sum(len(s) * len(p) for p, s in SENTENCES.items()) >= 80
+
+
+def test_utf8_with_a_few_windows_bytes_pasted_in_loses_nothing():
+    story = "Der Außenminister traf in München ein; Ελλάδα und Россия berieten. " * 5
+    data = story.encode() + "Preise stiegen \x96 kräftig, hieß es: \x93gut\x94.".encode("latin-1")
+    text, encoding = decode(data)
+    assert text == story + "Preise stiegen – kräftig, hieß es: “gut”."
+    assert encoding == "utf-8+cp1252"
+
+
+def test_a_legacy_text_is_not_taken_for_utf8_with_strays():
+    text = "«МИНИСТР ИНОСТРАННЫХ ДЕЛ» прибыл в Баку. Ё Ї »"
+    assert decode(text.encode("cp1251")) == (text, "cp1251")
