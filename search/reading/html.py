@@ -65,6 +65,8 @@ _LINK_SHARE = 0.8
 # trafilatura's own threshold (MIN_EXTRACTED_SIZE) for text it trusts.
 _SHORT_PAGE = 250
 _LINK_BLOCKS = frozenset({"ul", "ol", "div", "p", "span", "section", "table"})
+# Characters lxml refuses (NUL, other C0 controls, lone surrogates); never text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ONE_LINE = re.compile(r"\s*\n\s*")
 # Text between links longer than this is a sentence, not a label.
 _MAX_LABEL = 60
@@ -99,9 +101,11 @@ def extract_page(html: str) -> Page:
         per block of the story after it, separated by blank lines. Pages where no
         main text is found keep all the visible text that is not site furniture.
     """
+    html = _NOT_XML.sub("", html)
     tree = _parse(html)
     if tree is None:
         return Page(text=_strip_tags(html))
+    parsed = tree.xpath("string-length(normalize-space(/))")
     found = read_metadata(tree)
     heading = (
         " ".join("".join(found.heading.itertext()).split()) if found.heading is not None else ""
@@ -113,11 +117,12 @@ def extract_page(html: str) -> Page:
     blocks = _without_heading(blocks, {title.casefold(), heading.casefold()} - {""})
     while blocks and found.source and blocks[0].casefold() == found.source.casefold():
         blocks.pop(0)
-    if not title and blocks:
-        title = blocks.pop(0)
     if not blocks:
-        # A title over nothing but site furniture is no article.
-        return Page(text="")
+        # The parser gives up on markup nested thousands deep: keep the text it lost.
+        # Otherwise a title over nothing but site furniture is no article.
+        text = _strip_tags(html)
+        lost = len(" ".join(text.split())) > 2 * parsed + 20
+        return Page(text=text if lost else "")
     text = "\n\n".join([title, *blocks] if title else blocks)
     return Page(
         text=text,

@@ -117,3 +117,26 @@ def test_page_of_nothing_but_site_furniture_is_reported_not_indexed(tmp_path):
     )
     with pytest.raises(UnreadableFile):
         read_articles(path)
+
+
+def test_story_after_thousands_of_menu_links_keeps_its_only_paragraph(tmp_path):
+    menu = "".join(
+        f"<div><a href='/{i}'>L{i}</a> <a href='/x{i}'>M{i}</a></div>" for i in range(3000)
+    )
+    path = tmp_path / "links.html"
+    path.write_text(
+        f"<html><body>{menu}<p>The harbour deal was signed on Tuesday.</p></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read_articles(path)
+    assert article.title == "The harbour deal was signed on Tuesday"
+    assert "L1" not in article.body and "M2999" not in article.body
+
+
+def test_markup_nested_past_the_parsers_depth_and_control_characters_lose_no_text():
+    deep = "<div>" * 5000 + "<p>The harbour deal was signed.</p>" + "</div>" * 5000
+    assert extract_page(f"<html><body>{deep}</body></html>").text == (
+        "The harbour deal was signed."
+    )
+    page = extract_page("<html><body><p>The harbour\x00 deal\x0b was signed.</p></body></html>")
+    assert page.text == "The harbour deal was signed."
