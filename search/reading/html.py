@@ -107,9 +107,7 @@ def extract_page(html: str) -> Page:
         return Page(text=_strip_tags(html))
     parsed = tree.xpath("string-length(normalize-space(/))")
     found = read_metadata(tree)
-    heading = (
-        " ".join("".join(found.heading.itertext()).split()) if found.heading is not None else ""
-    )
+    heading = found.heading_text
     _cut_site(tree, found.heading)
     _unwrap_lines(tree)
     blocks = _main_text(tree)

@@ -20,6 +20,7 @@ Every field says where it came from: ``meta`` (meta tags, JSON-LD, ``<time>``),
 from __future__ import annotations
 
 import html as html_entities
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -82,6 +83,14 @@ _ARTICLE_ROOTS = (
 )
 _OUTSIDE_ARTICLE = {"header", "nav", "footer", "aside"}
 _MAX_SITE_WORDS = 6
+# How many elements from the top of the article a byline may be.
+_BYLINE_REACH = 400
+_BY = re.compile(r"(?i)(?:by|author)\b")
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "button", "svg"})
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong "  # noqa: SIM905
+    "sub sup time tt u var wbr".split()
+)
 _CHROME = (
     "//header | //footer | //*[contains(@class, 'header') or contains(@class, 'footer')"
     " or contains(@class, 'logo') or contains(@class, 'masthead') or contains(@class, 'brand')"
@@ -101,6 +110,7 @@ class PageMetadata:
     # The ``<h1>`` element chosen as the article's heading, if any (to keep it
     # when navigation around it is removed).
     heading: etree._Element | None = None
+    heading_text: str = ""
     origins: dict[str, str] = field(default_factory=dict)
 
 
@@ -122,7 +132,8 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
     page_title = _clean(" ".join(tree.xpath("//title[1]//text()")))
     heading = _article_heading(tree, site, page_title)
     found.heading = heading
-    heading_text = _clean(" ".join(heading.itertext())) if heading is not None else ""
+    heading_text = shown_text(heading) if heading is not None else ""
+    found.heading_text = heading_text
     title, origin = _choose_title(
         [
             (_first(meta, _TITLE_META[:1]), "meta"),
@@ -169,6 +180,31 @@ def _clean(text: str | None) -> str:
     if "&" in text:
         text = html_entities.unescape(text)
     return " ".join(text.split())
+
+
+def shown_text(element: etree._Element) -> str:
+    """An element's text on one line as a browser shows it: inline pieces joined as
+    written ("<b>Har</b>bour" is "Harbour"), a line break or a block as a space, and
+    buttons, scripts and styles left out (rustdoc's "Copy item path")."""
+    parts: list[str] = []
+    _collect(element, parts)
+    return _clean("".join(parts))
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    if element.tag in _NOT_SHOWN:
+        return
+    if element.tag not in _INLINE_TAGS:
+        parts.append(" ")
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if element.tag not in _INLINE_TAGS:
+        parts.append(" ")
 
 
 def _meta_tags(tree: etree._Element) -> dict[str, str]:
@@ -306,7 +342,7 @@ def _is_logo(h1: etree._Element) -> bool:
 
 
 def _heading_text(h1: etree._Element, site: str | None) -> str:
-    text = _clean(" ".join(h1.itertext()))
+    text = shown_text(h1)
     return "" if not text or (site and text.casefold() == site.casefold()) else text
 
 
@@ -374,7 +410,7 @@ def _headings(tree: etree._Element) -> set[str]:
     for root in roots[:3]:
         for h in root.xpath("(.//h1 | .//h2 | .//h3)[position() <= 20]"):
             if not any(a.tag in _OUTSIDE_ARTICLE for a in h.iterancestors()):
-                found.add(_clean(" ".join(h.itertext())).casefold())
+                found.add(shown_text(h).casefold())
     return found
 
 
@@ -405,27 +441,38 @@ def _short_site(piece: str) -> str | None:
 
 
 def _byline(tree: etree._Element, heading: etree._Element | None) -> metadata.Byline | None:
-    """A "By Jane Doe" line or an author link near the top of the article."""
+    """A "By Jane Doe" line or an author link near the top of the article: among the
+    first elements after the heading's parent or the article's start, one marked as the
+    author's (rel, itemprop, class) or whose text starts with "By"."""
     roots = [heading.getparent()] if heading is not None and heading.getparent() is not None else []
     roots += [r for path in _ARTICLE_ROOTS for r in tree.xpath(path)][:1]
     for root in roots:
-        for element in root.xpath(
-            ".//*[@rel='author' or @itemprop='author' or contains(@class, 'author')"
-            " or contains(@class, 'byline')]"
-        ):
-            text = _clean(" ".join(element.itertext()))
-            if text and len(text) < 80:
-                line = text if re.match(r"(?i)^(?:by|author)\b", text) else f"By {text}"
-                found = metadata.find_byline([line], limit=1)
-                if found:
-                    return found
-        for element in root.iter("p", "span", "div", "address"):
-            text = _clean(" ".join(element.itertext()))
-            if 3 < len(text) < 80 and re.match(r"(?i)^by\s", text):
-                found = metadata.find_byline([text], limit=1)
-                if found:
-                    return found
+        for element in itertools.islice(root.iter(), _BYLINE_REACH):
+            if not isinstance(element.tag, str) or element.tag in _NOT_SHOWN:
+                continue
+            if _marks_author(element):
+                text = shown_text(element)
+                line = text if _BY.match(text) else f"By {text}"
+            elif element.text and _BY.match(element.text.lstrip()):
+                line = shown_text(element)
+                if len(line.split()) < 2 and element.getparent() is not None:
+                    line = shown_text(element.getparent())
+            else:
+                continue
+            found = metadata.find_byline([line], limit=1) if 3 < len(line) < 80 else None
+            if found:
+                return found
     return None
+
+
+def _marks_author(element: etree._Element) -> bool:
+    names = (element.get("class") or "").lower()
+    return (
+        element.get("rel") == "author"
+        or element.get("itemprop") == "author"
+        or "author" in names
+        or "byline" in names
+    )
 
 
 def _date(value: str | None) -> str | None:
