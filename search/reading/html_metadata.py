@@ -9,7 +9,8 @@ from those first, ``<title>`` last, and a ``<title>`` that holds the headline
 plus a short remainder gives that remainder as the site's name when the page
 does not name itself (``og:site_name``, the JSON-LD publisher).
 
-Read here from the parsed page with a few XPath look-ups (under a millisecond on
+Meta tags and JSON-LD are read by :mod:`search.reading.page_tags`. All of it is
+read from the parsed page with a few XPath look-ups (about a millisecond on
 a 250 KB page), rather than with trafilatura's metadata pass, which also searches
 the whole text for dates and costs as much as extracting the text itself.
 Every field says where it came from: ``meta`` (meta tags, JSON-LD, ``<time>``),
@@ -19,60 +20,14 @@ Every field says where it came from: ``meta`` (meta tags, JSON-LD, ``<time>``),
 
 from __future__ import annotations
 
-import html as html_entities
 import itertools
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from lxml import etree
 
-from search.reading import metadata
+from search.reading import metadata, page_tags
 
-_ARTICLE_TYPES = frozenset(
-    """Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
-    ReviewNewsArticle BackgroundNewsArticle AskPublicNewsArticle BlogPosting
-    LiveBlogPosting SocialMediaPosting Report ScholarlyArticle TechArticle""".split()  # noqa: SIM905
-)
-_SITE_TYPES = frozenset({"Organization", "NewsMediaOrganization", "WebSite", "Corporation"})
-# Meta tags in the order they are trusted; each is matched on name, property or itemprop.
-_TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
-_SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "cre")
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "byl",
-    "dc.creator",
-    "parsely-author",
-    "sailthru.author",
-    "twitter:creator:name",
-)
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "publication_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "dcterms.date",
-    "date",
-    "article.published",
-    "og:updated_time",
-    "article:modified_time",
-    "datemodified",
-    "last-modified",
-)
-_URL_META = ("og:url", "twitter:url")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|:\s+")
 _WORD = re.compile(r"\w+")
 _ARTICLE_ROOTS = (
@@ -123,22 +78,22 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
     Returns:
         A PageMetadata; fields the page does not state are None.
     """
-    meta = _meta_tags(tree)
-    ld = _json_ld(tree)
+    meta = page_tags.meta_tags(tree)
+    ld = page_tags.json_ld(tree)
     found = PageMetadata()
-    site = _first(meta, _SITE_META) or ld.get("publisher")
+    site = page_tags.first(meta, page_tags.SITE_META) or ld.get("publisher")
     if site:
         found.source, found.origins["source"] = site, "meta"
-    page_title = _clean(" ".join(tree.xpath("//title[1]//text()")))
+    page_title = page_tags.clean(" ".join(tree.xpath("//title[1]//text()")))
     heading = _article_heading(tree, site, page_title)
     found.heading = heading
     heading_text = shown_text(heading) if heading is not None else ""
     found.heading_text = heading_text
     title, origin = _choose_title(
         [
-            (_first(meta, _TITLE_META[:1]), "meta"),
+            (page_tags.first(meta, page_tags.TITLE_META[:1]), "meta"),
             (ld.get("headline"), "meta"),
-            (_first(meta, _TITLE_META[1:]), "meta"),
+            (page_tags.first(meta, page_tags.TITLE_META[1:]), "meta"),
             (heading_text, "heading"),
         ],
         page_title,
@@ -155,7 +110,7 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
                 title = _without_site(page_title, site) or page_title
     if title:
         found.title, found.origins["title"] = title, origin
-    author = ld.get("author") or _author_meta(meta)
+    author = ld.get("author") or page_tags.author_meta(meta)
     if author:
         found.author, found.origins["author"] = author, "meta"
     else:
@@ -164,22 +119,13 @@ def read_metadata(tree: etree._Element) -> PageMetadata:
             found.author, found.origins["author"] = byline.author, "byline"
         if byline and byline.site and not found.source:
             found.source, found.origins["source"] = byline.site, "byline"
-    date = _date(ld.get("date")) or _first_date(meta) or _time_element(tree)
+    date = page_tags.iso_date(ld.get("date")) or page_tags.first_date(meta) or _time_element(tree)
     if date:
         found.date, found.origins["date"] = date, "meta"
-    url = _canonical(tree) or _first(meta, _URL_META) or ld.get("url")
+    url = page_tags.canonical(tree) or page_tags.first(meta, page_tags.URL_META) or ld.get("url")
     if url and url.startswith(("http://", "https://")):
         found.url, found.origins["url"] = url, "meta"
     return found
-
-
-def _clean(text: str | None) -> str:
-    """One line of text; entities a site escaped twice ("&amp;#039;") are resolved."""
-    if not text:
-        return ""
-    if "&" in text:
-        text = html_entities.unescape(text)
-    return " ".join(text.split())
 
 
 def shown_text(element: etree._Element) -> str:
@@ -188,7 +134,7 @@ def shown_text(element: etree._Element) -> str:
     buttons, scripts and styles left out (rustdoc's "Copy item path")."""
     parts: list[str] = []
     _collect(element, parts)
-    return _clean("".join(parts))
+    return page_tags.clean("".join(parts))
 
 
 def _collect(element: etree._Element, parts: list[str]) -> None:
@@ -205,106 +151,6 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
             parts.append(child.tail)
     if element.tag not in _INLINE_TAGS:
         parts.append(" ")
-
-
-def _meta_tags(tree: etree._Element) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for tag in tree.xpath("//meta[@content]"):
-        content = _clean(tag.get("content"))
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop"):
-            key = (tag.get(attr) or "").strip().lower()
-            if key:
-                found.setdefault(key, content)
-    for tag in tree.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][@datetime]"):
-        found.setdefault("datepublished", tag.get("datetime").strip())
-    return found
-
-
-def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
-    return next((meta[key] for key in keys if meta.get(key)), None)
-
-
-def _author_meta(meta: dict[str, str]) -> str | None:
-    for key in _AUTHOR_META:
-        value = meta.get(key, "")
-        # article:author is often a profile address, and "byl" reads "By Jane Doe".
-        value = re.sub(r"^(?i:by)\s+", "", value)
-        if value and not re.match(r"^(?:https?:|www\.|@)", value) and len(value) <= 100:
-            return value
-    return None
-
-
-def _json_ld(tree: etree._Element) -> dict[str, str]:
-    """Headline, date, author, publisher and url of the page's JSON-LD article."""
-    items: list[dict] = []
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue
-        items.extend(_items(data))
-    by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
-    found: dict[str, str] = {}
-    for item in items:
-        types = _types(item)
-        if types & _ARTICLE_TYPES and "headline" not in found:
-            for key, value in (
-                ("headline", _text(item.get("headline") or item.get("name"))),
-                ("date", _text(item.get("datePublished") or item.get("dateCreated"))),
-                ("author", _names(item.get("author"), by_id, people=True)),
-                ("publisher", _names(item.get("publisher"), by_id, people=False)),
-                ("url", _text(item.get("url"))),
-            ):
-                if value:
-                    found[key] = value
-        elif types & _SITE_TYPES and "site" not in found:
-            name = _text(item.get("name"))
-            if name:
-                found["site"] = name
-    if "publisher" not in found and "site" in found:
-        found["publisher"] = found["site"]
-    return found
-
-
-def _items(data: object) -> Iterator[dict]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _items(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _items(data.get("@graph"))
-
-
-def _types(item: dict) -> set[str]:
-    kind = item.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return {k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
-
-
-def _text(value: object) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return _clean(value) if isinstance(value, str) else ""
-
-
-def _names(value: object, by_id: dict[str, dict], *, people: bool) -> str:
-    """The name(s) of a JSON-LD author or publisher, given inline, by @id or as text."""
-    values = value if isinstance(value, list) else [value]
-    names = []
-    for one in values:
-        if isinstance(one, dict) and "name" not in one and isinstance(one.get("@id"), str):
-            one = by_id.get(one["@id"], one)
-        if isinstance(one, dict):
-            if people and _types(one) & _SITE_TYPES:
-                continue
-            name = _text(one.get("name"))
-        else:
-            name = _text(one)
-        if name and not name.startswith(("http://", "https://")) and name not in names:
-            names.append(name)
-    return ", ".join(names)
 
 
 def _article_heading(
@@ -352,7 +198,7 @@ def _choose_title(
     """The article's own headline when the page states one, else ``<title>`` without
     the site's name; each stripped of a site name it carries."""
     for text, origin in candidates:
-        text = _without_site(_clean(text), site)
+        text = _without_site(page_tags.clean(text), site)
         if text and not (site and text.casefold() == site.casefold()):
             return text, origin
     if not page_title:
@@ -475,46 +321,12 @@ def _marks_author(element: etree._Element) -> bool:
     )
 
 
-def _date(value: str | None) -> str | None:
-    """An ISO date at the precision the page states: "2025-03-04T09:30" when it gives
-    a time of day (as the site wrote it, its time zone dropped), else "2025-03-04"."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    if re.fullmatch(r"(?:19|20)\d{6}", value):
-        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    try:
-        parsed = datetime.fromisoformat(value.replace(" ", "T", 1))
-    except ValueError:
-        return metadata.parse_date(value)
-    if not 1900 <= parsed.year <= 2100:
-        return None
-    if "T" in value.replace(" ", "T", 1) and (parsed.hour, parsed.minute) != (0, 0):
-        return parsed.strftime("%Y-%m-%dT%H:%M")
-    return parsed.strftime("%Y-%m-%d")
-
-
-def _first_date(meta: dict[str, str]) -> str | None:
-    for key in _DATE_META:
-        date = _date(meta.get(key))
-        if date:
-            return date
-    return None
-
-
 def _time_element(tree: etree._Element) -> str | None:
     """The date of the article's first ``<time datetime>``."""
     for path in _ARTICLE_ROOTS:
         for root in tree.xpath(path):
             for time in root.iter("time"):
-                date = _date(time.get("datetime"))
+                date = page_tags.iso_date(time.get("datetime"))
                 if date:
                     return date
-    return None
-
-
-def _canonical(tree: etree._Element) -> str | None:
-    for link in tree.xpath("//link[@href]"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            return link.get("href").strip()
     return None
