@@ -140,3 +140,19 @@ def test_markup_nested_past_the_parsers_depth_and_control_characters_lose_no_tex
     )
     page = extract_page("<html><body><p>The harbour\x00 deal\x0b was signed.</p></body></html>")
     assert page.text == "The harbour deal was signed."
+
+
+def test_heading_reads_as_shown_and_a_decorated_og_title_loses_the_site():
+    page = extract_page(
+        "<html><head><title>Harbour | Port News</title></head><body><main>"
+        "<h1>Har<b>bour</b> deal<br>sig<wbr>ned<button>Copy link</button></h1>"
+        "<p>The harbour deal was signed on Tuesday.</p></main></body></html>"
+    )
+    assert page.text.split("\n\n")[0] == "Harbour deal signed"
+    decorated = extract_page(
+        '<html><head><meta property="og:title" content="Harbour deal signed | Port News">'
+        '<meta property="og:site_name" content="Port News"></head>'
+        "<body><p>The harbour deal was signed on Tuesday.</p></body></html>"
+    )
+    assert decorated.text.split("\n\n")[0] == "Harbour deal signed"
+    assert decorated.source == "Port News"
