@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,7 @@ def test_news_stories_are_one_article_each_titled_by_their_headline():
             headline = " ".join(first_line.decode("utf-8").split())
         except UnicodeDecodeError:
             headline = " ".join(first_line.decode("cp1252").split())
+        headline = html.unescape(headline)  # "&#163;1.8m fine" is listed as "£1.8m fine"
         if len(articles) != 1 or articles[0].title != headline:
             wrong.append((path.name, [a.title for a in articles]))
     assert wrong == []
