@@ -1,5 +1,10 @@
 """Article metadata stated in the text: title, source/publisher, author, date, url.
 
+Headlines with a site in them, date lines and a bulletin's issue line ("Bulletin No. 7,
+March 2025"), bylines ("By Jane Doe and John Roe, Reuters"), copyright notices and
+mastheads; news datelines are read in :mod:`search.reading.datelines`. Each finder
+reads only what a line states: a field the text does not give stays empty.
+
 Dates are parsed by dateparser, but only on a few short candidate lines near the
 top of an article that already look like a date (a year plus a month name or a
 numeric date): dateparser costs about a millisecond a call and is imported only
@@ -31,12 +36,40 @@ _DATE_PREFIX = re.compile(
     r"^(?:published|updated|posted|date|dated|last\s+updated)(?:\s+on)?\s*:?\s*", re.IGNORECASE
 )
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+# The label of a periodical's issue before its date: "Bulletin No. 7," "Issue 12 |".
+_ISSUE_LABEL = re.compile(
+    r"(?:(?:bulletin|newsletter|digest|report|review|edition|weekly|monthly|quarterly"
+    r"|annual|special)\b|(?:issue|no|number|nr|vol|volume|№|#)\.?\s*\d*\b)\.?[\s,:;|/–—-]*",
+    re.IGNORECASE,
+)
+_ISSUE_DATE = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\.?[\s,-]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+    rf"{_YEAR}|{_YEAR}[./-]\d{{1,2}}(?:[./-]\d{{1,2}})?|\d{{1,2}}[./-](?:\d{{1,2}}[./-])?{_YEAR}",
+    re.IGNORECASE,
+)
 _MONTH_NAME = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _MAX_DATE_LINE = 48
 _BYLINE = re.compile(
-    r"^(?i:by|author|written\s+by|posted\s+by)\s*:?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
-    r"(?:\s*[,|–—-]\s*(?P<rest>.*))?$"
+    r"^(?i:by|authors?|written\s+by|posted\s+by|reporting\s+by)\s*:?\s+(?P<credit>.+)$"
 )
+# One person's name: capitalised words, with the particles names carry ("Ursula von der
+# Leyen"), up to five words.
+_PERSON = re.compile(
+    r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|(?:de|da|di|der|van|von|al|bin|la|le|du)(?=\s)))"
+    r"{0,4}"
+)
+# Words that start a sentence after "By", not a name ("By Monday", "By March 2025");
+# April, May and June are names too.
+_NOT_NAME = re.compile(
+    r"(?i:the|this|that|then|now|today|tomorrow|yesterday|january|february|march|july"
+    r"|august|september|october|november|december|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b"
+)
+# Between the authors and the site they write for: "By Jane Doe, Reuters", "By Jane Doe
+# for Reuters", "By Jane Doe | Reuters".
+_CREDIT_SITE = re.compile(r"\s*(?:,|\bfor\b|[|–—]|\s-)\s*")
+_AND = re.compile(r"\band\b|&")
+_AUTHOR_JOIN = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _CREDIT = re.compile(
     r"^(?i:source|via|courtesy\s+of)\s*:\s*(?P<name>[A-Za-z][\w'’&./-]*(?:\s+[A-Za-z][\w'’&./-]*){0,4})$"
 )
@@ -142,6 +175,47 @@ def find_date(paras: list[str], limit: int = 4) -> tuple[int, str] | None:
     return None
 
 
+def issue_date(line: str) -> str | None:
+    """The date of a bulletin's issue line: "Bulletin No. 7, March 2025", "Issue 12 |
+    14 July 2024", "Weekly digest – JULY-2024".
+
+    Only a line that is a periodical's label followed by nothing but a date counts, so a
+    headline that mentions a month ("Review: March 2025 was the warmest") is no date.
+
+    Args:
+        line: a short line near the top of a file.
+
+    Returns:
+        The ISO date at the precision stated, or None.
+    """
+    rest = line.strip()
+    if len(rest) > _MAX_DATE_LINE + 16:
+        return None
+    labelled = False
+    while m := _ISSUE_LABEL.match(rest):
+        if not m.group():
+            break
+        rest, labelled = rest[m.end() :], True
+    return parse_date(rest) if labelled and _ISSUE_DATE.fullmatch(rest) else None
+
+
+def find_issue_date(paras: list[str], limit: int = 4) -> tuple[int, str] | None:
+    """The first bulletin issue line (see :func:`issue_date`) among the first ``limit``.
+
+    Args:
+        paras: paragraphs at the top of a file or an article.
+        limit: how many leading paragraphs to look at.
+
+    Returns:
+        (index, ISO date) or None.
+    """
+    for i, para in enumerate(paras[:limit]):
+        iso = issue_date(para)
+        if iso:
+            return i, iso
+    return None
+
+
 class Byline(NamedTuple):
     """A credit line near the top of an article: who wrote it, for which site."""
 
@@ -163,19 +237,55 @@ def find_byline(paras: list[str], limit: int = 4) -> Byline | None:
         but not both), or None.
     """
     for i, para in enumerate(paras[:limit]):
-        if len(para) >= 80:
+        if len(para) >= 120:
             continue
         m = _BYLINE.match(para)
-        if m:
-            name, rest = m.group("name"), m.group("rest")
-            if site_name(name, strict=True):
-                return Byline(i, None, name)
-            return Byline(i, name, site_name(rest) if rest else None)
+        credit = _read_credit(m.group("credit").strip(" .")) if m else None
+        if credit:
+            return Byline(i, *credit)
+        if len(para) >= 80:
+            continue
         m = _CREDIT.match(para)
         name = m.group("name").rstrip(".") if m else ""
         if name[:1].isupper() or site_name(name, strict=True):
             return Byline(i, None, name)
     return None
+
+
+def _read_credit(credit: str) -> tuple[str | None, str | None] | None:
+    """(authors, site) a credit after "By" names, or None when it names neither.
+
+    "Jane Doe", "Jane Doe and John Roe, Reuters", "Jane Doe, Staff Writer" (a job title
+    is no site), "Reuters" (a site alone). Several authors are kept as written.
+    """
+    whole = site_name(credit, strict=True)
+    if whole:
+        return None, whole
+    names, site = credit, None
+    for m in reversed(list(_CREDIT_SITE.finditer(credit))):
+        found = site_name(credit[m.end() :])
+        if found and m.start() > 0:
+            names, site = credit[: m.start()], found
+            break
+    # Several authors: "A and B", "A, B and C"; what follows them after a comma is a
+    # job title or a place ("A and B, Staff Writers").
+    listed = names.split(",")
+    last = max((i for i, piece in enumerate(listed) if _AND.search(piece)), default=None)
+    if last is not None:
+        authors = ",".join(listed[: last + 1])
+        if all(_is_person(name) for name in _AUTHOR_JOIN.split(authors)):
+            return " ".join(authors.split()), site
+    first = _CREDIT_SITE.split(names, maxsplit=1)[0]
+    # One author; after it comes a job title or a place, not a sentence ("By Monday,
+    # parliament had voted").
+    if not _is_person(first) or len(names[len(first) :].split()) > 4:
+        return None
+    return first, site
+
+
+def _is_person(name: str) -> bool:
+    """A name of two words or more ("Jan Novak"), not a sentence's opening words."""
+    return bool(_PERSON.fullmatch(name)) and " " in name and not _NOT_NAME.match(name)
 
 
 def author_in_title(title: str) -> str | None:
@@ -350,10 +460,29 @@ def find_source(lines: list[str], text: str) -> str | None:
     Returns:
         The publisher's name or None.
     """
+    found = stated_source(lines, text)
+    return found[0] if found else None
+
+
+def stated_source(lines: list[str], text: str) -> tuple[str, str] | None:
+    """The publisher a file states and where: ``("Caliber.Az", "copyright")`` for a
+    copyright line, ``(..., "header")`` for a masthead among the first lines (an
+    organisation's name in capitals, or a site's own name such as "Caliber.Az").
+
+    Args:
+        lines: the file's lines before chrome removal.
+        text: the whole normalised text (to choose the publisher's own spelling).
+
+    Returns:
+        (name, origin) or None.
+    """
     low = text.lower()
     has_notice = "©" in text or "copyright" in low or "(c)" in low
-    name = (_from_copyright(lines) if has_notice else None) or _from_masthead(lines)
-    return _preferred_spelling(name, text) if name else None
+    name = _from_copyright(lines) if has_notice else None
+    origin = "copyright"
+    if not name:
+        name, origin = _from_masthead(lines), "header"
+    return (_preferred_spelling(name, text), origin) if name else None
 
 
 def _from_copyright(lines: list[str]) -> str | None:
@@ -368,9 +497,11 @@ def _from_copyright(lines: list[str]) -> str | None:
 
 def _from_masthead(lines: list[str]) -> str | None:
     """An organisation's name in capitals among the first lines of a file."""
-    filled = (line for line in lines if line)
+    filled = (line.strip() for line in lines if line.strip())
     for line in itertools.islice(filled, 6):
         words = line.split()
+        if len(words) <= 3 and site_name(line, strict=True) == line:
+            return line
         is_caps = 2 <= len(words) <= 10 and line.isupper() and line.isascii()
         if is_caps and any(w.lower() in _ORG_WORDS for w in words):
             return " ".join(
