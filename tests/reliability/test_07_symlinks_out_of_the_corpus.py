@@ -183,6 +183,8 @@ async def test_the_app_counts_the_skipped_links_and_lists_none_of_their_text(wor
 
         await wait_for(pilot, lambda: told())
         shown = screen_text(app)
-    assert told() == ["2 files skipped (see `briefing index`)"]
+    (notice,) = told()
+    assert notice.startswith("2 files skipped")
+    assert "key.txt: symlink to" in notice and "outside the corpus" in notice
     assert "3 articles" in shown
-    assert "Private key material" not in shown
+    assert "Private key material" not in shown + notice
