@@ -2,7 +2,8 @@
 
 Layout: an H1 title, the generation date, the summary; the notes in the briefing's own
 order (or, with ``by_article``, under a heading per article in order of first note),
-each quote a blockquote closed by a numbered citation, then the note text and tags. A
+each quote a blockquote closed by a numbered citation (with its page, for a PDF: "[2,
+p. 14]"), then the note text and tags. A
 quote whose source now reads differently keeps the analyst's words and says, on a plain
 line, what the source reads now. Orphaned notes (article or passage gone) have their
 own section with the reason. The numbered sources come last: title, author, source,
@@ -14,6 +15,7 @@ Only the generation date line changes between exports of an unchanged briefing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath, PureWindowsPath
@@ -124,7 +126,7 @@ def shown_path(path: str) -> str:
 
 def _note_lines(item: ResolvedNote, number: int) -> list[str]:
     note = item.note
-    cite = f"[{number}]"
+    cite = f"[{number}{_page_mark(item)}]"
     out: list[str] = []
     quoted = escape_block(note.quote.exact) if note.quote else []
     text = escape_block(note.text)
@@ -146,6 +148,18 @@ def _note_lines(item: ResolvedNote, number: int) -> list[str]:
     if any(tags):
         out += ["*Tags:* " + ", ".join(t for t in tags if t), ""]
     return out
+
+
+def _page_mark(item: ResolvedNote) -> str:
+    """The page of a quote from a PDF: ", p. 3" (", pp. 3–4" across a break), else ""."""
+    quote = item.current
+    pages = item.article.pages if item.article is not None else ()
+    if not pages or quote is None:
+        return ""
+    # Page n starts at pages[n - 1]: a page's number is how many pages start at or before.
+    first = bisect_right(pages, quote.start)
+    last = bisect_right(pages, max(quote.start, quote.end - 1))
+    return f", p. {first}" if first == last else f", pp. {first}–{last}"
 
 
 def citation(ref: ArticleRef) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from search.models import (
     NO_FILTERS,
     Article,
+    ArticleCopies,
     ArticleSummary,
     EntitySpan,
     Facet,
@@ -91,6 +92,13 @@ class SearchService(ABC):
     @abstractmethod
     def articles(self) -> list[ArticleSummary]:
         """Every indexed article, in corpus order."""
+
+    def copies_of(self, article_id: str) -> ArticleCopies:
+        """Where else the article's text is: its copies' paths and its versions.
+
+        An engine that does not look for duplicates keeps this default: none.
+        """
+        return ArticleCopies()
 
     @abstractmethod
     def entities(self, article_id: str) -> list[EntitySpan]:

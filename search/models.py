@@ -30,6 +30,10 @@ class Article:
     content_hash: str = ""
     # How the file's bytes were decoded ("utf-8", "cp1251", ...): a misread file shows.
     encoding: str | None = None
+    # Where each page of a PDF starts in ``body`` (0 first); empty for text without pages.
+    pages: tuple[int, ...] = ()
+    # Where each metadata field came from, by field name ("source": "title"); see ORIGINS.
+    origins: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -49,7 +53,26 @@ class ArticleSummary:
     date: str | None = None
     url: str | None = None
     encoding: str | None = None
+    pages: tuple[int, ...] = ()
+    origins: dict[str, str] = field(default_factory=dict, hash=False)
 
+
+@dataclass(frozen=True)
+class ArticleCopies:
+    """Where else an article's text is: ``copies`` are the paths of articles with the
+    same title and body, ``versions`` the articles telling the same story with small
+    edits."""
+
+    copies: tuple[str, ...] = ()
+    versions: tuple[ArticleSummary, ...] = ()
+
+
+# Where an article's title, source, author, date or url was found: a web page's meta
+# tags or JSON-LD, a site named in its <title> or headline, the page's own headline, the
+# header lines before the story (a date line, a bulletin's month, a masthead), a
+# copyright notice, a news dateline ("BAKU, July 12 (Reuters) –"), or a byline ("By Jane
+# Doe, Reuters").
+ORIGINS = ("meta", "title", "heading", "header", "copyright", "dateline", "byline")
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "DATE", "MONEY")
 # The entity types that get an index field of their own (facets, ``person:`` queries).
@@ -259,6 +282,10 @@ class IndexReport:
     entity_error: str | None = None
     # The update read symlinks that lead out of the corpus (the user opted in).
     follow_outside: bool = False
+    # In the whole index: (path, path of the earlier file with the same bytes), and
+    # (path, path) of each pair of near-identical versions.
+    identical_files: tuple[tuple[str, str], ...] = ()
+    version_pairs: tuple[tuple[str, str], ...] = ()
 
     @property
     def entity_warning(self) -> str:

@@ -17,6 +17,7 @@ import threading
 import time
 import zlib
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from search.locations import index_dir
 from search.models import (
     NO_FILTERS,
     Article,
+    ArticleCopies,
     ArticleSummary,
     EntitySpan,
     Facet,
@@ -41,6 +43,7 @@ from search.models import (
 )
 
 if TYPE_CHECKING:
+    from search.index.duplicates import KnownDuplicates
     from search.index.indexer import Indexer
     from search.index.vocabulary import Vocabulary
     from search.query.bounds import Budget
@@ -79,6 +82,7 @@ class WhooshSearchService(SearchService):
         self._searcher_pool: SearcherPool | None = None
         self._facet_counter: FacetCounter | None = None
         self._words: tuple[int, Vocabulary] | None = None
+        self._known: KnownDuplicates | None = None
 
     @property
     def indexer(self) -> Indexer:
@@ -112,10 +116,48 @@ class WhooshSearchService(SearchService):
         cancel: threading.Event | None = None,
     ) -> IndexReport:
         try:
-            return self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
+            report = self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
         except OSError as exc:
             # A read-only cache or a full disk: the index as it stands may still answer.
             raise IndexUnwritable(_os_reason(exc), usable=self.indexer.usable()) from exc
+        found = self._duplicates().found
+        return replace(
+            report,
+            identical_files=tuple(found.identical_files),
+            version_pairs=tuple(found.version_pairs),
+        )
+
+    def _duplicates(self) -> KnownDuplicates:
+        """The copies and versions of the index as it stands, found once per commit."""
+        from search.index.duplicates import KnownDuplicates
+        from search.index.store import generation_key
+
+        key = generation_key(self.folder)
+        known = self._known
+        if known is None or key is None or known.key != key:
+            manifest = load_manifest(self.folder)
+            files = (
+                {k: (e.digest, e.articles) for k, e in manifest.files.items()} if manifest else {}
+            )
+            try:
+                earlier = known.found.verdicts if known is not None else None
+                known = self._known = KnownDuplicates.of(key, files, self._bodies, earlier)
+            except QueryError:
+                # An index that cannot be read shows no duplicates; searching it says why.
+                known = KnownDuplicates.of(None, {}, self._bodies)
+        return known
+
+    def _bodies(self, article_ids) -> dict[str, str]:
+        found = {}
+        with self._reading() as searcher:
+            for article_id in article_ids if searcher is not None else ():
+                stored = searcher.document(id=article_id)
+                if stored:
+                    found[article_id] = stored.get("body", "")
+        return found
+
+    def copies_of(self, article_id: str) -> ArticleCopies:
+        return self._duplicates().copies_of(article_id)
 
     @contextmanager
     def _reading(self):

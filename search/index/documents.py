@@ -35,6 +35,8 @@ def content_hash(article: Article) -> str:
         article.path,
         str(article.position),
         article.encoding or "",
+        ",".join(map(str, article.pages)),
+        json.dumps(article.origins, sort_keys=True),
     )
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -104,6 +106,10 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         value = getattr(article, key)
         if value:
             doc[key] = value
+    if article.pages:
+        doc["pages"] = list(article.pages)
+    if article.origins:
+        doc["origins"] = dict(article.origins)
     if article.source:
         doc["source_exact"] = article.source
     if article.date:
@@ -133,6 +139,8 @@ def to_article(stored: Mapping) -> Article:
         url=stored.get("url"),
         content_hash=stored.get("content_hash", ""),
         encoding=stored.get("encoding"),
+        pages=tuple(stored.get("pages") or ()),
+        origins=dict(stored.get("origins") or {}),
     )
 
 
@@ -148,6 +156,8 @@ def to_summary(stored: Mapping) -> ArticleSummary:
         date=stored.get("date_text", stored.get("date")),
         url=stored.get("url"),
         encoding=stored.get("encoding"),
+        pages=tuple(stored.get("pages") or ()),
+        origins=dict(stored.get("origins") or {}),
     )
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from search.index.checksums import read_text
 
 # The listing fields every manifest article carries (see search.index.batch); its
-# ``encoding`` may be absent (text or null when present).
+# ``encoding`` may be absent (text or null when present), and ``pages`` (a list of
+# whole numbers) and ``origins`` (field names to origins, text) may be absent too.
 ARTICLE_TEXT_KEYS = ("id", "content_hash")
 ARTICLE_OPTIONAL_TEXT_KEYS = ("title", "path", "source", "author", "date", "url")
 _TEXT_OR_NONE = (str, type(None))
@@ -120,6 +121,8 @@ def _sound_article(article: object) -> bool:
         and article["content_hash"] != ""
         and all(type(article.get(key, 0)) in _TEXT_OR_NONE for key in ARTICLE_OPTIONAL_TEXT_KEYS)
         and type(article.get("encoding")) in _TEXT_OR_NONE
+        and _page_starts(article.get("pages", []))
+        and _origins(article.get("origins", {}))
     )
 
 
@@ -137,9 +140,23 @@ def _check_article(article: object, where: str) -> None:
             raise BadMetadata(f"{where}.{key} is not text")
     if not isinstance(article.get("encoding"), (str, type(None))):
         raise BadMetadata(f"{where}.encoding is not text")
+    if not _page_starts(article.get("pages", [])):
+        raise BadMetadata(f"{where}.pages is not a list of whole numbers")
+    if not _origins(article.get("origins", {})):
+        raise BadMetadata(f"{where}.origins is not an object of field names to origins")
     if not _count(article.get("position")):
         raise BadMetadata(f"{where}.position is not a whole number")
     raise BadMetadata(f"{where} is not an article")
+
+
+def _page_starts(value: object) -> bool:
+    """A PDF article's page starts: a list of whole, non-negative numbers (often empty)."""
+    return type(value) is list and all(type(n) is int and n >= 0 for n in value)
+
+
+def _origins(value: object) -> bool:
+    """Where an article's metadata came from: field names to origins, all text."""
+    return type(value) is dict and all(type(k) is str and type(v) is str for k, v in value.items())
 
 
 def _integer(value: object) -> bool:

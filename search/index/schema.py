@@ -24,6 +24,10 @@ Why the fields look the way they do:
   partial, e.g. "2024-07") date string for display.
 * ``encoding`` keeps how the article's file was decoded ("utf-8", "cp1251"), stored only:
   nobody searches for it, but a misread file is found by listing it.
+* ``pages`` keeps where each page of a PDF starts in the body (stored only), so a quote
+  can name its page.
+* ``origins`` keeps where each of the article's metadata fields was found (``{"date":
+  "dateline"}``, see ``search.models.ORIGINS``), stored only.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from search.index.stemmed_field import StemmedText
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 13
 
 
 class NameWordsFilter(Filter):
@@ -106,6 +110,8 @@ def build_schema() -> fields.Schema:
         date_text=fields.STORED(),
         url=fields.STORED(),
         encoding=fields.STORED(),
+        pages=fields.STORED(),
+        origins=fields.STORED(),
         content_hash=fields.STORED(),
         person=NamesField(),
         org=NamesField(),

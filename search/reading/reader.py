@@ -6,7 +6,9 @@ with a one-line reason. Each job lives in its own module: ``paths`` (file names 
 are not UTF-8), ``opening`` (only regular files inside the corpus are read, never
 blocking), ``ignoring`` (files that are not articles, ``.briefingignore``),
 ``decoding`` (bytes to text), ``cleaning`` and ``chrome`` (clean paragraphs), ``html``
-(web pages), ``splitting`` (one file, several articles) and ``metadata``.
+(web pages), ``splitting`` (one file, several articles), ``metadata`` and
+``datelines`` (each field's value and where it was found); PDF, Word
+and e-mail files go to ``formats``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 
 # Defined with the records (it crosses the seam); still importable from here.
 from search.models import Article, SkippedFile, UnreadableFile  # noqa: F401
+from search.reading.formats import DOCUMENT_SUFFIXES
 from search.reading.ignoring import IgnoreRules
 from search.reading.opening import is_inside, open_regular
 from search.reading.paths import path_bytes, shown
@@ -27,7 +30,7 @@ from search.reading.paths import path_bytes, shown
 if TYPE_CHECKING:
     from search.reading import splitting
 
-READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_SUFFIXES)
 _HTML_SUFFIXES = (".html", ".htm")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Larger files are not articles (logs, dumps); reading them would stall indexing.
@@ -197,21 +200,28 @@ def read_articles(
         UnreadableFile: with a one-line reason: "empty file", "binary file",
             "permission denied", "cannot decode text (...)", "no text left after
             cleaning", "file too large (... MB)", "not a regular file (...)", "leads
-            outside the corpus (...)" or another read error.
+            outside the corpus (...)", another read error, or a PDF, Word or e-mail
+            file's own reason ("encrypted (needs a password)", "no text layer (a
+            scanned PDF?)", "damaged PDF (...)", ...; see ``search.reading.formats``).
     """
     # Imported here: listing a folder (``walk_corpus``) needs none of the text machinery.
-    from search.reading import cleaning, metadata, splitting
+    from search.reading import cleaning, splitting
     from search.reading.decoding import DecodeError, decode
 
     if not isinstance(path, Path) or not path.is_absolute():
         path = Path(os.path.abspath(path))
     inside = None if root is None or follow_outside else os.path.realpath(root)
     data = _read_bytes(path, inside)
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        from search.reading.formats import read_documents
+
+        relative = corpus_relative(path, root)
+        return read_documents(data, suffix, relative, lambda n: article_id(relative, n))
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
         raise UnreadableFile(str(exc)) from None
-    suffix = path.suffix.lower()
     page = None
     if suffix in _HTML_SUFFIXES:
         from search.reading.html import extract_page
@@ -223,19 +233,40 @@ def read_articles(
     if not paras:
         raise UnreadableFile("no text left after cleaning")
     front, parts = splitting.split(paras)
-    file_date = metadata.find_date(front, limit=len(front))
-    defaults = {
-        "source": (page and page.source) or metadata.find_source(text.split("\n"), text),
-        "date": (page and page.date) or (file_date[1] if file_date else None),
-        "author": page and page.author,
-        "url": page and page.url,
-        "encoding": encoding,
-    }
+    defaults, origins = _file_metadata(page, front, text)
+    defaults["encoding"] = encoding
     relative = corpus_relative(path, root)
-    return [
-        _with_defaults(_article(part, position, relative), defaults)
+    articles = [
+        _with_defaults(_article(part, position, relative), defaults, origins)
         for position, part in enumerate(parts)
     ]
+    if page is not None and "title" in page.origins:
+        # The page's text starts with the headline its metadata chose.
+        first = articles[0]
+        articles[0] = replace(first, origins={"title": page.origins["title"], **first.origins})
+    return articles
+
+
+def _file_metadata(page, front: list[str], text: str) -> tuple[dict, dict[str, str]]:
+    """What the whole file states for all its articles, and where each field came from:
+    a web page's own metadata, else the header before its first article (a bulletin's
+    month, a masthead) or a copyright line."""
+    from search.reading import metadata
+
+    values = {"source": None, "date": None, "author": None, "url": None}
+    origins: dict[str, str] = {}
+    if page is not None:
+        for name in values:
+            values[name] = getattr(page, name)
+        origins.update({k: v for k, v in page.origins.items() if values.get(k)})
+    if not values["source"] and (found := metadata.stated_source(text.split("\n"), text)):
+        values["source"], origins["source"] = found
+    date = metadata.find_date(front, limit=len(front)) or metadata.find_issue_date(
+        front, limit=len(front)
+    )
+    if not values["date"] and date:
+        values["date"], origins["date"] = date[1], "header"
+    return values, origins
 
 
 def corpus_relative(path: Path, root: Path | None) -> str:
@@ -283,6 +314,7 @@ def _read_bytes(path: Path, inside: str | None) -> bytes:
 
 def _article(part: splitting.Part, position: int, relative: str) -> Article:
     from search.reading import metadata
+    from search.reading.datelines import find_dateline
 
     paras = list(part.paragraphs)
     # Date and byline lines may come before or after the headline; they are
@@ -293,16 +325,53 @@ def _article(part: splitting.Part, position: int, relative: str) -> Article:
     byline = metadata.find_byline(paras, limit=5) if len(paras) > 1 else None
     if byline:
         paras.pop(byline.index)
+    # A bulletin's issue line ("Bulletin No. 7, March 2025") stays in the text.
+    issue = None if date else metadata.find_issue_date(paras, limit=3)
     title = part.heading
+    # Under the issue line comes the headline.
+    if (
+        title is None
+        and issue
+        and issue[0] == 0
+        and len(paras) > 2
+        and metadata.is_heading(paras[1])
+    ):
+        title = paras.pop(1)
+    # A paragraph opening with a dateline is the story, never its headline.
+    dateline = find_dateline(paras[0]) if title is None and paras else None
     if title is None:
-        if len(paras) > 1 and metadata.is_heading(paras[0]):
+        if len(paras) > 1 and not dateline and metadata.is_heading(paras[0]):
             title = paras.pop(0)
         else:
-            title = metadata.derived_title(paras[0]) if paras else ""
+            # A wire story's first sentence, without "BAKU, July 12 (Reuters) –".
+            lead = paras[0][dateline.end :] if dateline else paras[0] if paras else ""
+            title = metadata.derived_title(lead) if lead else ""
+    if dateline is None and paras:
+        dateline = find_dateline(paras[0])
     title, site = metadata.split_site(title)
     title = metadata.clean_title(title)
-    author = (byline and byline.author) or metadata.author_in_title(title)
-    source = (byline and byline.site) or site
+    title_author = metadata.author_in_title(title)
+    origins: dict[str, str] = {}
+    author = _first(
+        origins,
+        "author",
+        (byline and byline.author, "byline"),
+        (title_author, "title"),
+    )
+    source = _first(
+        origins,
+        "source",
+        (byline and byline.site, "byline"),
+        (site, "title"),
+        (dateline and dateline.agency, "dateline"),
+    )
+    stated = _first(
+        origins,
+        "date",
+        (date and date[1], "header"),
+        (issue and issue[1], "header"),
+        (dateline and dateline.date, "dateline"),
+    )
     body = "\n\n".join(paras)
     return Article(
         id=article_id(relative, position),
@@ -312,12 +381,27 @@ def _article(part: splitting.Part, position: int, relative: str) -> Article:
         position=position,
         source=source,
         author=author,
-        date=date[1] if date else None,
+        date=stated,
         url=metadata.clean_url(part.url) if part.url else None,
         content_hash=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest(),
+        origins=origins,
     )
 
 
-def _with_defaults(article: Article, defaults: dict[str, str | None]) -> Article:
+def _first(origins: dict[str, str], name: str, *candidates: tuple[str | None, str]) -> str | None:
+    """The first candidate value that is given; its origin is recorded under ``name``."""
+    for value, origin in candidates:
+        if value:
+            origins[name] = origin
+            return value
+    return None
+
+
+def _with_defaults(
+    article: Article, defaults: dict[str, str | None], origins: dict[str, str]
+) -> Article:
     missing = {k: v for k, v in defaults.items() if v and not getattr(article, k)}
-    return replace(article, **missing) if missing else article
+    if not missing:
+        return article
+    taken = {k: origins[k] for k in missing if k in origins}
+    return replace(article, **missing, origins={**article.origins, **taken})

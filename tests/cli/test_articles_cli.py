@@ -7,7 +7,8 @@ import json
 from search.locations import seeds_dir
 from tests.cli.index_cli_helpers import briefing, write_corpus
 
-FIELDS = {"id", "title", "source", "author", "date", "url", "path", "encoding"}
+FIELDS = {"id", "title", "source", "author", "date", "url", "path", "encoding", "pages", "origins"}
+FIELDS |= {"copies", "versions"}
 
 
 def test_json_lists_every_article_in_corpus_order(tmp_path):

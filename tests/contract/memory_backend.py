@@ -271,4 +271,6 @@ def _summary(article: Article) -> ArticleSummary:
         date=article.date,
         url=article.url,
         encoding=article.encoding,
+        pages=article.pages,
+        origins=article.origins,
     )

@@ -17,7 +17,7 @@ def notices(seen: list) -> list[str]:
 async def test_skipped_files_are_named_with_their_reasons_and_a_bad_ignore_file_first(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "drafts").mkdir(parents=True)
-    for name in ("oil.txt", "README.TXT", "yarn.lock", "drafts/a.txt", "notes.docx"):
+    for name in ("oil.txt", "README.TXT", "yarn.lock", "drafts/a.txt", "notes.pptx"):
         (corpus / name).write_text(STORY, encoding="utf-8")
     (corpus / ".briefingignore").write_text("drafts/\n!\n", encoding="utf-8")
     seen: list = []
@@ -31,7 +31,7 @@ async def test_skipped_files_are_named_with_their_reasons_and_a_bad_ignore_file_
             ".briefingignore: not applied (line 2: invalid pattern '!'); "
             "only the default rule applies",
             "README.TXT: not an article: README at the corpus root",
-            "notes.docx: unsupported file type .docx",
+            "notes.pptx: unsupported file type .pptx",
             "and 1 more: `briefing index` lists every one",
         ]
         # The default rule still applies: drafts/ is read, README.TXT is not.

@@ -134,7 +134,7 @@ def test_bad_files_are_reported_with_a_reason(outcome):
     assert bad["empty.txt"] == "empty file"
     assert bad["blank.md"] == "empty file"
     assert bad["menu_only.html"] == "no text left after cleaning"
-    assert bad["report.pdf"] == "unsupported file type .pdf"
+    assert bad["report.pdf"] == "damaged PDF (not a readable PDF structure)"
     assert bad["dangling.txt"] == "broken symlink"
     assert "symlink loop" in bad["loop"]
     assert all(reason and "\n" not in reason for reason in bad.values())
@@ -207,7 +207,7 @@ def test_hidden_files_and_second_links_are_skipped_with_reasons(tmp_path):
     (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
     (tmp_path / "c.txt").hardlink_to(tmp_path / "a.txt")
-    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "notes.pptx").write_bytes(b"PK")
     (tmp_path / "README").write_text("x", encoding="utf-8")
     found = list(walk_corpus(tmp_path))
     assert found == [
@@ -216,7 +216,7 @@ def test_hidden_files_and_second_links_are_skipped_with_reasons(tmp_path):
         tmp_path / "a.txt",
         SkippedFile(str(tmp_path / "b.txt"), "same file already read through another link"),
         SkippedFile(str(tmp_path / "c.txt"), "same file already read through another link"),
-        SkippedFile(str(tmp_path / "notes.docx"), "unsupported file type .docx"),
+        SkippedFile(str(tmp_path / "notes.pptx"), "unsupported file type .pptx"),
     ]
 
 

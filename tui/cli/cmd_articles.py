@@ -12,7 +12,7 @@ from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
 
 SUMMARY = "List every article in the corpus"
-FIELDS = ("id", "title", "source", "author", "date", "url", "path", "encoding")
+FIELDS = ("id", "title", "source", "author", "date", "url", "path", "encoding", "pages", "origins")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "Ids are stable: an article keeps its id while its file is edited or the "
         "corpus folder moves (the id is its path in the corpus and place in the file). "
         "With --json each article also gives the encoding its file was read in "
-        '("utf-8", "cp1251", ...).'
+        '("utf-8", "cp1251", ...) and, for a PDF, where each page starts in its text '
+        "(character offsets, the first page at 0), and where each of its title, source, "
+        "author, date and url was found (origins: meta, title, heading, header, copyright, "
+        "dateline or byline)."
     )
     add_corpus_argument(parser, positional=True)
     parser.add_argument(
@@ -35,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     ensure_index(service)
     articles = service.articles()
     if args.json:
-        print_json([{name: getattr(a, name) for name in FIELDS} for a in articles])
+        print_json([_as_json(service, article) for article in articles])
         return EXIT_OK
     for article in articles:
         print(f"{article.id}  {safe(article.title) or '(untitled)'}")
@@ -46,5 +49,26 @@ def run(args: argparse.Namespace) -> int:
         ]
         details.append(f"{safe(article.path)}#{article.position}")
         print(f"    {' · '.join(details)}")
+        found = service.copies_of(article.id)
+        if found.copies:
+            print(f"    {_copies(found.copies)}: {', '.join(safe(p) for p in found.copies)}")
+        if found.versions:
+            print(f"    {_versions(found.versions)}: {', '.join(v.id for v in found.versions)}")
     print(f"{len(articles)} articles")
     return EXIT_OK
+
+
+def _as_json(service, article) -> dict:
+    found = service.copies_of(article.id)
+    record = {name: getattr(article, name) for name in FIELDS}
+    record["copies"] = list(found.copies)
+    record["versions"] = [version.id for version in found.versions]
+    return record
+
+
+def _copies(paths) -> str:
+    return "also in 1 other file" if len(paths) == 1 else f"also in {len(paths)} other files"
+
+
+def _versions(versions) -> str:
+    return "1 other version" if len(versions) == 1 else f"{len(versions)} other versions"

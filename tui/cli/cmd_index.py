@@ -2,7 +2,8 @@
 
 On a terminal a Rich progress bar runs on stderr; otherwise progress is a few plain
 lines. Then comes the report: files read, articles, skipped files with their reasons,
-elapsed time (or the same as JSON with ``--json``).
+files identical to another and versions of one story (see
+:mod:`search.index.duplicates`), elapsed time (or the same as JSON with ``--json``).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ PLAIN_PROGRESS_MIN_FILES = 100  # below this the update is over before anyone re
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         f"{SUMMARY}. Only files whose size or modification time changed are read again; "
-        "files gone from the folder leave the index. The index lives in the user cache "
-        "dir, never in the corpus folder."
+        "files gone from the folder leave the index. The report names the files identical "
+        "to another and the articles that are versions of one story (small edits). The "
+        "index lives in the user cache dir, never in the corpus folder."
     )
     add_corpus_argument(parser, positional=True)
     parser.add_argument(
@@ -129,11 +131,27 @@ def _print_report(corpus, report) -> None:
     print(f"Skipped:   {len(report.skipped)} files")
     for skipped in report.skipped:
         print(f"  {safe(skipped.path)}: {safe(skipped.reason)}")
+    _print_duplicates(report)
     if report.follow_outside:
         print("Symlinks:  followed out of the corpus too (--no-follow-outside to stop)")
     if report.entity_warning:
         print(f"Entities:  {safe(report.entity_warning)}")
     print(f"Elapsed:   {report.elapsed:.2f} s")
+
+
+def _print_duplicates(report) -> None:
+    """Files with the same bytes as another, and near-identical versions, each named."""
+    identical, pairs = report.identical_files, report.version_pairs
+    if identical:
+        files = "file" if len(identical) == 1 else "files"
+        print(f"Copies:    {len(identical)} {files} identical to another")
+        for path, same_as in identical:
+            print(f"  {safe(path)}: same as {safe(same_as)}")
+    if pairs:
+        kind = "pair" if len(pairs) == 1 else "pairs"
+        print(f"Versions:  {len(pairs)} {kind} of articles telling one story with small edits")
+        for first, second in pairs:
+            print(f"  {safe(first)} ~ {safe(second)}")
 
 
 def _as_json(corpus, report) -> dict:
@@ -151,4 +169,6 @@ def _as_json(corpus, report) -> dict:
         "entity_failures": report.entity_failures,
         "entity_error": report.entity_error,
         "follow_outside": report.follow_outside,
+        "identical_files": [{"path": p, "same_as": s} for p, s in report.identical_files],
+        "versions": [list(pair) for pair in report.version_pairs],
     }

@@ -1,0 +1,309 @@
+"""Copies and versions: the same article in several files, and the same story edited.
+
+A folder of downloads holds the same story more than once: a file saved twice, a wire
+story filed again with a corrected paragraph. Neither is hidden; each article says
+where else its text is.
+
+- A **copy** is another article with the same title and body, character for character
+  (two files with the same bytes always are; so is the same text in another encoding).
+  Each article's manifest entry keeps a short hash of its title and body (``text``), so
+  copies are one grouping over the manifest.
+- A **version** is another article whose body is nearly the same: the same story with
+  small edits. Comparing every pair is out of the question at 100,000 articles, so a
+  cheap sketch finds the candidates and rapidfuzz decides. The sketch (``sketch`` in the
+  manifest entry, made when the article is indexed) is the smallest :data:`SKETCH_SIZE`
+  hashes of the body's four-word shingles: two bodies that share most of their
+  shingles share most of these too (a bottom-k MinHash), while unrelated stories share
+  one only by a common phrase. Pairs sharing :data:`MIN_SHARED` or more become
+  candidates (a hash shared by more than :data:`MAX_BUCKET` bodies is a stock phrase
+  and proposes no pairs) when the sketches also estimate that at least
+  :data:`MIN_CONTAINED` of the smaller body's shingles are in the other. A candidate
+  pair is a version when the words the two bodies have in common, in order (the longest
+  common subsequence: rapidfuzz's ``LCSseq`` over their words), are at least
+  :data:`VERSION_SHARE` per cent of the shorter body: a sentence reworded, a paragraph
+  added or cut. Copies are compared once, as one text.
+
+Versions are direct: an article lists the articles its body is close to, not the
+articles those are close to in turn, so a chain of edits never links two different
+stories. Both are worked out from the manifest after each update, so deleting or
+editing a copy changes what the others show at once; what was decided about a pair of
+texts is kept for the next update in the same process (the app's), which then compares
+only pairs with a new text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from search.index.documents import to_summary
+from search.models import ArticleCopies
+
+SKETCH_SIZE = 32
+# A candidate whose estimated shingle containment is below this is not compared in full.
+MIN_CONTAINED = 0.5
+SHINGLE_WORDS = 4
+MIN_SHARED = 3
+MAX_BUCKET = 50
+# Chosen on the BBC news corpus: pairs sharing 80% and more of the shorter body's words
+# are one story re-filed (a headline or sentence changed, a paragraph added or cut);
+# below, two reports of one event in their own words (see the README).
+VERSION_SHARE = 80.0
+_HEX = 8
+_MOST = 0xFFFFFFFF
+_WORD = re.compile(r"\w+")
+
+
+def text_key(title: str, body: str) -> str:
+    """The hash that copies share: of the title and body exactly."""
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(title.encode("utf-8", "surrogatepass"))
+    digest.update(b"\x00")
+    digest.update(body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def sketch(body: str) -> str:
+    """The bottom-k sketch of a body's word shingles, as hex (8 digits a number).
+
+    Args:
+        body: The article's body.
+
+    Returns:
+        The number of distinct shingles, then up to :data:`SKETCH_SIZE` hashes, smallest
+        first ("" for a body with no words).
+    """
+    words = _WORD.findall(body.casefold())
+    if len(words) <= SHINGLE_WORDS:
+        shingles = {" ".join(words)} if words else set()
+    else:
+        shingles = {
+            " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
+        }
+    hashes = sorted({zlib.crc32(s.encode("utf-8", "surrogatepass")) for s in shingles})
+    if not hashes:
+        return ""
+    return "".join(f"{h:08x}" for h in [min(len(hashes), _MOST), *hashes[:SKETCH_SIZE]])
+
+
+def _hashes(sketch_hex: str) -> list[str]:
+    """The hashes of a sketch, without the shingle count in front."""
+    return [sketch_hex[i : i + _HEX] for i in range(_HEX, len(sketch_hex), _HEX)]
+
+
+def _count(sketch_hex: str) -> int:
+    return int(sketch_hex[:_HEX], 16) if sketch_hex else 0
+
+
+def contained(first: str, second: str) -> float:
+    """How much of the smaller shingle set lies in the other, estimated from two sketches.
+
+    The :data:`SKETCH_SIZE` smallest hashes of both sketches together are the smallest
+    of the union of the two sets; the share of them found in both sketches estimates the
+    Jaccard index J, and J (|A| + |B|) / ((1 + J) min(|A|, |B|)) the containment.
+
+    Returns:
+        0.0 to 1.0 (about; the estimate can pass 1 a little).
+    """
+    return _contained(_parsed(first), _parsed(second))
+
+
+def _parsed(sketch_hex: str) -> tuple[int, frozenset[str]]:
+    return _count(sketch_hex), frozenset(_hashes(sketch_hex))
+
+
+def _contained(first: tuple[int, frozenset[str]], second: tuple[int, frozenset[str]]) -> float:
+    (size_a, in_a), (size_b, in_b) = first, second
+    smallest = sorted(in_a | in_b)[:SKETCH_SIZE]
+    if not smallest or not size_a or not size_b:
+        return 0.0
+    jaccard = sum(1 for h in smallest if h in in_a and h in in_b) / len(smallest)
+    return jaccard * (size_a + size_b) / ((1 + jaccard) * min(size_a, size_b))
+
+
+@dataclass
+class Duplicates:
+    """Copies and versions among every article of an index.
+
+    ``copies`` and ``versions`` map an article id to the ids of its copies (other
+    articles with its text) and of its versions; ``identical_files`` pairs each file
+    whose bytes equal an earlier one's (in path order) with that file, as corpus paths.
+    """
+
+    copies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    versions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    identical_files: list[tuple[str, str]] = field(default_factory=list)
+    # (path, path) of each pair of versions, once.
+    version_pairs: list[tuple[str, str]] = field(default_factory=list)
+    # Whether each candidate pair of texts (by text hash) was found to be versions: a
+    # later update asks again only about pairs it has not seen.
+    verdicts: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+
+@dataclass
+class KnownDuplicates:
+    """The duplicates of one commit of an index, with the entries to describe them.
+
+    Args:
+        key: What identifies the commit they were found in (None: no index).
+        found: The copies and versions.
+        entries: Every manifest article entry, by id.
+    """
+
+    key: object
+    found: Duplicates
+    entries: dict[str, dict]
+
+    @classmethod
+    def of(
+        cls,
+        key: object,
+        files: Mapping[str, tuple[str, list[dict]]],
+        bodies: Callable[[Iterable[str]], Mapping[str, str]],
+        verdicts: Mapping[tuple[str, str], bool] | None = None,
+    ) -> KnownDuplicates:
+        """Find the duplicates among ``files`` (see :func:`find_duplicates`)."""
+        entries = {entry["id"]: entry for _, listed in files.values() for entry in listed}
+        return cls(key, find_duplicates(files, bodies, verdicts), entries)
+
+    def copies_of(self, article_id: str) -> ArticleCopies:
+        """The paths of an article's copies and the listing records of its versions."""
+        copies = self.found.copies.get(article_id, ())
+        versions = self.found.versions.get(article_id, ())
+        return ArticleCopies(
+            copies=tuple(sorted(_place(self.entries[i]) for i in copies if i in self.entries)),
+            versions=tuple(
+                to_summary(entry)
+                for entry in sorted(
+                    (self.entries[i] for i in versions if i in self.entries),
+                    key=lambda e: (e["path"], e["position"]),
+                )
+            ),
+        )
+
+
+def _place(entry: dict) -> str:
+    """An article's path, with its place in the file when the file holds several."""
+    position = entry.get("position", 0)
+    return f"{entry['path']}#{position}" if position else entry["path"]
+
+
+def find_duplicates(
+    files: Mapping[str, tuple[str, list[dict]]],
+    bodies: Callable[[Iterable[str]], Mapping[str, str]],
+    verdicts: Mapping[tuple[str, str], bool] | None = None,
+) -> Duplicates:
+    """Copies, versions and identical files among the articles of an index.
+
+    Args:
+        files: Each file's bytes hash and manifest article entries, by file.
+        bodies: The stored bodies of the given article ids (asked once, for the
+            candidate pairs only).
+        verdicts: What an earlier search decided about candidate pairs (their texts
+            have not changed, so neither has the answer).
+
+    Returns:
+        What is duplicated, and where.
+    """
+    found = Duplicates()
+    by_digest: dict[str, str] = {}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for key in sorted(files, key=lambda k: _file_path(files[k][1], k)):
+        digest, entries = files[key]
+        path = _file_path(entries, key)
+        if digest in by_digest:
+            found.identical_files.append((path, by_digest[digest]))
+        else:
+            by_digest[digest] = path
+        for entry in entries:
+            groups[entry.get("text") or entry["id"]].append(entry)
+    for members in groups.values():
+        if len(members) > 1:
+            for entry in members:
+                found.copies[entry["id"]] = tuple(e["id"] for e in members if e is not entry)
+    # One representative a text: copies are compared once.
+    representatives = {text: members[0] for text, members in groups.items()}
+    candidates = _candidates(representatives)
+    earlier = verdicts or {}
+    found.verdicts = {pair: earlier[pair] for pair in candidates if pair in earlier}
+    unseen = [pair for pair in candidates if pair not in found.verdicts]
+    for pair in unseen:
+        found.verdicts[pair] = False
+    for pair in _verified(unseen, representatives, bodies):
+        found.verdicts[pair] = True
+    pairs = [pair for pair in candidates if found.verdicts[pair]]
+    near: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        near[a].add(b)
+        near[b].add(a)
+        first, second = sorted((_place(representatives[a]), _place(representatives[b])))
+        found.version_pairs.append((first, second))
+    for text, others in near.items():
+        ids = tuple(e["id"] for other in sorted(others) for e in groups[other])
+        for entry in groups[text]:
+            found.versions[entry["id"]] = ids
+    found.version_pairs.sort()
+    return found
+
+
+def _file_path(entries: list[dict], key: str) -> str:
+    return entries[0].get("path") or key if entries else key
+
+
+def _candidates(representatives: Mapping[str, dict]) -> list[tuple[str, str]]:
+    """Text pairs whose sketches share :data:`MIN_SHARED` hashes or more and whose
+    estimated containment (:func:`contained`) is at least :data:`MIN_CONTAINED`."""
+    parsed = {text: _parsed(entry.get("sketch") or "") for text, entry in representatives.items()}
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for text, (_, hashes) in parsed.items():
+        for value in hashes:
+            buckets[value].append(text)
+    shared: Counter[tuple[str, str]] = Counter()
+    for members in buckets.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            shared.update(combinations(sorted(members), 2))
+    return sorted(
+        (a, b)
+        for (a, b), count in shared.items()
+        if count >= MIN_SHARED and _contained(parsed[a], parsed[b]) >= MIN_CONTAINED
+    )
+
+
+def _verified(
+    candidates: list[tuple[str, str]],
+    representatives: Mapping[str, dict],
+    bodies: Callable[[Iterable[str]], Mapping[str, str]],
+) -> list[tuple[str, str]]:
+    """The candidate pairs that share at least :data:`VERSION_SHARE` of a body."""
+    if not candidates:
+        return []
+    ids = {representatives[text]["id"] for pair in candidates for text in pair}
+    words = {i: _WORD.findall(body.casefold()) for i, body in bodies(sorted(ids)).items()}
+    kept = []
+    for a, b in candidates:
+        first = words.get(representatives[a]["id"])
+        second = words.get(representatives[b]["id"])
+        if first and second and shared_share(first, second) >= VERSION_SHARE:
+            kept.append((a, b))
+    return kept
+
+
+def shared_share(first: list[str], second: list[str]) -> float:
+    """The words two bodies share in order, as a percentage of the shorter one.
+
+    Args:
+        first: One body's words.
+        second: The other's.
+
+    Returns:
+        0 to 100 (100: the shorter body is all in the longer one).
+    """
+    from rapidfuzz.distance import LCSseq
+
+    shorter = min(len(first), len(second))
+    return 100.0 * LCSseq.similarity(first, second) / shorter if shorter else 0.0

@@ -1,0 +1,137 @@
+"""Copies (the same text in several files) and versions (one story with small edits),
+found on a real index of files written for each test."""
+
+from __future__ import annotations
+
+import os
+
+from search.index.duplicates import contained, find_duplicates, sketch
+from search.index.manifest import load_manifest
+from search.whoosh_service import WhooshSearchService
+from tests.duplicate_stories import OTHER, REPORT, VERSION, write
+
+
+def _service(tmp_path, files: dict[str, str]) -> WhooshSearchService:
+    corpus = write(tmp_path / "corpus", files)
+    return WhooshSearchService(corpus, tmp_path / "index")
+
+
+def _ids(service) -> dict[str, str]:
+    return {a.path: a.id for a in service.articles()}
+
+
+def test_files_with_the_same_bytes_are_reported_and_list_each_other_as_copies(tmp_path):
+    service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT, "other.txt": OTHER})
+    report = service.update()
+    assert report.articles == 3
+    assert report.identical_files == (("b.txt", "a.txt"),)
+    ids = _ids(service)
+    assert service.copies_of(ids["a.txt"]).copies == ("b.txt",)
+    assert service.copies_of(ids["b.txt"]).copies == ("a.txt",)
+    assert service.copies_of(ids["other.txt"]).copies == ()
+
+
+def test_three_copies_each_name_the_other_two(tmp_path):
+    service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT, "sub/c.txt": REPORT})
+    report = service.update()
+    assert report.identical_files == (("b.txt", "a.txt"), ("sub/c.txt", "a.txt"))
+    assert service.copies_of(_ids(service)["b.txt"]).copies == ("a.txt", "sub/c.txt")
+
+
+def test_the_same_text_in_another_encoding_is_a_copy_but_not_an_identical_file(tmp_path):
+    text = REPORT.replace("Baku", "Bakı").replace("Georgia", "Géorgie")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "utf8.txt").write_text(text, encoding="utf-8")
+    (corpus / "windows.txt").write_bytes(text.replace("ı", "i").encode("cp1252"))
+    (corpus / "latin.txt").write_text(text.replace("ı", "i"), encoding="utf-8")
+    service = WhooshSearchService(corpus, tmp_path / "index")
+    report = service.update()
+    assert report.identical_files == ()
+    ids = _ids(service)
+    assert service.copies_of(ids["windows.txt"]).copies == ("latin.txt",)
+    assert service.copies_of(ids["utf8.txt"]).copies == ()
+
+
+def test_a_story_refiled_with_small_edits_is_a_version_and_another_report_is_not(tmp_path):
+    service = _service(tmp_path, {"first.txt": REPORT, "refiled.txt": VERSION, "other.txt": OTHER})
+    report = service.update()
+    assert report.version_pairs == (("first.txt", "refiled.txt"),)
+    ids = _ids(service)
+    found = service.copies_of(ids["first.txt"])
+    assert found.copies == ()
+    assert [(v.path, v.title) for v in found.versions] == [
+        ("refiled.txt", "Baku signs twenty-year harbour deal")
+    ]
+    assert [v.path for v in service.copies_of(ids["refiled.txt"]).versions] == ["first.txt"]
+    assert service.copies_of(ids["other.txt"]).versions == ()
+
+
+def test_a_version_of_a_story_with_copies_is_a_version_of_every_copy(tmp_path):
+    files = {"a.txt": REPORT, "b.txt": REPORT, "refiled.txt": VERSION}
+    service = _service(tmp_path, files)
+    service.update()
+    ids = _ids(service)
+    assert [v.path for v in service.copies_of(ids["b.txt"]).versions] == ["refiled.txt"]
+    assert [v.path for v in service.copies_of(ids["refiled.txt"]).versions] == ["a.txt", "b.txt"]
+
+
+def test_deleting_a_copy_leaves_the_other_without_copies(tmp_path):
+    service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT})
+    service.update()
+    (tmp_path / "corpus" / "b.txt").unlink()
+    report = service.update()
+    assert report.identical_files == ()
+    assert service.copies_of(_ids(service)["a.txt"]).copies == ()
+
+
+def test_editing_a_copy_a_little_makes_it_a_version_instead(tmp_path):
+    service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT})
+    service.update()
+    edited = tmp_path / "corpus" / "b.txt"
+    edited.write_text(VERSION, encoding="utf-8")
+    os.utime(edited, ns=(1, 1))
+    report = service.update()
+    assert report.identical_files == ()
+    assert report.version_pairs == (("a.txt", "b.txt"),)
+    found = service.copies_of(_ids(service)["a.txt"])
+    assert found.copies == ()
+    assert [v.path for v in found.versions] == ["b.txt"]
+
+
+def test_a_later_search_compares_only_pairs_with_a_new_text(tmp_path):
+    service = _service(tmp_path, {"first.txt": REPORT, "refiled.txt": VERSION})
+    service.update()
+    manifest = load_manifest(service.folder)
+    files = {key: (e.digest, e.articles) for key, e in manifest.files.items()}
+    asked: list[str] = []
+
+    def bodies(ids):
+        asked.extend(ids)
+        return service._bodies(ids)
+
+    first = find_duplicates(files, bodies)
+    assert len(asked) == 2 and len(first.version_pairs) == 1
+    again = find_duplicates(files, bodies, first.verdicts)
+    assert len(asked) == 2
+    assert again.version_pairs == first.version_pairs
+
+
+def test_an_unknown_article_has_no_copies(tmp_path):
+    service = _service(tmp_path, {"a.txt": REPORT})
+    service.update()
+    assert service.copies_of("no-such-id").copies == ()
+
+
+def test_sketches_of_a_short_body_and_of_no_words():
+    assert sketch("") == sketch("...") == ""
+    assert sketch("Oil rose.") == sketch("OIL   rose!")
+    assert sketch("Oil rose.")[:8] == "00000001"  # one shingle, then its hash
+
+
+def test_the_sketches_of_a_story_and_its_version_estimate_most_of_it_shared():
+    def body(text: str) -> str:
+        return text.split("\n\n", 1)[1]
+
+    assert contained(sketch(body(REPORT)), sketch(body(VERSION))) > 0.8
+    assert contained(sketch(body(REPORT)), sketch(body(OTHER))) < 0.2
