@@ -49,7 +49,7 @@ from tui.widgets.search.view import SearchView
 from tui.widgets.workspace import SEARCH_TAB, Workspace
 
 if TYPE_CHECKING:
-    from search.models import Article
+    from search.models import Article, ArticleCopies
     from tui.note_status import Resolution
     from tui.widgets.entities.panel import EntityPanel
     from tui.widgets.reading.pane import ReadingPane
@@ -283,19 +283,22 @@ class MainScreen(Screen):
             self._when_open[article_id] = when_open
         terms = self._terms if self.search_view.query else ()
 
-        def call() -> tuple[Article | None, tuple[EntitySpan, ...]]:
-            article = self.app.service.article(article_id)
-            entities = tuple(self.app.service.entities(article_id)) if article else ()
-            return article, entities
+        def call() -> tuple[Article | None, tuple[EntitySpan, ...], ArticleCopies | None]:
+            service = self.app.service
+            article = service.article(article_id)
+            entities = tuple(service.entities(article_id)) if article else ()
+            return article, entities, service.copies_of(article_id) if article else None
 
-        async def done(found: tuple[Article | None, tuple[EntitySpan, ...]]) -> None:
-            article, entities = found
+        async def done(found) -> None:
+            article, entities, copies = found
             if article is None:
                 self._when_open.pop(article_id, None)
                 self.notify("That article is no longer in the index.", markup=False)
                 return
             label = f"{self.app.corpus.resolve().name}/{article.path}"
-            await self.workspace.open_article(article, terms, path_label=label, entities=entities)
+            await self.workspace.open_article(
+                article, terms, path_label=label, entities=entities, copies=copies
+            )
 
         def failed(error: Exception) -> None:
             self._when_open.pop(article_id, None)
@@ -347,6 +350,17 @@ class MainScreen(Screen):
 
         call = lambda: list(self.app.service.related(article_id))  # noqa: E731
         in_thread(self, call, done, group="related", failed=failed, quit_waits=False)
+
+    def on_reading_pane_versions_requested(self, message: ReadingPane.VersionsRequested) -> None:
+        from tui.screens.related import RelatedScreen, as_hit
+
+        def chosen(chosen_id: str | None) -> None:
+            if chosen_id:
+                self.open_article(chosen_id)
+
+        hits = [as_hit(version) for version in message.versions]
+        screen = RelatedScreen(message.title, hits, heading="Other versions", lead="Versions of: ")
+        self.app.push_screen(screen, chosen)
 
     # Notes: from reading panes into the current briefing.
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from search.models import Hit
+from search.models import ArticleSummary, Hit, Snippet
 from tui.literal import content
 from tui.widgets.search.results_list import ResultsList, Row
 from tui.widgets.search.rows import short_date
@@ -24,8 +24,29 @@ def related_row(hit: Hit) -> Row:
     )
 
 
+def as_hit(article: ArticleSummary) -> Hit:
+    """A listed article as a row of this screen (no score, no snippet)."""
+    return Hit(
+        article.id,
+        article.title,
+        article.path,
+        0.0,
+        Snippet(""),
+        article.source,
+        None,
+        article.date,
+    )
+
+
 class RelatedScreen(ModalScreen[str | None]):
-    """A list of related articles over the reading pane; returns the chosen id."""
+    """A list of related articles over the reading pane; returns the chosen id.
+
+    Args:
+        title: the title of the article they relate to.
+        hits: the articles to offer.
+        heading: the box's title.
+        lead: the words before ``title``.
+    """
 
     BINDINGS = [Binding("escape", "dismiss_none", "Back")]
     DEFAULT_CSS = """
@@ -41,18 +62,25 @@ class RelatedScreen(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, title: str, hits: list[Hit]) -> None:
+    def __init__(
+        self,
+        title: str,
+        hits: list[Hit],
+        *,
+        heading: str = "Related articles",
+        lead: str = "Most like: ",
+    ) -> None:
         super().__init__()
         self._title = title
         self._hits = hits
+        self._heading = heading
+        self._lead = lead
 
     def compose(self) -> ComposeResult:
         with Vertical(id="related") as box:
-            box.border_title = "Related articles"
+            box.border_title = self._heading
             yield Static(
-                Content.assemble(
-                    Content("Most like: "), content(self._title, "bold", one_line=True)
-                ),
+                Content.assemble(Content(self._lead), content(self._title, "bold", one_line=True)),
                 id="related-title",
             )
             yield ResultsList(empty_text="No related articles found.")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import TabbedContent, TabPane
 
-from search.models import Article, EntitySpan
+from search.models import Article, ArticleCopies, EntitySpan
 from tui.literal import content
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ class Workspace(TabbedContent):
         *,
         path_label: str | None = None,
         entities: Sequence[EntitySpan] = (),
+        copies: ArticleCopies | None = None,
     ) -> None:
         """Show ``article`` in its own tab (focusing the tab if it is already open).
 
@@ -63,6 +64,7 @@ class Workspace(TabbedContent):
             terms: query words to mark as hits.
             path_label: the file path as shown in the pane.
             entities: the article's entity mentions.
+            copies: where else its text is (copies and versions).
         """
         from tui.widgets.reading.pane import ReadingPane
 
@@ -72,7 +74,9 @@ class Workspace(TabbedContent):
             title = content(article.title or "(untitled)", one_line=True)
             pane = TabPane(
                 title.truncate(TAB_TITLE_WIDTH, ellipsis=True),
-                ReadingPane(article, terms, path_label=path_label, entities=entities),
+                ReadingPane(
+                    article, terms, path_label=path_label, entities=entities, copies=copies
+                ),
                 id=pane_id,
             )
             await self.add_pane(pane)

@@ -31,7 +31,7 @@ from textual.message import Message
 from textual.selection import Selection
 from textual.widgets import Input, Static
 
-from search.models import Article, EntitySpan
+from search.models import Article, ArticleCopies, ArticleSummary, EntitySpan
 from tui.literal import content
 from tui.widgets.entities.legend import EntityLegend
 from tui.widgets.entities.panel import EntityPanel
@@ -68,6 +68,8 @@ class ReadingPane(Vertical):
         Binding("N", "next_match(-1)", "Prev hit"),
         Binding("f,ctrl+f", "find", "Find", tooltip="Find text in this article"),
         Binding("r", "related", "Related", tooltip="List the articles most like this one"),
+        Binding("v", "versions", "Versions", show=False,
+                tooltip="Open another version of this story (the same text with small edits)"),
         Binding("x,ctrl+w", "close", "Close tab"),
         Binding("e", "toggle_entities", "Entities", tooltip="Highlight entities, or not"),
         Binding("E", "toggle_entity_panel", "Entity panel", tooltip="This article's entities"),
@@ -109,6 +111,13 @@ class ReadingPane(Vertical):
         article_id: str
         title: str
 
+    @dataclass
+    class VersionsRequested(Message):
+        """Offer the other versions of this article to open."""
+
+        title: str
+        versions: tuple[ArticleSummary, ...]
+
     class BackRequested(Message):
         """Escape with nothing left to close in the pane: go back to the search view."""
 
@@ -138,6 +147,7 @@ class ReadingPane(Vertical):
         *,
         path_label: str | None = None,
         entities: Sequence[EntitySpan] = (),
+        copies: ArticleCopies | None = None,
         **kwargs,
     ) -> None:
         """An article to read.
@@ -147,6 +157,7 @@ class ReadingPane(Vertical):
             terms: query words to mark as hits.
             path_label: the file path as shown (default ``article.path``).
             entities: the article's entity mentions, highlighted by type.
+            copies: where else its text is (copies and versions), shown in the header.
         """
         super().__init__(**kwargs)
         self.article = article
@@ -155,7 +166,9 @@ class ReadingPane(Vertical):
         self._paragraph_ranges = spans.paragraph_ranges(article.body)
         self.parts = Parts(self._paragraph_ranges, len(article.body))
         part = self.parts.current
-        self.body = ArticleBody(ArticleHeader(article, path_label), self._paragraph_widgets(part))
+        self.copies = copies or ArticleCopies()
+        header = ArticleHeader(article, path_label, self.copies)
+        self.body = ArticleBody(header, self._paragraph_widgets(part))
         self.quoting = Quoting(article, self._paragraph_ranges, self.body)
         self.entities = sorted(entities, key=_start)
         self._entities_shown = True
@@ -381,6 +394,12 @@ class ReadingPane(Vertical):
 
     def action_related(self) -> None:
         self.post_message(self.RelatedRequested(self.article.id, self.article.title))
+
+    def action_versions(self) -> None:
+        if self.copies.versions:
+            self.post_message(self.VersionsRequested(self.article.title, self.copies.versions))
+        else:
+            self.notify("No other version of this article in the index.", markup=False)
 
     def action_close(self) -> None:
         self.post_message(self.CloseRequested(self.article.id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from search.models import Article
+from search.models import Article, ArticleCopies
 from tui.literal import content
 
 
@@ -37,12 +37,16 @@ class Paragraph(Static):
         return max(0, len(Content(before).wrap(width)) - 1) if before else 0
 
 
-def header_content(article: Article, path_label: str | None = None) -> Content:
-    """The title, then source, author, date, url and path, each labelled.
+def header_content(
+    article: Article, path_label: str | None = None, copies: ArticleCopies | None = None
+) -> Content:
+    """The title, then source, author, date, url and path, each labelled; then where
+    else the text is: its copies (other files with the same text) and its versions.
 
     Args:
         article: the article shown.
         path_label: the file's path as the user should read it (default ``article.path``).
+        copies: the article's copies and versions (none when not given).
 
     Returns:
         The header block.
@@ -54,6 +58,7 @@ def header_content(article: Article, path_label: str | None = None) -> Content:
         ("Date", article.date),
         ("URL", article.url),
         ("Path", path_label or article.path),
+        *_elsewhere(copies or ArticleCopies()),
     ):
         if value:
             lines.append(
@@ -63,6 +68,23 @@ def header_content(article: Article, path_label: str | None = None) -> Content:
                 )
             )
     return Content("\n").join(lines)
+
+
+def _elsewhere(copies: ArticleCopies) -> list[tuple[str, str]]:
+    """A "Copies" line naming the other files with this text, a "Version" line for each
+    article telling the same story with small edits (title, date, path)."""
+    lines = []
+    if copies.copies:
+        n = len(copies.copies)
+        noun = "other copy" if n == 1 else "other copies"
+        lines.append(("Copies", f"{n} {noun}: {', '.join(copies.copies)}"))
+    for version in copies.versions:
+        when = f" ({version.date})" if version.date else ""
+        lines.append(("Version", f"{version.title or '(untitled)'}{when} · {version.path}"))
+    if copies.versions:
+        n = len(copies.versions)
+        lines.append(("", f"{n} other version{'s' * (n != 1)}: v opens one"))
+    return lines
 
 
 class ArticleHeader(Static):
@@ -76,5 +98,7 @@ class ArticleHeader(Static):
     }
     """
 
-    def __init__(self, article: Article, path_label: str | None = None) -> None:
-        super().__init__(header_content(article, path_label))
+    def __init__(
+        self, article: Article, path_label: str | None = None, copies: ArticleCopies | None = None
+    ) -> None:
+        super().__init__(header_content(article, path_label, copies))
