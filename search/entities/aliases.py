@@ -18,6 +18,7 @@ from search.entities.classify import Mention, is_acronym, is_given_name, strip_l
 from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 
 
@@ -229,6 +230,8 @@ def _default_type(
     mention: Mention, mid_sentence: set[str], lower_words: frozenset[str], lex: Lexicon
 ) -> str | None:
     words = mention.words
+    if not _LATIN_LETTER.search(mention.text):
+        return None  # Cyrillic, Armenian, Greek...: these rules read English; lists still do
     if len(words) == 1:
         if SURNAME_ENDING.search(mention.text):
             return "PERSON"

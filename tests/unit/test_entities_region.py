@@ -276,3 +276,8 @@ def test_a_known_place_glued_to_the_sentence_before_is_still_a_place():
         ("Iran", "PLACE"),
     ]
     assert not [s for s, _ in found("Read it on Caliber.Az or a.Baku/path today.") if s == "Az"]
+
+
+def test_words_in_other_scripts_are_not_guessed_at():
+    text = "Министр иностранных дел России Сергей Лавров прибыл в Баку. Gazprom said so."
+    assert found(text) == [("Gazprom", "ORG")]
