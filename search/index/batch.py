@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from search.index.documents import content_hash, to_document
-from search.index.duplicates import sketch, text_key
+from search.index.duplicates import sketch
 from search.index.manifest import FileEntry, Manifest, file_digest
 from search.index.vocabulary import Vocabulary
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
@@ -60,7 +60,7 @@ def _summary_entry(article: Article, digest: str) -> dict:
         "origins": dict(article.origins),
         "content_hash": digest,
         # What copies and versions are found by (search.index.duplicates).
-        "text": text_key(article.title, article.body),
+        "text": article.content_hash,
         "sketch": sketch(article.body),
     }
 

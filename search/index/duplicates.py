@@ -6,7 +6,7 @@ where else its text is.
 
 - A **copy** is another article with the same title and body, character for character
   (two files with the same bytes always are; so is the same text in another encoding).
-  Each article's manifest entry keeps a short hash of its title and body (``text``), so
+  Each article's manifest entry keeps the hash of its title and body (``text``), so
   copies are one grouping over the manifest.
 - A **version** is another article whose body is nearly the same: the same story with
   small edits. Comparing every pair is out of the question at 100,000 articles, so a
@@ -33,7 +33,6 @@ only pairs with a new text.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -57,15 +56,6 @@ VERSION_SHARE = 80.0
 _HEX = 8
 _MOST = 0xFFFFFFFF
 _WORD = re.compile(r"\w+")
-
-
-def text_key(title: str, body: str) -> str:
-    """The hash that copies share: of the title and body exactly."""
-    digest = hashlib.blake2b(digest_size=12)
-    digest.update(title.encode("utf-8", "surrogatepass"))
-    digest.update(b"\x00")
-    digest.update(body.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
 
 
 def sketch(body: str) -> str:

@@ -11,7 +11,6 @@ name its page.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from search.models import Article, UnreadableFile
@@ -100,7 +99,7 @@ def to_article(document: Document, relative: str, article_id: str, position: int
         source=source,
         author=author,
         date=date,
-        content_hash=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest(),
+        content_hash=metadata.content_hash(title, body),
         encoding=document.encoding,
         pages=starts if document.paged else (),
         origins=origins,

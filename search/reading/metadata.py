@@ -14,6 +14,7 @@ states: "2025-01-14T11:12", "2024-07-20" or "2024-07".
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from typing import NamedTuple
@@ -538,3 +539,8 @@ def clean_url(url: str) -> str:
         if not _TRACKING.match(k) and (not facebook or k in _FACEBOOK_KEEP)
     ]
     return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+def content_hash(title: str, body: str) -> str:
+    """What makes two articles the same text, whatever file or format they came from."""
+    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()

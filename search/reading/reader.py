@@ -383,7 +383,7 @@ def _article(part: splitting.Part, position: int, relative: str) -> Article:
         author=author,
         date=stated,
         url=metadata.clean_url(part.url) if part.url else None,
-        content_hash=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest(),
+        content_hash=metadata.content_hash(title, body),
         origins=origins,
     )
 
