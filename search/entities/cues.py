@@ -263,3 +263,8 @@ DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "
 SURNAME_ENDING = re.compile(
     r"[a-z](?:yan|yev|yeva|ov|ova|ev|eva|enko|ski|ska|sky|vich|vic|dze|shvili|oglu|zadeh|escu)$"
 )
+
+# Words that end a name and the piece of text it stands in: a company's legal form
+# ("Acme Inc.") and a person's generation ("Martin Luther King Jr.").
+COMPANY_END = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Bros\.")
+ENDS_NAME = re.compile(rf"{COMPANY_END.pattern}|Jr\.|Sr\.")

@@ -8,6 +8,8 @@ opening word ("Meanwhile", "The"), between hyphenated places ("Kenya-Tanzania"),
 and at "and" unless the whole run is one known name or an organisation ("Ministry
 of Trade and Industry"). Known names with lower-case words inside ("Save the
 Children") are found first by a multi-pattern (Aho-Corasick) matcher and kept whole.
+Names that lost punctuation glued together are told apart by ``run_together``;
+headings and bullet labels are marked by ``headings``.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from functools import lru_cache
 from search.entities.cues import (
     CLOSED_CLASS,
     COMMON_CAPITALISED,
+    COMPANY_END,
     COMPASS,
     DEMONYM_SUFFIXES,
     DEMONYMS,
+    ENDS_NAME,
     JOINERS,
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
@@ -32,13 +36,17 @@ from search.entities.cues import (
     ORG_OPENERS,
     PERSON_TITLES,
     PLACE_HEADS,
-    PRONOUNS,
-    SURNAME_ENDING,
 )
 from search.entities.headings import label_spans
 from search.entities.lexicon import lexicon
 from search.entities.matcher import known_names_with_lower_case, outside
 from search.entities.patterns import MONTHS, WEEKDAYS
+from search.entities.run_together import (
+    is_noise,
+    is_surname,
+    lost_sentence_break,
+    split_run_together,
+)
 
 
 def _upper_class() -> str:
@@ -77,15 +85,10 @@ _GROUP_POSSESSIVES = frozenset(
     for word in ("Women", "Men", "People", "Children", "Workers", "Farmers", "Veterans")
     for mark in ("'s", "’s", "'", "’")
 )
-_COMPANY_END = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Bros\.")
-_ENDS_NAME = re.compile(rf"{_COMPANY_END.pattern}|Jr\.|Sr\.")
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
 _GLUED_NAME = re.compile(r"(?<=[a-z][./])[A-Z][a-z]{3,}(?![\w./-])")
-_LINKING_PARTICLES = frozenset(["for", "in", "on", "at"])
 _SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.")
-# An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
-_GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
 _HYPHEN_ADJECTIVE = re.compile(
@@ -272,9 +275,9 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES) and not glued:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
-        elif _COMPANY_END.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
+        elif COMPANY_END.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
             pieces.append([])  # "US President Co. Biden": no company after a title
-        elif _ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
+        elif ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
             # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
             pieces[-1].append((offset, word))
             pieces.append([])
@@ -302,7 +305,7 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
                 pieces[-1].append((offset, word))
     parts = [part for piece in pieces if piece for part in _split_long(piece, known)]
     cleaned = [clean for part in parts for clean in _clean(part, known)]
-    return [name for piece in cleaned for name in _split_names(piece, known)]
+    return [name for piece in cleaned for name in split_run_together(piece, known)]
 
 
 def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
@@ -328,7 +331,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         current.clear()
 
     for index, (offset, word) in enumerate(tokens):
-        if _is_noise(word, known) or (index and _lost_sentence_break(tokens, index, known)):
+        if is_noise(word, known) or (index and lost_sentence_break(tokens, index, known)):
             close()
             continue
         if not current and (word in NAME_PARTICLES or _is_common(word)):
@@ -351,139 +354,13 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
     return pieces
 
 
-def _lost_sentence_break(tokens: list[tuple[int, str]], index: int, known: dict) -> bool:
-    """A capitalised function word inside a run where punctuation went missing: always
-    a pronoun ("Aliyev He stressed"), a preposition or conjunction only beside a known
-    name ("Ukraine To Azerbaijan"; "League Against Cruel Sports" is one name)."""
-    word = tokens[index][1]
-    if word not in CLOSED_CLASS:
-        return False
-    if word in PRONOUNS:
-        return True
-    neighbours = [tokens[i][1] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
-    return any(neighbour in known for neighbour in neighbours)
-
-
-def _is_noise(word: str, known: dict) -> bool:
-    """Text glued by a bad conversion ("USAof", "USeless") or a long link token."""
-    return len(word) > 40 or "_" in word or bool(_GLUED.fullmatch(word) and word not in known)
-
-
-def _split_names(tokens: list[tuple[int, str]], known: dict) -> list[list]:
-    """Cut a piece where a second name starts with no punctuation before it.
-
-    Machine-translated text drops full stops and commas: "President Ilham Aliyev
-    Moscow signed", "Anthony Blinken Ilham Aliyev discussed", "Europe Washington". A
-    known place or person right after a person-shaped pair or another known name
-    starts a new piece; so does a second given name after a full name; so does a
-    name after a known place, when it is not an organisation's or a place's head.
-    """
-    words = [word for _, word in tokens]
-    if len(words) < 2 or " ".join(words) in known:
-        return [tokens]
-    given = lexicon().given_names
-    for at in range(1, len(words)):
-        before = words[:at]
-        starts_known = any(
-            known.get(" ".join(words[at:end]), ("",))[0] in ("PLACE", "PERSON")
-            for end in range(len(words), at, -1)
-        )
-        if before[-1] in NAME_PARTICLES:
-            # "Washington for Baku": two places joined by a particle, not one name.
-            linking = before[-1] in _LINKING_PARTICLES  # not "of": "Gulf of Mexico"
-            if linking and starts_known and _known_type(before[:-1], known) == "PLACE":
-                return [tokens[: at - 1], *_split_names(tokens[at:], known)]
-            continue
-        second_person = (
-            words[at] in given
-            and _ends_in_full_name(before, given)
-            and at + 1 < len(words)
-            and _is_surname(words[at + 1])
-            and not _ENDS_NAME.fullmatch(words[at + 1])  # "Martin Luther King Jr."
-        )
-        after_known = _known_type(before, known) in ("PERSON", "PLACE") and (
-            _known_type(words[at:], known) or _person_shaped(words[at:], given)
-        )
-        after_organisation = before[-1] in ORG_HEADS and _person_shaped(words[at:], given)
-        rest = words[at:]
-        after_person = _known_type(before, known) == "PERSON" and not (
-            len(rest) == 1
-            and (
-                rest[0] in ORG_HEADS or rest[0] in NOT_ENTITY_HEADS or _ENDS_NAME.fullmatch(rest[0])
-            )
-        )  # "Biden International Caspian Oil", but "Trump Organization", "Putin Doctrine"
-        cut = (
-            (starts_known and _ends_name(before, known, given))
-            or second_person
-            or after_known
-            or after_organisation
-            or after_person
-        )
-        if cut and not _inside_known(words, at, known):
-            return [tokens[:at], *_split_names(tokens[at:], known)]
-    return [tokens]
-
-
-def _known_type(words: list[str], known: dict) -> str:
-    return known.get(" ".join(words), ("",))[0]
-
-
-def _inside_known(words: list[str], at: int, known: dict) -> bool:
-    """Whether a known name runs across the cut before ``words[at]`` ("Ararat Mirzoyan")."""
-    people = lexicon().people
-    return any(
-        " ".join(words[start:end]) in known or " ".join(words[start:end]) in people
-        for start in range(max(0, at - 3), at)
-        for end in range(at + 1, min(len(words), at + 3) + 1)
-    )
-
-
-def _ends_name(words: list[str], known: dict, given: frozenset[str]) -> bool:
-    """Whether ``words`` end in a known place or person, or a given name and a surname."""
-    if any(known.get(" ".join(words[-k:]), ("",))[0] in ("PLACE", "PERSON") for k in (1, 2, 3)):
-        return True
-    return _ends_in_full_name(words, given)
-
-
-def _ends_in_full_name(words: list[str], given: frozenset[str]) -> bool:
-    """A given name and a capitalised word: "Alexei Miller" (the given name is the
-    evidence, so the surname may also be an English word)."""
-    if len(words) < 2 or words[-2] not in given or not words[-1][:1].isupper():
-        return False
-    last = words[-1]
-    # "Pedro Nuno" are two given names: the surname ("Santos") is still to come.
-    return not (
-        last in given or last in COMMON_CAPITALISED or last in ORG_HEADS or last in PLACE_HEADS
-    )
-
-
-def _person_shaped(words: list[str], given: frozenset[str]) -> bool:
-    """One to three words that read as a person's name and as nothing else."""
-    if not 1 <= len(words) <= 3 or any(w in ORG_HEADS or w in PLACE_HEADS for w in words):
-        return False
-    if len(words) == 1 and not SURNAME_ENDING.search(words[0]):
-        return False
-    frequent = lexicon().frequent
-    return all(w[:1].isupper() and w.lower() not in frequent for w in words)
-
-
-def _is_surname(word: str) -> bool:
-    """A capitalised word that is not an everyday word ("Biden" yes, "Events" no)."""
-    return (
-        word[:1].isupper()
-        and word.lower() not in lexicon().very_common
-        and word not in ORG_HEADS
-        and word not in PLACE_HEADS
-    )
-
-
 def _given_before_surname(tokens: list[tuple[int, str]], index: int) -> bool:
     """ "Christian Stocker": a nationality or faith word that is also a given name,
     before a last word that is no English word."""
     if index + 2 != len(tokens) or tokens[index][1] not in lexicon().given_names:
         return False
     return (
-        _is_surname(tokens[index + 1][1])
+        is_surname(tokens[index + 1][1])
         and tokens[index + 1][1].lower() not in lexicon().common_words
     )
 

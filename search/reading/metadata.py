@@ -451,20 +451,6 @@ def is_heading(paragraph: str) -> bool:
     )
 
 
-def find_source(lines: list[str], text: str) -> str | None:
-    """The publisher a file states in a copyright line or a masthead in capitals.
-
-    Args:
-        lines: the file's lines before chrome removal.
-        text: the whole normalised text (to choose the publisher's own spelling).
-
-    Returns:
-        The publisher's name or None.
-    """
-    found = stated_source(lines, text)
-    return found[0] if found else None
-
-
 def stated_source(lines: list[str], text: str) -> tuple[str, str] | None:
     """The publisher a file states and where: ``("Caliber.Az", "copyright")`` for a
     copyright line, ``(..., "header")`` for a masthead among the first lines (an

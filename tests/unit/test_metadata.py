@@ -13,9 +13,9 @@ from search.reading.metadata import (
     derived_title,
     find_byline,
     find_date,
-    find_source,
     parse_date,
     split_site,
+    stated_source,
 )
 from search.reading.reader import read_articles
 
@@ -101,17 +101,18 @@ def test_by_inside_a_headline_is_not_an_author():
 def test_publisher_from_copyright_line_prefers_its_own_capitalisation():
     lines = ["Any use of materials is allowed", "Caliber.az © 2025. .", "POLITICS"]
     text = "\n".join([*lines, "Story text.", "Caliber.Az"])
-    assert find_source(lines, text) == "Caliber.Az"
+    assert stated_source(lines, text)[0] == "Caliber.Az"
 
 
 def test_publisher_from_a_masthead_in_capitals():
     lines = ["", "CENTER OF ANALYSIS OF INTERNATIONAL RELATIONS", "JULY-2024", "BULLETIN"]
-    assert find_source(lines, "\n".join(lines)) == "Center of Analysis of International Relations"
+    publisher, _ = stated_source(lines, "\n".join(lines))
+    assert publisher == "Center of Analysis of International Relations"
 
 
 def test_no_publisher_when_none_is_stated():
     lines = ["City council approves new budget", "", "The council approved the budget."]
-    assert find_source(lines, "\n".join(lines)) is None
+    assert stated_source(lines, "\n".join(lines)) is None
 
 
 def test_tracking_parameters_are_removed_from_links():
