@@ -76,6 +76,7 @@ def worst_cases() -> None:
 # the extractor ever ran on them and are never used for tuning.
 FIXTURE_SETS = (
     ("region, held out", "blind_region_"),
+    ("news, held out batch c", "blind_news_c_"),
     ("news, held out", "blind_news_"),
     ("region, tuning", "region_"),
     ("news, tuning", ""),
