@@ -25,6 +25,7 @@ from tui.briefing_desk import BriefingDesk
 from tui.literal import literal
 from tui.note_status import Resolution
 from tui.remembered import RememberedArticles
+from tui.state import RememberedState
 
 # How long quitting waits for a save still running before it asks about its notes.
 SAVE_WAIT_SECONDS = 5.0
@@ -71,8 +72,16 @@ class BriefingApp(App):
         self.briefing_desk = BriefingDesk(self, self.notes_dir, self.corpus, self.open_service)
         self._listing_started = False
         # Started now so the list is likely read by the time the first screen is built.
-        self.remembered = RememberedArticles(lambda: self.open_service().articles())
+        self.last_articles = RememberedArticles(lambda: self.open_service().articles())
+        self._remembered: RememberedState | None = None
         self.sub_title = literal(self.corpus.name, one_line=True)
+
+    @property
+    def remembered(self) -> RememberedState:
+        """What the app remembers of the user and this corpus between launches (read once)."""
+        if self._remembered is None:
+            self._remembered = RememberedState(self.corpus)
+        return self._remembered
 
     @property
     def service(self) -> SearchService:

@@ -202,7 +202,7 @@ async def test_without_an_index_the_list_waits_for_the_first_build(tmp_path):
     app = make_app(corpus, service=service)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: app.remembered.get(timeout=0) is not None)
+            await wait_for(pilot, lambda: app.last_articles.get(timeout=0) is not None)
             await pilot.pause(0.1)
             assert "Opening the index" in screen_text(app)
             assert "articles · sorted by" not in screen_text(app)

@@ -128,7 +128,7 @@ class MainScreen(Screen):
             self, app.briefing_desk, app.corpus, lambda: app.resolution, self.open_article
         )
         self.search_view.focus_input()
-        remembered = app.remembered.get(timeout=0)
+        remembered = app.last_articles.get(timeout=0)
         if remembered is not None:
             self._show_remembered(remembered)
         self.call_after_refresh(self.startup.screen_drawn.set)
@@ -202,7 +202,7 @@ class MainScreen(Screen):
 
     def _list_before_opening(self) -> None:
         """In the indexing worker: list the remembered articles if they are read in time."""
-        articles = self.app.remembered.get(timeout=DRAW_WAIT_SECONDS)
+        articles = self.app.last_articles.get(timeout=DRAW_WAIT_SECONDS)
         if articles:
             self.startup.listed = True
             self.post_message(self.Remembered(articles))
