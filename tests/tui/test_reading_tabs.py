@@ -91,14 +91,21 @@ async def test_tabs_switch_by_key_and_mouse(app):
         assert first.query_one(ArticleBody).has_focus
 
 
-async def test_closing_a_tab_shows_the_one_before(app):
+async def test_closing_a_tab_shows_its_neighbour_not_the_search(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         first = await open_row(pilot, 0)
         await pilot.press("escape")
         second = await open_row(pilot, 1)
+        await pilot.press("escape")
+        third = await open_row(pilot, 2)
+        await pilot.press("left_square_bracket")
+        await wait_for(pilot, lambda: workspace(app).current_article_id() == second.article.id)
         await pilot.press("x")
         await wait_for(pilot, lambda: not workspace(app).is_open(second.article.id))
+        assert workspace(app).current_article_id() == third.article.id
+        await pilot.press("x")
+        await wait_for(pilot, lambda: not workspace(app).is_open(third.article.id))
         assert workspace(app).current_article_id() == first.article.id
         await pilot.press("ctrl+w")
         await wait_for(pilot, lambda: workspace(app).open_ids == [])

@@ -92,14 +92,15 @@ class Workspace(TabbedContent):
         self.get_pane(pane_id).query_one(ReadingPane).focus_body()
 
     async def close_article(self, article_id: str) -> None:
-        """Close the article's tab and show the tab before it."""
+        """Close the article's tab and show its neighbour: the next tab, else the one before."""
         order = [SEARCH_TAB, *self._pane_ids.values()]
         pane_id = self._pane_ids.pop(article_id, None)
         if pane_id is None:
             return
-        before = order[order.index(pane_id) - 1]
+        at = order.index(pane_id)
+        neighbour = order[at + 1] if at + 1 < len(order) else order[at - 1]
         await self.remove_pane(pane_id)
-        self.show_tab(before)
+        self.show_tab(neighbour)
 
     def show_tab(self, pane_id: str) -> None:
         """Make ``pane_id`` current and focus what the user works in there."""
