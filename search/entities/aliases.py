@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 
 from search.entities.classify import Mention, is_acronym, is_given_name, strip_legal_suffix
+from search.entities.clubs import clubs_named_after_cities
 from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
@@ -37,6 +38,7 @@ def resolve(
         Mentions that all have a type and a canonical name.
     """
     _bracketed_acronyms(text, mentions)
+    clubs_named_after_cities(text, mentions, lex)
     _places_by_vote(mentions)
     _spread_by_text(mentions)
     mid_sentence = {m.text for m in mentions if not m.sentence_start}

@@ -42,3 +42,39 @@ def test_a_company_named_like_its_founder_is_left_to_the_words_around_it():
 )
 def test_clubs_media_and_parties_no_cue_gives_away_are_organisations(text, name):
     assert types(text)[name] == "ORG"
+
+
+MATCH_REPORT = (
+    "Leeds beat Burnley 2-1 at Elland Road on Saturday. The striker scored twice and "
+    "his manager praised the squad. Burnley had a penalty saved before half-time. "
+    "Thousands of fans from Burnley had travelled to Leeds for the match."
+)
+
+
+def test_a_city_is_its_club_in_a_match_report_and_a_place_after_in_or_from():
+    spans = [(s.text, s.type) for s in extract_entities(MATCH_REPORT)]
+    assert spans[:2] == [("Leeds", "ORG"), ("Burnley", "ORG")]
+    assert ("Burnley", "PLACE") in spans  # "fans from Burnley"
+    assert spans[-1] == ("Leeds", "PLACE")  # "travelled to Leeds"
+
+
+def test_a_city_outside_sport_stays_a_place():
+    text = "Leeds council said the new tram line would open in 2030, and Leeds would pay half."
+    assert {s.type for s in extract_entities(text) if s.text == "Leeds"} == {"PLACE"}
+
+
+def test_a_country_is_a_place_even_in_a_match_report():
+    text = "England beat India by five wickets; the bowler took three wickets in the innings."
+    assert types(text)["England"] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Factories in Saxony and Thuringia will close.", "Thuringia"),
+        ("The island of Crete and the Peloponnese were hit by fires.", "Peloponnese"),
+        ("Workers returned to Sumgait, Ganja and other cities.", "Sumgait"),
+    ],
+)
+def test_regions_and_towns_in_their_english_spelling_are_places(text, name):
+    assert types(text)[name] == "PLACE"

@@ -1,0 +1,63 @@
+"""Clubs named after their city: in a sports report "Liverpool" is mostly the club.
+
+A report is taken for sport when it reads like one (scores such as "2-1", and words
+only sport uses: striker, penalty, wicket, semi-final...). There a city's name is
+the club's unless a word before it places it: "in Liverpool", "fans from Toulouse",
+"travelled to Leeds". A country stays a place ("England beat India" is labelled by
+the country, as national sides are), and so does any city outside a sports report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.entities.classify import Mention
+from search.entities.cues import word_set
+from search.entities.lexicon import Lexicon
+
+_SCORE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w.,/-]|-\d)")
+_SPORT_WORDS = re.compile(
+    r"\b(?:striker|midfielder|defender|goalkeeper|winger|penalty|penalties|goals?|scored"
+    r"|semi-final|quarter-final|half-time|extra time|kick-off|derby|wickets?|innings"
+    r"|batsman|bowler|tries|try-scorer|fly-half|scrum-half|touchdown|head coach|manager"
+    r"|relegation|promoted|transfer window|squad|fixture|league leaders|title race)\b"
+)
+# Words before a city's name that keep it a place ("from Toulouse", "in Leeds").
+_PLACING = word_set("in at near from outside around across into towards toward via of to between")
+# "lost 1-0 to Leverkusen": "to" after a result names a side.
+_RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
+
+
+def is_sport_report(text: str) -> bool:
+    """Whether ``text`` reads like a match report or sports news."""
+    lower = text.lower()
+    words = len(_SPORT_WORDS.findall(lower))
+    return words >= 3 and (words >= 6 or _SCORE.search(text) is not None)
+
+
+def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -> None:
+    """Retype a listed city as an organisation where a sports report names the club."""
+    if not is_sport_report(text):
+        return
+    for mention in mentions:
+        if mention.type != "PLACE" or len(mention.words) != 1 or mention.text in lex.regions:
+            continue
+        if lex.known.get(mention.text, ("",))[0] != "PLACE":
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        words = before.split()
+        last = words[-1].lower() if words else ""
+        if last in _PLACING and not (last == "to" and _RESULT.search(" ".join(words[:-1]))):
+            continue
+        if text[mention.end : mention.end + 2] in ("'s", "’s") and _place_follows(text, mention):
+            continue  # "Liverpool's John Lennon Airport"
+        if text[mention.end : mention.end + 2] == ", ":
+            after = text[mention.end + 2 : mention.end + 40].split()
+            if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
+                continue  # "Toulouse, France": a city and its country
+        mention.type, mention.canonical = "ORG", mention.text
+
+
+def _place_follows(text: str, mention: Mention) -> bool:
+    after = text[mention.end + 2 : mention.end + 60].split()
+    return any(w.rstrip(".,;") in ("Airport", "airport", "Cathedral", "city") for w in after[:4])
