@@ -171,7 +171,14 @@ def new_note(
 
 
 def slugify(title: str) -> str:
-    """A file-name-safe slug for a title: lowercase ASCII words joined by hyphens."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    """A file-name-safe slug for a title: lowercase ASCII words joined by hyphens.
+
+    Accents are dropped ("Türkiye" -> "turkiye"); any other character outside ASCII (a
+    dash, a quote mark, a letter of another script) separates words like a space.
+    """
+    decomposed = unicodedata.normalize("NFKD", title)
+    ascii_title = "".join(
+        char if char.isascii() else " " for char in decomposed if not unicodedata.combining(char)
+    )
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     return slug[:60].rstrip("-") or "briefing"

@@ -16,24 +16,27 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.literal import content
+from tui.own_bindings import own_bindings
 
 ARTICLE_LIMIT = 30
 Command = tuple[str, str, Callable[[], object]]
 
 
 def _titled_match(title: str, words: list[str]) -> tuple[float, Content] | None:
-    """Score and highlighted title when every word occurs in it, else None."""
-    folded = title.casefold()
-    shown = content(f"Open: {title}", one_line=True)
-    offset = len("Open: ")
+    """Score and highlighted entry when every word occurs in "Open: <title>", else None."""
+    entry = f"Open: {title}"
+    folded = entry.casefold()
+    shown = content(entry, one_line=True)
     score = 1.0
     for word in words:
         at = folded.find(word)
         if at < 0:
             return None
         score -= at / (len(folded) + 1) / (len(words) + 1)
-        shown = shown.stylize("bold underline", offset + at, offset + at + len(word))
-    return max(score, 0.01), shown
+        shown = shown.stylize("bold underline", at, at + len(word))
+    # A title the words mostly cover is more likely the one meant than a long one.
+    covered = sum(len(word) for word in words) / len(folded)
+    return max(score * (0.5 + 0.5 * covered), 0.01), shown
 
 
 class BriefingCommands(Provider):
@@ -43,9 +46,9 @@ class BriefingCommands(Provider):
         app = self.app
         screen = self.screen
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
+        for active in own_bindings(screen):
             binding = active.binding
-            if binding.system or not binding.description or binding.description in seen:
+            if binding.description in seen:
                 continue
             seen.add(binding.description)
             help_text = binding.tooltip or binding.description

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from tests.tui.conftest import ready, screen_text, wait_for
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, binding_rows
 from tui.screens.related import RelatedScreen
 from tui.widgets.reading.pane import ReadingPane
 from tui.widgets.search.results_list import ResultsList
 from tui.widgets.workspace import Workspace
+
+# What Textual's own widgets call their scrolling keys: known to all, listed by none.
+GENERIC_TEXTUAL_KEYS = {
+    "Scroll Up",
+    "Scroll Down",
+    "Scroll Left",
+    "Scroll Right",
+    "Scroll Home",
+    "Scroll End",
+    "Page Left",
+    "Page Right",
+    "Move cursor left",
+}
 
 
 async def open_first(pilot) -> ReadingPane:
@@ -108,3 +121,41 @@ async def test_light_theme_from_the_palette(app):
         await wait_for(pilot, lambda: "Light theme" in screen_text(app))
         await pilot.press("enter")
         await wait_for(pilot, lambda: not app.current_theme.dark)
+
+
+async def test_palette_entries_for_articles_match_on_the_word_open(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        target = next(a for a in app.articles if a.title == "China EU Summit")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"open china")
+        await wait_for(pilot, lambda: "Open: China EU Summit" in screen_text(app))
+        await pilot.press("enter")
+        workspace = app.screen.query_one(Workspace)
+        await wait_for(pilot, lambda: workspace.current_article_id() == target.id)
+
+
+async def test_palette_starts_with_the_app_s_commands_not_generic_scrolling(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_first(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: "Close tab" in screen_text(app))
+        shown = screen_text(app)
+        for generic in GENERIC_TEXTUAL_KEYS:
+            assert generic not in shown
+
+
+async def test_help_lists_no_generic_scroll_keys_nor_escape_as_a_tab_key(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for opened in (False, True):
+            if opened:
+                await open_first(pilot)
+            rows = binding_rows(app.screen)
+            described = [what for _, _, what in rows]
+            keys = " / ".join(key for _, key, _ in rows)
+            assert "Search" in described and "Next tab" in described
+            assert not set(described) & GENERIC_TEXTUAL_KEYS
+            assert "^[" not in keys
+        assert "Close tab" in described and "Quote paragraph" in described

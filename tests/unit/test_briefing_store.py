@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 import yaml
 
 from briefings.errors import BriefingNotFoundError, NoteNotFoundError
@@ -155,6 +156,21 @@ def test_resolve_accepts_slug_title_and_file_name(tmp_path):
     assert store.resolve("interest-rates") == slug
     assert store.resolve("interest rates") == slug
     assert store.resolve("interest-rates.yaml") == slug
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Azerbaijan–Armenia–Russia relations", "azerbaijan-armenia-russia-relations"),
+        ("Baku—Yerevan talks", "baku-yerevan-talks"),
+        ("Türkiye and Gülen", "turkiye-and-gulen"),
+        ("«Peace» in 2026", "peace-in-2026"),
+    ],
+)
+def test_a_briefing_file_keeps_the_title_s_word_breaks(tmp_path, title, slug):
+    store = make_store(tmp_path)
+    assert store.create(title).slug == slug
+    assert store.resolve(title) == slug
 
 
 def test_hand_edit_made_while_the_app_runs_is_kept_on_the_next_save(tmp_path):

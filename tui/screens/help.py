@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.literal import content
+from tui.own_bindings import own_bindings
 
 # Friendlier names for where a binding comes from.
 _CONTEXTS = {
@@ -40,10 +41,10 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
     app = screen.app
     merged: dict[tuple[str, str], list[str]] = {}
     typing = isinstance(screen.focused, Input)
-    for active in screen.active_bindings.values():
+    for active in own_bindings(screen):
         binding = active.binding
         # A text box's own editing keys are the usual ones; one line says so below.
-        if binding.system or not binding.description or isinstance(active.node, Input):
+        if isinstance(active.node, Input):
             continue
         context = _CONTEXTS.get(type(active.node).__name__, type(active.node).__name__)
         keys = merged.setdefault((context, binding.description), [])
@@ -54,6 +55,7 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
     if typing:
         rows.insert(0, ("Text box", "Enter", "Open the best hit (search) · first match (find)"))
         rows.insert(1, ("Text box", "ctrl+a/e/w/u/k", "Usual editing keys; Escape clears"))
+    rows.append(("Everywhere", "tab / shift+tab", "Next / previous pane"))
     rows.append(("Everywhere", app.get_key_display(Binding("ctrl+p", "")), "Command palette"))
     order = list(dict.fromkeys(context for context, _, _ in rows))
     return sorted(rows, key=lambda row: order.index(row[0]))

@@ -65,8 +65,9 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Type a query"),
-        Binding("ctrl+pagedown,ctrl+right_square_bracket", "cycle_tab(1)", "Next tab", show=False),
-        Binding("ctrl+pageup,ctrl+left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
+        # Priority: the search box would take them for scrolling sideways.
+        Binding("ctrl+pagedown", "cycle_tab(1)", "Next tab", show=False, priority=True),
+        Binding("ctrl+pageup", "cycle_tab(-1)", "Prev tab", show=False, priority=True),
         Binding("right_square_bracket", "cycle_tab(1)", "Next tab"),
         Binding("left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
         Binding("f5", "reindex", "Re-index", tooltip="Update the index now (after corrections)"),

@@ -45,7 +45,8 @@ class MatchWalk:
         if not matches:
             return f"No matches for “{find}”" if find else "f find · r related"
         if self.index is None:
-            noun = "matches" if find else "hits"
+            one, many = ("match", "matches") if find else ("hit", "hits")
+            noun = one if len(matches) == 1 else many
             return f"{len(matches)} {noun} · n next · N previous · f find · r related"
         kind = f"find “{find}”" if find else "hit"
         return f"{kind} {self.index + 1} of {len(matches)} · n next · N previous"
