@@ -237,6 +237,8 @@ def _default_type(
     if len(words) == 1:
         if SURNAME_ENDING.search(mention.text):
             return "PERSON"
+        if mention.text in lex.towns:
+            return "PLACE"  # a listed town no cue made anything else
         if mention.sentence_start and mention.text not in mid_sentence:
             word = mention.text
             lower = word.lower()

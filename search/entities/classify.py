@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from search.entities.cues import (
+    CELESTIAL,
     COMMON_CAPITALISED,
     COMPASS,
     LOCATIVES,
@@ -70,7 +71,7 @@ _CLUB_ROLES = word_set(
 )
 _PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
 _PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
-_PLACE_LOCATIVES = frozenset(["in", "near", "off"])
+_PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
 _HOLDINGS = word_set(
     "stake stakes shares share invest invested investment interest role roles star starred "
@@ -86,6 +87,7 @@ _OFFICE_TITLES = word_set(
     "President Minister Secretary Chancellor Premier Governor Mayor Ambassador Envoy "
     "Spokesman Spokeswoman Spokesperson Senator Chairman Chairwoman Commissioner CEO"
 )
+_PARTY_PLURALS = word_set("Republicans Democrats Conservatives Liberals Greens Socialists")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
@@ -294,14 +296,18 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"
         if first in _GENERIC_HEADS:
             return "DROP"  # "the Ministry said": a common noun, named elsewhere
-        if first in COMPASS:
-            return "DROP"  # "the North", "the South": a direction unless a list knows it
+        if first in COMPASS or first in CELESTIAL:
+            return "DROP"  # "the North", "the Moon": a direction or a planet, no entity
+        if seg.sentence_start and _common_noun_opening(first, lex):
+            return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
         return "ORG"
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
+    if len(words) == 2 and first in COMPASS and last.lower() not in lex.common_words:
+        return "PLACE"  # "South Holland", "North Gyeongsang"
     if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
         return "DROP"
     if seg.heading:
@@ -309,12 +315,14 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     after = _word_after(text, seg.end)
     if after in PLACE_LOWER_HEADS:
         return "PLACE"
-    if len(words) == 1 and _place_of(text, seg.start):
+    if len(words) <= 3 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)
     described = _appositive_type(text, seg.end)
     if described:
         return described
+    if len(words) == 1 and first in lex.towns and after in SPEECH_VERBS:
+        return "ORG"  # "Cupertino said": a town that speaks is an organisation there
     if len(words) <= 3 and after in _LEADER_HEADS:
         return "PERSON"  # "the Okafor administration", "the Mbeki era"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
@@ -338,6 +346,16 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         if len(words) > 1 and after in SPEECH_VERBS and not acronym_inside and "of" not in words:
             return "PERSON"
     return None
+
+
+def _common_noun_opening(word: str, lex: Lexicon) -> bool:
+    """A plural organisation word or a word for a kind of firm, capitalised only because
+    it opens the sentence ("Unions", "Hotels", "Chipmaker"); parties stay ("Democrats")."""
+    lower = word.lower()
+    if lower in ORG_LOWER_CUES:
+        return True
+    plural = word in ORG_HEADS and word.endswith("s") and word not in _PARTY_PLURALS
+    return plural and lower in lex.common_words
 
 
 def _shouted(words: list[str], lex: Lexicon) -> bool:

@@ -72,7 +72,7 @@ ORG_HEADS = word_set(
     Bureau Secretariat Board Authority Administration Cabinet Government Alliance
     Coalition Movement Front Brigade Brigades Council Centre Center Hospital Church
     Mission Programme Program Exchange Markets Insurance Investments Bancorp Financial
-    Media Publishing Press Magazine Airport Railways Railway Rail Electric Electronics
+    Media Publishing Press Magazine Railways Railway Rail Electric Electronics
     Steel Mining Chemicals Foods Beverages Brewery Group Consortium Cooperative Union
     Unions Council Commissions Directorate Inspectorate Command Guard Guards Agencies
     Institutes Universities Ministries Banks Courts Parties Senate Duma Knesset Majlis
@@ -95,7 +95,10 @@ ORG_OPENERS = word_set(
 )
 
 # First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
-PLACE_OPENERS = word_set("Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte")
+PLACE_OPENERS = word_set(
+    "Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte Stade Estadio Estádio Place "
+    "Palais Piazza Plaza Rue Avenida"
+)
 
 # Lower-case words right before an organisation ("the broadcaster ORF", "the charity
 # Christian Aid") and right after one ("the Pheu Thai party").
@@ -123,7 +126,7 @@ PLACE_HEADS = word_set(
     River Lake Sea Ocean Gulf Bay Strait Straits Channel Mountains Mountain Mount Hills
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
-    Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano
+    Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
     """
 )
 
@@ -150,6 +153,9 @@ NOT_ENTITY_HEADS = word_set(
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     """
 )
+
+# The Moon, the Sun and the planets: capitalised, but no entity.
+CELESTIAL = word_set("Moon Sun Earth Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto")
 
 # Words before a place name ("in Chingola", "near Cooktown").
 LOCATIVES = word_set("in at near from to outside around towards toward via of across into")

@@ -263,10 +263,10 @@ def test_a_surname_that_is_also_a_city_stays_the_person():
     ]
 
 
-def test_small_town_needs_a_preposition_to_be_a_place():
+def test_a_small_town_is_a_place_unless_it_speaks():
     assert found("The firm moved to Cupertino last year.")["Cupertino"][0] == "PLACE"
-    assert found("Shares in Cupertino rose; Cupertino said sales grew.")["Cupertino"][0] == "PLACE"
-    assert found("Analysts said Cupertino beat forecasts.")["Cupertino"][0] == "ORG"
+    assert found("Analysts expect Cupertino to grow.")["Cupertino"][0] == "PLACE"
+    assert found("Shares in Cupertino rose; Cupertino said sales grew.")["Cupertino"][0] == "ORG"
 
 
 def test_a_dotted_country_can_end_a_sentence():

@@ -78,3 +78,31 @@ def test_a_country_is_a_place_even_in_a_match_report():
 )
 def test_regions_and_towns_in_their_english_spelling_are_places(text, name):
     assert types(text)[name] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The permit was granted by the province of South Holland.", "South Holland"),
+        ("Snow closed the road over the Stelvio Pass on Monday.", "Stelvio Pass"),
+        ("Queues formed at Liverpool John Lennon Airport.", "Liverpool John Lennon Airport"),
+        ("Fans gathered on the Place du Capitole after the game.", "Place du Capitole"),
+        ("Smoke reached the town of Flin Flon by noon.", "Flin Flon"),
+        ("Trains between Oberwald and Andermatt were stopped.", "Oberwald"),
+        ("Four councils, including Sliedrecht, joined the claim.", "Sliedrecht"),
+    ],
+)
+def test_place_words_and_listed_towns_make_places(text, name):
+    assert types(text)[name] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA delays its Moon flight as the rover heads for Mars.",
+        "Unions in Italy welcomed the agreement.",
+        "Chipmaker cuts forecast as demand slows",
+    ],
+)
+def test_planets_and_common_nouns_opening_a_sentence_are_no_entities(text):
+    assert set(types(text)) <= {"NASA", "Italy"}
