@@ -98,3 +98,16 @@ async def test_escape_goes_back_to_the_search_with_the_query_kept(app):
         workspace = app.screen.query_one(Workspace)
         await wait_for(pilot, lambda: workspace.current_article_id() is None)
         assert " hits in " in screen_text(app)
+
+
+async def test_a_notice_does_not_cover_the_find_box_or_the_status_line(app):
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        reader = await open_best_hit(pilot, "Aliyev")
+        await pilot.press("f", *"Baku")
+        app.notify("A notice long enough to reach well into the find box from the right\n" * 2)
+        await wait_for(pilot, lambda: app.screen.query("Toast"))
+        find = reader.query_one(FindBar).region
+        for toast in app.screen.query("Toast"):
+            assert not toast.region.overlaps(find)
+            assert toast.region.bottom <= find.y - 1, "the status line above the box shows"
