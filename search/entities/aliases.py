@@ -262,6 +262,13 @@ def _default_type(
     if any(_gerund(w, lex.common_words) for w in words):
         return None  # a phrase in capitals ("Confronting Disinformation"), not a name
     plain = words[0].lower() not in lex.very_common and words[-1].lower() not in lex.frequent
+    # "Kishane Thompson", "Fin Smith": a first word no English word carries a surname
+    # that is one; "Tianqi Lithium" has an organisation word's place taken by "Lithium".
+    plain = plain or (
+        words[0].lower() not in lex.common_words
+        and words[0] not in lex.known  # "Baku Observer"
+        and words[-1].lower() not in lex.very_common
+    )
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"

@@ -33,6 +33,7 @@ from search.entities.cues import (
     PLACE_HEADS,
     PLACE_LOWER_HEADS,
     PLACE_OPENERS,
+    PRODUCT_LOWER_HEADS,
     SPEECH_VERBS,
     word_set,
 )
@@ -80,7 +81,8 @@ _HOLDINGS = word_set(
 # Organisation words that name no one on their own ("the Ministry said"); "Labour",
 # "Parliament", "the Bank" and "the Academy" do.
 _GENERIC_HEADS = word_set(
-    "Ministry Ministries Department Departments Agency Agencies Committee Company Companies Group"
+    "Ministry Ministries Department Departments Agency Agencies Committee Commission Company "
+    "Companies Group"
 )
 # Titles that hold an office: a run ending in one names no one ("US President").
 _OFFICE_TITLES = word_set(
@@ -247,8 +249,10 @@ def _split_of(
     )  # "Minsk Group of the OSCE"
     right_known = lex.known.get(" ".join(right_name), ("",))[0]
     org_of_place = (
-        len(left) > 1 and left[-1] not in ORG_OPENERS and right_known == "PLACE"
-    )  # "Rai Benjamin of the United States"
+        left[-1] not in ORG_OPENERS
+        and right_known == "PLACE"
+        and (len(left) > 1 or " ".join(right_name) in lex.regions)
+    )  # "Rai Benjamin of the United States", "Eramet of France"
     named_of_org = (
         left[-1] not in ORG_OPENERS and left[-1] not in ORG_HEADS and right_name[-1] in ORG_HEADS
     )  # "Chakwera of the Malawi Congress Party"
@@ -262,7 +266,22 @@ def _split_of(
         if person
         else classify_segment(text, head, lex, lower_words)
     )
+    if org_of_place and len(mentions) == 1 and _athlete_shaped(mentions[0], lex):
+        mentions[0].type = "PERSON"  # "Kishane Thompson of Jamaica": who, and from where
     return mentions + classify_segment(text, tail, lex, lower_words)
+
+
+def _athlete_shaped(mention: Mention, lex: Lexicon) -> bool:
+    """An untyped pair or triple of capitalised words, none an organisation word, the
+    first no English word: before "of <country>" it is a person, not a company."""
+    words = mention.words
+    return (
+        mention.type is None
+        and len(words) in (2, 3)
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and not any(w in ORG_HEADS for w in words)
+        and words[0].lower() not in lex.common_words
+    )
 
 
 def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | None) -> Mention:
@@ -315,6 +334,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     after = _word_after(text, seg.end)
     if after in PLACE_LOWER_HEADS:
         return "PLACE"
+    if after in PRODUCT_LOWER_HEADS:
+        return "DROP"  # "the Orion capsule", "her Eras tour"
     if len(words) <= 3 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)

@@ -154,6 +154,16 @@ NOT_ENTITY_HEADS = word_set(
     """
 )
 
+# Lower-case nouns after a name that make it a product, a mission or a body part, not
+# its maker ("the Orion capsule", "the Eras tour", "an Achilles injury").
+PRODUCT_LOWER_HEADS = word_set(
+    """
+    capsule probe mission rover spacecraft rocket telescope satellite lander tour album
+    single speaker speakers headset smartphone handset app chatbot console vaccine drug
+    injury tendon programme scheme
+    """
+)
+
 # The Moon, the Sun and the planets: capitalised, but no entity.
 CELESTIAL = word_set("Moon Sun Earth Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto")
 

@@ -80,9 +80,10 @@ def lexicon() -> Lexicon:
             regions.add(name)
         else:
             cities.add(name)
-        if name.startswith("Saint "):
-            known["St " + name[6:]] = ("PLACE", name)
-            known["St. " + name[6:]] = ("PLACE", name)
+        for saint in ("Saint ", "St. "):  # "St Louis" is written three ways
+            if name.startswith(saint):
+                for spelling in ("Saint ", "St ", "St. "):
+                    known.setdefault(spelling + name[len(saint) :], ("PLACE", name))
     # Heads of state and ministers, under every spelling and, where no one else bears
     # it, the surname alone ("Putin"); a place or organisation spelt the same wins.
     people: dict[str, str] = {}

@@ -106,3 +106,34 @@ def test_place_words_and_listed_towns_make_places(text, name):
 )
 def test_planets_and_common_nouns_opening_a_sentence_are_no_entities(text):
     assert set(types(text)) <= {"NASA", "Italy"}
+
+
+def test_a_name_of_a_country_is_a_person_from_there_and_a_company_of_one_splits():
+    text = "Okello Wanjiru of Uganda won the race. Later, Veltrix of France bought the team."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Okello Wanjiru", "PERSON"),
+        ("Uganda", "PLACE"),
+        ("Veltrix", "ORG"),
+        ("France", "PLACE"),
+    ]
+
+
+def test_a_pair_whose_first_word_is_no_english_word_is_a_person_despite_a_common_surname():
+    assert types("The loss of Tavish Smith to injury was a blow.")["Tavish Smith"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers found a fault in the Orion capsule.",
+        "Her Eras tour ended in Vancouver.",
+        "He has had an Achilles injury since April.",
+    ],
+)
+def test_a_name_before_a_product_or_mission_noun_is_no_entity(text):
+    assert set(types(text)) <= {"Vancouver", "April"}
+
+
+def test_saint_in_a_city_name_is_read_in_all_three_spellings():
+    for name in ("St Louis", "St. Louis", "Saint Louis"):
+        assert types(f"She studied in {name} for a year.")[name] == "PLACE"
