@@ -131,6 +131,18 @@ async def test_the_list_sorts_by_title_source_and_date(app):
         assert dates == sorted(dates, reverse=True)
 
 
+async def test_sorting_with_a_query_shown_says_what_it_sorts(app):
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await search(pilot, "China")
+        hits = rows(app)
+        await pilot.press("f2")
+        await wait_for_text(pilot, "search hits stay ranked by relevance")
+        assert rows(app) == hits
+        await pilot.press("escape")
+        await wait_for_text(pilot, "articles · sorted by title")
+
+
 async def test_clicking_a_column_heading_sorts_by_it(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

@@ -436,6 +436,13 @@ class SearchView(Vertical):
 
     def action_cycle_sort(self) -> None:
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+        if self.query or self._filters:
+            # Hits stay in relevance order; say what the key changed instead of nothing.
+            self.notify(
+                f"The article list (empty search box) will be sorted by {self.sort_key}; "
+                "search hits stay ranked by relevance.",
+                title="Sort",
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Offer "did you mean" (key, palette) only while there is a suggestion.
