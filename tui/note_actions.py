@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tui.plural import counted
+
 if TYPE_CHECKING:
     from briefings.models import Note
     from tui.briefing_session import BriefingSession
@@ -35,8 +37,7 @@ def export_job(app, *, by_article: bool = False) -> object:
 
 def saved_notice(title: str, count: int) -> str:
     """The line shown when a note is stored."""
-    notes = "1 note" if count == 1 else f"{count} notes"
-    return f"Note saved in “{title}” ({notes}) · ctrl+n lists them"
+    return f"Note saved in “{title}” ({counted(count, 'note')}) · ctrl+n lists them"
 
 
 def edit_note(node, note: Note, *, focus_tags: bool = False) -> None:

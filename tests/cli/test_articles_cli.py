@@ -41,6 +41,15 @@ def test_deleted_file_disappears_from_the_list(tmp_path):
     ]
 
 
+def test_counts_read_in_the_singular_for_one(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    for name in ("bank.txt", "oil.txt"):
+        (corpus / name).unlink()
+    assert briefing("articles", str(corpus)).stdout.splitlines()[-1] == "1 article"
+    (corpus / "notes.bin").write_bytes(b"\x00\x01binary")
+    assert "Skipped:   1 file\n" in briefing("index", str(corpus)).stdout
+
+
 def test_seeds_list_their_metadata():
     articles = json.loads(briefing("articles", "--json").stdout)
     assert len(articles) >= 5

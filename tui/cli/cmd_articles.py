@@ -10,6 +10,7 @@ import argparse
 from tui.cli.common import EXIT_OK, add_corpus_argument, resolve_corpus, safe
 from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
+from tui.plural import counted
 
 SUMMARY = "List every article in the corpus"
 FIELDS = ("id", "title", "source", "author", "date", "url", "path", "encoding", "pages", "origins")
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {_copies(found.copies)}: {', '.join(safe(p) for p in found.copies)}")
         if found.versions:
             print(f"    {_versions(found.versions)}: {', '.join(v.id for v in found.versions)}")
-    print(f"{len(articles)} articles")
+    print(counted(len(articles), "article"))
     return EXIT_OK
 
 
@@ -67,8 +68,8 @@ def _as_json(service, article) -> dict:
 
 
 def _copies(paths) -> str:
-    return "also in 1 other file" if len(paths) == 1 else f"also in {len(paths)} other files"
+    return f"also in {counted(len(paths), 'other file')}"
 
 
 def _versions(versions) -> str:
-    return "1 other version" if len(versions) == 1 else f"{len(versions)} other versions"
+    return counted(len(versions), "other version")

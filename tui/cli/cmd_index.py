@@ -22,6 +22,7 @@ from tui.cli.common import (
     warn_if_corrections_ignored,
 )
 from tui.cli.output import print_json
+from tui.plural import counted
 
 SUMMARY = "Build or update the index of a corpus folder"
 PLAIN_PROGRESS_SECONDS = 2.0
@@ -128,7 +129,7 @@ def _print_report(corpus, report) -> None:
         f"Articles:  {report.articles} in the index "
         f"({report.added} added, {report.updated} updated, {report.removed} removed)"
     )
-    print(f"Skipped:   {len(report.skipped)} files")
+    print(f"Skipped:   {counted(len(report.skipped), 'file')}")
     for skipped in report.skipped:
         print(f"  {safe(skipped.path)}: {safe(skipped.reason)}")
     _print_duplicates(report)
@@ -143,13 +144,12 @@ def _print_duplicates(report) -> None:
     """Files with the same bytes as another, and near-identical versions, each named."""
     identical, pairs = report.identical_files, report.version_pairs
     if identical:
-        files = "file" if len(identical) == 1 else "files"
-        print(f"Copies:    {len(identical)} {files} identical to another")
+        print(f"Copies:    {counted(len(identical), 'file')} identical to another")
         for path, same_as in identical:
             print(f"  {safe(path)}: same as {safe(same_as)}")
     if pairs:
-        kind = "pair" if len(pairs) == 1 else "pairs"
-        print(f"Versions:  {len(pairs)} {kind} of articles telling one story with small edits")
+        pairs_of = counted(len(pairs), "pair")
+        print(f"Versions:  {pairs_of} of articles telling one story with small edits")
         for first, second in pairs:
             print(f"  {safe(first)} ~ {safe(second)}")
 

@@ -14,6 +14,7 @@ from tui.cli.notes_common import (
     resolve_briefing,
 )
 from tui.cli.output import print_json
+from tui.plural import counted
 
 SUMMARY = "List the notes of a briefing"
 
@@ -109,7 +110,7 @@ def _as_text(store, briefing, resolved) -> str:
 
     count = len(briefing.notes)
     lines = [
-        f"{shown(briefing.title)}  ({safe(briefing.slug)}, {count} note{'s' * (count != 1)})"
+        f"{shown(briefing.title)}  ({safe(briefing.slug)}, {counted(count, 'note')})"
         f"  {safe(str(store.path_for(briefing.slug)))}"
     ]
     for item in resolved:

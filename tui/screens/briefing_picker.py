@@ -20,6 +20,7 @@ from briefings.models import Briefing, BriefingSummary
 from tui.background import in_thread
 from tui.briefing_session import BriefingSession
 from tui.literal import content
+from tui.plural import counted
 
 
 def summary_prompt(summary: BriefingSummary, current: str | None) -> Content:
@@ -31,7 +32,7 @@ def summary_prompt(summary: BriefingSummary, current: str | None) -> Content:
         )
     mark = "● " if summary.slug == current else "  "
     updated = (summary.updated or "").replace("T", " ").rstrip("Z")
-    notes = "1 note" if summary.note_count == 1 else f"{summary.note_count} notes"
+    notes = counted(summary.note_count, "note")
     return Content.assemble(
         Content(mark),
         content(summary.title or summary.slug, "bold", one_line=True),

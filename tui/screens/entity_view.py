@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from search.models import Mention
 from tui.literal import content
+from tui.plural import counted
 from tui.widgets.entities.styles import TYPE_NAMES, text_style
 
 LEFT_WIDTH = 34
@@ -101,8 +102,8 @@ class EntityViewScreen(ModalScreen["Mention | None"]):
             box.border_title = content(f"{kind}: {self.canonical}", one_line=True)
             yield Static(
                 content(
-                    f"{count} mention{'s' if count != 1 else ''} in {articles} "
-                    f"article{'s' if articles != 1 else ''} · Enter opens the article there",
+                    f"{counted(count, 'mention')} in {counted(articles, 'article')}"
+                    " · Enter opens the article there",
                     one_line=True,
                 ),
                 id="entity-view-status",

@@ -29,6 +29,7 @@ from tui.literal import content
 from tui.note_actions import edit_note, export_job
 from tui.note_status import Resolution
 from tui.notes_listing import NoteGroup, group_notes, steps_to_neighbour
+from tui.plural import counted
 from tui.screens.wording import wordings
 
 QUOTE_WIDTH = 100
@@ -84,10 +85,6 @@ def note_prompt(note: Note, resolved: ResolvedNote | None = None) -> Content:
     lines.append(content(meta, "$text-muted", one_line=True))
     bar = Content(BAR).stylize("$text-muted")
     return Content("\n").join(Content.assemble(bar, line) for line in lines)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def group_prompt(group: NoteGroup, count: int = 0) -> Content:
@@ -191,7 +188,7 @@ class NotesScreen(Screen[Note | None]):
         checked = " · ".join(flags) if resolution.done else "checking against the corpus…"
         parts = [
             content(briefing.title, "bold", one_line=True),
-            content(f" · {_count(len(briefing.notes), 'note')} · {path.name}", one_line=True),
+            content(f" · {counted(len(briefing.notes), 'note')} · {path.name}", one_line=True),
         ]
         if checked:
             parts.append(content(f" · {checked}", "$warning" if flags else "$text-muted"))

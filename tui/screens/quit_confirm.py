@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui.literal import content
+from tui.plural import counted
 
 Answer = tuple[str, Path | None]
 
@@ -53,7 +54,7 @@ class QuitConfirmScreen(ModalScreen[Answer]):
         self._saving = False
 
     def compose(self) -> ComposeResult:
-        notes = f"{self._count} note{'s' * (self._count != 1)}"
+        notes = counted(self._count, "note")
         question = (
             f"{notes} could not be saved in the notes folder and would be lost on quit. "
             "Save as a briefing in this folder, then quit (Enter)?"
