@@ -14,9 +14,10 @@ Each company is written under its name without the legal form or a bracketed not
 the full name when that differs. A one-word name that is a frequent English word or
 a given name ("Next", "Target", "Orange", "Visa") is left out: on its own it is more
 often the word than the company (the few that news means as companies are kept by
-hand in ``known.tsv``), and so is a name spelt like a place in ``places.tsv``
-("Santander") or like a person ("Ralph Lauren", "Charles Schwab"), which names the
-founder as often as the company.
+hand in ``known.tsv``), and so is a name spelt like a city or a region in
+``places.tsv`` ("Santander"; a town may share a company's name: "Puma") or like a
+person ("Ralph Lauren", "Charles Schwab"), which names the founder as often as the
+company.
 
 Usage::
 
@@ -75,9 +76,14 @@ def read_words(name: str) -> set[str]:
 def main() -> None:
     common = read_words("common_words.txt")
     given = read_words("given_names.txt")
+    # Towns are trusted only after "in" or "near", so a company may share their name.
     places = {
-        line.split("\t")[0]
-        for line in (DATA_DIR / "places.tsv").read_text(encoding="utf-8").splitlines()
+        name
+        for name, kind, *_ in (
+            line.split("\t")
+            for line in (DATA_DIR / "places.tsv").read_text(encoding="utf-8").splitlines()
+        )
+        if kind != "town"
     }
     rows: dict[str, str] = {}
     for registered in index_members():

@@ -253,6 +253,8 @@ def _default_type(
             return None  # "the Moon", "Aid": the same word is written lower-case here too
         if _english_derivative(mention.text, lex.common_words):
             return None  # "Inspiration", "Normalisation": capitals on an English word
+        if mention.text.lower() in lex.very_common:
+            return None  # "the Budget", "The Aviator": a title or a word in capitals
         return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
     if words[-1] in lex.regions:

@@ -34,6 +34,7 @@ from search.entities.cues import (
     PLACE_LOWER_HEADS,
     PLACE_OPENERS,
     PRODUCT_LOWER_HEADS,
+    PRODUCTS,
     SPEECH_VERBS,
     word_set,
 )
@@ -315,8 +316,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"
         if first in _GENERIC_HEADS:
             return "DROP"  # "the Ministry said": a common noun, named elsewhere
-        if first in COMPASS or first in CELESTIAL:
-            return "DROP"  # "the North", "the Moon": a direction or a planet, no entity
+        if first in COMPASS or first in CELESTIAL or first in PRODUCTS:
+            return "DROP"  # "the North", "the Moon", "Windows": no entity
         if seg.sentence_start and _common_noun_opening(first, lex):
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
@@ -342,8 +343,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     described = _appositive_type(text, seg.end)
     if described:
         return described
-    if len(words) == 1 and first in lex.towns and after in SPEECH_VERBS:
-        return "ORG"  # "Cupertino said": a town that speaks is an organisation there
+    word_speaks = first.lower() in lex.very_common and not seg.sentence_start
+    if len(words) == 1 and after in SPEECH_VERBS and (first in lex.towns or word_speaks):
+        return "ORG"  # "Cupertino said", "Variety called it": a town or a word that speaks
     if len(words) <= 3 and after in _LEADER_HEADS:
         return "PERSON"  # "the Okafor administration", "the Mbeki era"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):

@@ -20,7 +20,9 @@ _SPORT_WORDS = re.compile(
     r"\b(?:striker|midfielder|defender|goalkeeper|winger|penalty|penalties|goals?|scored"
     r"|semi-final|quarter-final|half-time|extra time|kick-off|derby|wickets?|innings"
     r"|batsman|bowler|tries|try-scorer|fly-half|scrum-half|touchdown|head coach|manager"
-    r"|relegation|promoted|transfer window|squad|fixture|league leaders|title race)\b"
+    r"|relegation|promoted|transfer window|squad|fixture|league leaders|title race|referee"
+    r"|match|matches|premiership|premier league|champions league|red card|footballers?"
+    r"|football|rugby|cricket|coach|season|league|cup|club|clubs|boss)\b"
 )
 # Words before a city's name that keep it a place ("from Toulouse", "in Leeds").
 _PLACING = word_set("in at near from outside around across into towards toward via of to between")

@@ -105,7 +105,7 @@ PLACE_OPENERS = word_set(
 ORG_LOWER_CUES = word_set(
     """
     company firm group carmaker automaker airline carrier lender bank insurer retailer
-    supermarket broadcaster newspaper magazine website network channel charity
+    supermarket broadcaster newspaper magazine journal website network channel charity
     consultancy agency regulator watchdog club party union conglomerate manufacturer
     chipmaker miner startup start-up publisher brewer distributor exchange fund
     think-tank tank ngo organisation organization institute university
@@ -150,6 +150,7 @@ NOT_ENTITY_HEADS = word_set(
     Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
     Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
     Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
+    Nations Slam Bowl Bafta Baftas Grammy Emmy Brits
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     """
 )
@@ -161,6 +162,14 @@ PRODUCT_LOWER_HEADS = word_set(
     capsule probe mission rover spacecraft rocket telescope satellite lander tour album
     single speaker speakers headset smartphone handset app chatbot console vaccine drug
     injury tendon programme scheme
+    """
+)
+
+# Products news names like companies; a product is no entity ("a new Xbox").
+PRODUCTS = word_set(
+    """
+    Windows Xbox PlayStation PSP iPod iPhone iPad iTunes Mac Macintosh Linux Firefox
+    Bluetooth Blu-ray Wi-Fi Android iOS Kindle Alexa Siri ChatGPT Walkman Gmail Freeview
     """
 )
 

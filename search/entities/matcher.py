@@ -57,6 +57,8 @@ _CUT_WORDS = DEMONYMS | CLOSED_CLASS | COMMON_CAPITALISED | frozenset(MONTHS)
 
 
 def _cut_inside(words: list[str]) -> bool:
+    if any(word[:1].isdigit() for word in words[1:]):
+        return True  # "Channel 4": a run is made of capitalised words only
     return any(word[:1].islower() for word in words[1:]) or not _CUT_WORDS.isdisjoint(words)
 
 

@@ -137,3 +137,22 @@ def test_a_name_before_a_product_or_mission_noun_is_no_entity(text):
 def test_saint_in_a_city_name_is_read_in_all_three_spellings():
     for name in ("St Louis", "St. Louis", "Saint Louis"):
         assert types(f"She studied in {name} for a year.")[name] == "PLACE"
+
+
+def test_a_common_word_in_capitals_is_no_organisation_unless_a_cue_says_so():
+    text = "The Chancellor will deliver the Budget. The results appeared in the journal Nature."
+    assert types(text) == {"Nature": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The show was on Channel 4 last night.", {"Channel 4": "ORG"}),
+        ("Lords voted against the bill, and the Commons will decide.", None),
+        ("Microsoft will release a new Xbox and a Windows update.", {"Microsoft": "ORG"}),
+        ("Wales won the Six Nations and the Grand Slam.", {"Wales": "PLACE"}),
+    ],
+)
+def test_broadcasters_houses_products_and_tournaments(text, expected):
+    expected = expected or {"Lords": "ORG", "Commons": "ORG"}
+    assert types(text) == expected
