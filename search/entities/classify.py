@@ -241,7 +241,12 @@ def _split_of(
     place = lex.known.get(" ".join(right), ("",))
     if left in (["Republic"], ["Kingdom"], ["State"], ["Emirate"]) and place[0] == "PLACE":
         return [_mention(text, seg, "PLACE", place[1])]  # "Republic of Azerbaijan"
-    person = left[0] in lex.given_names and len(left) in (2, 3)
+    person = (
+        left[0] in lex.given_names
+        and len(left) in (2, 3)
+        and left[-1] not in ORG_HEADS  # "London School of Economics"
+        and left[0] not in lex.known
+    )
     right_name = [w for w in right if w not in NAME_PARTICLES]
     org_of_org = (
         left[-1] in ORG_HEADS

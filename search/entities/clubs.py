@@ -24,6 +24,12 @@ _SPORT_WORDS = re.compile(
     r"|match|matches|premiership|premier league|champions league|red card|footballers?"
     r"|football|rugby|cricket|coach|season|league|cup|club|clubs|boss)\b"
 )
+# Of those, words of sports played by clubs (not tennis or athletics, where a city
+# is where the event is).
+_CLUB_SPORT = word_set(
+    "striker midfielder defender goalkeeper winger manager relegation promoted squad "
+    "premiership club clubs football rugby cricket fly-half scrum-half tries boss"
+)
 # Words before a city's name that keep it a place ("from Toulouse", "in Leeds").
 _PLACING = word_set("in at near from outside around across into towards toward via of to between")
 # "lost 1-0 to Leverkusen": "to" after a result names a side.
@@ -31,10 +37,11 @@ _RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
 
 
 def is_sport_report(text: str) -> bool:
-    """Whether ``text`` reads like a match report or sports news."""
+    """Whether ``text`` reads like a report on a sport played by clubs."""
     lower = text.lower()
-    words = len(_SPORT_WORDS.findall(lower))
-    return words >= 3 and (words >= 6 or _SCORE.search(text) is not None)
+    words = _SPORT_WORDS.findall(lower)
+    clubs = sum(word in _CLUB_SPORT for word in words)
+    return clubs >= 2 and len(words) >= 3 and (len(words) >= 6 or _SCORE.search(text) is not None)
 
 
 def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -> None:

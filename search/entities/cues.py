@@ -44,6 +44,8 @@ PERSON_LOWER_CUES = word_set(
     colleague deputy adviser advisor counsel inspector detective journalist reporter
     editor correspondent scientist researcher physicist biologist chemist astronomer
     doctor surgeon nurse activist campaigner dissident opposition veteran teammate
+    singer-songwriter rapper comedian presenter pianist guitarist drummer frontman
+    frontwoman playwright screenwriter filmmaker film-maker designer photographer bookmaker
     """
 )
 
@@ -150,7 +152,7 @@ NOT_ENTITY_HEADS = word_set(
     Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
     Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
     Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
-    Nations Slam Bowl Bafta Baftas Grammy Emmy Brits
+    Nations Slam Bowl Bafta Baftas Grammy Emmy Brits Sevens
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     """
 )

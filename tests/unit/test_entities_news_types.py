@@ -156,3 +156,22 @@ def test_a_common_word_in_capitals_is_no_organisation_unless_a_cue_says_so():
 def test_broadcasters_houses_products_and_tournaments(text, expected):
     expected = expected or {"Lords": "ORG", "Commons": "ORG"}
     assert types(text) == expected
+
+
+def test_a_tennis_report_keeps_its_city_a_place():
+    text = (
+        "Sharapova beat Kuznetsova 6-4 6-2 in the semi-final. Her coach said the match "
+        "was hard, and Beijing organisers were pleased with the season."
+    )
+    assert types(text)["Beijing"] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("He studied at the London School of Economics.", "London School of Economics", "ORG"),
+        ("Singer-songwriter Paddy Casey won the award.", "Paddy Casey", "PERSON"),
+    ],
+)
+def test_a_place_named_school_and_a_role_opening_a_sentence(text, name, entity_type):
+    assert types(text)[name] == entity_type
