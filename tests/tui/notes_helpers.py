@@ -10,8 +10,8 @@ from textual.notifications import Notify
 from briefings.anchoring import quote_article
 from briefings.models import ArticleRef, Briefing, Quote, new_note
 from briefings.store import BriefingStore
+from search.sentences import sentence_ranges
 from search.service import open_search_service
-from tui.widgets.reading.sentences import sentence_ranges
 from tui.widgets.reading.spans import paragraph_ranges
 
 # Notes made by the helpers are all dated this, so that pictures of them do not change.

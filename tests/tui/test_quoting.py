@@ -17,6 +17,7 @@ from textual.selection import Selection
 from textual.widgets import Button, Input, Static, TextArea
 
 from briefings.store import BriefingStore
+from search.sentences import sentence_ranges
 from tests.tui.conftest import ready, screen_text, search, styles_of, wait_for
 from tui.app import make_app
 from tui.briefing_session import DEFAULT_TITLE
@@ -24,7 +25,6 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.note_editor import NoteEditor
 from tui.widgets.reading.cursor import SentenceCursor
 from tui.widgets.reading.pane import ArticleBody, FindBar, ReadingPane
-from tui.widgets.reading.sentences import sentence_ranges
 from tui.widgets.reading.spans import paragraph_ranges
 from tui.widgets.reading.words import widen_to_words
 from tui.widgets.workspace import Workspace

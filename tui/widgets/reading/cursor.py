@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.widgets.reading.sentences import sentence_ranges
+from search.sentences import sentence_ranges
 from tui.widgets.reading.spans import Range, paragraph_of
 
 
