@@ -1,0 +1,1 @@
+"""Exploring a corpus: dated events for a timeline."""
