@@ -33,6 +33,7 @@ from search.entities.cues import (
     PLACE_HEADS,
     PLACE_LOWER_HEADS,
     PLACE_OPENERS,
+    POST_NOMINALS,
     PRODUCT_LOWER_HEADS,
     PRODUCTS,
     SPEECH_VERBS,
@@ -198,6 +199,9 @@ def classify_segment(
         segment = Segment(offset, segment.end, words, False, segment.heading)
     if not words:
         return []
+    if len(words) > 2 and words[-1] in POST_NOMINALS:  # "Tom McCabe MSP"
+        segment = _sub(segment, _offsets(text, segment), 0, len(words) - 1)
+        words = segment.words
     name = text[segment.start : segment.end]
     known = lex.known.get(name) or (name.isupper() and lex.known.get(name.title()))
     city = known and known[0] == "PLACE" and name not in lex.regions

@@ -28,8 +28,12 @@ PERSON_TITLES = word_set(
     Counsellor Councillor Councilman Assemblyman MP MEP Dr. Mr. Mrs. Ms. Prof. St
     Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable CEO
     Director-General Secretary-General Vice-President Attorney-General Prime-Minister
+    Undersecretary Under-Secretary Treasurer
     """
 )
+
+# Letters after a name that are no part of it ("Tom McCabe MSP", "Jane Lee QC").
+POST_NOMINALS = word_set("MP MSP MEP MLA AM QC KC OBE MBE CBE KBE DBE")
 
 # Lower-case words right before a name that mark a person ("spokesman John Smith").
 PERSON_LOWER_CUES = word_set(

@@ -27,6 +27,10 @@ VERY_COMMON = 4000
 FREQUENT = 10000
 
 
+# Two-letter given names, which the generated list leaves out with the initials.
+_SHORT_GIVEN_NAMES = frozenset(["Ed", "Al", "Jo", "Di", "Bo", "Ty"])
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Name lists as lookup tables.
@@ -105,7 +109,7 @@ def lexicon() -> Lexicon:
         if entity_type == "PLACE" and canonical not in cities:
             regions.update([canonical, *aliases])
     not_names = COMMON_CAPITALISED | DEMONYMS | frozenset(MONTHS) | frozenset(WEEKDAYS)
-    given = frozenset(_data("given_names.txt").split()) - not_names
+    given = (frozenset(_data("given_names.txt").split()) | _SHORT_GIVEN_NAMES) - not_names
     by_frequency = _data("common_words.txt").split()
     return Lexicon(
         known=known,

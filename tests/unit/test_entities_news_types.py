@@ -175,3 +175,22 @@ def test_a_tennis_report_keeps_its_city_a_place():
 )
 def test_a_place_named_school_and_a_role_opening_a_sentence(text, name, entity_type):
     assert types(text)[name] == entity_type
+
+
+def test_letters_after_a_name_stay_out_and_its_surname_is_the_same_person():
+    text = "Finance Secretary Tom McCabe MSP said councils must act. McCabe added more."
+    assert [(s.text, s.type) for s in extract_entities(text)] == [
+        ("Tom McCabe", "PERSON"),
+        ("McCabe", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He met Ed Sullivan on the show.", "Ed Sullivan"),
+        ("US Undersecretary of State John Bolton said no.", "John Bolton"),
+    ],
+)
+def test_short_given_names_and_more_titles_make_people(text, name):
+    assert types(text)[name] == "PERSON"
