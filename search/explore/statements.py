@@ -1,0 +1,198 @@
+"""Who said what: statements in an article attributed to a named speaker.
+
+Direct statements are quotations with their speaker beside them: “…,” Aliyev said;
+“…,” said the minister; Sharif stated: “…”. Reported ones are attributed clauses:
+according to X, …; …, according to X; X said (that) …; X told Y (that) …. A speaker is a
+person or organisation the extractor found (so the user's entity corrections apply) and
+is named by its canonical name; "he", "she" or a title ("the president", "the
+minister") stands for the nearest person named before it in the same paragraph.
+
+No speaker, no statement: a quotation nobody in the paragraph can be named for is left
+out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from search.models import EntitySpan
+from search.sentences import sentence_ranges
+
+DIRECT = "direct"
+REPORTED = "reported"
+SPEAKER_TYPES = ("PERSON", "ORG")
+
+_VERBS = (
+    "said|says|told|added|stated|noted|stressed|emphasised|emphasized|declared|announced|"
+    "explained|insisted|warned|wrote|argued|claimed|asked|replied|continued|remarked|"
+    "underlined|underscored|recalled|concluded|affirmed|confirmed|urged|tweeted|posted"
+)
+_QUOTES = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"|«([^»]{12,}?)»")
+_STANDS_IN = (
+    r"(?:he|she|they|"
+    r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:president|minister|premier|leader|spokesman|spokeswoman|spokesperson|official|"
+    r"ambassador|envoy|chairman|chairwoman|chair|chief|head|secretary|governor|mayor|"
+    r"director|general|commander|diplomat|senator|analyst|expert|adviser|advisor))"
+)
+_SPEAKER_SLOT = r"(?P<who>\S[^,.;:“”\"«»]{0,60}?)"
+# After a quotation: “…,” Aliyev said / “…,” said the minister.
+_AFTER_QUOTE = (
+    re.compile(rf"^\s*,?\s*{_SPEAKER_SLOT}\s+(?:{_VERBS})\b", re.IGNORECASE),
+    re.compile(rf"^\s*,?\s*(?:{_VERBS})\s+{_SPEAKER_SLOT}\s*(?:[,.;]|$)", re.IGNORECASE),
+)
+_BEFORE_QUOTE = re.compile(
+    rf"{_SPEAKER_SLOT}\s+(?:{_VERBS})(?:\s+\S+){{0,4}}?\s*[:,]?\s*$", re.IGNORECASE
+)
+_ACCORDING_FIRST = re.compile(rf"^\s*According to {_SPEAKER_SLOT},\s*(?P<what>.+)$", re.DOTALL)
+_ACCORDING_AFTER = re.compile(
+    rf"^(?P<what>.+?),\s*according to {_SPEAKER_SLOT}\W*$", re.DOTALL | re.IGNORECASE
+)
+_SAID_THAT = re.compile(
+    rf"^{_SPEAKER_SLOT}\s+(?:{_VERBS})(?:\s+(?:[A-Z][\w.-]*|the|a|an|reporters|journalists)"
+    r"(?:\s+[A-Z][\w.-]*){0,3})?(?:\s+on\s+\w+)?\s+that\s+(?P<what>.+)$",
+    re.DOTALL,
+)
+_PRONOUN_OR_TITLE = re.compile(rf"^{_STANDS_IN}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement: its speaker's canonical name and where its words are in the body."""
+
+    speaker: str
+    kind: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+def find_statements(body: str, entities: Sequence[EntitySpan]) -> list[Statement]:
+    """The attributed statements of one article body, in text order.
+
+    Args:
+        body: the article body.
+        entities: its entity spans (with the user's corrections applied), in any order.
+    """
+    speakers = sorted(
+        (span for span in entities if span.type in SPEAKER_TYPES), key=lambda span: span.start
+    )
+    found: list[Statement] = []
+    for paragraph_start, paragraph_end in _paragraphs(body):
+        resolver = _Resolver(speakers, paragraph_start)
+        quoted = list(_direct(body, paragraph_start, paragraph_end, resolver))
+        found += quoted
+        covered = [(s.sentence_start, s.sentence_end) for s in quoted]
+        for sentence in sentence_ranges(body, paragraph_start, paragraph_end):
+            if sentence in covered or _QUOTES.search(body, *sentence):
+                continue
+            reported = _reported(body, *sentence, resolver)
+            if reported is not None:
+                found.append(reported)
+    return sorted(found, key=lambda statement: statement.start)
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\n\s*\n", body):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(body)
+
+
+class _Resolver:
+    """Names the speaker in a slot of text: an entity there, or the person it stands for."""
+
+    def __init__(self, speakers: list[EntitySpan], paragraph_start: int) -> None:
+        self._speakers = speakers
+        self._starts = [span.start for span in speakers]
+        self._paragraph_start = paragraph_start
+
+    def at(self, start: int, end: int, slot: str) -> str | None:
+        """The speaker named by ``slot`` (body[start:end])."""
+        for span in self._within(start, end):
+            return span.canonical
+        if _PRONOUN_OR_TITLE.match(slot.strip()):
+            return self._nearest_person_before(start)
+        return None
+
+    def _within(self, start: int, end: int) -> Iterator[EntitySpan]:
+        at = bisect_right(self._starts, start - 1)
+        while at < len(self._speakers) and self._speakers[at].start < end:
+            span = self._speakers[at]
+            if span.end <= end:
+                yield span
+            at += 1
+
+    def _nearest_person_before(self, offset: int) -> str | None:
+        at = bisect_right(self._starts, offset) - 1
+        while at >= 0 and self._speakers[at].start >= self._paragraph_start:
+            if self._speakers[at].type == "PERSON":
+                return self._speakers[at].canonical
+            at -= 1
+        return None
+
+
+def _direct(body: str, start: int, end: int, resolver: _Resolver) -> Iterator[Statement]:
+    sentences = sentence_ranges(body, start, end)
+    for match in _QUOTES.finditer(body, start, end):
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        words_start, words_end = match.span(group)
+        speaker = _speaker_after(body, match.end(), end, resolver)
+        if speaker is None:
+            speaker = _speaker_before(body, start, match.start(), resolver)
+        if speaker is None:
+            continue
+        first, last = _sentences_around(sentences, match.start(), match.end())
+        yield Statement(speaker, DIRECT, words_start, words_end, first, last)
+
+
+def _speaker_after(body: str, offset: int, end: int, resolver: _Resolver) -> str | None:
+    tail = body[offset : min(end, offset + 90)]
+    for pattern in _AFTER_QUOTE:
+        found = pattern.match(tail)
+        if found is not None:
+            a, b = found.span("who")
+            return resolver.at(offset + a, offset + b, found.group("who"))
+    return None
+
+
+def _speaker_before(body: str, start: int, offset: int, resolver: _Resolver) -> str | None:
+    head_start = max(start, offset - 90)
+    head = body[head_start:offset]
+    # Only the words after the last sentence break speak for the quotation.
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    head_start += cut + 2 if cut >= 0 else 0
+    found = _BEFORE_QUOTE.search(body[head_start:offset])
+    if found is None:
+        return None
+    a, b = found.span("who")
+    return resolver.at(head_start + a, head_start + b, found.group("who"))
+
+
+def _sentences_around(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The first and last offsets of the sentences a quotation spans."""
+    touched = [s for s in sentences if s[0] < end and s[1] > start] or [(start, end)]
+    return touched[0][0], touched[-1][1]
+
+
+def _reported(body: str, start: int, end: int, resolver: _Resolver) -> Statement | None:
+    sentence = body[start:end]
+    for pattern in (_ACCORDING_FIRST, _ACCORDING_AFTER, _SAID_THAT):
+        found = pattern.match(sentence)
+        if found is None:
+            continue
+        a, b = found.span("who")
+        speaker = resolver.at(start + a, start + b, found.group("who"))
+        if speaker is None:
+            return None
+        what_start, what_end = found.span("what")
+        what = sentence[what_start:what_end].rstrip(" .")
+        return Statement(
+            speaker, REPORTED, start + what_start, start + what_start + len(what), start, end
+        )
+    return None
