@@ -91,7 +91,11 @@ _OFFICE_TITLES = word_set(
     "President Minister Secretary Chancellor Premier Governor Mayor Ambassador Envoy "
     "Spokesman Spokeswoman Spokesperson Senator Chairman Chairwoman Commissioner CEO"
 )
-_PARTY_PLURALS = word_set("Republicans Democrats Conservatives Liberals Greens Socialists")
+# Organisation words that are names on their own, also opening a sentence.
+_NAMING_HEADS = word_set(
+    "Labour Republicans Democrats Conservatives Liberals Greens Socialists Parliament "
+    "Congress Senate Duma Knesset Majlis Rada Sejm Bundestag Cortes Taliban Hamas Hezbollah"
+)
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
@@ -260,6 +264,8 @@ def _split_of(
     right_known = lex.known.get(" ".join(right_name), ("",))[0]
     org_of_place = (
         left[-1] not in ORG_OPENERS
+        and left[-1] not in PLACE_OPENERS  # "Gulf of Mexico"
+        and left[-1] not in PLACE_HEADS
         and right_known == "PLACE"
         and (len(left) > 1 or " ".join(right_name) in lex.regions)
     )  # "Rai Benjamin of the United States", "Eramet of France"
@@ -381,13 +387,12 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
 
 
 def _common_noun_opening(word: str, lex: Lexicon) -> bool:
-    """A plural organisation word or a word for a kind of firm, capitalised only because
-    it opens the sentence ("Unions", "Hotels", "Chipmaker"); parties stay ("Democrats")."""
+    """An organisation word or a word for a kind of firm, capitalised only because it
+    opens the sentence ("Unions", "Oil", "Chipmaker"); "Labour", "Parliament" stay."""
     lower = word.lower()
     if lower in ORG_LOWER_CUES:
         return True
-    plural = word in ORG_HEADS and word.endswith("s") and word not in _PARTY_PLURALS
-    return plural and lower in lex.common_words
+    return word in ORG_HEADS and word not in _NAMING_HEADS and lower in lex.common_words
 
 
 def _shouted(words: list[str], lex: Lexicon) -> bool:

@@ -35,6 +35,16 @@ PERSON_TITLES = word_set(
 # Letters after a name that are no part of it ("Tom McCabe MSP", "Jane Lee QC").
 POST_NOMINALS = word_set("MP MSP MEP MLA AM QC KC OBE MBE CBE KBE DBE")
 
+# Portfolios after a nationality word: "Russian Foreign Ministry" is Russia's ministry,
+# named "Foreign Ministry", while "Russian Railways" is the company's whole name.
+PORTFOLIOS = word_set(
+    """
+    Foreign Interior Defence Defense Finance Justice Health Education Economy Energy
+    Trade Agriculture Culture Environment Transport Emergency Emergencies Home Labour
+    Labor Industry Digital Internal External State Federal National
+    """
+)
+
 # Lower-case words right before a name that mark a person ("spokesman John Smith").
 PERSON_LOWER_CUES = word_set(
     """
@@ -87,7 +97,7 @@ ORG_HEADS = word_set(
     Hotspur FC Bros Bros. Store Stores
     Textiles Logistics Shipping Construction Engineering Solutions Software Resources
     Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
-    Hotels Resorts Brewing Breweries Dairies Farms Mills Management
+    Hotels Resorts Brewing Breweries Dairies Farms Management Community Corps Museum
     """
 )
 

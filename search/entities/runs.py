@@ -36,6 +36,7 @@ from search.entities.cues import (
     ORG_OPENERS,
     PERSON_TITLES,
     PLACE_HEADS,
+    PORTFOLIOS,
 )
 from search.entities.headings import label_spans
 from search.entities.lexicon import lexicon
@@ -325,6 +326,8 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
 
     def close() -> None:
         while current and (current[-1][1] in NAME_PARTICLES or _is_common(current[-1][1])):
+            if len(current) > 1 and current[-1][1] in ORG_HEADS:
+                break  # "Merseyside Police"
             current.pop()
         if current:
             pieces.append(list(current))
@@ -340,11 +343,12 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         if word in COMPASS and following and looks_demonym(following):
             close()  # "South Korean", "North African": one adjective
             continue
+        demonym = all(looks_demonym(part) for part in word.split("-"))
         if (
             word in _CALENDAR
             and not (word == "May" and index > 0)
-            or not ends_org
-            and all(looks_demonym(part) for part in word.split("-"))
+            or demonym
+            and not _demonym_opens_name(tokens, index, ends_org, known)
             and not _given_before_surname(tokens, index)
         ):
             close()
@@ -352,6 +356,25 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             current.append((offset, word))
     close()
     return pieces
+
+
+def _demonym_opens_name(
+    tokens: list[tuple[int, str]], index: int, ends_org: bool, known: dict
+) -> bool:
+    """Whether the nationality word at ``index`` is the first word of an organisation's
+    name: "Russian Railways", "Georgian Dream", "Christian Aid", "Islamic Revolutionary
+    Guard Corps"; not "Russian Foreign Ministry" (Russia's "Foreign Ministry"),
+    "Kenyan Kipyegon" or "Spanish Real Madrid"."""
+    rest = [w for _, w in tokens[index + 1 :]]
+    if not rest or rest[0] in PERSON_TITLES or (index == 0 and rest[0] in PORTFOLIOS):
+        return False  # ("Pan American Health Organization" is one name)
+    if " ".join(rest) in known or rest[0] in lexicon().given_names:
+        return False
+    if ends_org:
+        return True
+    if len(rest) == 1:  # "Georgian Dream", "Christian Aid": an English word after it
+        return rest[0].lower() in lexicon().common_words
+    return any(w in ORG_HEADS for w in rest[1:])  # "European Professional Club Rugby"
 
 
 def _given_before_surname(tokens: list[tuple[int, str]], index: int) -> bool:

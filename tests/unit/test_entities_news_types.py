@@ -194,3 +194,27 @@ def test_letters_after_a_name_stay_out_and_its_surname_is_the_same_person():
 )
 def test_short_given_names_and_more_titles_make_people(text, name):
     assert types(text)[name] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ruling Georgian Dream party won.", "Georgian Dream"),
+        ("A campaigner with the charity Christian Aid said fines were low.", "Christian Aid"),
+        ("The Islamic Revolutionary Guard Corps held drills.", "Islamic Revolutionary Guard Corps"),
+        ("The Pan American Health Organization said so.", "Pan American Health Organization"),
+        ("The Russian Foreign Ministry said no.", "Foreign Ministry"),
+        ("Merseyside Police said the night passed off.", "Merseyside Police"),
+    ],
+)
+def test_a_nationality_word_opens_an_organisations_name_but_not_a_ministrys(text, name):
+    assert types(text)[name] == "ORG"
+
+
+def test_a_place_word_before_of_and_a_country_stays_one_place():
+    assert types("Output in the Gulf of Mexico fell.") == {"Gulf of Mexico": "PLACE"}
+
+
+def test_an_organisation_word_opening_a_sentence_is_no_name_unless_it_names_one():
+    text = "Oil exports fell. Parliament passed the law, and Labour voted for it."
+    assert types(text) == {"Parliament": "ORG", "Labour": "ORG"}
