@@ -46,13 +46,17 @@ def is_sport_report(text: str) -> bool:
 
 def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     """Retype a listed city as an organisation where a sports report names the club."""
-    if not is_sport_report(text):
+    cities = [
+        mention
+        for mention in mentions
+        if mention.type == "PLACE"
+        and len(mention.words) == 1
+        and mention.text not in lex.regions
+        and lex.known.get(mention.text, ("",))[0] == "PLACE"
+    ]
+    if not cities or not is_sport_report(text):
         return
-    for mention in mentions:
-        if mention.type != "PLACE" or len(mention.words) != 1 or mention.text in lex.regions:
-            continue
-        if lex.known.get(mention.text, ("",))[0] != "PLACE":
-            continue
+    for mention in cities:
         before = text[max(0, mention.start - 40) : mention.start]
         words = before.split()
         last = words[-1].lower() if words else ""
