@@ -55,9 +55,18 @@ class SearchService(ABC):
 
     @abstractmethod
     def search(
-        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
+        self,
+        query: str,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 50,
+        last_word_partial: bool = False,
     ) -> SearchResults:
         """Run what the user typed, narrowed by ``filters``.
+
+        With ``last_word_partial`` the query is still being typed: its last plain word
+        also matches as the start of the corpus's most used words (see
+        :mod:`search.query.prefix`); an engine that cannot do so may ignore it.
 
         The text is in the app's query language (AND/OR/NOT, phrases, wildcards, fuzzy,
         field:term, date ranges, ``person:``/``org:``/``place:``/``source:``).

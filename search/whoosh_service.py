@@ -18,7 +18,6 @@ import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from search.index.vocabulary import Vocabulary
     from search.query.bounds import Budget
     from search.query.facets import FacetCounter
+    from search.query.prefix import PrefixIndex
     from search.query.searchers import SearcherPool
 
 FACET_SAMPLE = 500
@@ -82,6 +82,7 @@ class WhooshSearchService(SearchService):
         self._searcher_pool: SearcherPool | None = None
         self._facet_counter: FacetCounter | None = None
         self._words: tuple[int, Vocabulary] | None = None
+        self._prefixes: tuple[Vocabulary, PrefixIndex] | None = None
         self._known: KnownDuplicates | None = None
 
     @property
@@ -173,13 +174,19 @@ class WhooshSearchService(SearchService):
             raise QueryError(_DAMAGED) from exc
 
     def search(
-        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
+        self,
+        query: str,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 50,
+        last_word_partial: bool = False,
     ) -> SearchResults:
         from whoosh.query.qcore import QueryError as WhooshQueryError
 
         from search.query.bounds import Budget, check_patterns
         from search.query.filters import narrowed
         from search.query.parser import parse, suggest
+        from search.query.prefix import partial_word, with_prefix
         from search.query.whoosh_query import to_whoosh
 
         started = time.monotonic()
@@ -192,20 +199,32 @@ class WhooshSearchService(SearchService):
             if searcher is None:
                 return SearchResults(query, (), 0, time.monotonic() - started, filters=filters)
             suggestion = None
-            wanted = narrowed(parse(text) if text else None, filters)
+            typed = parse(text) if text else None
+            being_typed = partial_word(text) if last_word_partial and typed else None
+            expansions = self._expansions(being_typed, searcher.schema) if being_typed else []
+            exact = None
+            if expansions:
+                # The query as typed ranks its hits first; the expanded one adds the rest.
+                exact = to_whoosh(narrowed(typed, filters), searcher.schema)
+                typed = with_prefix(typed, being_typed, expansions)
+            wanted = narrowed(typed, filters)
             parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
             if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
             else:
                 check_patterns(parsed, searcher.reader(), budget)
                 try:
-                    hits, total = self._ranked(searcher, parsed, limit, budget)
+                    hits, total = self._ranked(searcher, parsed, limit, budget, exact)
                 except WhooshQueryError as exc:
                     # A query Whoosh refuses only when it runs: one line, like the others.
                     reason = " ".join(str(exc).split())
                     raise QueryError(f"cannot run the query: {reason}") from None
             if text:
-                suggestion = suggest(text, partial(_known, searcher), self._correct)
+                # A half-typed word that starts known words is not misspelt (yet).
+                def known(word: str) -> bool:
+                    return (bool(expansions) and word == being_typed) or _known(searcher, word)
+
+                suggestion = suggest(text, known, self._correct)
         terms = _terms(text, hits)
         elapsed = time.monotonic() - started
         return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms, filters)
@@ -222,18 +241,18 @@ class WhooshSearchService(SearchService):
         results = searcher.search(wq.Every(), limit=limit, sortedby=order)
         return [_hit(hit.fields(), 0.0, snippets.opening(hit["body"])) for hit in results]
 
-    def _ranked(self, searcher, parsed, limit: int, budget: Budget) -> tuple[list[Hit], int]:
-        from search.query import ranking as fast_ranking
+    def _ranked(
+        self, searcher, parsed, limit: int, budget: Budget, first=None
+    ) -> tuple[list[Hit], int]:
+        """The top hits of ``parsed`` and their count; the hits of ``first`` (a query
+        matching some of the same articles) ranked above the others."""
         from search.query import snippets
-        from search.query.bounds import whoosh_search
 
-        ranked = fast_ranking.rank(searcher, parsed, limit, check=budget.check)
-        if ranked is None:
-            # Block-max scoring skips blocks that cannot reach the top ``limit``; the
-            # exact count is then a second, unscored pass (len(results)).
-            results = whoosh_search(searcher, parsed, limit, budget)
-            ranked = [(hit.score, hit.docnum) for hit in results], len(results)
-        top, total = ranked
+        top, total = _top(searcher, parsed, limit, budget)
+        if first is not None:
+            ahead, _ = _top(searcher, first, limit, budget)
+            taken = {docnum for _, docnum in ahead}
+            top = (ahead + [pair for pair in top if pair[1] not in taken])[:limit]
         found = [
             (docnum, searcher.stored_fields(docnum), float(score or 0.0)) for score, docnum in top
         ]
@@ -251,8 +270,44 @@ class WhooshSearchService(SearchService):
         vocabulary = self._vocabulary()
         if vocabulary is not None:
             vocabulary.correct("briefing")
+            self._prefix_index()
         with self._reading():
             pass
+
+    def _expansions(self, word: str, schema) -> list[str]:
+        """The corpus's most used words starting with ``word``, one per stem, its own left out.
+
+        Words sharing a stem are one term in the index (governments, government), so a
+        second one would only take the place of another word.
+        """
+        from search.query.prefix import MAX_EXPANSIONS
+
+        prefixes = self._prefix_index()
+        if prefixes is None:
+            return []
+        analyzer = schema["body"].analyzer
+        seen = {token.text for token in analyzer(word)}
+        chosen = []
+        for candidate in prefixes.starting_with(word, MAX_EXPANSIONS * 4):
+            stems = {token.text for token in analyzer(candidate)}
+            if stems and not stems & seen:
+                seen |= stems
+                chosen.append(candidate)
+                if len(chosen) == MAX_EXPANSIONS:
+                    break
+        return chosen
+
+    def _prefix_index(self) -> PrefixIndex | None:
+        """The vocabulary's words in order, sorted again only when the vocabulary changes."""
+        from search.query.prefix import PrefixIndex
+
+        vocabulary = self._vocabulary()
+        if vocabulary is None:
+            return None
+        with self._lock:
+            if self._prefixes is None or self._prefixes[0] is not vocabulary:
+                self._prefixes = (vocabulary, PrefixIndex(vocabulary.counts))
+            return self._prefixes[1]
 
     def _correct(self, word: str) -> str | None:
         vocabulary = self._vocabulary()
@@ -372,6 +427,20 @@ class WhooshSearchService(SearchService):
                 if len(found) >= limit:
                     break
         return found[:limit]
+
+
+def _top(searcher, parsed, limit: int, budget: Budget) -> tuple[list[tuple[float, int]], int]:
+    """The best ``limit`` (score, docnum) of a query and how many documents match it."""
+    from search.query import ranking as fast_ranking
+    from search.query.bounds import whoosh_search
+
+    ranked = fast_ranking.rank(searcher, parsed, limit, check=budget.check)
+    if ranked is None:
+        # Block-max scoring skips blocks that cannot reach the top ``limit``; the
+        # exact count is then a second, unscored pass (len(results)).
+        results = whoosh_search(searcher, parsed, limit, budget)
+        ranked = [(hit.score, hit.docnum) for hit in results], len(results)
+    return ranked
 
 
 def _os_reason(exc: OSError) -> str:

@@ -153,7 +153,12 @@ class MemoryBackend(SearchService):
     # Querying --------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 50
+        self,
+        query: str,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 50,
+        last_word_partial: bool = False,  # no prefix matching here: ignored
     ) -> SearchResults:
         started = time.monotonic()
         wanted = narrowed(parse(query.strip()) if query.strip() else None, filters)

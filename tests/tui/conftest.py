@@ -112,8 +112,10 @@ class SteadyClockService(SearchService):
     def update(self, **kwargs):
         return self.inner.update(**kwargs)
 
-    def search(self, query, *, filters=NO_FILTERS, limit=50):
-        answer = self.inner.search(query, filters=filters, limit=limit)
+    def search(self, query, *, filters=NO_FILTERS, limit=50, last_word_partial=False):
+        answer = self.inner.search(
+            query, filters=filters, limit=limit, last_word_partial=last_word_partial
+        )
         return dataclasses.replace(answer, elapsed=0.004)
 
     def related(self, article_id, *, limit=10):
