@@ -113,7 +113,7 @@ ORG_OPENERS = word_set(
 # First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
 PLACE_OPENERS = word_set(
     "Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte Stade Estadio Estádio Place "
-    "Palais Piazza Plaza Rue Avenida"
+    "Palais Piazza Plaza Rue Avenida County"
 )
 
 # Lower-case words right before an organisation ("the broadcaster ORF", "the charity
@@ -166,7 +166,7 @@ NOT_ENTITY_HEADS = word_set(
     Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
     Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
     Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
-    Nations Slam Bowl Bafta Baftas Grammy Emmy Brits Sevens
+    Nations Slam Bowl Superbowl Bafta Baftas Grammy Emmy Globes Brits Sevens
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     """
 )
@@ -236,6 +236,8 @@ COMMON_CAPITALISED = word_set(
     AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA HD Eleven Twelve Thirteen Fifteen
     Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand Million
     Billion Dozens Hundreds Thousands Millions
+    SUV SMS MMS GPS USB LCD HDTV IPO ATM WAP GPRS RSS XML HTML URL PDF DIY VJ EP LP SIM
+    PIN IVF MRI CCTV ISP DRM VoIP
     """
 )
 

@@ -218,3 +218,12 @@ def test_a_place_word_before_of_and_a_country_stays_one_place():
 def test_an_organisation_word_opening_a_sentence_is_no_name_unless_it_names_one():
     text = "Oil exports fell. Parliament passed the law, and Labour voted for it."
     assert types(text) == {"Parliament": "ORG", "Labour": "ORG"}
+
+
+def test_technical_abbreviations_and_award_nights_are_no_entities():
+    text = "SUV sales rose before the IPO. She won at the Golden Globes and the Superbowl."
+    assert types(text) == {}
+
+
+def test_a_county_before_its_name_is_a_place():
+    assert types("The plant in County Durham will close.") == {"County Durham": "PLACE"}
