@@ -63,7 +63,9 @@ TITLE_MODIFIERS = word_set(
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 # "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\S*\d)(?=\S*[A-Z])[A-Z0-9-]{2,}")
-_LEADER_HEADS = frozenset(["administration", "presidency", "era", "regime", "premiership"])
+_LEADER_HEADS = word_set(
+    "administration presidency era regime premiership family brothers sisters dynasty"
+)
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
 # ", the populous province of", ", an industry group": a description after a name.
 _APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,60})")
@@ -95,6 +97,11 @@ _OFFICE_TITLES = word_set(
 _NAMING_HEADS = word_set(
     "Labour Republicans Democrats Conservatives Liberals Greens Socialists Parliament "
     "Congress Senate Duma Knesset Majlis Rada Sejm Bundestag Cortes Taliban Hamas Hezbollah"
+)
+# An age after a name, or a speech verb with "he" or "she": only people have those.
+_PERSON_AFTER = re.compile(
+    r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9]\d|10\d),"
+    r"|[ \t]+(?:said|says|told|added|wrote)[ \t]+(?:he|she)\b"
 )
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
@@ -361,8 +368,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     word_speaks = first.lower() in lex.very_common and not seg.sentence_start
     if len(words) == 1 and after in SPEECH_VERBS and (first in lex.towns or word_speaks):
         return "ORG"  # "Cupertino said", "Variety called it": a town or a word that speaks
+    if len(words) <= 4 and _PERSON_AFTER.match(text, seg.end):
+        return "PERSON"  # "Owen Cooper, 15, has...", "Morrissey said he..."
     if len(words) <= 3 and after in _LEADER_HEADS:
-        return "PERSON"  # "the Okafor administration", "the Mbeki era"
+        return "PERSON"  # "the Okafor administration", "the Mbeki era", "the Gupta family"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
         return "PERSON"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()

@@ -227,3 +227,15 @@ def test_technical_abbreviations_and_award_nights_are_no_entities():
 
 def test_a_county_before_its_name_is_a_place():
     assert types("The plant in County Durham will close.") == {"County Durham": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Morrissey said he would tour again.", "Morrissey"),
+        ("Later, Okonjo, 32, took the stage.", "Okonjo"),
+        ("The case involved the Gupta family and its companies.", "Gupta"),
+    ],
+)
+def test_an_age_a_pronoun_after_said_or_a_family_make_a_person(text, name):
+    assert types(text)[name] == "PERSON"
