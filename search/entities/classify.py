@@ -458,7 +458,13 @@ def _split_title(
     rest = words[name_at:name_end]
     name_length = sum(w not in NAME_PARTICLES for w in rest)
     portfolio = words[name_at - 1] == "for" or all(w in TITLE_MODIFIERS for w in rest)
-    if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest) or portfolio:
+    # "Lord of the Rings", "General Election": a work or an event, no one's name
+    work = any(w in NOT_ENTITY_HEADS for w in rest) or (
+        words[name_at - 1] in NAME_PARTICLES
+        and len(rest) == 1
+        and rest[0].lower() in lex.common_words
+    )
+    if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest) or portfolio or work:
         return mentions or None  # "Secretary of State", "Minister for Democracy": no name
     name = _sub(seg, offsets, name_at, name_end)
     known = lex.known.get(" ".join(rest), ("", None))

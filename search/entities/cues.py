@@ -166,7 +166,7 @@ NOT_ENTITY_HEADS = word_set(
     Bill Treaty Accord Accords Agreement Protocol Declaration Paper Summit War Wars Day Week
     Year Prize Medal Tournament Season Final Finals League's Show Album Song Novel Film
     Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
-    Nations Slam Bowl Superbowl Bafta Baftas Grammy Emmy Globes Brits Sevens
+    Nations Slam Bowl Superbowl Bafta Baftas Grammy Emmy Globes Brits Sevens Election
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     """
 )
@@ -177,7 +177,7 @@ PRODUCT_LOWER_HEADS = word_set(
     """
     capsule probe mission rover spacecraft rocket telescope satellite lander tour album
     single speaker speakers headset smartphone handset app chatbot console vaccine drug
-    injury tendon programme scheme
+    injury tendon programme scheme trilogy franchise sequel sitcom
     """
 )
 

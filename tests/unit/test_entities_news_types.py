@@ -239,3 +239,14 @@ def test_a_county_before_its_name_is_a_place():
 )
 def test_an_age_a_pronoun_after_said_or_a_family_make_a_person(text, name):
     assert types(text)[name] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget comes before the General Election.",
+        "The last film in the Lord of the Rings trilogy made money.",
+    ],
+)
+def test_a_title_word_before_an_event_or_a_work_makes_no_person(text):
+    assert "PERSON" not in types(text).values()
