@@ -21,6 +21,7 @@ from search.entities.cues import (
     CELESTIAL,
     COMMON_CAPITALISED,
     COMPASS,
+    EVENT_NAMES,
     LOCATIVES,
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
@@ -323,6 +324,8 @@ def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | 
 def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     words = seg.words
     first, last = words[0], words[-1]
+    if " ".join(words) in EVENT_NAMES:
+        return "DROP"
     if last in NOT_ENTITY_HEADS or (
         len(words) > 2 and first in NOT_ENTITY_HEADS and words[1] == "of"
     ):

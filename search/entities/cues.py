@@ -53,7 +53,7 @@ PERSON_LOWER_CUES = word_set(
     captain player actor actress singer star writer author novelist poet director
     producer economist analyst professor lawyer attorney judge senator governor mayor
     ambassador envoy leader premier chancellor founder co-founder investor banker
-    candidate rival challenger champion officer commander general colonel sergeant
+    candidate challenger champion officer commander general colonel sergeant
     said says told wife husband son daughter father mother brother sister uncle aunt
     colleague deputy adviser advisor counsel inspector detective journalist reporter
     editor correspondent scientist researcher physicist biologist chemist astronomer
@@ -253,6 +253,21 @@ CLOSED_CLASS = word_set(
     Since Until Unless Because Also Is Are Was Were Be Been Being Has Have Had Will Would
     Can Could Should Must Shall Not No Do Does Did However Meanwhile Moreover
     """
+)
+
+# Names of competitions, tournaments and events news writes like organisations.
+EVENT_NAMES = frozenset(
+    [
+        "Champions League",
+        "Europa League",
+        "Nations League",
+        "Conference League",
+        "Wimbledon",
+        "World Cup",
+        "Six Nations",
+        "Ryder Cup",
+        "Tour de France",
+    ]
 )
 
 # Of those, the pronouns: a sentence's subject, never inside a name.

@@ -250,3 +250,8 @@ def test_an_age_a_pronoun_after_said_or_a_family_make_a_person(text, name):
 )
 def test_a_title_word_before_an_event_or_a_work_makes_no_person(text):
     assert "PERSON" not in types(text).values()
+
+
+def test_competitions_are_no_entities_and_a_rival_firm_is_no_person():
+    text = "Chelsea reached the Champions League final. The offer from rival Xstrata was low."
+    assert types(text) == {"Chelsea": "ORG", "Xstrata": "ORG"}
