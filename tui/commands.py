@@ -1,5 +1,5 @@
-"""Command palette provider: every keyed action of the current view, sorting, themes, and
-jump-to-article by title.
+"""Command palette provider: every keyed action of the current view, sorting, themes,
+saved searches (with how many articles are new), and jump-to-article by title.
 
 Commands are read from the screen's active bindings, so whatever a key does the palette
 offers too. Article titles are document text: they are matched as plain substrings and
@@ -9,6 +9,7 @@ help is passed as ``Content``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -80,6 +81,28 @@ class BriefingCommands(Provider):
             partial(setattr, app, "theme", "textual-dark"),
         )
 
+    async def startup(self) -> None:
+        from tui.screens.saved_searches import new_label
+
+        # Saved searches are counted ("3 new") off the UI thread as the palette opens.
+        searches = getattr(self.screen, "saved_searches", None)
+        self._saved: list[Command] = []
+        if searches is None:
+            return
+        try:
+            entries = await asyncio.to_thread(searches.entries)
+        except Exception:  # noqa: BLE001 - the palette opens without them rather than not at all
+            return
+        for entry in entries:
+            new = f" ({new_label(entry.new)})" if entry.new is not None else ""
+            self._saved.append(
+                (
+                    f"Saved search: {entry.name}{new}",
+                    f"Search {entry.query} (key: F6 lists saved searches)",
+                    partial(searches.run, entry.name),
+                )
+            )
+
     def _open(self, article_id: str) -> None:
         from tui.screens.main import MainScreen
 
@@ -89,6 +112,9 @@ class BriefingCommands(Provider):
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
             yield DiscoveryHit(Content(name), callback, text=name, help=Content(help_text))
+        for name, help_text, callback in self._saved:
+            shown, help_shown = content(name, one_line=True), content(help_text, one_line=True)
+            yield DiscoveryHit(shown, callback, text=name, help=help_shown)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -97,6 +123,11 @@ class BriefingCommands(Provider):
                 yield Hit(
                     score, matcher.highlight(name), callback, text=name, help=Content(help_text)
                 )
+        for name, help_text, callback in self._saved:
+            # Names are the user's text: shown literally, not read as markup.
+            if (score := matcher.match(name)) > 0:
+                shown, help_shown = content(name, one_line=True), content(help_text, one_line=True)
+                yield Hit(score, shown, callback, text=name, help=help_shown)
         words = [w for w in query.casefold().split() if w]
         if not words:
             return

@@ -3,11 +3,18 @@
 The index is brought up to date first, quietly, when the folder changed. In text
 output matches are shown in bold (on a terminal); with ``--json`` each snippet carries
 the matches marked with « » and, separately, their character ranges in the plain text.
+
+The query is a finished one: its last word is not read as the start of longer words, as
+it is while typing in the app (``infla*`` asks for that). ``--saved NAME`` runs a search
+saved in the app (its state file): hits it had not found before are marked new, and
+then count as seen, as when the app runs it.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     EXIT_OK,
@@ -19,6 +26,9 @@ from tui.cli.common import (
 )
 from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
+
+if TYPE_CHECKING:
+    from tui.state import RememberedState, SavedSearch
 
 SUMMARY = "Search the corpus and print ranked results"
 MARK_BEFORE, MARK_AFTER = "«", "»"
@@ -43,10 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         f"--json prints {{query, total, suggestion, terms, results}}; each result has id, "
         f"title, source, author, date, path, url, score, snippet (matches marked "
-        f"{MARK_BEFORE} {MARK_AFTER}) and highlights ([start, end] ranges in snippet_text)."
+        f"{MARK_BEFORE} {MARK_AFTER}) and highlights ([start, end] ranges in snippet_text); "
+        f'with --saved, each result also has "new" (not found by its last run).'
         f"\n\n{parser.epilog or ''}"
     )
-    parser.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
+    parser.add_argument("query", metavar="QUERY", nargs="?", help="what to look for (quote it)")
+    parser.add_argument(
+        "--saved",
+        metavar="NAME",
+        help="run the search saved in the app under NAME (ctrl+s) instead of a QUERY",
+    )
     add_corpus_argument(parser)
     parser.add_argument(
         "--limit", type=_positive, default=10, metavar="N", help="at most N results (10)"
@@ -73,21 +89,54 @@ def run(args: argparse.Namespace) -> int:
         filters = SearchFilters(date_from=args.date_from, date_to=args.date_to)
     except QueryError as error:
         fail(str(error), EXIT_USAGE)
+    if (args.query is None) == (args.saved is None):
+        fail("give a QUERY or --saved NAME (one of them)", EXIT_USAGE)
     corpus = resolve_corpus(args)
+    saved = _saved_search(corpus, args.saved) if args.saved is not None else None
+    query = saved.search.query if saved else args.query
     service = open_service(corpus)
     ensure_index(service)
     try:
-        results = service.search(args.query, filters=filters, limit=args.limit)
+        results = service.search(query, filters=filters, limit=saved.limit if saved else args.limit)
     except QueryError as error:
         fail(str(error), EXIT_USAGE)
+    new: set[str] | None = None
+    if saved:
+        found = [hit.id for hit in results.hits]
+        new = {article_id for article_id in found if article_id not in saved.search.seen}
+        saved.state.mark_seen(saved.search.name, found)
+        results = replace(results, hits=results.hits[: args.limit])
     if args.json:
-        print_json(_as_json(results))
+        print_json(_as_json(results, new))
     else:
-        _print_results(results)
+        if saved:
+            _print_saved(saved.search, len(new or ()))
+        _print_results(results, new)
     return EXIT_OK
 
 
-def _as_json(results) -> dict:
+@dataclass(frozen=True)
+class _Saved:
+    state: RememberedState
+    search: SavedSearch
+    # Every hit is looked at (up to what a saved search remembers), to tell the new ones.
+    limit: int
+
+
+def _saved_search(corpus, name: str) -> _Saved:
+    from tui.state import RememberedState
+    from tui.state.remembered_state import SEEN_LIMIT
+
+    state = RememberedState(corpus)
+    search = state.saved_search(name)
+    if search is None:
+        names = ", ".join(repr(s.name) for s in state.saved_searches)
+        known = f"saved searches: {names}" if names else "there are no saved searches yet"
+        fail(f"no saved search named {name!r} for {corpus} ({known})", EXIT_USAGE)
+    return _Saved(state, search, SEEN_LIMIT)
+
+
+def _as_json(results, new: set[str] | None = None) -> dict:
     return {
         "query": results.query,
         "total": results.total,
@@ -106,13 +155,23 @@ def _as_json(results) -> dict:
                 "snippet": hit.snippet.marked(MARK_BEFORE, MARK_AFTER),
                 "snippet_text": hit.snippet.text,
                 "highlights": [list(pair) for pair in hit.snippet.highlights],
+                **({"new": hit.id in new} if new is not None else {}),
             }
             for hit in results.hits
         ],
     }
 
 
-def _print_results(results) -> None:
+def _print_saved(search: SavedSearch, new: int) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    line = Text(f"Saved search {safe(search.name)!r}: {safe(search.query)}", style="bold")
+    line.append(f"  ({new} new)" if new else "  (none new)", style="green" if new else "dim")
+    Console(highlight=False, soft_wrap=True).print(line)
+
+
+def _print_results(results, new: set[str] | None = None) -> None:
     from rich.console import Console
     from rich.text import Text
 
@@ -130,6 +189,8 @@ def _print_results(results) -> None:
         title = Text(f"{rank}. ", style="dim")
         title.append(safe(hit.title) or "(untitled)", style="bold")
         title.append(f"  score {hit.score:.2f}", style="dim")
+        if new is not None and hit.id in new:
+            title.append("  new", style="bold green")
         console.print(title)
         details = " · ".join(safe(v) for v in (hit.source, hit.date, hit.path) if v)
         console.print(Text(f"   {details}", style="cyan"))

@@ -40,6 +40,7 @@ from search.models import (
 from tui.background import in_thread
 from tui.controllers.entities import EntityController
 from tui.controllers.notes import NoteController
+from tui.controllers.searches import SavedSearchController
 from tui.controllers.startup import DRAW_WAIT_SECONDS, Phase, Startup
 from tui.skipped_notice import skipped_notice
 from tui.widgets.index_status import IndexStatus
@@ -71,6 +72,8 @@ class MainScreen(Screen):
         Binding("right_square_bracket", "cycle_tab(1)", "Next tab"),
         Binding("left_square_bracket", "cycle_tab(-1)", "Prev tab", show=False),
         Binding("f5", "reindex", "Re-index", tooltip="Update the index now (after corrections)"),
+        Binding("f6", "saved_searches", "Saved searches", show=False,
+                tooltip="Run a saved search; each says how many articles are new"),
         Binding("ctrl+n", "notes", "Notes", show=False, tooltip="The current briefing's notes"),
         Binding("ctrl+o", "export_briefing", "Export briefing", show=False,
                 tooltip="Write the current briefing as Markdown"),
@@ -128,6 +131,15 @@ class MainScreen(Screen):
         self.notes = NoteController(
             self, app.briefing_desk, app.corpus, lambda: app.resolution, self.open_article
         )
+        self.saved_searches = SavedSearchController(
+            self,
+            app.remembered,
+            app.open_service,
+            self.search_view,
+            self.action_focus_search,
+            lambda: app.articles,
+        )
+        self.search_view.remember_in(app.remembered)
         self.search_view.focus_input()
         remembered = app.last_articles.get(timeout=0)
         if remembered is not None:
@@ -248,16 +260,27 @@ class MainScreen(Screen):
     # Search as you type.
 
     def on_search_view_search(self, message: SearchView.Search) -> None:
-        self.run_search(message.query, message.filters)
+        self.run_search(message.query, message.filters, message.partial)
 
-    def run_search(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
-        """Search in a thread; the answer (or why there is none) shows under the box."""
+    def on_search_view_save_requested(self, message: SearchView.SaveRequested) -> None:
+        self.saved_searches.save(message.query)
+
+    def run_search(
+        self, query: str, filters: SearchFilters = NO_FILTERS, partial: bool = False
+    ) -> None:
+        """Search in a thread; the answer (or why there is none) shows under the box.
+
+        ``partial``: the last word is still being typed (it also matches longer words).
+        """
 
         def call() -> SearchResults:
-            return self.app.service.search(query, filters=filters, limit=SEARCH_LIMIT)
+            service = self.app.service
+            return service.search(
+                query, filters=filters, limit=SEARCH_LIMIT, last_word_partial=partial
+            )
 
         def done(results: SearchResults) -> None:
-            if self.search_view.show_results(query, results):
+            if self.search_view.show_results(query, results, partial):
                 self._terms = results.terms
 
         def failed(error: Exception) -> None:
@@ -403,6 +426,9 @@ class MainScreen(Screen):
 
     def action_sort(self, key: str) -> None:
         self.search_view.sort(key)
+
+    def action_saved_searches(self) -> None:
+        self.saved_searches.choose()
 
     def action_reindex(self) -> None:
         self.notify("Updating the index…", markup=False, timeout=3)

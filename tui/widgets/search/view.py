@@ -12,6 +12,14 @@ Beside the results, facets (top people, organisations, places, sources) narrow t
 choosing one adds it to the search's filters (shown under the box; choosing it again,
 backspace in an empty box or F4 takes filters off). Filters travel beside the typed
 text as :class:`~search.models.SearchFilters`; the view never writes query syntax.
+
+While a word is being typed (the box does not end with a space), its last word also
+matches as the start of longer words (``Search.partial``); text the app put in the box
+(a query from the history, a saved search) is a finished query. Enter acts on the text in
+the box: with its answer on screen it opens the row under the cursor, otherwise it runs
+that text at once and opens its best hit when the answer comes. A query is remembered in
+the history when it is used that way (Enter, or a hit of it opened); up and down in the
+empty box walk that history, newest first.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from textual.widgets import Input, Static
 from search.models import NO_FILTERS, ArticleSummary, SearchFilters, SearchResults
 from tui.literal import content
 from tui.widgets.search.facets import FacetPanel
+from tui.widgets.search.history import HistoryWalk, QueryMemory
 from tui.widgets.search.results_list import LazyRows, ResultsList
 from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, hit_row, summary_row
 
@@ -120,6 +129,13 @@ class SearchView(Vertical):
         ),
         Binding("f3", "focus_facets", "Facets", tooltip="Narrow by person, organisation, place"),
         Binding("f4", "clear_filters", "Clear filters", tooltip="Search without filters"),
+        Binding(
+            "ctrl+s",
+            "save_search",
+            "Save search",
+            tooltip="Keep the query under a name (F6 lists saved searches)",
+            show=False,
+        ),
     ]
     DEFAULT_CSS = """
     SearchView {
@@ -137,12 +153,23 @@ class SearchView(Vertical):
     sort_key: reactive[str] = reactive("date", init=False)
 
     class Search(Message):
-        """Run this query, narrowed by these filters (already debounced)."""
+        """Run this query, narrowed by these filters (already debounced); ``partial``: its
+        last word is still being typed."""
 
-        def __init__(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
+        def __init__(
+            self, query: str, filters: SearchFilters = NO_FILTERS, partial: bool = False
+        ) -> None:
             super().__init__()
             self.query = query
             self.filters = filters
+            self.partial = partial
+
+    class SaveRequested(Message):
+        """Keep ``query`` as a saved search (the user names it)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     class SortRequested(Message):
         """Sort the article list by ``key``."""
@@ -161,8 +188,16 @@ class SearchView(Vertical):
         self._last_sent = 0.0
         self._suggestion: str | None = None
         self._shown_query: str | None = None
+        self._shown_partial = False
         self._filters = NO_FILTERS
         self._shown_filters = NO_FILTERS
+        # What was last sent to search, and what Enter waits for, as (query, partial, filters).
+        self._sent: tuple[str, bool, SearchFilters] | None = None
+        self._open_when_answered: tuple[str, bool, SearchFilters] | None = None
+        # Text the app put in the box: a finished query until the user edits it.
+        self._finished_text: str | None = None
+        self._history = HistoryWalk()
+        self._memory: QueryMemory | None = None
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
@@ -180,6 +215,20 @@ class SearchView(Vertical):
     def query(self) -> str:
         """The query as typed, trimmed."""
         return self.query_one("#query", Input).value.strip()
+
+    @property
+    def partial(self) -> bool:
+        """Whether the box's last word is still being typed (no space after it yet)."""
+        value = self.query_one("#query", Input).value
+        return bool(value) and not value[-1].isspace() and value != self._finished_text
+
+    def _wanted(self) -> tuple[str, bool, SearchFilters]:
+        return self.query, self.partial, self._filters
+
+    def remember_in(self, memory: QueryMemory) -> None:
+        """Keep the queries used in ``memory`` and walk its history with up and down."""
+        self._memory = memory
+        self._history.set_queries(memory.history)
 
     @property
     def filters(self) -> SearchFilters:
@@ -228,11 +277,20 @@ class SearchView(Vertical):
         else:
             self._show_listing()
 
-    def show_results(self, query: str, results: SearchResults) -> bool:
-        """Show an answer unless the input has moved on; returns whether it was shown."""
-        if query != self.query or results.filters != self._filters:
+    def show_results(self, query: str, results: SearchResults, partial: bool | None = None) -> bool:
+        """Show an answer unless the input has moved on; returns whether it was shown.
+
+        Args:
+            query: the query answered.
+            results: its answer.
+            partial: whether the answer read the last word as still being typed (None:
+                as the box reads it now).
+        """
+        partial = self.partial if partial is None else partial
+        if (query, partial, results.filters) != self._wanted():
             return False
         self._shown_query = query
+        self._shown_partial = partial
         self._shown_filters = results.filters
         self._set_suggestion(results.suggestion)
         self.facets.expect(query, results.filters)
@@ -256,12 +314,16 @@ class SearchView(Vertical):
                 Content("?  (ctrl+y)"),
             )
         self._set_status(status)
+        if self._open_when_answered == self._wanted():
+            self._open_when_answered = None
+            self._open_current()
         return True
 
     def show_error(self, query: str, reason: str, filters: SearchFilters = NO_FILTERS) -> None:
         """Show why a query cannot run, inline, if it is still the one typed."""
         if query != self.query or filters != self._filters:
             return
+        self._open_when_answered = None
         self._set_suggestion(None)
         self._set_status(content(f"Cannot search: {reason}", one_line=True), error=True)
 
@@ -273,11 +335,17 @@ class SearchView(Vertical):
         return self.query_one(FacetPanel)
 
     def set_query(self, query: str) -> None:
-        """Replace the query (it runs as if typed) and put the keyboard in the box."""
+        """Replace the query (it runs, as a finished query) and put the keyboard in the box."""
         query_input = self.query_one("#query", Input)
+        self._put(query)
+        query_input.focus()
+
+    def _put(self, query: str) -> None:
+        """The box holds ``query``, a finished one, the cursor after it."""
+        query_input = self.query_one("#query", Input)
+        self._finished_text = query
         query_input.value = query
         query_input.cursor_position = len(query)
-        query_input.focus()
 
     def on_facet_panel_chosen(self, event: FacetPanel.Chosen) -> None:
         event.stop()
@@ -339,6 +407,7 @@ class SearchView(Vertical):
 
     def _show_listing(self) -> None:
         self._shown_query = ""
+        self._shown_partial = False
         self._shown_filters = NO_FILTERS
         self._set_suggestion(None)
         columns = self.query_one("#columns", ColumnHeader)
@@ -349,6 +418,7 @@ class SearchView(Vertical):
             return
         if self._ready:
             self.facets.expect("", NO_FILTERS)
+        self._open_when_answered = None
         ordered = self._listing.get(self.sort_key)
         if ordered is None:
             ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
@@ -360,6 +430,8 @@ class SearchView(Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.facets.postpone()
+        # Typing on: Enter waits for no earlier text.
+        self._open_when_answered = None
         query = self.query
         if not query and not self._filters:
             self._cancel_pending()
@@ -384,26 +456,56 @@ class SearchView(Vertical):
 
     def _send_current(self) -> None:
         self._timer = None
-        wanted = (self.query, self._filters)
-        if (self.query or self._filters) and wanted != (self._shown_query, self._shown_filters):
+        if (self.query or self._filters) and self._wanted() != self._answered():
             self._send(self.query)
+
+    def _answered(self) -> tuple[str | None, bool, SearchFilters]:
+        return self._shown_query, self._shown_partial, self._shown_filters
 
     def _send(self, query: str) -> None:
         self._last_sent = monotonic()
-        self.post_message(self.Search(query, self._filters))
+        self._sent = (query, self.partial, self._filters)
+        self.post_message(self.Search(query, self._filters, self.partial))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter in the box opens the row under the cursor (the best hit, until moved).
-        # Posted from this view: a message stops bubbling at the node that sent it.
+        # Enter acts on the text in the box: the answer on screen when it is that text's,
+        # else the text's own answer, run now if it has not set out yet.
         event.stop()
+        wanted = self._wanted()
+        if wanted == self._answered() or (not self.query and not self._filters):
+            self._open_current()
+            return
+        self._open_when_answered = wanted
+        if self._ready and self._sent != wanted:
+            self._cancel_pending()
+            self._send(self.query)
+
+    def _open_current(self) -> None:
+        """Open the row under the cursor (the best hit, until moved)."""
+        # Posted from this view: a message stops bubbling at the node that sent it.
         if (row := self.results_list.current) is not None:
             self.post_message(ResultsList.Chosen(row.key))
 
+    def on_results_list_chosen(self, event: ResultsList.Chosen) -> None:
+        # A hit of the query on screen was opened: the query was worth running.
+        if self._shown_query and self._memory is not None:
+            self._memory.add_history(self._shown_query)
+            self._history.set_queries(self._memory.history)
+
     def on_key(self, event: events.Key) -> None:
         query_input = self.query_one("#query", Input)
-        if event.key == "down" and query_input.has_focus:
+        if event.key == "up" and query_input.has_focus:
+            older = self._history.older(query_input.value)
+            if older is not None:
+                event.stop()
+                self._put(older)
+        elif event.key == "down" and query_input.has_focus:
             event.stop()
-            self.results_list.focus()
+            newer = self._history.newer(query_input.value)
+            if newer is not None:
+                self._put(newer)
+            else:
+                self.results_list.focus()
         elif event.key == "backspace" and query_input.has_focus and not query_input.value:
             if self._filters:
                 event.stop()
@@ -452,8 +554,12 @@ class SearchView(Vertical):
             return bool(self._filters)
         return True
 
+    def action_save_search(self) -> None:
+        if self.query:
+            self.post_message(self.SaveRequested(self.query))
+        else:
+            self.notify("Type a query to save first.", markup=False)
+
     def action_use_suggestion(self) -> None:
         if self._suggestion:
-            query_input = self.query_one("#query", Input)
-            query_input.value = self._suggestion
-            query_input.cursor_position = len(self._suggestion)
+            self._put(self._suggestion)
