@@ -76,6 +76,7 @@ _CLUB_ROLES = word_set(
     "fans supporters squad boss teammate"
 )
 _PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
+_PLACE_PLURALS = word_set("counties states areas parts places countries nations")
 _PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
 _PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
@@ -241,7 +242,11 @@ def classify_segment(
     mention = _mention(text, segment, entity_type, None)
     # "in Sukhumi", "near Cooktown": a town too small for the lists, if its other
     # mentions agree (settled across the document).
-    mention.after_locative = len(words) == 1 and _after_locative(text, segment.start)
+    mention.after_locative = (
+        len(words) == 1
+        and words[0].lower() not in lex.very_common  # "in Spring", "in the Matrix"
+        and _after_locative(text, segment.start)
+    )
     return [mention]
 
 
@@ -522,8 +527,13 @@ def _appositive_type(text: str, end: int) -> str | None:
 
 
 def _after_locative(text: str, start: int) -> bool:
-    """ "in Sukhumi", "near Cooktown"; not "a stake in Safaricom", "a role in Closer"."""
+    """ "in Sukhumi", "near Cooktown", "in the Alentejo", "districts such as Humla";
+    not "a stake in Safaricom", "a role in Closer"."""
     before = [w.lower() for w in text[max(0, start - 40) : start].split()]
+    if len(before) >= 3 and before[-2:] == ["such", "as"]:
+        return before[-3].strip(",") in PLACE_LOWER_HEADS or before[-3] in _PLACE_PLURALS
+    if len(before) >= 2 and before[-1] == "the" and before[-2] in _PLACE_LOCATIVES:
+        return True
     if not before or before[-1] not in _PLACE_LOCATIVES:
         return False
     return len(before) < 2 or before[-2] not in _HOLDINGS

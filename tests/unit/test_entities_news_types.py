@@ -255,3 +255,22 @@ def test_a_title_word_before_an_event_or_a_work_makes_no_person(text):
 def test_competitions_are_no_entities_and_a_rival_firm_is_no_person():
     text = "Chelsea reached the Champions League final. The offer from rival Xstrata was low."
     assert types(text) == {"Chelsea": "ORG", "Xstrata": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("Voting was slow in remote districts such as Humla.", "Humla", "PLACE"),
+        ("Officials in the Alentejo extended voting.", "Alentejo", "PLACE"),
+        ("Chelsea are top in the Premiership.", "Premiership", "ORG"),
+        ("Members in the Senedd voted.", "Senedd", "ORG"),
+    ],
+)
+def test_in_the_and_such_as_after_place_nouns_place_a_name_leagues_excepted(
+    text, name, entity_type
+):
+    assert types(text)[name] == entity_type
+
+
+def test_a_common_word_after_in_is_no_place():
+    assert "PLACE" not in types("Prices rose in Spring and fell in the Matrix sequel.").values()
