@@ -1,10 +1,12 @@
-"""Clubs named after their city: in a sports report "Liverpool" is mostly the club.
+"""Clubs named after their city or region: in a sports report "Liverpool" or
+"Leinster" is mostly the club.
 
 A report is taken for sport when it reads like one (scores such as "2-1", and words
 only sport uses: striker, penalty, wicket, semi-final...). There a city's name is
 the club's unless a word before it places it: "in Liverpool", "fans from Toulouse",
 "travelled to Leeds". A country stays a place ("England beat India" is labelled by
-the country, as national sides are), and so does any city outside a sports report.
+the country, as national sides are), and so does any city or region outside a
+sports report.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _CLUB_SPORT = word_set(
     "striker midfielder defender goalkeeper winger manager relegation promoted squad "
     "premiership club clubs football rugby cricket fly-half scrum-half tries boss"
 )
+# Countries field national sides, labelled as the country; so do these.
+_HOME_NATIONS = frozenset(["England", "Scotland", "Wales", "Northern Ireland", "Ireland"])
 # Words before a city's name that keep it a place ("from Toulouse", "in Leeds").
 _PLACING = word_set("in at near from outside around across into towards toward via of to between")
 # "lost 1-0 to Leverkusen": "to" after a result names a side.
@@ -51,7 +55,8 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         for mention in mentions
         if mention.type == "PLACE"
         and len(mention.words) == 1
-        and mention.text not in lex.regions
+        and mention.text not in lex.countries
+        and mention.text not in _HOME_NATIONS
         and lex.known.get(mention.text, ("",))[0] == "PLACE"
     ]
     if not cities or not is_sport_report(text):

@@ -42,6 +42,7 @@ class Lexicon:
         very_common: the few thousand most frequent of them.
         frequent: the ten thousand most frequent of them.
         regions: countries, regions and continents (not towns, which are often surnames).
+        countries: countries and former countries under every listed name ("Britain").
         towns: small towns, trusted only after a word such as "in" or "near".
         people: every spelling of a listed head of state or minister ("Erdogan",
             "Recep Tayyip Erdoğan") -> the canonical full name, also where a place of
@@ -54,6 +55,7 @@ class Lexicon:
     very_common: frozenset[str]
     frequent: frozenset[str]
     regions: frozenset[str]
+    countries: frozenset[str]
     towns: frozenset[str]
     people: dict[str, str]
 
@@ -73,6 +75,7 @@ def lexicon() -> Lexicon:
     """The shared lexicon, read from the package data on the first call."""
     known: dict[str, tuple[str, str]] = {}
     regions: set[str] = set()
+    countries: set[str] = set()
     towns: set[str] = set()
     cities: set[str] = set()
     for name, kind, *canonical in _rows(_data("places.tsv")):
@@ -82,6 +85,8 @@ def lexicon() -> Lexicon:
         known[name] = ("PLACE", canonical[0] if canonical else name)
         if kind in ("country", "region", "former"):
             regions.add(name)
+        if kind in ("country", "former"):
+            countries.add(name)
         else:
             cities.add(name)
         for saint in ("Saint ", "St. "):  # "St Louis" is written three ways
@@ -108,6 +113,8 @@ def lexicon() -> Lexicon:
         # are the stems of nationality adjectives.
         if entity_type == "PLACE" and canonical not in cities:
             regions.update([canonical, *aliases])
+        if entity_type == "PLACE" and canonical in countries:
+            countries.update(aliases)
     not_names = COMMON_CAPITALISED | DEMONYMS | frozenset(MONTHS) | frozenset(WEEKDAYS)
     given = (frozenset(_data("given_names.txt").split()) | _SHORT_GIVEN_NAMES) - not_names
     by_frequency = _data("common_words.txt").split()
@@ -118,6 +125,7 @@ def lexicon() -> Lexicon:
         very_common=frozenset(by_frequency[:VERY_COMMON]),
         frequent=frozenset(by_frequency[:FREQUENT]),
         regions=frozenset(regions),
+        countries=frozenset(countries),
         towns=frozenset(towns),
         people=people,
     )

@@ -274,3 +274,14 @@ def test_in_the_and_such_as_after_place_nouns_place_a_name_leagues_excepted(
 
 def test_a_common_word_after_in_is_no_place():
     assert "PLACE" not in types("Prices rose in Spring and fell in the Matrix sequel.").values()
+
+
+def test_a_region_is_its_side_in_a_match_report_but_a_country_is_not():
+    text = (
+        "Leinster beat Ulster 24-10 on Saturday. The fly-half scored two tries and the "
+        "coach praised the squad. Ireland play Wales next week; fans in Ulster were glum."
+    )
+    spans = [(s.text, s.type) for s in extract_entities(text)]
+    assert spans[:2] == [("Leinster", "ORG"), ("Ulster", "ORG")]
+    assert ("Ireland", "PLACE") in spans and ("Wales", "PLACE") in spans
+    assert spans[-1] == ("Ulster", "PLACE")
