@@ -203,9 +203,11 @@ class WhooshSearchService(SearchService):
             being_typed = partial_word(text) if last_word_partial and typed else None
             expansions = self._expansions(being_typed, searcher.schema) if being_typed else []
             exact = None
-            if expansions:
+            if expansions and _known(searcher, being_typed):
                 # The query as typed ranks its hits first; the expanded one adds the rest.
+                # (A half word the index does not hold finds nothing as typed.)
                 exact = to_whoosh(narrowed(typed, filters), searcher.schema)
+            if expansions:
                 typed = with_prefix(typed, being_typed, expansions)
             wanted = narrowed(typed, filters)
             parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)

@@ -26,9 +26,10 @@ from search.query import tree
 
 # Words a half-typed word may stand for besides itself: enough for the word's common
 # forms (government, governments, governor...), few enough for the keystroke budget.
-MAX_EXPANSIONS = 8
-# Shorter starts match too much of the corpus to mean anything yet.
-MIN_PREFIX_CHARS = 3
+MAX_EXPANSIONS = 6
+# Shorter starts ("mar") stand for the corpus's commonest words (market, march...): they
+# cost the most to search and mean little yet.
+MIN_PREFIX_CHARS = 4
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"})
 NEGATIONS = frozenset({"NOT", "ANDNOT"})
 # The text's last word, letters only, at its very end, starting the text or after a

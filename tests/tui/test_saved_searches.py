@@ -119,3 +119,19 @@ async def test_the_palette_lists_saved_searches_with_their_new_count_and_runs_th
         view = app.screen.search_view
         await wait_for(pilot, lambda: view.answered_query == "Airbus")
         assert "No Airbus plane deal between EU and China" in screen_text(app)
+
+
+async def test_saving_a_half_typed_word_says_the_saved_search_reads_it_as_typed(corpus):
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "Paki")
+        assert "1 hit" in screen_text(app)  # Pakistan, while typing
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveSearchScreen))
+        assert "write Paki* to keep those" in await wait_for_text(pilot, "Save search")
+        await pilot.press("escape")
+        await pilot.press("space")  # the word is finished: nothing to say
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveSearchScreen))
+        assert "to keep those" not in await wait_for_text(pilot, "Save search")

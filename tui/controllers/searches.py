@@ -83,8 +83,11 @@ class SavedSearchController:
             entries.append(SavedSearchEntry(search.name, search.query, new))
         return entries
 
-    def save(self, query: str) -> None:
-        """Ask a name for ``query`` and keep it, its current hits counting as seen."""
+    def save(self, query: str, typing: bool = False) -> None:
+        """Ask a name for ``query`` and keep it, its current hits counting as seen.
+
+        ``typing``: the box read its last word as still being typed (see the dialog).
+        """
         taken = {search.name for search in self._state.saved_searches}
 
         def named(name: str | None) -> None:
@@ -105,7 +108,7 @@ class SavedSearchController:
                 failed=lambda error: self._failed("save", error),
             )
 
-        self._screen.app.push_screen(SaveSearchScreen(query, taken), named)
+        self._screen.app.push_screen(SaveSearchScreen(query, taken, typing=typing), named)
 
     def choose(self) -> None:
         """List the saved searches, counted; run the one chosen."""

@@ -263,7 +263,7 @@ class MainScreen(Screen):
         self.run_search(message.query, message.filters, message.partial)
 
     def on_search_view_save_requested(self, message: SearchView.SaveRequested) -> None:
-        self.saved_searches.save(message.query)
+        self.saved_searches.save(message.query, message.typing)
 
     def run_search(
         self, query: str, filters: SearchFilters = NO_FILTERS, partial: bool = False

@@ -42,6 +42,8 @@ class SaveSearchScreen(ModalScreen[str | None]):
     Args:
         query: the query to keep.
         taken: the names already used (saving under one replaces it).
+        typing: whether the box read the query's last word as still being typed (it
+            matched longer words too); a saved search reads it as typed, and says so.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -53,14 +55,16 @@ class SaveSearchScreen(ModalScreen[str | None]):
             border: round $accent; background: $surface;
         }
         #save-query { margin-bottom: 1; }
+        #save-typing { color: $text-warning; margin-bottom: 1; }
         #save-hint { color: $text-muted; margin-top: 1; }
     }
     """
 
-    def __init__(self, query: str, taken: set[str]) -> None:
+    def __init__(self, query: str, taken: set[str], *, typing: bool = False) -> None:
         super().__init__()
         self._query = query
         self._taken = taken
+        self._typing = typing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-search") as box:
@@ -69,6 +73,15 @@ class SaveSearchScreen(ModalScreen[str | None]):
                 Content.assemble(Content("Query: "), content(self._query, "bold", one_line=True)),
                 id="save-query",
             )
+            if self._typing:
+                last = self._query.split()[-1]
+                yield Static(
+                    content(
+                        f"Saved, its last word matches only itself (as you typed it, it also "
+                        f"matched longer words): write {last}* to keep those."
+                    ),
+                    id="save-typing",
+                )
             yield Input(name_for(self._query), placeholder="Name", id="save-name")
             yield Static(id="save-hint")
 

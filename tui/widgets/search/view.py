@@ -165,11 +165,13 @@ class SearchView(Vertical):
             self.partial = partial
 
     class SaveRequested(Message):
-        """Keep ``query`` as a saved search (the user names it)."""
+        """Keep ``query`` as a saved search (the user names it); ``typing``: its last word
+        was read as still being typed."""
 
-        def __init__(self, query: str) -> None:
+        def __init__(self, query: str, typing: bool = False) -> None:
             super().__init__()
             self.query = query
+            self.typing = typing
 
     class SortRequested(Message):
         """Sort the article list by ``key``."""
@@ -556,7 +558,7 @@ class SearchView(Vertical):
 
     def action_save_search(self) -> None:
         if self.query:
-            self.post_message(self.SaveRequested(self.query))
+            self.post_message(self.SaveRequested(self.query, self.partial))
         else:
             self.notify("Type a query to save first.", markup=False)
 
