@@ -88,7 +88,7 @@ _HOLDINGS = word_set(
 # "Parliament", "the Bank" and "the Academy" do.
 _GENERIC_HEADS = word_set(
     "Ministry Ministries Department Departments Agency Agencies Committee Commission Company "
-    "Companies Group"
+    "Companies Group Federation Association Authority Board"
 )
 # Titles that hold an office: a run ending in one names no one ("US President").
 _OFFICE_TITLES = word_set(

@@ -34,6 +34,10 @@ _CLUB_SPORT = word_set(
 )
 # Countries field national sides, labelled as the country; so do these.
 _HOME_NATIONS = frozenset(["England", "Scotland", "Wales", "Northern Ireland", "Ireland"])
+# Lower-case words after a city's name that make it a place even in sport.
+_PLACE_ATTRIBUTES = word_set(
+    "club clubs rivals derby side sides team teams area region council mayor airport -based"
+)
 # Words before a city's name that keep it a place ("from Toulouse", "in Leeds").
 _PLACING = word_set("in at near from outside around across into towards toward via of to between")
 # "lost 1-0 to Leverkusen": "to" after a result names a side.
@@ -67,6 +71,8 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         last = words[-1].lower() if words else ""
         if last in _PLACING and not (last == "to" and _RESULT.search(" ".join(words[:-1]))):
             continue
+        if _word_after(text, mention.end) in _PLACE_ATTRIBUTES:
+            continue  # "the London derby", "a Madrid-based side"
         if text[mention.end : mention.end + 2] in ("'s", "’s") and _place_follows(text, mention):
             continue  # "Liverpool's John Lennon Airport"
         if text[mention.end : mention.end + 2] == ", ":
@@ -74,6 +80,11 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
             if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
                 continue  # "Toulouse, France": a city and its country
         mention.type, mention.canonical = "ORG", mention.text
+
+
+def _word_after(text: str, end: int) -> str:
+    after = text[end : end + 30].split()
+    return after[0].strip(".,;:") if after else ""
 
 
 def _place_follows(text: str, mention: Mention) -> bool:

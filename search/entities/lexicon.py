@@ -27,8 +27,9 @@ VERY_COMMON = 4000
 FREQUENT = 10000
 
 
-# Two-letter given names, which the generated list leaves out with the initials.
-_SHORT_GIVEN_NAMES = frozenset(["Ed", "Al", "Jo", "Di", "Bo", "Ty"])
+# Two-letter given names, which the generated list leaves out with the initials, and
+# Chinese family names, which open a name as a given name does elsewhere ("Li Na").
+_SHORT_GIVEN_NAMES = frozenset(["Ed", "Al", "Jo", "Di", "Bo", "Ty", "Li", "Wu", "Xu", "Lu", "Yu"])
 
 
 @dataclass(frozen=True)

@@ -285,3 +285,22 @@ def test_a_region_is_its_side_in_a_match_report_but_a_country_is_not():
     assert spans[:2] == [("Leinster", "ORG"), ("Ulster", "ORG")]
     assert ("Ireland", "PLACE") in spans and ("Wales", "PLACE") in spans
     assert spans[-1] == ("Ulster", "PLACE")
+
+
+def test_a_city_before_derby_or_rivals_stays_a_place_in_a_match_report():
+    text = (
+        "Chelsea beat Arsenal 2-1 in the London derby. The manager praised the squad and "
+        "the striker scored twice."
+    )
+    assert types(text) == {"Chelsea": "ORG", "Arsenal": "ORG", "London": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Li Na won the match.", {"Li Na": "PERSON"}),
+        ("The Federation said it would act.", {}),
+    ],
+)
+def test_chinese_family_names_and_generic_bodies(text, expected):
+    assert types(text) == expected
