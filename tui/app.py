@@ -3,13 +3,16 @@
 The app owns the search service (made on first use, from a worker; making it and listing
 the articles import no Whoosh, so the first screen lists the corpus before the index is
 opened), the current briefing and where its notes stand (kept up to date by its
-:class:`~tui.briefing_desk.BriefingDesk`), and the app-wide keys; the main screen does the
-rest.
+:class:`~tui.briefing_desk.BriefingDesk`), what is remembered between launches
+(:class:`~tui.state.RememberedState`: the app puts back the theme and the reading column's
+width itself), and the app-wide keys; the main screen does the rest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,7 @@ from tui.literal import literal
 from tui.note_status import Resolution
 from tui.remembered import RememberedArticles
 from tui.state import RememberedState
+from tui.widgets.reading.measure import DEFAULT_MEASURE, next_width
 
 # How long quitting waits for a save still running before it asks about its notes.
 SAVE_WAIT_SECONDS = 5.0
@@ -58,6 +62,8 @@ class BriefingApp(App):
     # The current briefing as stored (None: there is none yet), and where its notes stand.
     briefing: var[Briefing | None] = var(None, always_update=True)
     resolution: var[Resolution] = var(Resolution())
+    # How wide reading panes set their text, in characters (0: as wide as the pane).
+    reading_width: var[int] = var(DEFAULT_MEASURE)
 
     def __init__(
         self, corpus: Path, *, notes_dir: Path | None = None, service: SearchService | None = None
@@ -74,6 +80,7 @@ class BriefingApp(App):
         # Started now so the list is likely read by the time the first screen is built.
         self.last_articles = RememberedArticles(lambda: self.open_service().articles())
         self._remembered: RememberedState | None = None
+        self._before_exit: list[Callable[[], object]] = []
         self.sub_title = literal(self.corpus.name, one_line=True)
 
     @property
@@ -96,6 +103,34 @@ class BriefingApp(App):
 
                 self._service = open_search_service(self.corpus)
             return self._service
+
+    def on_mount(self) -> None:
+        remembered = self.remembered
+        if remembered.theme in self.available_themes:
+            self.theme = remembered.theme
+        if remembered.reading_width is not None and remembered.reading_width >= 0:
+            self.reading_width = remembered.reading_width
+        # Watched from here on: putting back what was remembered is no change to save.
+        self.watch(self, "theme", remembered.set_theme, init=False)
+
+    def call_before_exit(self, callback: Callable[[], object]) -> None:
+        """Have ``callback`` run as the app quits, while every screen is still whole."""
+        self._before_exit.append(callback)
+
+    def exit(self, *args, **kwargs) -> None:
+        callbacks, self._before_exit = self._before_exit, []
+        for callback in callbacks:
+            # Quitting never fails over what is remembered.
+            with contextlib.suppress(Exception):
+                callback()
+        super().exit(*args, **kwargs)
+
+    def action_cycle_reading_width(self) -> None:
+        """Set reading panes' text 80, 100 or 120 characters wide, or as wide as the pane."""
+        width = self.reading_width = next_width(self.reading_width)
+        self.remembered.set_reading_width(width)
+        said = f"{width} characters" if width else "the whole width"
+        self.notify(f"Reading column: {said} (w for another).", markup=False, timeout=3)
 
     def listing_started(self) -> None:
         """Work kept out of the way of the first list of articles; runs once.

@@ -18,10 +18,11 @@ TITLE_PREFIX = 30
 
 
 def top_result_title(screen: str) -> str:
-    """The first result's title: the line under the hit count, up to the source column."""
+    """The first result's title: the line under the hit count, after its reading mark (an
+    unread dot or a star), up to the source column."""
     lines = screen.splitlines()
     status_row = next(i for i, line in enumerate(lines) if HIT_COUNT.match(line))
-    return lines[status_row + 1].strip().split("  ")[0].rstrip("…")
+    return lines[status_row + 1].lstrip("•★ ").split("  ")[0].rstrip("…")
 
 
 def shows_hits_for(word: str):

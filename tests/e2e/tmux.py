@@ -185,9 +185,14 @@ class Terminal:
         self.run("clear")
         self.wait_for(lambda screen: screen.strip() == PROMPT.strip())
 
-    def capture(self) -> str:
-        """The text on the pane now, one line per row, trailing blanks trimmed."""
-        lines = self._tmux("capture-pane", "-p", "-t", self.target).splitlines()
+    def capture(self, *, styled: bool = False) -> str:
+        """The text on the pane now, one line per row, trailing blanks trimmed.
+
+        Args:
+            styled: keep the colour and style escape sequences (to tell themes apart).
+        """
+        styles = ["-e"] if styled else []
+        lines = self._tmux("capture-pane", "-p", *styles, "-t", self.target).splitlines()
         return "\n".join(line.rstrip() for line in lines).rstrip("\n")
 
     def display(self, fmt: str) -> str:

@@ -27,7 +27,6 @@ from textual.worker import get_current_worker
 from search.models import (
     NO_FILTERS,
     ArticleSummary,
-    EntitySpan,
     Hit,
     IndexBusyError,
     IndexProgress,
@@ -38,9 +37,12 @@ from search.models import (
     SearchResults,
 )
 from tui.background import in_thread
+from tui.controllers.articles import FoundArticle, fetch_article, path_label
 from tui.controllers.entities import EntityController
 from tui.controllers.notes import NoteController
+from tui.controllers.reading_marks import ReadingMarks
 from tui.controllers.searches import SavedSearchController
+from tui.controllers.session import SessionKeeper
 from tui.controllers.startup import DRAW_WAIT_SECONDS, Phase, Startup
 from tui.skipped_notice import skipped_notice
 from tui.widgets.index_status import IndexStatus
@@ -50,7 +52,6 @@ from tui.widgets.search.view import SearchView
 from tui.widgets.workspace import SEARCH_TAB, Workspace
 
 if TYPE_CHECKING:
-    from search.models import Article, ArticleCopies
     from tui.note_status import Resolution
     from tui.widgets.entities.panel import EntityPanel
     from tui.widgets.reading.pane import ReadingPane
@@ -74,6 +75,8 @@ class MainScreen(Screen):
         Binding("f5", "reindex", "Re-index", tooltip="Update the index now (after corrections)"),
         Binding("f6", "saved_searches", "Saved searches", show=False,
                 tooltip="Run a saved search; each says how many articles are new"),
+        Binding("f7", "cycle_list_filter", "Unread/starred", show=False,
+                tooltip="List only the unread articles, then only the starred, then all"),
         Binding("ctrl+n", "notes", "Notes", show=False, tooltip="The current briefing's notes"),
         Binding("ctrl+o", "export_briefing", "Export briefing", show=False,
                 tooltip="Write the current briefing as Markdown"),
@@ -141,6 +144,16 @@ class MainScreen(Screen):
         )
         self.search_view.remember_in(app.remembered)
         self.search_view.focus_input()
+        self.marks = ReadingMarks(
+            self, app.remembered, self.search_view.results_list, self.workspace
+        )
+        self.marks.start()
+        self.session = SessionKeeper(
+            self, app.remembered, self.search_view, self.workspace, app.open_service, app.corpus
+        )
+        self.session.start()
+        app.call_before_exit(self.session.leaving)
+        self.watch(app, "reading_width", self._set_reading_width, init=False)
         remembered = app.last_articles.get(timeout=0)
         if remembered is not None:
             self._show_remembered(remembered)
@@ -148,6 +161,11 @@ class MainScreen(Screen):
         self.prepare_index()
         self.call_after_refresh(self.entities.check_corrections)
         self.watch(app, "resolution", self._show_resolution, init=False)
+
+    def _set_reading_width(self, width: int) -> None:
+        for article_id in self.workspace.open_ids:
+            if (pane := self.workspace.reader(article_id)) is not None:
+                pane.body.measure = width
 
     def _show_resolution(self, resolution: Resolution) -> None:
         """Hand the briefing's new resolution down to every open reading pane."""
@@ -240,6 +258,7 @@ class MainScreen(Screen):
         self.entities.index_updated()
         self.app.briefing_desk.index_updated()
         self.search_view.set_articles(message.articles)
+        self.session.index_ready()
         self.call_after_refresh(self.app.listing_started)
         report = message.report
         if report is not None and report.skipped:
@@ -282,6 +301,7 @@ class MainScreen(Screen):
         def done(results: SearchResults) -> None:
             if self.search_view.show_results(query, results, partial):
                 self._terms = results.terms
+                self.session.query_answered(query)
 
         def failed(error: Exception) -> None:
             # A query never crashes the app: its error shows inline under the box.
@@ -307,19 +327,16 @@ class MainScreen(Screen):
             self._when_open[article_id] = when_open
         terms = self._terms if self.search_view.query else ()
 
-        def call() -> tuple[Article | None, tuple[EntitySpan, ...], ArticleCopies | None]:
-            service = self.app.service
-            article = service.article(article_id)
-            entities = tuple(service.entities(article_id)) if article else ()
-            return article, entities, service.copies_of(article_id) if article else None
+        def call() -> FoundArticle:
+            return fetch_article(self.app.service, article_id)
 
-        async def done(found) -> None:
+        async def done(found: FoundArticle) -> None:
             article, entities, copies = found
             if article is None:
                 self._when_open.pop(article_id, None)
                 self.notify("That article is no longer in the index.", markup=False)
                 return
-            label = f"{self.app.corpus.resolve().name}/{article.path}"
+            label = path_label(self.app.corpus, article)
             await self.workspace.open_article(
                 article, terms, path_label=label, entities=entities, copies=copies
             )
@@ -335,7 +352,10 @@ class MainScreen(Screen):
     def on_reading_pane_opened(self, message: ReadingPane.Opened) -> None:
         pane = message.pane
         pane.show_resolution(self.app.resolution)
+        pane.body.measure = self.app.reading_width
         when_open = self._when_open.pop(pane.article.id, None)
+        self.session.opened(pane, back_to_place=when_open is None)
+        self.marks.opened(pane.article.id)
         if when_open is not None:
             when_open(pane)
 
@@ -344,6 +364,7 @@ class MainScreen(Screen):
 
     @on(Workspace.TabActivated)
     def _focus_tab_content(self, event: Workspace.TabActivated) -> None:
+        self.session.tab_activated()
         # A tab clicked with the mouse: put the keyboard in what it shows.
         focused = self.focused
         if focused is None or event.pane not in focused.ancestors_with_self:
@@ -351,6 +372,12 @@ class MainScreen(Screen):
 
     async def on_reading_pane_close_requested(self, message: ReadingPane.CloseRequested) -> None:
         await self.workspace.close_article(message.article_id)
+
+    def on_reading_pane_star_requested(self, message: ReadingPane.StarRequested) -> None:
+        self.marks.toggle_star(message.article_id)
+
+    def on_results_list_star_requested(self, message: ResultsList.StarRequested) -> None:
+        self.marks.toggle_star(message.key)
 
     def on_reading_pane_back_requested(self) -> None:
         self.workspace.show_tab(SEARCH_TAB)
@@ -429,6 +456,9 @@ class MainScreen(Screen):
 
     def action_saved_searches(self) -> None:
         self.saved_searches.choose()
+
+    def action_cycle_list_filter(self) -> None:
+        self.marks.cycle_filter()
 
     def action_reindex(self) -> None:
         self.notify("Updating the index…", markup=False, timeout=3)

@@ -38,6 +38,13 @@ def _strings(value: Any) -> list[str]:
     return [item for item in value if isinstance(item, str)]
 
 
+def _keep_scrolls(corpus: State, offsets: dict[str, float]) -> None:
+    kept = corpus.get("scroll")
+    kept = kept if isinstance(kept, dict) else {}
+    kept.update({key: round(value, 1) for key, value in offsets.items()})
+    corpus["scroll"] = kept
+
+
 class RememberedState:
     """The state of the user and of one corpus.
 
@@ -90,10 +97,16 @@ class RememberedState:
         active = self._corpus().get("active_tab")
         return active if isinstance(active, str) else None
 
-    def set_tabs(self, tabs: list[str], active: str | None) -> None:
+    def set_tabs(
+        self, tabs: list[str], active: str | None, scrolls: dict[str, float] | None = None
+    ) -> None:
+        """Remember the open tabs, the one in front and (in the same write) scroll offsets."""
+
         def edit(corpus: State) -> None:
             corpus["tabs"] = list(tabs)
             corpus["active_tab"] = active
+            if scrolls:
+                _keep_scrolls(corpus, scrolls)
 
         self._change_corpus(edit)
 
@@ -113,14 +126,7 @@ class RememberedState:
 
     def set_scrolls(self, offsets: dict[str, float]) -> None:
         """Remember the scroll offsets of these articles (others stay as they were)."""
-
-        def edit(corpus: State) -> None:
-            kept = corpus.get("scroll")
-            kept = kept if isinstance(kept, dict) else {}
-            kept.update({key: round(value, 1) for key, value in offsets.items()})
-            corpus["scroll"] = kept
-
-        self._change_corpus(edit)
+        self._change_corpus(lambda corpus: _keep_scrolls(corpus, offsets))
 
     @property
     def read(self) -> frozenset[str]:

@@ -1,6 +1,9 @@
 """Workspace: the tab bar holding the search view and one reading tab per open article.
 
-Opening an article that is already open focuses its tab instead of adding another.
+Opening an article that is already open focuses its tab instead of adding another. A
+starred article's tab title starts with a star. The workspace keeps where each article
+closed since ``take_scroll_positions`` was last called was scrolled to, so that closing a
+tab never loses the place it was read to.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
 from search.models import Article, ArticleCopies, EntitySpan
@@ -18,6 +22,7 @@ if TYPE_CHECKING:
 
 SEARCH_TAB = "search-tab"
 TAB_TITLE_WIDTH = 24
+STAR = "★ "
 
 
 class Workspace(TabbedContent):
@@ -26,6 +31,9 @@ class Workspace(TabbedContent):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pane_ids: dict[str, str] = {}
+        self._titles: dict[str, Content] = {}
+        self._starred: frozenset[str] = frozenset()
+        self._closed_scrolls: dict[str, float] = {}
         self._serial = 0
 
     @property
@@ -56,6 +64,7 @@ class Workspace(TabbedContent):
         path_label: str | None = None,
         entities: Sequence[EntitySpan] = (),
         copies: ArticleCopies | None = None,
+        show: bool = True,
     ) -> None:
         """Show ``article`` in its own tab (focusing the tab if it is already open).
 
@@ -65,6 +74,7 @@ class Workspace(TabbedContent):
             path_label: the file path as shown in the pane.
             entities: the article's entity mentions.
             copies: where else its text is (copies and versions).
+            show: whether to bring the tab to the front (False: add it behind).
         """
         from tui.widgets.reading.pane import ReadingPane
 
@@ -73,7 +83,7 @@ class Workspace(TabbedContent):
             pane_id = f"article-{self._serial}"
             title = content(article.title or "(untitled)", one_line=True)
             pane = TabPane(
-                title.truncate(TAB_TITLE_WIDTH, ellipsis=True),
+                self._tab_label(title, article.id in self._starred),
                 ReadingPane(
                     article, terms, path_label=path_label, entities=entities, copies=copies
                 ),
@@ -81,7 +91,33 @@ class Workspace(TabbedContent):
             )
             await self.add_pane(pane)
             self._pane_ids[article.id] = pane_id
-        self.focus_article(article.id)
+            self._titles[article.id] = title
+        if show:
+            self.focus_article(article.id)
+
+    def show_starred(self, starred: frozenset[str]) -> None:
+        """Start the tab titles of these articles with a star (now, and when they open)."""
+        changed = starred ^ self._starred
+        self._starred = starred
+        for article_id in changed & self._pane_ids.keys():
+            label = self._tab_label(self._titles[article_id], article_id in starred)
+            self.get_tab(self._pane_ids[article_id]).label = label
+
+    @staticmethod
+    def _tab_label(title: Content, starred: bool) -> Content:
+        if starred:
+            title = Content(STAR).append(title.truncate(TAB_TITLE_WIDTH - len(STAR), ellipsis=True))
+        return title.truncate(TAB_TITLE_WIDTH, ellipsis=True)
+
+    def take_scroll_positions(self) -> dict[str, float]:
+        """Where each open article is scrolled to, and each article closed since last asked."""
+        positions = self._closed_scrolls
+        self._closed_scrolls = {}
+        for article_id in self._pane_ids:
+            reader = self.reader(article_id)
+            if reader is not None:
+                positions[article_id] = reader.scroll_position
+        return positions
 
     def focus_article(self, article_id: str) -> None:
         """Make the article's tab current and put the keyboard in its text."""
@@ -94,7 +130,11 @@ class Workspace(TabbedContent):
     async def close_article(self, article_id: str) -> None:
         """Close the article's tab and show its neighbour: the next tab, else the one before."""
         order = [SEARCH_TAB, *self._pane_ids.values()]
+        reader = self.reader(article_id)
+        if reader is not None:
+            self._closed_scrolls[article_id] = reader.scroll_position
         pane_id = self._pane_ids.pop(article_id, None)
+        self._titles.pop(article_id, None)
         if pane_id is None:
             return
         at = order.index(pane_id)

@@ -5,6 +5,9 @@ questions about the view (is this sentence in view? which sentence is the first 
 view?) and scrolls an offset into view once the next refresh has laid the text out.
 A long article's body holds one part of its paragraphs at a time (``show_part``), with a
 note above and below saying which part it is.
+
+The text is set in a column of at most ``measure`` characters (see :mod:`.measure`),
+centred; a narrow terminal keeps its small margin.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from collections.abc import Callable, Sequence
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from tui.literal import content
+from tui.widgets.reading.measure import DEFAULT_MEASURE, READING_WIDTHS, measure_class
 from tui.widgets.reading.paragraph import ArticleHeader, Paragraph
 from tui.widgets.reading.spans import Range
 
@@ -38,9 +43,16 @@ class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
+    # The column is its children's width, centred: the scrollbar stays at the pane's edge.
     DEFAULT_CSS = """
-    ArticleBody { height: 1fr; padding: 0 2; }
+    ArticleBody { height: 1fr; padding: 0 2; align-horizontal: center; }
+    ArticleBody > * { width: 100%; }
+    ArticleBody.-measure-80 > * { max-width: 80; }
+    ArticleBody.-measure-100 > * { max-width: 100; }
+    ArticleBody.-measure-120 > * { max-width: 120; }
     """
+
+    measure: reactive[int] = reactive(DEFAULT_MEASURE, init=False)
 
     def __init__(self, header: ArticleHeader, paragraphs: Sequence[Paragraph]) -> None:
         self._notes = (PartNote(), PartNote())
@@ -48,6 +60,14 @@ class ArticleBody(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.paragraphs = list(paragraphs)
         # True from a call to reveal until the view has scrolled there.
         self.revealing = False
+        self.add_class(measure_class(DEFAULT_MEASURE))
+
+    def validate_measure(self, measure: int) -> int:
+        return measure if measure in READING_WIDTHS else DEFAULT_MEASURE
+
+    def watch_measure(self, old: int, new: int) -> None:
+        self.remove_class(measure_class(old))
+        self.add_class(measure_class(new))
 
     def widget(self, paragraph: int) -> Paragraph | None:
         """The widget showing paragraph ``paragraph`` (None when its part is not shown)."""

@@ -8,7 +8,9 @@ cursor with it, and the cursor and quote marks (``quoting.py``). The pane only a
 screen for notes (``NoteRequested``, ``NoteChosen``); once open (``Opened``) the screen
 hands it the current briefing's resolution, and every new one. Entities come with the
 article; ``e`` hides or shows them (with their legend), ``E`` the entity panel, ``m``
-marks the selection (or current match) as an entity, ``i`` ignores one.
+marks the selection (or current match) as an entity, ``i`` ignores one. ``*`` asks the
+screen to star the article (``StarRequested``); ``w`` changes the reading column's width
+for every pane (an app setting, see ``ArticleBody.measure``).
 
 A long article is laid out a part at a time (``parts.py``): the paragraphs, hits, finds
 and entity marks of the part shown only, so opening a 50 MB article costs what opening
@@ -76,6 +78,9 @@ class ReadingPane(Vertical):
         Binding("m", "mark_entity", "Mark entity", show=False, tooltip="Selection as an entity"),
         Binding("i", "ignore_entity", "Ignore entity", show=False, tooltip="Never mark it again"),
         Binding("escape", "back", "Back", tooltip="Close find or the entity panel, else search"),
+        Binding("asterisk", "star", "Star", show=False, tooltip="Star this article, or unstar it"),
+        Binding("w", "app.cycle_reading_width", "Column width", show=False,
+                tooltip="Reading column of 80, 100 or 120 characters, or the whole width"),
         Binding("j", "scroll(1)", "Line down", show=False),
         Binding("k", "scroll(-1)", "Line up", show=False),
         Binding("space", "page(1)", "Page down", show=False),
@@ -117,6 +122,12 @@ class ReadingPane(Vertical):
 
         title: str
         versions: tuple[ArticleSummary, ...]
+
+    @dataclass
+    class StarRequested(Message):
+        """Star this article, or unstar it."""
+
+        article_id: str
 
     class BackRequested(Message):
         """Escape with nothing left to close in the pane: go back to the search view."""
@@ -403,6 +414,18 @@ class ReadingPane(Vertical):
 
     def action_close(self) -> None:
         self.post_message(self.CloseRequested(self.article.id))
+
+    def action_star(self) -> None:
+        self.post_message(self.StarRequested(self.article.id))
+
+    @property
+    def scroll_position(self) -> float:
+        """How far down the text is scrolled, in lines."""
+        return self.body.scroll_y
+
+    def scroll_back_to(self, position: float) -> None:
+        """Scroll to where the reader left this article, once its text is laid out."""
+        self.body.call_after_refresh(self.body.scroll_to, y=position, animate=False)
 
     def action_scroll(self, lines: int) -> None:
         self.body.scroll_relative(y=lines, animate=False)

@@ -3,13 +3,19 @@
 Built for corpora of tens of thousands of articles: rows are fixed height, so showing
 10,000 of them costs nothing until they scroll into view (OptionList and DataTable
 measure every row up front, which takes a noticeable fraction of a second at this size).
+
+A list given reading marks (``set_marks``) draws them in a gutter before each row (a dot
+for unread, a star for starred), offers ``*`` to star the row under the cursor, and can
+show only its unread or starred rows (``set_filter``). The filter is applied when rows
+or the filter change, not when marks do: an article read or unstarred from a filtered
+list stays in it until the list is shown again, as in a mail reader.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar, overload
+from typing import Generic, Literal, TypeVar, overload
 
 from textual import events
 from textual.binding import Binding
@@ -35,10 +41,20 @@ Item = TypeVar("Item")
 class LazyRows(Sequence[Row], Generic[Item]):
     """Rows made from items on first use: a 10,000-article list costs a sort, not 10,000 rows."""
 
-    def __init__(self, items: Sequence[Item], make: Callable[[Item], Row]) -> None:
+    def __init__(
+        self,
+        items: Sequence[Item],
+        make: Callable[[Item], Row],
+        key: Callable[[Item], str] | None = None,
+    ) -> None:
         self._items = items
         self._make = make
+        self._key = key
         self._made: dict[int, Row] = {}
+
+    def key_at(self, index: int) -> str:
+        """The key of row ``index``, without making the row when a ``key`` function was given."""
+        return self._key(self._items[index]) if self._key else self[index].key
 
     def __len__(self) -> int:
         return len(self._items)
@@ -59,6 +75,38 @@ class LazyRows(Sequence[Row], Generic[Item]):
         return row
 
 
+ListFilter = Literal["all", "unread", "starred"]
+LIST_FILTERS: tuple[ListFilter, ...] = ("all", "unread", "starred")
+# The reading marks' gutter: a mark and a space before each row.
+GUTTER = 2
+
+
+class ShownRows(Sequence[Row]):
+    """The rows of a list that pass its filter, by their places in the whole list."""
+
+    def __init__(self, rows: Sequence[Row], indices: list[int]) -> None:
+        self._rows = rows
+        self._indices = indices
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._rows[self._indices[index]]
+
+
+def _key_at(rows: Sequence[Row], index: int) -> str:
+    return rows.key_at(index) if isinstance(rows, LazyRows) else rows[index].key
+
+
 class ResultsList(ScrollView, can_focus=True):
     """Rows of equal height with a cursor; Enter or a click chooses the row under it."""
 
@@ -70,8 +118,14 @@ class ResultsList(ScrollView, can_focus=True):
         Binding("pagedown,space", "page(1)", "Page down", show=False),
         Binding("home,g", "jump(0)", "First", show=False),
         Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("asterisk", "star", "Star", show=False, tooltip="Star or unstar this article"),
     ]
-    COMPONENT_CLASSES = {"results-list--cursor", "results-list--empty"}
+    COMPONENT_CLASSES = {
+        "results-list--cursor",
+        "results-list--empty",
+        "results-list--unread",
+        "results-list--starred",
+    }
     DEFAULT_CSS = """
     ResultsList {
         height: 1fr;
@@ -89,6 +143,14 @@ class ResultsList(ScrollView, can_focus=True):
             text-style: bold;
         }
         & > .results-list--empty { color: $text-muted; }
+        & > .results-list--unread { color: $accent; text-style: bold; }
+        & > .results-list--starred { color: $text-warning; text-style: bold; }
+        /* A filtered list says so in a line over its rows (the border title). */
+        &.-filtered {
+            border-top: hkey $accent;
+            border-title-color: $text;
+            border-title-style: bold;
+        }
     }
     """
 
@@ -101,9 +163,22 @@ class ResultsList(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
+    class StarRequested(Message):
+        """Star the article of this row, or unstar it."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
     def __init__(self, *, empty_text: str = "Nothing to show", **kwargs) -> None:
         super().__init__(**kwargs)
+        self._all_rows: Sequence[Row] = ()
         self._rows: Sequence[Row] = ()
+        # Reading marks: None until set_marks, and then drawn in a gutter.
+        self._read: frozenset[str] | None = None
+        self._starred: frozenset[str] = frozenset()
+        self._filter: ListFilter = "all"
+        self._filter_hint = ""
         self._row_height = 1
         self._spacing = 0
         self._empty_text = empty_text
@@ -126,11 +201,69 @@ class ResultsList(ScrollView, can_focus=True):
             spacing: blank lines after each row.
             empty_text: what to show when there are no rows.
         """
-        self._rows = rows
+        self._all_rows = rows
         self._spacing = spacing
         self._row_height = (sum(n for _, n in rows[0].parts) if rows else 1) + spacing
         if empty_text:
             self._empty_text = empty_text
+        self._show_filtered()
+
+    @property
+    def marked(self) -> bool:
+        """Whether the list draws reading marks (and so offers stars and filters)."""
+        return self._read is not None
+
+    @property
+    def list_filter(self) -> ListFilter:
+        """Which rows are shown: all, unread or starred."""
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many rows the list holds, shown or not."""
+        return len(self._all_rows)
+
+    def set_marks(self, read: frozenset[str], starred: frozenset[str]) -> None:
+        """Draw reading marks: a dot before unread rows, a star before starred ones.
+
+        Args:
+            read: keys of the articles read.
+            starred: keys of the starred articles.
+        """
+        self._read, self._starred = read, starred
+        self._cache.clear()
+        self.refresh()
+
+    def set_filter(self, shown: ListFilter, *, hint: str = "") -> None:
+        """Show only the unread or starred rows (or all again); the cursor goes to the top.
+
+        Args:
+            shown: which rows to show.
+            hint: how to change the filter, said beside it and when nothing passes it.
+        """
+        self._filter = shown
+        self._filter_hint = hint
+        self._show_filtered()
+
+    def _passes(self, key: str) -> bool:
+        if self._filter == "unread":
+            return key not in (self._read or ())
+        if self._filter == "starred":
+            return key in self._starred
+        return True
+
+    def _show_filtered(self) -> None:
+        rows = self._all_rows
+        if self._filter != "all":
+            rows = ShownRows(rows, [i for i in range(len(rows)) if self._passes(_key_at(rows, i))])
+        self._rows = rows
+        filtered = self._filter != "all"
+        self.set_class(filtered, "-filtered")
+        self.border_title = (
+            f"Only {self._filter}: {len(rows)} of {len(self._all_rows)}  {self._filter_hint}"
+            if filtered
+            else None
+        )
         self._cache.clear()
         size = Size(self._width, len(self._rows) * self._row_height)
         if size != self.virtual_size:
@@ -180,6 +313,13 @@ class ResultsList(ScrollView, can_focus=True):
     def action_jump(self, index: int) -> None:
         self.cursor = index if index >= 0 else len(self._rows) - 1
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.marked if action == "star" else True
+
+    def action_star(self) -> None:
+        if (row := self.current) is not None:
+            self.post_message(self.StarRequested(row.key))
+
     def action_choose(self) -> None:
         if (row := self.current) is not None:
             self.post_message(self.Chosen(row.key))
@@ -196,13 +336,26 @@ class ResultsList(ScrollView, can_focus=True):
         if not self._rows:
             if y == 0:
                 style = self.get_visual_style("results-list--empty")
-                text = Content(self._empty_text).truncate(width, ellipsis=True, pad=True)
+                text = Content(self._empty_text_now()).truncate(width, ellipsis=True, pad=True)
                 return Strip(text.render_segments(style), width)
             return Strip.blank(width, self.visual_style.rich_style)
         index, offset = divmod(line_no, self._row_height)
         if index >= len(self._rows):
             return Strip.blank(width, self.visual_style.rich_style)
         return self._render_row(index, width)[offset]
+
+    def _empty_text_now(self) -> str:
+        if self._all_rows and not self._rows:
+            return f"No {self._filter} articles here.  {self._filter_hint}"
+        return self._empty_text
+
+    def _gutter(self, key: str) -> Content:
+        """The reading mark drawn before a row: a star, an unread dot, or nothing."""
+        if key in self._starred:
+            return Content("★ ").stylize(self.get_visual_style("results-list--starred"))
+        if key not in (self._read or ()):
+            return Content("• ").stylize(self.get_visual_style("results-list--unread"))
+        return Content("  ")
 
     def _render_row(self, index: int, width: int) -> list[Strip]:
         on_cursor = index == self.cursor
@@ -211,15 +364,23 @@ class ResultsList(ScrollView, can_focus=True):
             style = (
                 self.get_visual_style("results-list--cursor") if on_cursor else self.visual_style
             )
+            row = self._rows[index]
+            gutter = self._gutter(row.key) if self.marked else None
+            text_width = width - GUTTER if gutter is not None else width
             lines: list[Content] = []
-            for part, budget in self._rows[index].parts:
-                wrapped = part.wrap(max(1, width)) or [Content("")]
+            for part, budget in row.parts:
+                wrapped = part.wrap(max(1, text_width)) or [Content("")]
                 if len(wrapped) > budget:
                     # Say that the part goes on rather than cut it silently.
                     wrapped = wrapped[:budget]
-                    wrapped[-1] = wrapped[-1].rstrip().truncate(width - 1).append("…")
+                    wrapped[-1] = wrapped[-1].rstrip().truncate(text_width - 1).append("…")
                 lines.extend(wrapped + [Content("")] * (budget - len(wrapped)))
             lines.extend([Content("")] * self._spacing)
+            if gutter is not None:
+                lines = [
+                    Content.assemble(gutter if at == 0 else Content("  "), line)
+                    for at, line in enumerate(lines)
+                ]
             strips = [
                 Strip(line.truncate(width, ellipsis=True, pad=True).render_segments(style), width)
                 for line in lines

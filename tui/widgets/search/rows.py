@@ -15,7 +15,8 @@ from tui.widgets.search.results_list import Row
 
 HIT_STYLE = "bold underline $text-warning"
 DATE_WIDTH = 10
-SOURCE_WIDTH = 18
+# Sources are cut short so titles keep their room beside the reading mark before each row.
+SOURCE_WIDTH = 16
 
 
 def _column(text: str | None, width: int, style: str) -> Content:
