@@ -247,6 +247,7 @@ def _default_type(
                 or lower in lex.common_words
                 or _looks_inflected(word)
                 or _english_derivative(word, lex.common_words)
+                or ("-" in lower and all(p in lex.common_words for p in lower.split("-")))
             )
             return None if common else "ORG"
         if mention.text.lower() in lower_words and not mention.text.isupper():

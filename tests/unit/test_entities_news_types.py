@@ -304,3 +304,7 @@ def test_a_city_before_derby_or_rivals_stays_a_place_in_a_match_report():
 )
 def test_chinese_family_names_and_generic_bodies(text, expected):
     assert types(text) == expected
+
+
+def test_a_hyphenated_common_word_opening_a_sentence_is_no_name():
+    assert types("Full-time staff left the plant. Long-term plans were set.") == {}
