@@ -308,3 +308,8 @@ def test_chinese_family_names_and_generic_bodies(text, expected):
 
 def test_a_hyphenated_common_word_opening_a_sentence_is_no_name():
     assert types("Full-time staff left the plant. Long-term plans were set.") == {}
+
+
+def test_people_known_by_one_name_are_people():
+    text = "U2 frontman Bono and Beyonce sang. Ronaldinho scored."
+    assert types(text) == {"Bono": "PERSON", "Beyonce": "PERSON", "Ronaldinho": "PERSON"}
