@@ -39,6 +39,12 @@ class SearchService(ABC):
     def needs_update(self) -> bool:
         """True when the index is missing, from an old schema, or older than the files."""
 
+    def may_need_update(self) -> bool:
+        """Whether the index may need an update, told in milliseconds where the backend
+        can (by the folders' modification times): a file added, removed or renamed is
+        noticed, a file rewritten in place may not be. By default :meth:`needs_update`."""
+        return self.needs_update()
+
     @abstractmethod
     def update(
         self,

@@ -109,6 +109,9 @@ class WhooshSearchService(SearchService):
     def needs_update(self) -> bool:
         return self.indexer.needs_update()
 
+    def may_need_update(self) -> bool:
+        return self.indexer.may_need_update()
+
     def update(
         self,
         *,
@@ -136,17 +139,19 @@ class WhooshSearchService(SearchService):
         key = generation_key(self.folder)
         known = self._known
         if known is None or key is None or known.key != key:
-            manifest = load_manifest(self.folder)
-            files = (
-                {k: (e.digest, e.articles) for k, e in manifest.files.items()} if manifest else {}
-            )
             try:
                 earlier = known.found.verdicts if known is not None else None
-                known = self._known = KnownDuplicates.of(key, files, self._bodies, earlier)
+                known = self._known = KnownDuplicates.kept(
+                    self.folder, key, self._manifest_files, self._bodies, earlier
+                )
             except QueryError:
                 # An index that cannot be read shows no duplicates; searching it says why.
                 known = KnownDuplicates.of(None, {}, self._bodies)
         return known
+
+    def _manifest_files(self) -> dict[str, tuple[str, list[dict]]]:
+        manifest = load_manifest(self.folder)
+        return {k: (e.digest, e.articles) for k, e in manifest.files.items()} if manifest else {}
 
     def _bodies(self, article_ids) -> dict[str, str]:
         found = {}

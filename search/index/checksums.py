@@ -11,8 +11,11 @@ Checking costs differ by how it is asked for, because a 100,000-article index ha
 a gigabyte of segments: the *quick* check, made each time the index is opened, compares
 sizes and modification times (a ``stat`` per file) and hashes only a file whose time
 changed but whose size did not (a copied cache folder, a restored backup); the *full*
-check, made before an update, hashes every file, so damage that kept a file's size and
-time is found by the next ``briefing index``.
+check, made before an update, also hashes every file whose status-change time
+(``ctime``) is not the one recorded. Any write to a file sets its ``ctime`` to the
+present, and no program can set it back (as ``touch`` does the modification time), so
+damage that kept a file's size and time is found by the next ``briefing index`` without
+reading a gigabyte; a record from before ``ctime`` was kept has every file hashed.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ class Recorded:
     size: int
     mtime_ns: int
     digest: str
+    # None in a record written before it was kept: the file is then hashed by a full check.
+    ctime_ns: int | None = None
 
 
 def open_regular(path: Path, *, follow_symlinks: bool = False) -> BinaryIO:
@@ -138,7 +143,15 @@ def record(folder: Path, names: list[str], *, reuse: bool = True) -> None:
             info.st_mtime_ns,
         )
         digest = known.digest if same else digest_of(path)
-        files[name] = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "digest": digest}
+        # A reused hash keeps the status time it was taken at (one from before that time
+        # was kept was checked by this update's full check).
+        changed = known.ctime_ns if same and known.ctime_ns is not None else info.st_ctime_ns
+        files[name] = {
+            "size": info.st_size,
+            "mtime_ns": info.st_mtime_ns,
+            "ctime_ns": changed,
+            "digest": digest,
+        }
     target = folder / CHECKSUMS_NAME
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps({"format": FORMAT, "files": files}), encoding="utf-8")
@@ -174,7 +187,8 @@ def load(folder: Path) -> dict[str, Recorded]:
         size, mtime, digest = entry.get("size"), entry.get("mtime_ns"), entry.get("digest")
         if not _count(size) or not _integer(mtime) or not isinstance(digest, str):
             raise ValueError(f"{CHECKSUMS_NAME}: {name} lacks a size, time or digest")
-        recorded[name] = Recorded(size, mtime, digest)
+        ctime = entry.get("ctime_ns")
+        recorded[name] = Recorded(size, mtime, digest, ctime if _integer(ctime) else None)
     return recorded
 
 
@@ -184,7 +198,8 @@ def problem(folder: Path, whoosh_subdir: str, *, full: bool) -> str | None:
     Args:
         folder: The index folder.
         whoosh_subdir: The folder of the Whoosh files inside it.
-        full: Hash every file (else only those whose time changed at the same size).
+        full: Hash every file whose status changed since it was recorded (else only
+            those whose time changed at the same size).
 
     Returns:
         One line naming the first file that differs, or None when all match.
@@ -204,15 +219,28 @@ def problem(folder: Path, whoosh_subdir: str, *, full: bool) -> str | None:
                 return f"{name} is not a regular file"
             if info.st_size != expected.size:
                 return f"{name} changed size ({expected.size} bytes recorded, {info.st_size} found)"
-            if (full or info.st_mtime_ns != expected.mtime_ns) and digest_of(
-                path
-            ) != expected.digest:
+            if _suspect(info, expected, full=full) and digest_of(path) != expected.digest:
                 return f"{name} does not match its checksum"
         except FileNotFoundError:
             return f"{name} is missing"
         except OSError as exc:
             return f"{name} cannot be read ({exc.strerror or type(exc).__name__})"
     return None
+
+
+def lacks_status_times(folder: Path) -> bool:
+    """Whether the recorded checksums are from before status-change times were kept."""
+    try:
+        return any(entry.ctime_ns is None for entry in load(folder).values())
+    except ValueError:
+        return False
+
+
+def _suspect(info: os.stat_result, expected: Recorded, *, full: bool) -> bool:
+    """Whether a file of the recorded size may hold other bytes than it did."""
+    if info.st_mtime_ns != expected.mtime_ns:
+        return True
+    return full and info.st_ctime_ns != expected.ctime_ns
 
 
 def newest_toc(directory: Path) -> str | None:
@@ -228,6 +256,25 @@ def newest_toc(directory: Path) -> str | None:
         if is_toc and stem.isdigit() and (best is None or int(stem) > best[0]):
             best = (int(stem), entry.name)
     return best[1] if best else None
+
+
+def commit_key(directory: Path) -> tuple[str, int, int] | None:
+    """What identifies the current commit of the Whoosh files in ``directory``.
+
+    A commit writes a new table of contents; a rebuild may reuse the name but never the
+    inode and mtime, so a changed key means readers must reopen.
+
+    Returns:
+        (file name, inode, mtime in ns) of the newest table of contents, or None.
+    """
+    name = newest_toc(directory)
+    if name is None:
+        return None
+    try:
+        info = (directory / name).stat()
+    except OSError:
+        return None
+    return name, info.st_ino, info.st_mtime_ns
 
 
 def _safe_name(name: object) -> bool:

@@ -27,18 +27,23 @@ Versions are direct: an article lists the articles its body is close to, not the
 articles those are close to in turn, so a chain of edits never links two different
 stories. Both are worked out from the manifest after each update, so deleting or
 editing a copy changes what the others show at once; what was decided about a pair of
-texts is kept for the next update in the same process (the app's), which then compares
+texts is kept beside the index (:data:`FOUND_NAME`) with what was found for the commit,
+so the next process reads it instead of finding it again, and after a change compares
 only pairs with a new text.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
+from pathlib import Path
 
 from search.index.documents import to_summary
 from search.models import ArticleCopies
@@ -53,6 +58,9 @@ MAX_BUCKET = 50
 # are one story re-filed (a headline or sentence changed, a paragraph added or cut);
 # below, two reports of one event in their own words (see the README).
 VERSION_SHARE = 80.0
+# Beside the index: what was found for its current commit, and every verdict.
+FOUND_NAME = "duplicates.json"
+FOUND_FORMAT = 1
 _HEX = 8
 _MOST = 0xFFFFFFFF
 _WORD = re.compile(r"\w+")
@@ -142,12 +150,14 @@ class KnownDuplicates:
     Args:
         key: What identifies the commit they were found in (None: no index).
         found: The copies and versions.
-        entries: Every manifest article entry, by id.
+        files_of: Each file's bytes hash and manifest article entries (read when an
+            article's copies are first asked for: a report needs only ``found``).
     """
 
     key: object
     found: Duplicates
-    entries: dict[str, dict]
+    files_of: Callable[[], Mapping[str, tuple[str, list[dict]]]]
+    _entries: dict[str, dict] | None = None
 
     @classmethod
     def of(
@@ -158,23 +168,99 @@ class KnownDuplicates:
         verdicts: Mapping[tuple[str, str], bool] | None = None,
     ) -> KnownDuplicates:
         """Find the duplicates among ``files`` (see :func:`find_duplicates`)."""
-        entries = {entry["id"]: entry for _, listed in files.values() for entry in listed}
-        return cls(key, find_duplicates(files, bodies, verdicts), entries)
+        return cls(key, find_duplicates(files, bodies, verdicts), lambda: files)
+
+    @classmethod
+    def kept(
+        cls,
+        folder: Path,
+        key: object,
+        files_of: Callable[[], Mapping[str, tuple[str, list[dict]]]],
+        bodies: Callable[[Iterable[str]], Mapping[str, str]],
+        verdicts: Mapping[tuple[str, str], bool] | None = None,
+    ) -> KnownDuplicates:
+        """The duplicates of commit ``key``, as recorded beside the index when they were
+        found for it; otherwise found again (asking only about pairs of texts no earlier
+        search decided) and recorded for the next process.
+
+        Args:
+            folder: The index folder.
+            key: What identifies the index's current commit (None: no index).
+            files_of: Reads each file's bytes hash and article entries (the manifest).
+            bodies: The stored bodies of the given article ids.
+            verdicts: What this process decided before.
+        """
+        saved = _load_found(folder)
+        if saved is not None and key is not None and saved[0] == list(key):
+            return cls(key, saved[1], files_of)
+        earlier = {**(saved[1].verdicts if saved else {}), **(verdicts or {})}
+        found = find_duplicates(files_of(), bodies, earlier)
+        if key is not None:
+            with contextlib.suppress(OSError):  # a read-only cache finds them again next time
+                _save_found(folder, key, found)
+        return cls(key, found, files_of)
+
+    @property
+    def entries(self) -> dict[str, dict]:
+        """Every manifest article entry, by id."""
+        if self._entries is None:
+            files = self.files_of()
+            self._entries = {entry["id"]: entry for _, listed in files.values() for entry in listed}
+        return self._entries
 
     def copies_of(self, article_id: str) -> ArticleCopies:
         """The paths of an article's copies and the listing records of its versions."""
         copies = self.found.copies.get(article_id, ())
         versions = self.found.versions.get(article_id, ())
+        if not copies and not versions:
+            return ArticleCopies(copies=(), versions=())
+        entries = self.entries
         return ArticleCopies(
-            copies=tuple(sorted(_place(self.entries[i]) for i in copies if i in self.entries)),
+            copies=tuple(sorted(_place(entries[i]) for i in copies if i in entries)),
             versions=tuple(
                 to_summary(entry)
                 for entry in sorted(
-                    (self.entries[i] for i in versions if i in self.entries),
+                    (entries[i] for i in versions if i in entries),
                     key=lambda e: (e["path"], e["position"]),
                 )
             ),
         )
+
+
+def _save_found(folder: Path, key: object, found: Duplicates) -> None:
+    """Record what was found for commit ``key`` beside the index (atomically)."""
+    payload = {
+        "format": FOUND_FORMAT,
+        "commit": list(key),
+        "copies": found.copies,
+        "versions": found.versions,
+        "identical_files": found.identical_files,
+        "version_pairs": found.version_pairs,
+        "verdicts": [[a, b, same] for (a, b), same in found.verdicts.items()],
+    }
+    target = folder / FOUND_NAME
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def _load_found(folder: Path) -> tuple[list, Duplicates] | None:
+    """The commit key and duplicates recorded beside the index, or None (missing or
+    unreadable: they are found again)."""
+    try:
+        raw = json.loads((folder / FOUND_NAME).read_text(encoding="utf-8"))
+        if raw["format"] != FOUND_FORMAT:
+            return None
+        found = Duplicates(
+            copies={k: tuple(v) for k, v in raw["copies"].items()},
+            versions={k: tuple(v) for k, v in raw["versions"].items()},
+            identical_files=[(a, b) for a, b in raw["identical_files"]],
+            version_pairs=[(a, b) for a, b in raw["version_pairs"]],
+            verdicts={(a, b): bool(same) for a, b, same in raw["verdicts"]},
+        )
+        return list(raw["commit"]), found
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
 
 
 def _place(entry: dict) -> str:

@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-
-from search.index import store
+from search.index import checksums, folders, store
+from search.index.checksums import commit_key
 from search.index.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -35,7 +34,6 @@ from search.index.manifest import (
     stage_manifest,
 )
 from search.index.metadata import BadMetadata
-from search.index.schema import SCHEMA_VERSION
 from search.index.store import LOCK_NAME, DamagedIndex, create_index, open_index, publish
 from search.index.vocabulary import (
     VOCABULARY_NAME,
@@ -146,6 +144,14 @@ class Indexer:
         Returns:
             Whether the index is missing, damaged, outdated or behind the folder.
         """
+        record = self._record()
+        if (
+            record is not None
+            and not record.folders_changed()
+            and not record.files_changed(self.folder)
+            and store.check(self.folder, full=False) is None
+        ):
+            return False
         manifest, reason, _ = self._examine(full=False)
         if reason is not None or manifest is None:
             return True
@@ -156,6 +162,24 @@ class Indexer:
             return True
         scan = self._scan(manifest, force=False)
         return bool(scan.changed or scan.removed)
+
+    def may_need_update(self) -> bool:
+        """Whether an update may change anything, told without walking the corpus: True
+        when the last update left no record for the index as it stands, the index's
+        files fail the quick check, or a folder's time changed (a file came, went or was
+        renamed; a file rewritten in place is not noticed, see :mod:`search.index.folders`).
+        """
+        record = self._record()
+        if record is None or record.folders_changed():
+            return True
+        return store.check(self.folder, full=False) is not None
+
+    def _record(self) -> folders.Record | None:
+        """The record the last update left, when it still describes the index."""
+        wanted = folders.settings(
+            self.corpus, follow_outside=self.follow_outside, entity_rules=self._fingerprint()
+        )
+        return folders.load(self.folder, self.corpus, wanted)
 
     def usable(self) -> bool:
         """Whether the index as it stands can answer (its files match their checksums)."""
@@ -182,6 +206,9 @@ class Indexer:
         Raises:
             IndexBusyError: another update of this index holds the lock.
         """
+        # Here, not at the top: looking whether an update is needed takes no lock.
+        from filelock import FileLock, Timeout
+
         started = time.monotonic()
         self._make_folder()
         lock = FileLock(str(self.folder / LOCK_NAME))
@@ -235,6 +262,8 @@ class Indexer:
             if not (self.folder / MANIFEST_NAME).exists():
                 return None, "its list of indexed files was missing", None
             return None, f"its list of indexed files could not be trusted ({exc})", None
+        from search.index.schema import SCHEMA_VERSION
+
         if manifest.schema_version != SCHEMA_VERSION:
             return None, "the index format changed", None
         if not store.exists(self.folder):
@@ -266,6 +295,10 @@ class Indexer:
         return manifest is not None and manifest.follow_outside
 
     def _update_locked(self, rebuild, progress, cancel, started) -> IndexReport:
+        if not rebuild:
+            unchanged = self._unchanged(started)
+            if unchanged is not None:
+                return unchanged
         manifest, reason, index = self._examine(full=True)
         self._following = self._follow_choice(manifest)
         if rebuild:
@@ -288,7 +321,69 @@ class Indexer:
             index, manifest, vocabulary, fingerprint, reason, progress, cancel, started
         )
 
+    def _unchanged(self, started: float) -> IndexReport | None:
+        """The report of an update with nothing to do, told by the record of the last one
+        (no walk, no manifest), or None when something changed or cannot be told.
+
+        The index's files are still checked against every recorded hash.
+        """
+        record = self._record()
+        if record is None or record.folders_changed() or record.files_changed(self.folder):
+            return None
+        if store.check(self.folder, full=True) is not None:
+            return None
+        if checksums.lacks_status_times(self.folder):
+            # Recorded before they were kept: with them, the next check hashes nothing.
+            with contextlib.suppress(OSError):
+                store.record_checksums(self.folder, fresh=False)
+        self._following = record.settings["follow_outside"]
+        return IndexReport(
+            files_read=0,
+            files_unchanged=len(record.files or ()),
+            articles=record.articles,
+            added=0,
+            updated=0,
+            removed=0,
+            elapsed=time.monotonic() - started,
+            skipped=tuple(record.skipped),
+            follow_outside=self._following,
+        )
+
+    def _remember(self, manifest: Manifest, scan: _Scan, times, cancel) -> None:
+        """Record the folders' times and the files read, for the next look (see
+        :mod:`search.index.folders`); a cut-short update or a corpus the record cannot
+        describe leaves none.
+        """
+        prefix = os.path.abspath(self.corpus) + os.sep
+        stopped = cancel is not None and cancel.is_set()
+        if times is None or stopped or not all(key.startswith(prefix) for key in manifest.files):
+            folders.forget(self.folder)
+            return
+        files = {key[len(prefix) :]: [e.size, e.mtime_ns] for key, e in manifest.files.items()}
+        # A file that could not be read is tried again when it changes, not every time.
+        for path in scan.changed:
+            key = str(path)
+            if key not in manifest.files and key.startswith(prefix):
+                try:
+                    info = os.stat(key)
+                except OSError:
+                    continue  # gone: its folder changed
+                files[key[len(prefix) :]] = [info.st_size, info.st_mtime_ns]
+        record = folders.Record(
+            corpus=prefix[: -len(os.sep)],
+            commit=list(commit_key(store.whoosh_dir(self.folder)) or ()),
+            settings=folders.settings(
+                self.corpus, follow_outside=self._following, entity_rules=manifest.entity_rules
+            ),
+            folders=times,
+            skipped=list(scan.skipped),
+            articles=manifest.article_count(),
+        )
+        folders.save(self.folder, record, files)
+
     def _build(self, reason, fingerprint, progress, cancel, started) -> IndexReport:
+        from search.index.schema import SCHEMA_VERSION
+
         index = create_index(self.folder)
         manifest, vocabulary = Manifest(SCHEMA_VERSION, fingerprint), Vocabulary()
         return self._update_in_place(
@@ -315,6 +410,8 @@ class Indexer:
         manifest.entity_rules = fingerprint
         new_choice = manifest.follow_outside != self._following
         manifest.follow_outside = self._following
+        # Before the walk: a file added while it runs shows in the next look.
+        times = folders.folder_times(self.corpus)
         scan = self._scan(manifest, force=force)
         counts = Counts()
         if scan.changed or scan.removed:
@@ -326,6 +423,7 @@ class Indexer:
                 )
         elif fresh or new_choice:
             self._save(manifest, vocabulary, fresh=fresh)
+        self._remember(manifest, scan, times, cancel)
         return IndexReport(
             files_read=counts.files_read,
             files_unchanged=len(scan.paths) - len(scan.changed) + counts.files_unchanged,

@@ -1,5 +1,8 @@
 """Opening, checking and creating the Whoosh index folder of one corpus.
 
+Whoosh is imported only to open or create the index: checking its files, as an update
+with nothing to do does, needs none of it.
+
 The storage is always opened with ``supports_mmap=False``: the default maps and, on some
 platforms, copies whole segment files into memory, which made opening a large index
 slow and memory hungry. A damaged index (a missing or truncated segment file) is
@@ -14,12 +17,12 @@ import shutil
 import stat
 import time
 from pathlib import Path
-
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import EmptyIndexError, FileIndex
+from typing import TYPE_CHECKING
 
 from search.index import checksums
-from search.index.schema import build_schema
+
+if TYPE_CHECKING:
+    from whoosh.index import FileIndex
 
 INDEX_SUBDIR = "whoosh"
 # How long a reader waits for a commit's checksums to be recorded, and how often it looks.
@@ -30,6 +33,9 @@ OLD_SUBDIR = "whoosh.old"
 LOCK_NAME = "update.lock"
 # The metadata a commit writes beside the Whoosh files, covered by the checksums.
 METADATA_NAMES = ("manifest.json", "words.json")
+# Worked out again from the index when missing or stale: the record of the corpus's
+# folders and files (search.index.folders) and the copies and versions found.
+RECORD_NAMES = ("folders.json", "files.json", "duplicates.json")
 # Every name the index writes in its folder besides the lock; a rebuild clears them.
 OWN_NAMES = (
     INDEX_SUBDIR,
@@ -37,11 +43,17 @@ OWN_NAMES = (
     OLD_SUBDIR,
     *METADATA_NAMES,
     checksums.CHECKSUMS_NAME,
+    *RECORD_NAMES,
     "manifest.tmp",
     "words.tmp",
     "checksums.tmp",
+    "folders.tmp",
+    "files.tmp",
+    "duplicates.tmp",
 )
-KEPT_FILES = (*METADATA_NAMES, checksums.CHECKSUMS_NAME)
+# The records name the commit they describe, so one left from before a rebuild is not
+# believed; the verdicts on pairs of texts among the copies and versions stay true.
+KEPT_FILES = (*METADATA_NAMES, checksums.CHECKSUMS_NAME, *RECORD_NAMES)
 
 
 class DamagedIndex(Exception):
@@ -72,6 +84,9 @@ def open_index(folder: Path) -> FileIndex:
         FileNotFoundError: no index was ever created there.
         DamagedIndex: the index exists but a segment is missing or unreadable.
     """
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import EmptyIndexError
+
     if not exists(folder):
         raise FileNotFoundError(folder)
     storage = FileStorage(str(whoosh_dir(folder)), supports_mmap=False)
@@ -98,6 +113,10 @@ def create_index(folder: Path) -> FileIndex:
     Returns:
         The new, empty index.
     """
+    from whoosh.filedb.filestore import FileStorage
+
+    from search.index.schema import build_schema
+
     directory = folder / STAGING_SUBDIR
     remove(directory)  # left over from an interrupted rebuild
     directory.mkdir(parents=True)
@@ -178,16 +197,14 @@ def check(folder: Path, *, full: bool) -> str | None:
 
     Args:
         folder: The index folder.
-        full: Hash every file (an update), not only those whose time changed (opening).
+        full: Hash every file whose status changed since it was recorded (an update),
+            not only those whose time changed (opening).
     """
     return checksums.problem(folder, INDEX_SUBDIR, full=full)
 
 
 def generation_key(folder: Path) -> tuple[str, int, int] | None:
-    """What identifies the index's current commit: its newest table of contents file.
-
-    A commit writes a new table of contents; a rebuild may reuse the name but never the
-    inode and mtime, so a changed key means readers must reopen.
+    """What identifies the index's current commit (see :func:`checksums.commit_key`).
 
     Args:
         folder: The index folder of a corpus.
@@ -195,15 +212,7 @@ def generation_key(folder: Path) -> tuple[str, int, int] | None:
     Returns:
         (file name, inode, mtime in ns), or None when there is no index.
     """
-    directory = whoosh_dir(folder)
-    name = checksums.newest_toc(directory)
-    if name is None:
-        return None
-    try:
-        info = (directory / name).stat()
-    except OSError:
-        return None
-    return name, info.st_ino, info.st_mtime_ns
+    return checksums.commit_key(whoosh_dir(folder))
 
 
 def open_searcher(folder: Path):
@@ -220,6 +229,8 @@ def open_searcher(folder: Path):
         if time.monotonic() >= deadline or not update_running(folder):
             raise DamagedIndex(problem)
         time.sleep(RECORD_POLL_SECONDS)
+    from whoosh.filedb.filestore import FileStorage
+
     storage = FileStorage(str(whoosh_dir(folder)), supports_mmap=False)
     try:
         return storage.open_index().searcher()

@@ -12,6 +12,11 @@ version differs or a name is missing, :data:`FAST_PATHS` is False, one warning s
 and each function below takes Whoosh's public path instead: Whoosh's own codec, writer
 and per-posting matcher calls, one process per build. An upgrade then makes indexing
 and search slower, never different.
+
+Importing the module also corrects three faults of Whoosh's top-``limit`` search that put
+a weaker article in the top ten (see :func:`correct_matchers`), with any Whoosh: the
+corrections use the public matcher interface only. Whatever opens an index imports this
+module (its segments name :class:`search.index.codec.IndexCodec`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import warnings
 import zlib
 from array import array
 
-from whoosh import scoring
+from whoosh import collectors, scoring
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
@@ -33,6 +38,7 @@ from whoosh.codec.whoosh3 import (
     W3PerDocReader,
     W3PostingsWriter,
 )
+from whoosh.matching import binary, mcore
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
@@ -152,6 +158,65 @@ def code_lengths() -> list:
     return list(_BYTE_LENGTHS)
 
 
+# Matching: corrections to Whoosh's collection of the top documents.
+
+_WHOOSH_COMPUTES_COUNT = collectors.TopCollector.computes_count
+
+
+def _and_maybe_skip_to(self, id):
+    """``AndMaybeMatcher.skip_to`` that brings the optional matcher to where the required
+    one landed (Whoosh brings it to ``id``: behind, when the required matcher jumped past
+    ``id``, so the document landed on was scored without its optional part)."""
+    if not self.a.is_active():
+        raise mcore.ReadTooFar
+    moved = self.a.skip_to(id)
+    if self.a.is_active() and self.b.is_active():
+        moved = self.b.skip_to(self.a.id()) or moved
+    return moved
+
+
+def _no_block_quality(self) -> bool:
+    """Two-part matchers do not skip blocks by quality (see :func:`correct_matchers`)."""
+    return False
+
+
+def _counts_every_match(self) -> bool:
+    """``TopCollector.computes_count``, knowing that replacing matchers drops matches too."""
+    return not self.replace and _WHOOSH_COMPUTES_COUNT(self)
+
+
+def correct_matchers() -> None:
+    """Make Whoosh's top-``limit`` search give the documents an exhaustive scoring gives.
+
+    Whoosh's collector keeps the top documents without scoring every match: every few
+    documents it replaces the matchers by simpler ones that can still reach the lowest top
+    score (``replace``), and it skips posting blocks too weak to reach it (block quality).
+
+    * ``AndMaybeMatcher.skip_to`` left its optional matcher behind (see
+      :func:`_and_maybe_skip_to`). The collector turns ``title:x OR body:x`` into one
+      (one field required, the other optional) when either field alone cannot reach the
+      top, so an article holding the word in both fields could be scored for one of them
+      only and miss the top.
+    * A union, intersection or and-maybe skipped the current block of one part when its
+      quality plus the *current* block quality of the other could not reach the lowest
+      top score, but the blocks skipped reach past the other part's current block, where
+      it may score far higher. Those matchers no longer claim block quality: a single
+      word still skips its own weak blocks, and parts that cannot reach the top are still
+      dropped, both sound. On fuzzy queries over 10,000 articles this costs nothing
+      measurable (``benchmarks/bench_top_k.py``).
+    * Without block quality the collector reported as the count of matches the matches
+      it collected, though replaced matchers drop matches too: the count is taken by a
+      second pass instead, as it always was with block quality.
+    """
+    binary.AndMaybeMatcher.skip_to = _and_maybe_skip_to
+    for matcher in (binary.UnionMatcher, binary.IntersectionMatcher, binary.AndMaybeMatcher):
+        matcher.supports_block_quality = _no_block_quality
+    collectors.TopCollector.computes_count = _counts_every_match
+
+
+correct_matchers()
+
+
 # Reading: field lengths and posting blocks.
 
 
@@ -171,7 +236,7 @@ class LoadedLengths(W3PerDocReader):
             reader = self._cached_reader(whoosh3._lenfield(fieldname), LENGTHS_COLUMN)
             if reader is None:
                 return default
-            codes = self._loaded[fieldname] = reader.load()
+            codes = self._loaded[fieldname] = _whole_column(reader, self._doccount)
         return _BYTE_LENGTHS[codes[docnum]] if docnum < len(codes) else None
 
     def field_codes(self, fieldname: str):
@@ -179,7 +244,7 @@ class LoadedLengths(W3PerDocReader):
         codes = self._loaded.get(fieldname)
         if codes is None:
             reader = self._cached_reader(whoosh3._lenfield(fieldname), LENGTHS_COLUMN)
-            codes = reader.load() if reader is not None else bytes(self._doccount)
+            codes = _whole_column(reader, self._doccount) if reader else bytes(self._doccount)
             self._loaded[fieldname] = codes
         return codes
 
@@ -190,6 +255,17 @@ class LoadedLengths(W3PerDocReader):
             codes = self.field_codes(fieldname)
             lengths = self._decoded[fieldname] = [_BYTE_LENGTHS[code] for code in codes]
         return lengths
+
+
+def _whole_column(reader, doccount: int):
+    """A column of one-byte length codes in one read: Whoosh's ``load`` reads them one
+    document at a time (0.2 s at 10,000 documents, every process's first query)."""
+    stored = getattr(reader, "_dbfile", None), getattr(reader, "_basepos", None)
+    count = getattr(reader, "_count", None)
+    if getattr(reader, "_typecode", None) != "B" or None in (*stored, count) or count > doccount:
+        return reader.load()
+    dbfile, basepos = stored
+    return dbfile.get(basepos, count) + bytes(doccount - count)
 
 
 def per_document_reader(storage, segment):

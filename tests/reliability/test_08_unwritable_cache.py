@@ -206,6 +206,9 @@ async def test_the_app_warns_and_searches_the_existing_index(world):
         _unlock_folder(folder)
     assert sorted(path.name for path in folder.iterdir()) == [
         "checksums.json",
+        "duplicates.json",
+        "files.json",
+        "folders.json",
         "manifest.json",
         "update.lock",
         "whoosh",

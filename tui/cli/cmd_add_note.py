@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = resolve_corpus(args)
     service = open_service(corpus)
-    ensure_index(service)
+    ensure_index(service, full=True)
     article = service.article(args.article_id)
     if article is None:
         fail(f"no article with id {args.article_id!r} in {corpus}", EXIT_NOT_FOUND)

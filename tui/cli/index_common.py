@@ -19,18 +19,24 @@ def open_service(corpus: Path):
     return open_search_service(corpus)
 
 
-def ensure_index(service) -> None:
+def ensure_index(service, *, full: bool = False) -> None:
     """Update the index quietly when the folder changed; a busy index is used as it is.
 
-    A rebuild (a damaged index, say) is told in one line on stderr; an index that cannot
-    be written (a read-only cache, a full disk) is searched as it stands when intact.
+    Whether it changed is told by the folders' modification times, recorded at the last
+    update (milliseconds, however large the corpus): a file added, removed or renamed,
+    or saved by an editor through a rename, is noticed; a file rewritten in place is
+    not, until ``briefing index`` or the app updates the index. A rebuild (a damaged
+    index, say) is told in one line on stderr; an index that cannot be written (a
+    read-only cache, a full disk) is searched as it stands when intact.
 
     Args:
         service: The corpus's search service.
+        full: Also notice files rewritten in place (a ``stat`` of every file), for
+            commands that hold quotes against the text.
     """
     from search.models import IndexBusyError, IndexUnwritable
 
-    if not service.needs_update():
+    if not (service.needs_update() if full else service.may_need_update()):
         return
     try:
         report = service.update()

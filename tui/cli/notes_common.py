@@ -73,5 +73,5 @@ def resolve_briefing(briefing, args: argparse.Namespace) -> list:
         corpus = next((f.resolve() for f in folders if f.is_dir()), None)
         corpus = corpus or resolve_corpus(argparse.Namespace())
     service = open_service(corpus)
-    ensure_index(service)
+    ensure_index(service, full=True)
     return resolve_against(briefing.notes, service, corpus)
