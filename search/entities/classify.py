@@ -354,6 +354,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
         return "ORG"
+    if len(words) == 2 and last in ("City", "Town") and lex.known.get(first, ("",))[0] == "PLACE":
+        return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
     if len(words) == 2 and first in COMPASS and last.lower() not in lex.common_words:

@@ -313,3 +313,12 @@ def test_a_hyphenated_common_word_opening_a_sentence_is_no_name():
 def test_people_known_by_one_name_are_people():
     text = "U2 frontman Bono and Beyonce sang. Ronaldinho scored."
     assert types(text) == {"Bono": "PERSON", "Beyonce": "PERSON", "Ronaldinho": "PERSON"}
+
+
+def test_a_city_and_city_or_town_is_a_club_unless_the_whole_is_a_listed_city():
+    text = "Exeter City drew with Ipswich Town. He flew on to Mexico City."
+    assert types(text) == {"Exeter City": "ORG", "Ipswich Town": "ORG", "Mexico City": "PLACE"}
+
+
+def test_a_language_adjective_is_no_place():
+    assert types("In Spanish-speaking countries it sold well.") == {}
