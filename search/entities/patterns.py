@@ -1,10 +1,12 @@
 """DATE and MONEY spans found by regular expressions.
 
 Dates: full dates ("12 March 2024", "March 12, 2024", "2024-03-12", "12/03/2024"),
-month and year, day and month, a month after "in"/"since"/"by"..., weekdays and years
+month and year, day and month, a month after "in"/"since"/"by"... or ending a range
+("between February and April"), weekdays and years
 after a preposition ("in 2004"). Money: a currency sign or code next to an amount
-("$5.2bn", "£300m", "US$ 3 million", "Rs 500 crore") or an amount followed by a
-currency word ("40 million euros", "1.5bn dollars").
+("$5.2bn", "£300m", "US$ 3 million", "Rs 500 crore", "NOK 40 million", with a scale
+"R54 billion" and "MK150 billion") or an amount followed by a currency word ("40
+million euros", "1.5bn dollars").
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 
 _MONTH_CUES = _names("in since until by from last next early late mid")
+# Also before a month ending a range ("between February and April", "to September");
+# not before "May", which after "and" is as often a name.
+_RANGE_CUES = _names("to between and through till")
+_MONTH_NOT_MAY = "(?:" + "|".join(m for m in MONTHS if m != "May") + ")"
 _YEAR_CUES = _names(
     "in since until by from of during before after the early late to than between for and or"
 )
@@ -48,6 +54,7 @@ _DATE_WORDS_RE = re.compile(
     rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|{_after(_MONTH_CUES)}{_MONTH}"
+    rf"|{_after(_RANGE_CUES)}{_MONTH_NOT_MAY}"
     rf"|{_WEEKDAY}"
     r")(?![\w-])"
 )
@@ -61,7 +68,10 @@ _DATE_NUMBERS_RE = re.compile(
 )
 
 _SIGN = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|S\$|\$|£|€|¥|₹|₽|₦|₩|₺)"
-_CODE = r"(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|AUD|CAD|BRL|MXN|ZAR|NGN|KES|AZN|Rs\.?|Rp)"
+_CODE = (
+    r"(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|AUD|CAD|BRL|MXN|ZAR|NGN|KES|AZN|NOK|SEK|DKK|PLN"
+    r"|CZK|HUF|TRY|KRW|Rs\.?|Rp)"
+)
 _AMOUNT = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:bn|m|k|tn|trillion|billion|million|thousand|crore|lakh)\b)?"
 _CURRENCY_WORDS = (
@@ -74,6 +84,7 @@ _CURRENCY_WORDS = (
 MONEY_RE = re.compile(
     r"(?=[0-9$£€¥₹₽₦₩₺A-Z])(?<![\w$£€¥])(?:"
     rf"{_SIGN}\s?(?:{_AMOUNT}){_SCALE}"
+    rf"|(?:R|MK|K|KSh|Sh)(?:{_AMOUNT})\s?(?:bn|m|tn|trillion|billion|million)\b"
     rf"|{_CODE}\s?(?:{_AMOUNT}){_SCALE}"
     rf"|(?:{_AMOUNT})(?:\s?(?:bn|m|tn|trillion|billion|million|thousand|crore|lakh))?"
     rf"\s+(?:US\s+|Hong\s+Kong\s+|Australian\s+|Canadian\s+|Swiss\s+|Singapore\s+|New\s+Zealand\s+|Taiwan\s+)?{_CURRENCY_WORDS}\b"

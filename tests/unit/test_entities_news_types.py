@@ -322,3 +322,15 @@ def test_a_city_and_city_or_town_is_a_club_unless_the_whole_is_a_listed_city():
 
 def test_a_language_adjective_is_no_place():
     assert types("In Spanish-speaking countries it sold well.") == {}
+
+
+def test_months_ending_a_range_are_dates_but_may_after_and_is_left_alone():
+    text = "Sales ran from October to April and rose in the months to September. Bill and May met."
+    dates = [s.text for s in extract_entities(text) if s.type == "DATE"]
+    assert dates == ["October", "April", "September"]
+
+
+def test_amounts_in_rand_kwacha_and_kroner_are_money():
+    text = "Contracts worth R54 billion, MK150 billion and NOK 40 million were signed."
+    money = [s.text for s in extract_entities(text) if s.type == "MONEY"]
+    assert money == ["R54 billion", "MK150 billion", "NOK 40 million"]
