@@ -221,10 +221,13 @@ def _shortened_companies(mentions: list[Mention], common_words: frozenset[str]) 
 
 
 def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> bool:
-    """ "the villages of Aghdam and Fuzuli": a name listed right after a place is a place."""
+    """ "the villages of Aghdam and Fuzuli", "from Edinburgh to Tweedbank": a name listed
+    right after a place is a place."""
     if not settled or settled[-1].type != "PLACE":
         return False
     between = text[settled[-1].end : mention.start]
+    if between == " to ":  # "from Edinburgh to Tweedbank"
+        return text[max(0, settled[-1].start - 5) : settled[-1].start].lower().endswith("from ")
     return between in (" and ", ", ", " or ", "–", "-", "/")  # "Baku–Tbilisi–Ceyhan"
 
 

@@ -143,6 +143,7 @@ PLACE_HEADS = word_set(
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
     Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
+    Wharf
     """
 )
 
@@ -238,6 +239,8 @@ COMMON_CAPITALISED = word_set(
     Billion Dozens Hundreds Thousands Millions
     SUV SMS MMS GPS USB LCD HDTV IPO ATM WAP GPRS RSS XML HTML URL PDF DIY VJ EP LP SIM
     PIN IVF MRI CCTV ISP DRM VoIP
+    Don't Can't Won't Isn't Doesn't Didn't Couldn't Wouldn't Shouldn't Aren't Wasn't
+    Weren't Haven't Hasn't Don’t Can’t Won’t Isn’t Doesn’t Didn’t Sri
     """
 )
 
@@ -302,6 +305,7 @@ DEMONYMS = word_set(
     Christian Christians Catholic Catholics
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
+    Lankan Lankans
     Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano Deutsche Deutscher
     Turkic Abkhaz Abkhazian Ossetian Ossetians Chechen Chechens Dagestani Ingush Talysh
     Lezgin Avar Adjarian Circassian Tatar Tatars Bashkir Yakut Uyghur Uyghurs Pashtun

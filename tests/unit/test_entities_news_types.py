@@ -334,3 +334,12 @@ def test_amounts_in_rand_kwacha_and_kroner_are_money():
     text = "Contracts worth R54 billion, MK150 billion and NOK 40 million were signed."
     money = [s.text for s in extract_entities(text) if s.type == "MONEY"]
     assert money == ["R54 billion", "MK150 billion", "NOK 40 million"]
+
+
+def test_from_a_place_to_a_name_makes_a_place_and_contractions_are_no_names():
+    text = "Don't worry, the line runs from Edinburgh to Tweedbank, said the Sri Lankan."
+    assert types(text) == {"Edinburgh": "PLACE", "Tweedbank": "PLACE"}
+
+
+def test_a_wharf_is_a_place():
+    assert types("Offices at Canary Wharf emptied.") == {"Canary Wharf": "PLACE"}
