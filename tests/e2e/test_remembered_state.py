@@ -31,9 +31,9 @@ def test_tab_star_and_theme_come_back_after_a_relaunch(terminal: Terminal, tmp_p
     listing = terminal.wait_for(LISTED)
     assert not header_is_light(terminal)
 
-    # Down from the box into the list; Enter opens its first article in a tab.
+    # Escape from the empty box into the list; Enter opens its first article in a tab.
     first_row = next(line for line in listing.splitlines() if line.startswith("• "))
-    terminal.send_keys("Down", "Enter")
+    terminal.send_keys("Escape", "Enter")
     reading = terminal.wait_for("Path ")
     title = reading.splitlines()[1].split("Search", 1)[1].strip().rstrip("…")
     assert title[:10] in first_row
@@ -41,6 +41,7 @@ def test_tab_star_and_theme_come_back_after_a_relaunch(terminal: Terminal, tmp_p
     terminal.wait_for(f"★ {title[:12]}")
 
     terminal.send_keys("C-p")
+    terminal.wait_for("Search for commands")
     terminal.type("Light theme")
     terminal.wait_for("Switch to the light theme")
     terminal.send_keys("Enter")
