@@ -54,6 +54,8 @@ class Record:
     folders: dict[str, int] = field(default_factory=dict)
     skipped: list[SkippedFile] = field(default_factory=list)
     articles: int = 0
+    # The files the index holds articles of (the file list also has those unreadable).
+    indexed: int = 0
     files: dict[str, list[int]] | None = None
 
     def folders_changed(self) -> bool:
@@ -163,6 +165,7 @@ def save(folder: Path, record: Record, files: dict[str, list[int]]) -> None:
         "folders": record.folders,
         "skipped": [[s.path, s.reason] for s in record.skipped],
         "articles": record.articles,
+        "indexed": record.indexed,
     }
     _write(folder, FOLDERS_NAME, payload)
 
@@ -197,8 +200,8 @@ def load(folder: Path, corpus: Path, wanted: dict) -> Record | None:
         if raw["corpus"] != os.path.abspath(corpus) or not isinstance(raw["folders"], dict):
             return None
         skipped = [SkippedFile(path, reason) for path, reason in raw["skipped"]]
-        folders, articles = raw["folders"], raw["articles"]
-        return Record(raw["corpus"], raw["commit"], wanted, folders, skipped, articles)
+        counts = raw["articles"], raw["indexed"]
+        return Record(raw["corpus"], raw["commit"], wanted, raw["folders"], skipped, *counts)
     except (KeyError, TypeError, ValueError):
         return None
 

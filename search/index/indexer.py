@@ -339,7 +339,7 @@ class Indexer:
         self._following = record.settings["follow_outside"]
         return IndexReport(
             files_read=0,
-            files_unchanged=len(record.files or ()),
+            files_unchanged=record.indexed,
             articles=record.articles,
             added=0,
             updated=0,
@@ -378,6 +378,7 @@ class Indexer:
             folders=times,
             skipped=list(scan.skipped),
             articles=manifest.article_count(),
+            indexed=len(manifest.files),
         )
         folders.save(self.folder, record, files)
 
