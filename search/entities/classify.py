@@ -390,7 +390,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"
     if len(words) <= 4:
         # "France Televisions" is a company, "Jordan Henderson" a man.
-        country_first = first in lex.regions and last.lower() in lex.common_words
+        country_first = first in lex.countries and last.lower() in lex.common_words
         acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
         acronym_inside = acronym_inside or any(w in ORG_HEADS for w in words)  # "Sky News"
         given = is_given_name(first, lex) or (

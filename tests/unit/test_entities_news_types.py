@@ -343,3 +343,14 @@ def test_from_a_place_to_a_name_makes_a_place_and_contractions_are_no_names():
 
 def test_a_wharf_is_a_place():
     assert types("Offices at Canary Wharf emptied.") == {"Canary Wharf": "PLACE"}
+
+
+def test_counties_and_english_city_names_are_places_and_still_open_peoples_names():
+    text = "Devon singer Joss Stone won in Venice. Devon Malcolm bowled for Kent."
+    assert types(text) == {
+        "Devon": "PLACE",
+        "Joss Stone": "PERSON",
+        "Venice": "PLACE",
+        "Devon Malcolm": "PERSON",
+        "Kent": "PLACE",
+    }
