@@ -28,6 +28,11 @@ def short_date(date: str | None) -> str | None:
     return date[:DATE_WIDTH] if date else date
 
 
+def article_key(article: ArticleSummary) -> str:
+    """The key of an article's ``summary_row``, known without making the row."""
+    return article.id
+
+
 def summary_row(article: ArticleSummary) -> Row:
     """One line: date, source and title, in columns."""
     line = Content.assemble(
@@ -37,7 +42,7 @@ def summary_row(article: ArticleSummary) -> Row:
         Content("  "),
         content(article.title, "bold", one_line=True),
     )
-    return Row(article.id, ((line, 1),))
+    return Row(article_key(article), ((line, 1),))
 
 
 def snippet_content(snippet: Snippet) -> Content:

@@ -42,7 +42,7 @@ from tui.literal import content
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.history import HistoryWalk, QueryMemory
 from tui.widgets.search.results_list import LazyRows, ResultsList
-from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, hit_row, summary_row
+from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, article_key, hit_row, summary_row
 
 # At most one search sets out per interval; keys typed faster wait for the next one.
 SEARCH_INTERVAL = 0.12
@@ -424,7 +424,8 @@ class SearchView(Vertical):
         ordered = self._listing.get(self.sort_key)
         if ordered is None:
             ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
-        self.results_list.set_rows(LazyRows(ordered, summary_row), empty_text="No articles.")
+        rows = LazyRows(ordered, summary_row, key=article_key)
+        self.results_list.set_rows(rows, empty_text="No articles.")
         self._set_status(
             Content(f"{len(ordered)} articles · sorted by {self.sort_key} (F2 or click a column)")
         )
