@@ -384,6 +384,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PERSON"  # "the Okafor administration", "the Mbeki era", "the Gupta family"
     if len(words) <= 4 and before in PERSON_LOWER_CUES and before not in ("said", "says", "told"):
         return "PERSON"
+    if len(words) <= 3 and before.endswith("-year-old"):
+        return "PERSON"  # "the 23-year-old Prutton"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
     org_cue = before in ORG_LOWER_CUES and not _after_article_a(text, seg) and not person_shaped
     if after in ORG_LOWER_HEADS or org_cue:  # "the group Hamas", not "group Shahin Mustafayev"

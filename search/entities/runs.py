@@ -93,7 +93,7 @@ _SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
 _HYPHEN_ADJECTIVE = re.compile(
-    r"-(?:based|born|led|owned|backed|made|style|wide|run|right|left|wing|speaking|[a-z]{3,}ed)$"
+    r"-(?:based|born|led|owned|backed|made|style|wide|run|right|left|wing|speaking|old|[a-z]{3,}ed)$"
 )
 
 
