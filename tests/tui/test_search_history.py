@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.tui.conftest import ready, search, wait_for
+from tests.tui.conftest import ready, screen_text, search, wait_for
 from tui.app import make_app
 from tui.widgets.search.results_list import ResultsList
 
@@ -86,3 +86,13 @@ async def test_the_history_is_there_after_a_relaunch(seeds):
         await pilot.pause()
         await pilot.press("up")
         assert box.value == "Airbus"
+
+
+async def test_a_query_put_back_unfinished_reads_its_last_word_as_typed(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.search_view
+        view.set_query("Paki", finished=False)
+        await wait_for(pilot, lambda: view.answered_query == "Paki")
+        assert view.partial
+        assert "1 hit" in screen_text(app)

@@ -336,16 +336,22 @@ class SearchView(Vertical):
     def facets(self) -> FacetPanel:
         return self.query_one(FacetPanel)
 
-    def set_query(self, query: str) -> None:
-        """Replace the query (it runs, as a finished query) and put the keyboard in the box."""
+    def set_query(self, query: str, *, finished: bool = True) -> None:
+        """Replace the query (it runs) and put the keyboard in the box.
+
+        Args:
+            query: the new text of the box.
+            finished: whether its last word is complete (False: it reads as still being
+                typed, as text typed into the box does).
+        """
         query_input = self.query_one("#query", Input)
-        self._put(query)
+        self._put(query, finished=finished)
         query_input.focus()
 
-    def _put(self, query: str) -> None:
-        """The box holds ``query``, a finished one, the cursor after it."""
+    def _put(self, query: str, *, finished: bool = True) -> None:
+        """The box holds ``query`` (a finished one unless told), the cursor after it."""
         query_input = self.query_one("#query", Input)
-        self._finished_text = query
+        self._finished_text = query if finished else None
         query_input.value = query
         query_input.cursor_position = len(query)
 
