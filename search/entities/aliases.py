@@ -297,7 +297,10 @@ def _gerund(word: str, common_words: frozenset[str]) -> bool:
 
 
 def _looks_inflected(word: str) -> bool:
-    """ "Thousands", "Officially", "Speaking": a capitalised common word, not a name."""
+    """ "Thousands", "Officially", "Speaking", "Downloadable": a capitalised common word,
+    not a name."""
     if not word[1:].islower():
         return False
+    if len(word) > 7 and word.endswith(("able", "ible")):
+        return True
     return word.endswith(("ly", "ing", "ed")) or (word.endswith("s") and not word.endswith("ss"))

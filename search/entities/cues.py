@@ -238,7 +238,7 @@ COMMON_CAPITALISED = word_set(
     Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand Million
     Billion Dozens Hundreds Thousands Millions
     SUV SMS MMS GPS USB LCD HDTV IPO ATM WAP GPRS RSS XML HTML URL PDF DIY VJ EP LP SIM
-    PIN IVF MRI CCTV ISP DRM VoIP
+    PIN IVF MRI CCTV ISP DRM VoIP DVR PVR
     Don't Can't Won't Isn't Doesn't Didn't Couldn't Wouldn't Shouldn't Aren't Wasn't
     Weren't Haven't Hasn't Don’t Can’t Won’t Isn’t Doesn’t Didn’t Sri
     """

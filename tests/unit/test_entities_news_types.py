@@ -359,3 +359,7 @@ def test_counties_and_english_city_names_are_places_and_still_open_peoples_names
 def test_an_age_before_a_name_makes_a_person_and_stays_out_of_it():
     text = "Seventeen-year-old Stone won the prize. The 23-year-old Prutton left."
     assert types(text) == {"Stone": "PERSON", "Prutton": "PERSON"}
+
+
+def test_an_adjective_opening_a_sentence_and_device_abbreviations_are_no_names():
+    assert types("Downloadable games sold well. The DVR market grew.") == {}
