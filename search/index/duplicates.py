@@ -26,10 +26,10 @@ where else its text is.
 Versions are direct: an article lists the articles its body is close to, not the
 articles those are close to in turn, so a chain of edits never links two different
 stories. Both are worked out from the manifest after each update, so deleting or
-editing a copy changes what the others show at once; what was decided about a pair of
-texts is kept beside the index (:data:`FOUND_NAME`) with what was found for the commit,
-so the next process reads it instead of finding it again, and after a change compares
-only pairs with a new text.
+editing a copy changes what the others show at once. What was found is kept beside the
+index for its commit (:data:`FOUND_NAME`), so the next process reads it instead of
+finding it again; what was decided about each pair of texts is kept too
+(:data:`VERDICTS_NAME`), so after a change only pairs with a new text are compared.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ MAX_BUCKET = 50
 VERSION_SHARE = 80.0
 # Beside the index: what was found for its current commit, and every verdict.
 FOUND_NAME = "duplicates.json"
+VERDICTS_NAME = "verdicts.json"
 FOUND_FORMAT = 1
 _HEX = 8
 _MOST = 0xFFFFFFFF
@@ -193,7 +194,7 @@ class KnownDuplicates:
         saved = _load_found(folder)
         if saved is not None and key is not None and saved[0] == list(key):
             return cls(key, saved[1], files_of)
-        earlier = {**(saved[1].verdicts if saved else {}), **(verdicts or {})}
+        earlier = {**_load_verdicts(folder), **(verdicts or {})}
         found = find_duplicates(files_of(), bodies, earlier)
         if key is not None:
             with contextlib.suppress(OSError):  # a read-only cache finds them again next time
@@ -228,7 +229,9 @@ class KnownDuplicates:
 
 
 def _save_found(folder: Path, key: object, found: Duplicates) -> None:
-    """Record what was found for commit ``key`` beside the index (atomically)."""
+    """Record what was found for commit ``key`` beside the index, the verdicts (many
+    more, read only when something changed) in a file of their own."""
+    _write_json(folder / VERDICTS_NAME, [[a, b, same] for (a, b), same in found.verdicts.items()])
     payload = {
         "format": FOUND_FORMAT,
         "commit": list(key),
@@ -236,9 +239,11 @@ def _save_found(folder: Path, key: object, found: Duplicates) -> None:
         "versions": found.versions,
         "identical_files": found.identical_files,
         "version_pairs": found.version_pairs,
-        "verdicts": [[a, b, same] for (a, b), same in found.verdicts.items()],
     }
-    target = folder / FOUND_NAME
+    _write_json(folder / FOUND_NAME, payload)
+
+
+def _write_json(target: Path, payload: object) -> None:
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
     os.replace(temporary, target)
@@ -256,11 +261,19 @@ def _load_found(folder: Path) -> tuple[list, Duplicates] | None:
             versions={k: tuple(v) for k, v in raw["versions"].items()},
             identical_files=[(a, b) for a, b in raw["identical_files"]],
             version_pairs=[(a, b) for a, b in raw["version_pairs"]],
-            verdicts={(a, b): bool(same) for a, b, same in raw["verdicts"]},
         )
         return list(raw["commit"]), found
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
+
+
+def _load_verdicts(folder: Path) -> dict[tuple[str, str], bool]:
+    """Every verdict recorded beside the index ({} when missing or unreadable)."""
+    try:
+        raw = json.loads((folder / VERDICTS_NAME).read_text(encoding="utf-8"))
+        return {(a, b): bool(same) for a, b, same in raw}
+    except (OSError, ValueError, TypeError, RecursionError):
+        return {}
 
 
 def _place(entry: dict) -> str:

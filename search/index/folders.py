@@ -13,10 +13,11 @@ answered without walking the corpus or loading the manifest:
   (:meth:`Record.files_changed`), against the sizes and times the manifest holds.
 
 A record that is missing, unreadable, of another commit or taken with other settings
-(the ignore file, following symlinks out of the corpus, the entity corrections) is no
-record: the indexer then walks the folder as before. A folder whose time was within
-:data:`RACY_NS` of the moment it was recorded is recorded as unknown (it counts as
-changed), since a file added in the same clock tick would leave its time as it was.
+(the index format, the ignore file, following symlinks out of the corpus, the entity
+corrections) is no record: the indexer then walks the folder as before. A folder whose
+time was within :data:`RACY_NS` of the moment it was recorded is recorded as unknown
+(it counts as changed), since a file added in the same clock tick would leave its time
+as it was.
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ class Record:
         return False
 
 
-def settings(corpus: Path, *, follow_outside: bool, entity_rules: str) -> dict:
+def settings(corpus: Path, *, follow_outside: bool | None, entity_rules: str) -> dict:
     """What decides which files an update reads and what it makes of them."""
+    from search.index.schema import SCHEMA_VERSION
     from search.reading.ignoring import IGNORE_FILE
 
     try:
@@ -99,7 +101,12 @@ def settings(corpus: Path, *, follow_outside: bool, entity_rules: str) -> dict:
         ignore = [info.st_size, info.st_mtime_ns]
     except OSError:
         ignore = None
-    return {"follow_outside": follow_outside, "entity_rules": entity_rules, "ignore": ignore}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "follow_outside": follow_outside,
+        "entity_rules": entity_rules,
+        "ignore": ignore,
+    }
 
 
 def folder_times(corpus: Path) -> dict[str, int] | None:

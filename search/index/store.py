@@ -35,7 +35,7 @@ LOCK_NAME = "update.lock"
 METADATA_NAMES = ("manifest.json", "words.json")
 # Worked out again from the index when missing or stale: the record of the corpus's
 # folders and files (search.index.folders) and the copies and versions found.
-RECORD_NAMES = ("folders.json", "files.json", "duplicates.json")
+RECORD_NAMES = ("folders.json", "files.json", "duplicates.json", "verdicts.json")
 # Every name the index writes in its folder besides the lock; a rebuild clears them.
 OWN_NAMES = (
     INDEX_SUBDIR,
@@ -50,6 +50,7 @@ OWN_NAMES = (
     "folders.tmp",
     "files.tmp",
     "duplicates.tmp",
+    "verdicts.tmp",
 )
 # The records name the commit they describe, so one left from before a rebuild is not
 # believed; the verdicts on pairs of texts among the copies and versions stay true.

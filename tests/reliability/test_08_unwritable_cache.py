@@ -211,6 +211,7 @@ async def test_the_app_warns_and_searches_the_existing_index(world):
         "folders.json",
         "manifest.json",
         "update.lock",
+        "verdicts.json",
         "whoosh",
         "words.json",
     ]
