@@ -41,7 +41,12 @@ def _strings(value: Any) -> list[str]:
 def _keep_scrolls(corpus: State, offsets: dict[str, float]) -> None:
     kept = corpus.get("scroll")
     kept = kept if isinstance(kept, dict) else {}
-    kept.update({key: round(value, 1) for key, value in offsets.items()})
+    for key, value in offsets.items():
+        # The top of an article is where it opens anyway: no entry needed for it.
+        if value > 0:
+            kept[key] = round(value, 1)
+        else:
+            kept.pop(key, None)
     corpus["scroll"] = kept
 
 
