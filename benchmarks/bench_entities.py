@@ -78,6 +78,7 @@ FIXTURE_SETS = (
     ("region, held out", "blind_region_"),
     ("news, held out batch c", "blind_news_c_"),
     ("news, held out batch d", "blind_news_d_"),
+    ("news, held out batch e", "blind_news_e_"),
     ("news, held out", "blind_news_"),
     ("region, tuning", "region_"),
     ("news, tuning", ""),
