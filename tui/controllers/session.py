@@ -140,15 +140,16 @@ class SessionKeeper:
         """Keep ``query`` as the last one, once answers have stopped coming for a moment."""
         if self._query_timer is not None:
             self._query_timer.stop()
-        self._query_timer = self._screen.set_timer(
-            QUERY_SAVE_DELAY, lambda: self._state.set_query(query)
-        )
+        self._query_timer = self._screen.set_timer(QUERY_SAVE_DELAY, lambda: self._keep(query))
+
+    def _keep(self, query: str) -> None:
+        if query != self._state.query:
+            self._state.set_query(query)
 
     def leaving(self) -> None:
         """The app is quitting: keep the query in the box and the tabs as they are."""
         if self._query_timer is not None:
             self._query_timer.stop()
-        if self._search_view.query != self._state.query:
-            self._state.set_query(self._search_view.query)
+        self._keep(self._search_view.query)
         if not self._restoring:
             self.keep_tabs()
