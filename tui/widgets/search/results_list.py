@@ -218,11 +218,6 @@ class ResultsList(ScrollView, can_focus=True):
         """Which rows are shown: all, unread or starred."""
         return self._filter
 
-    @property
-    def total(self) -> int:
-        """How many rows the list holds, shown or not."""
-        return len(self._all_rows)
-
     def set_marks(self, read: frozenset[str], starred: frozenset[str]) -> None:
         """Draw reading marks: a dot before unread rows, a star before starred ones.
 
