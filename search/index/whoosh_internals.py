@@ -13,7 +13,7 @@ and each function below takes Whoosh's public path instead: Whoosh's own codec, 
 and per-posting matcher calls, one process per build. An upgrade then makes indexing
 and search slower, never different.
 
-Importing the module also corrects three faults of Whoosh's top-``limit`` search that put
+Importing the module also corrects four faults of Whoosh's top-``limit`` search that put
 a weaker article in the top ten (see :func:`correct_matchers`), with any Whoosh: the
 corrections use the public matcher interface only. Whatever opens an index imports this
 module (its segments name :class:`search.index.codec.IndexCodec`).
@@ -22,6 +22,7 @@ module (its segments name :class:`search.index.codec.IndexCodec`).
 from __future__ import annotations
 
 import importlib.metadata
+import math
 import pickle
 import warnings
 import zlib
@@ -38,7 +39,7 @@ from whoosh.codec.whoosh3 import (
     W3PerDocReader,
     W3PostingsWriter,
 )
-from whoosh.matching import binary, mcore
+from whoosh.matching import binary, combo, mcore
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
@@ -180,6 +181,13 @@ def _no_block_quality(self) -> bool:
     return False
 
 
+def _unknown_best_score(self) -> float:
+    """``ArrayUnionMatcher.max_quality``: Whoosh gave its best clause's, but a document
+    matching several clauses scores their sum. The best score left in the parts still to
+    read is not known, so no other part is dropped on its account."""
+    return math.inf
+
+
 def _counts_every_match(self) -> bool:
     """``TopCollector.computes_count``, knowing that replacing matchers drops matches too."""
     return not self.replace and _WHOOSH_COMPUTES_COUNT(self)
@@ -197,6 +205,11 @@ def correct_matchers() -> None:
       (one field required, the other optional) when either field alone cannot reach the
       top, so an article holding the word in both fields could be scored for one of them
       only and miss the top.
+    * A union of three clauses or more read in parts (``ArrayUnionMatcher``, for the
+      words a fuzzy word or prefix stands for, or any ``OR`` in a segment of up to 5,000
+      documents) claimed as its best score its best clause's, so the other part of an
+      ``AND`` could be dropped where the union's clauses together would have reached the
+      top. Its best score is now unknown (:func:`_unknown_best_score`).
     * A union, intersection or and-maybe skipped the current block of one part when its
       quality plus the *current* block quality of the other could not reach the lowest
       top score, but the blocks skipped reach past the other part's current block, where
@@ -211,6 +224,7 @@ def correct_matchers() -> None:
     binary.AndMaybeMatcher.skip_to = _and_maybe_skip_to
     for matcher in (binary.UnionMatcher, binary.IntersectionMatcher, binary.AndMaybeMatcher):
         matcher.supports_block_quality = _no_block_quality
+    combo.ArrayUnionMatcher.max_quality = _unknown_best_score
     collectors.TopCollector.computes_count = _counts_every_match
 
 
