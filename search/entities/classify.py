@@ -38,6 +38,7 @@ from search.entities.cues import (
     PRODUCT_LOWER_HEADS,
     PRODUCTS,
     SPEECH_VERBS,
+    WORK_NOUNS,
     word_set,
 )
 from search.entities.lexicon import Lexicon
@@ -76,9 +77,12 @@ _CLUB_ROLES = word_set(
     "fans supporters squad boss teammate"
 )
 _PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
+# "the mayor of Cannes", "the outskirts of Kyiv": what only a place has.
+_OF_A_PLACE = word_set("mayor residents outskirts suburbs streets centre center heart")
 _PLACE_PLURALS = word_set("counties states areas parts places countries nations")
 _PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
 _PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
+_ALONG = frozenset(["on", "along", "across"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
 _HOLDINGS = word_set(
     "stake stakes shares share invest invested investment interest role roles star starred "
@@ -105,6 +109,7 @@ _PERSON_AFTER = re.compile(
     r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9]\d|10\d),"
     r"|[ \t]+(?:said|says|told|added|wrote)[ \t]+(?:he|she)\b"
 )
+_INITIAL = re.compile(r"[A-Z]\.")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 _LEGAL_SUFFIXES = word_set(
@@ -283,8 +288,10 @@ def _split_of(
         and (len(left) > 1 or " ".join(right_name) in lex.regions)
     )  # "Rai Benjamin of the United States", "Eramet of France"
     named_of_org = (
-        left[-1] not in ORG_OPENERS and left[-1] not in ORG_HEADS and right_name[-1] in ORG_HEADS
-    )  # "Chakwera of the Malawi Congress Party"
+        left[-1] not in ORG_OPENERS
+        and left[-1] not in ORG_HEADS
+        and (right_name[-1] in ORG_HEADS or right_known == "ORG")
+    )  # "Chakwera of the Malawi Congress Party", "Eberechi Eze of Crystal Palace"
     if not (person or org_of_place or org_of_org or named_of_org):
         return None
     offsets = _offsets(text, seg)
@@ -369,6 +376,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"
+    if _word_before(text, seg.start) in WORK_NOUNS:
+        return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
     if len(words) <= 3 and _place_of(text, seg.start):
         return "PLACE"
     before = _word_before(text, seg.start)
@@ -378,6 +387,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     word_speaks = first.lower() in lex.very_common and not seg.sentence_start
     if len(words) == 1 and after in SPEECH_VERBS and (first in lex.towns or word_speaks):
         return "ORG"  # "Cupertino said", "Variety called it": a town or a word that speaks
+    if len(words) > 1 and all(_INITIAL.fullmatch(w) for w in words[:-1]) and last[1:].islower():
+        return "PERSON"  # "A. G. Cook", "J. K. Rowling"
     if len(words) <= 4 and _PERSON_AFTER.match(text, seg.end):
         return "PERSON"  # "Owen Cooper, 15, has...", "Morrissey said he..."
     if len(words) <= 3 and after in _LEADER_HEADS:
@@ -536,17 +547,19 @@ def _after_locative(text: str, start: int) -> bool:
     before = [w.lower() for w in text[max(0, start - 40) : start].split()]
     if len(before) >= 3 and before[-2:] == ["such", "as"]:
         return before[-3].strip(",") in PLACE_LOWER_HEADS or before[-3] in _PLACE_PLURALS
-    if len(before) >= 2 and before[-1] == "the" and before[-2] in _PLACE_LOCATIVES:
-        return True
+    if len(before) >= 2 and before[-1] == "the" and before[-2] in _PLACE_LOCATIVES | _ALONG:
+        return True  # "in the Alentejo", "on the Riviera", "along the Croisette"
     if not before or before[-1] not in _PLACE_LOCATIVES:
         return False
     return len(before) < 2 or before[-2] not in _HOLDINGS
 
 
 def _place_of(text: str, start: int) -> bool:
-    """Whether the text before ``start`` reads "the village of", "the city of"..."""
+    """Whether the text before ``start`` reads "the village of", "the mayor of"..."""
     before = text[max(0, start - 30) : start].split()
-    return len(before) >= 2 and before[-1] == "of" and before[-2].lower() in PLACE_LOWER_HEADS
+    if len(before) < 2 or before[-1] != "of":
+        return False
+    return before[-2].lower() in PLACE_LOWER_HEADS or before[-2].lower() in _OF_A_PLACE
 
 
 def _word_before(text: str, start: int) -> str:

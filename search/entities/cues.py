@@ -57,7 +57,7 @@ PERSON_LOWER_CUES = word_set(
     said says told wife husband son daughter father mother brother sister uncle aunt
     colleague deputy adviser advisor counsel inspector detective journalist reporter
     editor correspondent scientist researcher physicist biologist chemist astronomer
-    doctor surgeon nurse activist campaigner dissident opposition veteran teammate
+    doctor surgeon nurse activist campaigner dissident opposition veteran teammate owner
     singer-songwriter rapper comedian presenter pianist guitarist drummer frontman
     frontwoman playwright screenwriter filmmaker film-maker designer photographer bookmaker
     """
@@ -97,7 +97,7 @@ ORG_HEADS = word_set(
     Hotspur FC Bros Bros. Store Stores
     Textiles Logistics Shipping Construction Engineering Solutions Software Resources
     Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
-    Hotels Resorts Brewing Breweries Dairies Farms Management Community Corps Museum
+    Hotels Resorts Brewing Breweries Dairies Farms Management Community Corps Museum Marine
     """
 )
 
@@ -190,6 +190,15 @@ PRODUCTS = word_set(
     """
 )
 
+# Lower-case nouns before a name that make it a work ("the film Anora", "his hit
+# Stargazing", "the sitcom Ghosts").
+WORK_NOUNS = word_set(
+    """
+    film films movie album albums single song songs hit drama sitcom series novel book
+    musical documentary play opera game
+    """
+)
+
 # The Moon, the Sun and the planets: capitalised, but no entity.
 CELESTIAL = word_set("Moon Sun Earth Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto")
 
@@ -262,6 +271,7 @@ CLOSED_CLASS = word_set(
 EVENT_NAMES = frozenset(
     [
         "Champions League",
+        "Palme d'Or",
         "Europa League",
         "Nations League",
         "Conference League",

@@ -116,7 +116,9 @@ def lexicon() -> Lexicon:
             regions.update([canonical, *aliases])
         if entity_type == "PLACE" and canonical in countries:
             countries.update(aliases)
-    not_names = COMMON_CAPITALISED | DEMONYMS | frozenset(MONTHS) | frozenset(WEEKDAYS)
+    # "Royal" opens places and bodies ("Royal Festival Hall", "Royal Portrush") far more
+    # often than a person's name.
+    not_names = COMMON_CAPITALISED | DEMONYMS | frozenset(MONTHS) | frozenset(WEEKDAYS) | {"Royal"}
     given = (frozenset(_data("given_names.txt").split()) | _SHORT_GIVEN_NAMES) - not_names
     by_frequency = _data("common_words.txt").split()
     return Lexicon(

@@ -31,9 +31,10 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 
 _MONTH_CUES = _names("in since until by from last next early late mid")
-# Also before a month ending a range ("between February and April", "to September");
+# Also before a month ending a range ("between February and April", "to September",
+# "the end of June");
 # not before "May", which after "and" is as often a name.
-_RANGE_CUES = _names("to between and through till")
+_RANGE_CUES = _names("to between and through till of")
 _MONTH_NOT_MAY = "(?:" + "|".join(m for m in MONTHS if m != "May") + ")"
 _YEAR_CUES = _names(
     "in since until by from of during before after the early late to than between for and or"

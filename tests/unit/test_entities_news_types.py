@@ -363,3 +363,35 @@ def test_an_age_before_a_name_makes_a_person_and_stays_out_of_it():
 
 def test_an_adjective_opening_a_sentence_and_device_abbreviations_are_no_names():
     assert types("Downloadable games sold well. The DVR market grew.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("The mayor of Cannes said visitor numbers were up.", "Cannes", "PLACE"),
+        ("Police were sent to the town on the Riviera.", "Riviera", "PLACE"),
+        ("She thanked her collaborator A. G. Cook.", "A. G. Cook", "PERSON"),
+        ("Arsenal are linked with Eberechi Eze of Crystal Palace.", "Eberechi Eze", "PERSON"),
+        ("Owner Kyril Louis-Dreyfus said no.", "Kyril Louis-Dreyfus", "PERSON"),
+        ("Protesters gathered outside the Capitol.", "Capitol", "PLACE"),
+        ("The final was broadcast on BBC One.", "BBC One", "ORG"),
+    ],
+)
+def test_cues_for_places_people_and_channels(text, name, entity_type):
+    assert types(text)[name] == entity_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sean Baker, whose film Anora won the Palme d'Or, sat on the jury.",
+        "He performed his hit Stargazing with a string section.",
+    ],
+)
+def test_a_work_after_its_kind_and_a_prize_are_no_entities(text):
+    assert set(types(text)) <= {"Sean Baker"}
+
+
+def test_a_month_after_the_end_of_is_a_date():
+    dates = [s.text for s in extract_entities("Profits fell in the six months to the end of June.")]
+    assert dates == ["June"]
