@@ -77,7 +77,8 @@ class SessionKeeper:
                 markup=False,
             )
         if query := self._state.query:
-            self._search_view.set_query(query)
+            # As it was typed: a last word left half typed finds what it found then.
+            self._search_view.set_query(query, finished=False)
 
     def index_ready(self) -> None:
         """Open the tabs that were open (the first time the index is ready only)."""
