@@ -21,6 +21,7 @@ from search.entities.cues import (
     CELESTIAL,
     COMMON_CAPITALISED,
     COMPASS,
+    DEMONYMS,
     EVENT_NAMES,
     LOCATIVES,
     NAME_PARTICLES,
@@ -197,6 +198,7 @@ def classify_segment(
             or (
                 words[0].lower() in lex.common_words
                 and words[0] not in lex.given_names
+                and words[0] not in DEMONYMS  # "Scottish Labour leader ..." opening
                 and " ".join(words[1:]) in lex.known
             )
             or (

@@ -45,6 +45,10 @@ PORTFOLIOS = word_set(
     """
 )
 
+# Party names a nationality word opens as a branch of its own ("Scottish Labour",
+# "Welsh Conservatives").
+PARTY_WORDS = word_set("Labour Conservatives Greens Liberals Democrats Republicans Socialists")
+
 # Lower-case words right before a name that mark a person ("spokesman John Smith").
 PERSON_LOWER_CUES = word_set(
     """

@@ -34,6 +34,7 @@ from search.entities.cues import (
     NOT_ENTITY_HEADS,
     ORG_HEADS,
     ORG_OPENERS,
+    PARTY_WORDS,
     PERSON_TITLES,
     PLACE_HEADS,
     PORTFOLIOS,
@@ -363,9 +364,11 @@ def _demonym_opens_name(
 ) -> bool:
     """Whether the nationality word at ``index`` is the first word of an organisation's
     name: "Russian Railways", "Georgian Dream", "Christian Aid", "Islamic Revolutionary
-    Guard Corps"; not "Russian Foreign Ministry" (Russia's "Foreign Ministry"),
+    Guard Corps", "Scottish Labour"; not "Russian Foreign Ministry" (Russia's "Foreign Ministry"),
     "Kenyan Kipyegon" or "Spanish Real Madrid"."""
     rest = [w for _, w in tokens[index + 1 :]]
+    if rest and rest[0] in PARTY_WORDS and len(rest) == 1:
+        return True  # "Scottish Labour" ("Labour" is also a portfolio: "Labour Minister")
     if not rest or rest[0] in PERSON_TITLES or (index == 0 and rest[0] in PORTFOLIOS):
         return False  # ("Pan American Health Organization" is one name)
     if " ".join(rest) in known or rest[0] in lexicon().given_names:

@@ -395,3 +395,15 @@ def test_a_work_after_its_kind_and_a_prize_are_no_entities(text):
 def test_a_month_after_the_end_of_is_a_date():
     dates = [s.text for s in extract_entities("Profits fell in the six months to the end of June.")]
     assert dates == ["June"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Scottish Labour leader Anas Sarwar said no.", "Scottish Labour"),
+        ("The Welsh Conservatives agreed.", "Welsh Conservatives"),
+        ("The US Senate passed the bill.", "US Senate"),
+    ],
+)
+def test_a_party_branch_and_a_chamber_named_with_their_country_are_one_organisation(text, name):
+    assert types(text)[name] == "ORG"
