@@ -378,7 +378,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"
-    if _word_before(text, seg.start) in WORK_NOUNS:
+    if _raw_word_before(text, seg.start) in WORK_NOUNS:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
     if len(words) <= 3 and _place_of(text, seg.start):
         return "PLACE"
@@ -567,6 +567,12 @@ def _place_of(text: str, start: int) -> bool:
 def _word_before(text: str, start: int) -> str:
     chunk = text[max(0, start - 30) : start].split()
     return chunk[-1].strip(",;").lower() if chunk else ""
+
+
+def _raw_word_before(text: str, start: int) -> str:
+    """The word before ``start`` with its punctuation ("film," is not "film")."""
+    chunk = text[max(0, start - 30) : start].split()
+    return chunk[-1] if chunk else ""
 
 
 def _word_after(text: str, end: int) -> str:

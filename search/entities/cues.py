@@ -198,8 +198,8 @@ PRODUCTS = word_set(
 # Stargazing", "the sitcom Ghosts").
 WORK_NOUNS = word_set(
     """
-    film films movie album albums single song songs hit drama sitcom series novel book
-    musical documentary play opera game
+    film films movie album albums song songs hit drama sitcom series novel musical
+    documentary opera
     """
 )
 

@@ -407,3 +407,7 @@ def test_a_month_after_the_end_of_is_a_date():
 )
 def test_a_party_branch_and_a_chamber_named_with_their_country_are_one_organisation(text, name):
     assert types(text)[name] == "ORG"
+
+
+def test_a_comma_after_a_kind_of_work_ends_the_cue():
+    assert types("In the film, Tavish Okafor plays a spy.") == {"Tavish Okafor": "PERSON"}
