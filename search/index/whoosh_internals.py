@@ -13,7 +13,7 @@ and each function below takes Whoosh's public path instead: Whoosh's own codec, 
 and per-posting matcher calls, one process per build. An upgrade then makes indexing
 and search slower, never different.
 
-Importing the module also corrects four faults of Whoosh's top-``limit`` search that put
+Importing the module also corrects the faults of Whoosh's top-``limit`` search that put
 a weaker article in the top ten (see :func:`correct_matchers`), with any Whoosh: the
 corrections use the public matcher interface only. Whatever opens an index imports this
 module (its segments name :class:`search.index.codec.IndexCodec`).
@@ -22,7 +22,6 @@ module (its segments name :class:`search.index.codec.IndexCodec`).
 from __future__ import annotations
 
 import importlib.metadata
-import math
 import pickle
 import warnings
 import zlib
@@ -39,7 +38,7 @@ from whoosh.codec.whoosh3 import (
     W3PerDocReader,
     W3PostingsWriter,
 )
-from whoosh.matching import binary, combo, mcore
+from whoosh.matching import binary, mcore
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
@@ -161,7 +160,7 @@ def code_lengths() -> list:
 
 # Matching: corrections to Whoosh's collection of the top documents.
 
-_WHOOSH_COMPUTES_COUNT = collectors.TopCollector.computes_count
+_WHOOSH_SCORED_COLLECTOR = collectors.ScoredCollector.__init__
 
 
 def _and_maybe_skip_to(self, id):
@@ -176,56 +175,57 @@ def _and_maybe_skip_to(self, id):
     return moved
 
 
+def _and_not_start(self, a, b) -> None:
+    """``AndNotMatcher.__init__`` that passes over every first document the excluded
+    matcher holds (Whoosh checked only whether both started on the same document)."""
+    binary.BiMatcher.__init__(self, a, b)
+    while a.is_active() and b.is_active():
+        if b.id() < a.id():
+            b.skip_to(a.id())
+        if not b.is_active() or b.id() != a.id():
+            break
+        a.next()
+
+
 def _no_block_quality(self) -> bool:
     """Two-part matchers do not skip blocks by quality (see :func:`correct_matchers`)."""
     return False
 
 
-def _unknown_best_score(self) -> float:
-    """``ArrayUnionMatcher.max_quality``: Whoosh gave its best clause's, but a document
-    matching several clauses scores their sum. The best score left in the parts still to
-    read is not known, so no other part is dropped on its account."""
-    return math.inf
-
-
-def _counts_every_match(self) -> bool:
-    """``TopCollector.computes_count``, knowing that replacing matchers drops matches too."""
-    return not self.replace and _WHOOSH_COMPUTES_COUNT(self)
+def _scored_collector(self, replace=0) -> None:
+    """``ScoredCollector.__init__`` that keeps the query's matchers unless told otherwise."""
+    _WHOOSH_SCORED_COLLECTOR(self, replace=replace)
 
 
 def correct_matchers() -> None:
     """Make Whoosh's top-``limit`` search give the documents an exhaustive scoring gives.
 
-    Whoosh's collector keeps the top documents without scoring every match: every few
-    documents it replaces the matchers by simpler ones that can still reach the lowest top
-    score (``replace``), and it skips posting blocks too weak to reach it (block quality).
-
-    * ``AndMaybeMatcher.skip_to`` left its optional matcher behind (see
-      :func:`_and_maybe_skip_to`). The collector turns ``title:x OR body:x`` into one
-      (one field required, the other optional) when either field alone cannot reach the
-      top, so an article holding the word in both fields could be scored for one of them
-      only and miss the top.
-    * A union of three clauses or more read in parts (``ArrayUnionMatcher``, for the
-      words a fuzzy word or prefix stands for, or any ``OR`` in a segment of up to 5,000
-      documents) claimed as its best score its best clause's, so the other part of an
-      ``AND`` could be dropped where the union's clauses together would have reached the
-      top. Its best score is now unknown (:func:`_unknown_best_score`).
+    * Whoosh's collector replaced the query's matchers every ten matches by simpler ones
+      meant to reach only the documents that can still enter the top (``replace``), and
+      those dropped documents that belong there: ``title:x OR body:x`` became "title,
+      and body if there" whose optional part was left behind (below), so an article
+      was scored for its title only; a boosted group was given the boosted threshold
+      against its unboosted scores and dropped, and an ``AND`` then ran as its other side
+      alone; a union of many words (a fuzzy word's spellings) claimed its best word's
+      score as its best, so the other side of an ``AND`` was dropped; a new ``ANDNOT``
+      kept its first document though the excluded part held it. Collectors now keep the
+      matchers (``replace=0`` by default): on fuzzy queries over 10,000 articles that
+      costs nothing measurable (``benchmarks/bench_top_k.py``), and as every match is
+      then seen, the count of matches comes without the second pass.
+    * ``AndMaybeMatcher.skip_to`` left its optional matcher behind
+      (:func:`_and_maybe_skip_to`), and ``AndNotMatcher`` could start on an excluded
+      document (:func:`_and_not_start`), in any search.
     * A union, intersection or and-maybe skipped the current block of one part when its
       quality plus the *current* block quality of the other could not reach the lowest
       top score, but the blocks skipped reach past the other part's current block, where
-      it may score far higher. Those matchers no longer claim block quality: a single
-      word still skips its own weak blocks, and parts that cannot reach the top are still
-      dropped, both sound. On fuzzy queries over 10,000 articles this costs nothing
-      measurable (``benchmarks/bench_top_k.py``).
-    * Without block quality the collector reported as the count of matches the matches
-      it collected, though replaced matchers drop matches too: the count is taken by a
-      second pass instead, as it always was with block quality.
+      it may score far higher. Those matchers no longer claim block quality; a single
+      word still skips its own weak blocks, which is sound.
     """
+    collectors.ScoredCollector.__init__ = _scored_collector
     binary.AndMaybeMatcher.skip_to = _and_maybe_skip_to
+    binary.AndNotMatcher.__init__ = _and_not_start
     for matcher in (binary.UnionMatcher, binary.IntersectionMatcher, binary.AndMaybeMatcher):
         matcher.supports_block_quality = _no_block_quality
-    combo.ArrayUnionMatcher.max_quality = _unknown_best_score
-    collectors.TopCollector.computes_count = _counts_every_match
 
 
 correct_matchers()

@@ -11,8 +11,8 @@ A seeded generator writes 3,000 articles from a small, skewed vocabulary with le
 three words to four hundred, so a word's posting blocks differ widely in strength and one
 field's match alone rarely reaches the top: the case where Whoosh's collector turned
 ``title:x OR body:x`` into "title, and body if there" and then scored some articles for
-their title only, or dropped the other side of an ``AND`` next to a fuzzy word whose
-spellings together would have reached the top (see
+their title only, or dropped the other side of an ``AND`` next to a boosted group or a
+fuzzy word whose spellings together would have reached the top (see
 :func:`search.index.whoosh_internals.correct_matchers`). They are indexed by the app's own
 indexing code into a real index on disk.
 """
@@ -110,6 +110,10 @@ def _assert_top_is_exhaustive_top(service, searcher, text: str) -> None:
         "(award~ OR price) gas",
         "(match~ OR plan) gas",
         "(strike~ OR plan) growth",
+        "award^2 price~",
+        "match^2 plan~",
+        "award ANDNOT price~",
+        "(award~ OR price~ OR gas) NOT award",
         "ga* match",
         "mark* film",
         "gas match",
@@ -135,6 +139,8 @@ def _random_queries(count: int) -> list[str]:
         "({a}~ OR {b}) {c}",
         "{a}~ -{b}",
         "{a} ANDMAYBE {b}~",
+        "{a}^2 {b}~",
+        "{a} ANDNOT {b}~",
         "{a3}* {b}",
         "{a} {b}",
         '"{a} {b}"',
@@ -148,11 +154,45 @@ def _random_queries(count: int) -> list[str]:
 
 def test_top_ten_of_many_queries_is_the_exhaustive_top_ten(service, searcher):
     checked = 0
-    for text in _random_queries(48):
+    for text in _random_queries(56):
         if _exhaustive(searcher, text):
             _assert_top_is_exhaustive_top(service, searcher, text)
             checked += 1
-    assert checked > 30
+    assert checked > 40
+
+
+def test_andnot_leaves_out_its_first_article_when_the_excluded_word_is_in_it(tmp_path):
+    """The excluded word's first article comes before the wanted word's first, and the
+    wanted word's first article holds the excluded word too."""
+    write_articles(
+        tmp_path / "corpus",
+        "news.txt",
+        {"title": "Budget", "body": "The budget vote."},
+        {"title": "Rail", "body": "Rail fares and the budget."},
+        {"title": "Rail", "body": "Rail fares rise."},
+    )
+    built = make_service(tmp_path / "corpus", tmp_path / "index")
+    built.update()
+    assert [hit.id for hit in built.search("rail ANDNOT budget").hits] == ["news-2"]
+
+
+def test_andmaybe_inside_and_adds_the_optional_word_where_it_is(tmp_path):
+    """Reaching the rail article, the required word jumps past a budget-only article: the
+    optional word must follow it there, not stop on that article and be left out."""
+    write_articles(
+        tmp_path / "corpus",
+        "news.txt",
+        {"title": "Fares", "body": "Fares and the budget."},
+        {"title": "Rail", "body": "Rail news."},
+        {"title": "Budget", "body": "The budget."},
+        {"title": "Rail", "body": "Rail fares and the budget."},
+    )
+    built = make_service(tmp_path / "corpus", tmp_path / "index")
+    built.update()
+    (maybe,) = built.search("rail AND (fares ANDMAYBE budget)").hits
+    (every,) = built.search("rail fares budget").hits
+    assert maybe.id == every.id == "news-3"
+    assert maybe.score == pytest.approx(every.score, rel=1e-9)
 
 
 def test_a_strong_later_block_of_one_word_is_not_skipped():
