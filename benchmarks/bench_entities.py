@@ -80,6 +80,8 @@ FIXTURE_SETS = (
     ("news, held out batch d", "blind_news_d_"),
     ("news, held out batch e", "blind_news_e_"),
     ("news, held out", "blind_news_"),
+    ("region, held out batch j", "judge_region_"),
+    ("news, held out batch j", "judge_news_"),
     ("region, tuning", "region_"),
     ("news, tuning", ""),
 )
