@@ -11,11 +11,18 @@ Two typing styles:
 * paced: a key every 150 ms (about 80 words a minute), the usual case: each key searches
   at once (the debounce only holds back keys that come faster than 120 ms apart);
 * burst: the keys of a query 40 ms apart; only the last one is timed, so its figure
-  includes the debounce that coalesces the burst into one search.
+  includes the debounce that coalesces the burst into one search;
+* Enter right after the last key: a burst followed at once by Enter, timed from Enter to
+  the moment the query's best hit is open in its tab (the answer for the whole text must
+  be waited for, not the stale list on screen). One article is opened before these are
+  timed: the first one opened after launch also waits for the corpus's copies and
+  versions to be found (``bench_duplicates.py`` measures that).
 
-It also prints the service's own ``search()`` time for the same queries (the worker's
+While typing, the last word also matches as the start of longer words (prefix search),
+as in the app. It also prints the service's own ``search()`` time for the same queries (the worker's
 cost without the UI) and the time to show the whole article list when the box is
-emptied. The index is built (or brought up to date) before timing.
+emptied. The index is built (or brought up to date) before timing. The app's state file
+goes to a temporary folder, so remembered tabs and history do not change the figures.
 
     python -m benchmarks.bench_keystroke          # 10000 articles
     python -m benchmarks.bench_keystroke 2000     # another size
@@ -28,6 +35,7 @@ import asyncio
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -130,12 +138,59 @@ async def clear_box(app, view, clock: PaintClock) -> float:
     return clock.painted_at - started
 
 
-async def run(corpus: Path) -> dict[str, list[float]]:
+class OpenClock:
+    """When each article's reading pane reported itself open, read from the app's messages."""
+
+    def __init__(self) -> None:
+        self.opened: dict[str, float] = {}
+
+    def hook(self, message) -> None:
+        from tui.widgets.reading.pane import ReadingPane
+
+        if isinstance(message, ReadingPane.Opened):
+            self.opened[message.pane.article.id] = time.perf_counter()
+
+
+async def open_first_article(app, opened: OpenClock) -> None:
+    """Open one article and close it again, so copies and versions are known."""
+    first = app.articles[0].id
+    app.screen.open_article(first)
+    await until(lambda: first in opened.opened, 600)
+    await app.screen.workspace.close_article(first)
+    app.screen.action_focus_search()
+
+
+async def enter_after_burst(
+    app, view, clock: PaintClock, opened: OpenClock, query: str, best: str
+) -> float:
+    """Type ``query`` as a burst and press Enter at once; seconds until ``best`` is open."""
+    if view.query:
+        await clear_box(app, view, clock)
+    await asyncio.sleep(PACE_SECONDS)
+    for char in query:
+        send_key(app, "space" if char == " " else char, char)
+        await asyncio.sleep(BURST_SECONDS)
+    started = time.perf_counter()
+    send_key(app, "enter", "\r")
+    workspace = app.screen.workspace
+    await until(
+        lambda: opened.opened.get(best, 0.0) >= started and workspace.current_article_id() == best
+    )
+    if any(at >= started for key, at in opened.opened.items() if key != best):
+        raise AssertionError(f"Enter after {query!r} opened another article")
+    took = opened.opened[best] - started
+    await workspace.close_article(best)
+    app.screen.action_focus_search()
+    return took
+
+
+async def run(corpus: Path, best_hits: dict[str, str]) -> dict[str, list[float]]:
     from tui.widgets.search.view import SearchView
 
-    figures: dict[str, list[float]] = {"paced": [], "burst": [], "listing": []}
+    figures: dict[str, list[float]] = {"paced": [], "burst": [], "listing": [], "enter": []}
+    opened = OpenClock()
     app = make_app(corpus)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=opened.hook) as pilot:
         view = app.screen.query_one(SearchView)
         clock = PaintClock()
         clock.watch(view.results_list)
@@ -161,7 +216,21 @@ async def run(corpus: Path) -> dict[str, list[float]]:
                 send_key(app, "space" if char == " " else char, char)
                 await asyncio.sleep(BURST_SECONDS)
             figures["burst"].append(await type_key(app, view, clock, query[-1], query))
+        await open_first_article(app, opened)
+        for query, best in best_hits.items():
+            figures["enter"].append(await enter_after_burst(app, view, clock, opened, query, best))
     return figures
+
+
+def best_hits(corpus: Path) -> dict[str, str]:
+    """Each query's best hit as the app finds it while typing (last word as a prefix)."""
+    service = open_search_service(corpus)
+    found = {}
+    for query in QUERIES:
+        hits = service.search(query, limit=1, last_word_partial=True).hits
+        if hits:
+            found[query] = hits[0].id
+    return found
 
 
 def service_times(corpus: Path) -> list[float]:
@@ -170,7 +239,7 @@ def service_times(corpus: Path) -> list[float]:
     for query in QUERIES:
         for typed in range(1, len(query) + 1):
             started = time.perf_counter()
-            service.search(query[:typed], limit=SEARCH_LIMIT)
+            service.search(query[:typed], limit=SEARCH_LIMIT, last_word_partial=True)
             times.append(time.perf_counter() - started)
     return times
 
@@ -201,9 +270,12 @@ def main() -> None:
         print(f"indexing {size} articles in {corpus} …", flush=True)
         service.update()
     print(f"corpus: {size} articles, {corpus}; load average {os.getloadavg()[0]:.2f}")
-    figures = asyncio.run(run(corpus))
+    with tempfile.TemporaryDirectory() as config:
+        os.environ["BRIEFING_CONFIG_DIR"] = config
+        figures = asyncio.run(run(corpus, best_hits(corpus)))
     report("keystroke to results, paced typing", figures["paced"], TARGET_P95_MS)
     report("last key of a burst to results", figures["burst"])
+    report("Enter right after the last key", figures["enter"])
     report("service.search() alone", service_times(corpus))
     report(f"empty box to the {size}-article list", figures["listing"])
 
