@@ -198,7 +198,9 @@ class KnownDuplicates:
         found = find_duplicates(files_of(), bodies, earlier)
         if key is not None:
             with contextlib.suppress(OSError):  # a read-only cache finds them again next time
-                _save_found(folder, key, found)
+                new_pairs = any(pair not in earlier for pair in found.verdicts)
+                missing = not (folder / VERDICTS_NAME).is_file()
+                _save_found(folder, key, found, with_verdicts=new_pairs or missing)
         return cls(key, found, files_of)
 
     @property
@@ -228,10 +230,13 @@ class KnownDuplicates:
         )
 
 
-def _save_found(folder: Path, key: object, found: Duplicates) -> None:
-    """Record what was found for commit ``key`` beside the index, the verdicts (many
-    more, read only when something changed) in a file of their own."""
-    _write_json(folder / VERDICTS_NAME, [[a, b, same] for (a, b), same in found.verdicts.items()])
+def _save_found(folder: Path, key: object, found: Duplicates, *, with_verdicts: bool) -> None:
+    """Record what was found for commit ``key`` beside the index, and the verdicts (many
+    more, read only when something changed) in a file of their own when there are new
+    ones."""
+    if with_verdicts:
+        verdicts = [[a, b, same] for (a, b), same in found.verdicts.items()]
+        _write_json(folder / VERDICTS_NAME, verdicts)
     payload = {
         "format": FOUND_FORMAT,
         "commit": list(key),
