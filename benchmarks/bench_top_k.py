@@ -2,8 +2,10 @@
 corrections of :func:`search.index.whoosh_internals.correct_matchers`.
 
 On the BBC benchmark corpus (``benchmarks/corpus.py``), each query goes through the
-service's ``search(limit=10)`` as the app runs it: fuzzy words and date ranges through
-Whoosh's collector, plain words, phrases and prefixes through the fast ranking. Its ids
+service's ``search(limit=10)`` as the app runs it: fuzzy words, ``ANDNOT`` and boosted
+groups through Whoosh's collector, plain words, phrases and prefixes through the fast
+ranking. (The BBC articles carry no dates, so date ranges are checked on a generated
+corpus by ``tests/unit/test_top_k_exhaustive.py`` instead.) Its ids
 are compared with an exhaustive ranking (every matching article scored, by score then
 document number), and so are those of Whoosh's own ``searcher.search(limit=10)``; both are
 timed (Whoosh's with the count of matches, ``len``), alternately with Whoosh's matchers as
@@ -65,7 +67,6 @@ QUERIES = {
     "fuzzy OR": ["oil~ OR gas~", "film~ OR music~", "(tax~ OR budget) labour"],
     "fuzzy, boosted": ["oil^2 prices~", "music^2 award~"],
     "ANDNOT": ["oil ANDNOT price~", "music ANDNOT award~"],
-    "date range": ["oil prices date:[2004 to 2005]", "date:>2003 election~"],
     "plain": ["oil prices", "music awards", "prime minister", "economy growth"],
     "phrase": ['"oil prices"', '"prime minister"'],
     "prefix": ["elect*", "econ* growth"],
