@@ -17,14 +17,18 @@ from search.models import (
     Article,
     ArticleCopies,
     ArticleSummary,
+    EntityProfile,
     EntitySpan,
     Facet,
+    GraphEdge,
     Hit,
     IndexProgress,
     IndexReport,
     Mention,
     SearchFilters,
     SearchResults,
+    SpeakerStatement,
+    TimelineEvent,
 )
 
 ProgressCallback = Callable[[IndexProgress], None]
@@ -147,3 +151,162 @@ class SearchService(ABC):
             if len(found) >= limit:
                 break
         return found[:limit]
+
+    # Exploring: timelines, statements, entity pages. The defaults below read the other
+    # methods and work out each article's data from its text; an engine that stores the
+    # data at index time (as the Whoosh one does) overrides the three hooks at the end.
+
+    def timeline(
+        self,
+        query: str | None = None,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        article_id: str | None = None,
+    ) -> list[TimelineEvent]:
+        """The dated events of a query's hits (all of them), or of one article.
+
+        Args:
+            query: what the user typed (read as :meth:`search` reads it); None or empty
+                for every article the filters keep.
+            filters: as for :meth:`search`.
+            date_from: keep events whose dates reach this ISO year, month or day.
+            date_to: keep events whose dates begin by the end of this year, month or day.
+            article_id: only this article's events (``query`` and ``filters`` unused).
+
+        Returns:
+            Events oldest date first (a year before its months, a month before its days);
+            an article's events on the same date in text order.
+
+        Raises:
+            QueryError: for a query that cannot be run.
+        """
+        from search.explore import corpus
+
+        if article_id is not None:
+            articles = self._explored_ids([article_id])
+        else:
+            articles = self._explored_query(query or "", filters)
+        return corpus.timeline(articles, date_from, date_to)
+
+    def statements(self, name: str) -> list[SpeakerStatement]:
+        """What an entity said: its statements, newest article first.
+
+        Args:
+            name: a canonical name or an alias of a person or organisation (any case;
+                the user's corrections apply).
+
+        Returns:
+            The statements, empty when the name is unknown (see :meth:`resolve_entity`).
+        """
+        from search.explore import corpus
+        from search.query.mentions import mention_query
+
+        found = self.resolve_entity(name)
+        if found is None:
+            return []
+        canonical, entity_type = found
+        articles = self._explored_query(mention_query(canonical, entity_type), NO_FILTERS)
+        return corpus.statements(articles, canonical)
+
+    def entity(self, name: str, *, min_shared: int = 2, limit: int = 50) -> EntityProfile | None:
+        """An entity's page: its aliases, articles, mentions per month, co-occurring entities.
+
+        Args:
+            name: a canonical name or an alias (any case; the user's corrections apply).
+            min_shared: the fewest sentences another entity must share with it to be
+                listed (a single shared sentence is too often chance).
+            limit: at most this many co-occurring entities, best score first.
+
+        Returns:
+            The profile, or None when the name is unknown.
+        """
+        from search.explore import corpus
+        from search.query.mentions import mention_query
+
+        found = self.resolve_entity(name)
+        if found is None:
+            return None
+        canonical, entity_type = found
+        query = mention_query(canonical, entity_type)
+        articles = self._explored_query(query, NO_FILTERS, with_spans=True)
+        return corpus.profile(
+            canonical,
+            entity_type,
+            articles,
+            self._articles_naming,
+            self._article_total(),
+            min_shared=min_shared,
+            limit=limit,
+        )
+
+    def cooccurrence_graph(
+        self, name: str | None = None, *, min_shared: int = 2
+    ) -> list[GraphEdge]:
+        """The co-occurrence graph: pairs of entities sharing ``min_shared`` sentences or more.
+
+        Args:
+            name: only the edges of this entity (canonical name or alias); None for the
+                whole corpus.
+            min_shared: the fewest shared sentences for an edge.
+
+        Returns:
+            Edges, best score first (empty when ``name`` is unknown).
+        """
+        from search.explore import corpus
+
+        if name is None:
+            articles = self._explored_query("", NO_FILTERS)
+            return corpus.graph(
+                articles, self._articles_naming, self._article_total(), min_shared=min_shared
+            )
+        profile = self.entity(name, min_shared=min_shared, limit=1_000_000)
+        if profile is None:
+            return []
+        return [
+            GraphEdge(profile.name, profile.type, c.name, c.type, c.count, c.articles, c.score)
+            for c in profile.cooccurring
+        ]
+
+    def resolve_entity(self, name: str) -> tuple[str, str] | None:
+        """``(canonical name, type)`` of the person, organisation or place ``name`` means
+        (a canonical name or an alias, any case, corrections applied), or None."""
+        from search.explore.names import SAMPLE, resolve_name
+
+        def find_ids(query: str) -> list[str]:
+            return [hit.id for hit in self.search(query, limit=SAMPLE).hits]
+
+        return resolve_name(name, find_ids, self.entities)
+
+    def _explored_query(self, query: str, filters: SearchFilters, *, with_spans: bool = False):
+        """Every article ``query`` finds, as :class:`search.explore.corpus.ExploredArticle`."""
+        total = max(1, len(self.articles()))
+        ids = [hit.id for hit in self.search(query, filters=filters, limit=total).hits]
+        return self._explored_ids(ids)
+
+    def _explored_ids(self, article_ids):
+        """The articles of ``article_ids`` (unknown ids skipped), their data worked out."""
+        from search.explore.article_data import explore_article
+        from search.explore.corpus import ExploredArticle
+
+        found = []
+        for article_id in article_ids:
+            article = self.article(article_id)
+            if article is None:
+                continue
+            spans = self.entities(article_id)
+            data = explore_article(article.title, article.body, article.date, spans)
+            found.append(
+                ExploredArticle(article.id, article.title, article.body, article.date, data, spans)
+            )
+        return found
+
+    def _articles_naming(self, entity_type: str, canonical: str) -> int:
+        """How many articles name the entity."""
+        from search.query.mentions import mention_query
+
+        return self.search(mention_query(canonical, entity_type), limit=1).total
+
+    def _article_total(self) -> int:
+        return len(self.articles())

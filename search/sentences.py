@@ -22,6 +22,8 @@ no nos vol fig approx dept est govt jan feb mar apr jun jul aug sep sept oct nov
 u.s u.k u.n e.g i.e a.m p.m
 """
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+# Longer than any abbreviation: a word cut by it is too long to be one.
+_TAIL = 24
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -57,7 +59,9 @@ def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> list[R
     ranges: list[Range] = []
     begin = start
     for match in _END.finditer(text, start, end):
-        if match.group().startswith(".") and _is_abbreviation(text[begin : match.start()]):
+        # The last word is all that matters: look at a short tail, not the whole sentence.
+        tail = text[max(begin, match.start() - _TAIL) : match.start()]
+        if match.group().startswith(".") and _is_abbreviation(tail):
             continue
         following = text[match.end() : end].lstrip()
         if following[:1].islower():

@@ -435,6 +435,65 @@ class WhooshSearchService(SearchService):
                     break
         return found[:limit]
 
+    # Exploring: each article's events, statements and co-mentions were stored when it
+    # was indexed; a query's hits are read without scoring them.
+
+    def _explored_query(self, query: str, filters: SearchFilters, *, with_spans: bool = False):
+        from search.query.bounds import Budget, check_patterns
+        from search.query.filters import narrowed
+        from search.query.parser import parse
+        from search.query.whoosh_query import to_whoosh
+
+        text = query.strip()
+        with self._reading() as searcher:
+            if searcher is None:
+                return []
+            wanted = narrowed(parse(text) if text else None, filters)
+            parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+            if parsed is None:
+                docnums = list(searcher.reader().all_doc_ids())
+            else:
+                check_patterns(parsed, searcher.reader(), Budget(text))
+                docnums = sorted(searcher.docs_for_query(parsed))
+            return [_explored(searcher.stored_fields(n), with_spans) for n in docnums]
+
+    def _explored_ids(self, article_ids):
+        found = []
+        with self._reading() as searcher:
+            for article_id in article_ids if searcher is not None else ():
+                stored = searcher.document(id=article_id)
+                if stored:
+                    found.append(_explored(stored, with_spans=True))
+        return found
+
+    def _articles_naming(self, entity_type: str, canonical: str) -> int:
+        from search.query.mentions import QUERY_FIELDS
+
+        field = QUERY_FIELDS.get(entity_type)
+        term = canonical.replace(",", " ").strip().lower()
+        with self._reading() as searcher:
+            if searcher is None or field is None:
+                return 0
+            return searcher.reader().doc_frequency(field, term)
+
+    def _article_total(self) -> int:
+        with self._reading() as searcher:
+            return searcher.doc_count() if searcher is not None else 0
+
+
+def _explored(stored: dict, with_spans: bool):
+    from search.explore.corpus import ExploredArticle
+
+    spans = documents.to_spans(stored) if with_spans else ()
+    return ExploredArticle(
+        stored["id"],
+        stored.get("title", ""),
+        stored.get("body", ""),
+        stored.get("date_text"),
+        documents.to_explore(stored),
+        spans,
+    )
+
 
 def _top(searcher, parsed, limit: int, budget: Budget) -> tuple[list[tuple[float, int]], int]:
     """The best ``limit`` (score, docnum) of a query and how many documents match it."""

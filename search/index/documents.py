@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from search.explore import article_data
 from search.models import ENTITY_FIELDS, Article, ArticleSummary, EntitySpan
 
 _DATE_PARTS = ((4, "-01-01"), (7, "-01"))
@@ -122,7 +123,24 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         names = _names(spans, entity_type)
         if names:
             doc[field] = names
+    explore = _explore(article, spans)
+    if explore is not None:
+        doc["explore"] = explore
     return doc
+
+
+def _explore(article: Article, spans: Sequence[EntitySpan]) -> str | None:
+    """The article's dated events, statements and co-mentions, as stored JSON."""
+    try:
+        data = article_data.explore_article(article.title, article.body, article.date, spans)
+    except Exception:  # the article stays searchable; it only drops out of the explorers
+        return None
+    return article_data.encode(data)
+
+
+def to_explore(stored: Mapping) -> article_data.ArticleExplore:
+    """The explorers' data stored with an article (empty when there is none)."""
+    return article_data.decode(stored.get("explore"))
 
 
 def to_article(stored: Mapping) -> Article:

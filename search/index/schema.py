@@ -28,6 +28,9 @@ Why the fields look the way they do:
   can name its page.
 * ``origins`` keeps where each of the article's metadata fields was found (``{"date":
   "dateline"}``, see ``search.models.ORIGINS``), stored only.
+* ``explore`` keeps the article's dated events, attributed statements and sentences naming
+  several entities (:mod:`search.explore.article_data`), stored only: computed with the
+  entities at index time so timelines and entity pages read them instead of the text.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from search.index.stemmed_field import StemmedText
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 class NameWordsFilter(Filter):
@@ -117,4 +120,5 @@ def build_schema() -> fields.Schema:
         org=NamesField(),
         place=NamesField(),
         entities=fields.STORED(),
+        explore=fields.STORED(),
     )

@@ -703,3 +703,18 @@ def test_every_backend_narrows_by_filters_the_same_way(every_backend, filters):
         }
         first, *others = found.values()
         assert all(other == first for other in others), (query, found)
+
+
+def test_timelines_and_entity_pages_are_the_same_from_every_backend(indexed):
+    events = indexed.timeline("budget")
+    assert [(e.date, e.resolved, e.sentence) for e in events] == [
+        (
+            "2024-03-13",
+            True,
+            "Finance Minister Rachel Reeves presented the budget in London on Wednesday.",
+        )
+    ]
+    assert indexed.timeline("budget", date_from="2024-04") == []
+    page = indexed.entity("reeves")
+    assert (page.name, page.type, page.articles) == ("Rachel Reeves", "PERSON", 1)
+    assert indexed.statements("nobody at all") == []
