@@ -247,26 +247,34 @@ class SearchService(ABC):
         """The co-occurrence graph: pairs of entities sharing ``min_shared`` sentences or more.
 
         Args:
-            name: only the edges of this entity (canonical name or alias); None for the
+            name: only the neighbourhood of this entity (canonical name or alias): its
+                edges and those between the entities it has edges with. None for the
                 whole corpus.
             min_shared: the fewest shared sentences for an edge.
 
         Returns:
-            Edges, best score first (empty when ``name`` is unknown).
+            Edges, best score first (empty when ``name`` is unknown). Counted over the
+            whole corpus, so an export reads every article.
         """
         from search.explore import corpus
 
-        if name is None:
-            articles = self._explored_query("", NO_FILTERS)
-            return corpus.graph(
-                articles, self._articles_naming, self._article_total(), min_shared=min_shared
-            )
-        profile = self.entity(name, min_shared=min_shared, limit=1_000_000)
-        if profile is None:
-            return []
+        kept = None
+        if name is not None:
+            profile = self.entity(name, min_shared=min_shared, limit=1_000_000)
+            if profile is None:
+                return []
+            kept = {(profile.type, profile.name)}
+            kept.update((c.type, c.name) for c in profile.cooccurring)
+        articles = self._explored_query("", NO_FILTERS)
+        edges = corpus.graph(
+            articles, self._articles_naming, self._article_total(), min_shared=min_shared
+        )
+        if kept is None:
+            return edges
         return [
-            GraphEdge(profile.name, profile.type, c.name, c.type, c.count, c.articles, c.score)
-            for c in profile.cooccurring
+            edge
+            for edge in edges
+            if (edge.source_type, edge.source) in kept and (edge.target_type, edge.target) in kept
         ]
 
     def resolve_entity(self, name: str) -> tuple[str, str] | None:
