@@ -364,8 +364,24 @@ def _candidates(representatives: Mapping[str, dict]) -> list[tuple[str, str]]:
     return sorted(
         (a, b)
         for (a, b), count in shared.items()
-        if count >= MIN_SHARED and _contained(parsed[a], parsed[b]) >= MIN_CONTAINED
+        if count >= MIN_SHARED
+        and _may_contain(parsed[a], parsed[b])
+        and _contained(parsed[a], parsed[b]) >= MIN_CONTAINED
     )
+
+
+def _may_contain(first: tuple[int, frozenset[str]], second: tuple[int, frozenset[str]]) -> bool:
+    """Whether :func:`contained` can reach :data:`MIN_CONTAINED`, from a bound that costs
+    one set intersection: at most all the hashes the sketches share are among the
+    smallest of their union. It rules out most pairs that share a few stock phrases,
+    which otherwise cost most of the time of finding versions among 100,000 articles."""
+    (size_a, in_a), (size_b, in_b) = first, second
+    shared = len(in_a & in_b)
+    smallest = min(SKETCH_SIZE, len(in_a) + len(in_b) - shared)
+    if not smallest or not size_a or not size_b:
+        return False
+    jaccard = shared / smallest
+    return jaccard * (size_a + size_b) / ((1 + jaccard) * min(size_a, size_b)) >= MIN_CONTAINED
 
 
 def _verified(
