@@ -206,7 +206,7 @@ class WhooshSearchService(SearchService):
             suggestion = None
             typed = parse(text) if text else None
             being_typed = partial_word(text) if last_word_partial and typed else None
-            expansions = self._expansions(being_typed, searcher.schema) if being_typed else []
+            expansions = self._expansions(being_typed, searcher) if being_typed else []
             exact = None
             if expansions and _known(searcher, being_typed):
                 # The query as typed ranks its hits first; the expanded one adds the rest.
@@ -281,27 +281,35 @@ class WhooshSearchService(SearchService):
         with self._reading():
             pass
 
-    def _expansions(self, word: str, schema) -> list[str]:
+    def _expansions(self, word: str, searcher) -> list[str]:
         """The corpus's most used words starting with ``word``, one per stem, its own left out.
 
         Words sharing a stem are one term in the index (governments, government), so a
-        second one would only take the place of another word.
+        second one would only take the place of another word. The words stop before they
+        are in more than ``MAX_ARTICLE_SHARE`` of the articles together (the first always
+        counts; a small corpus is not bounded): searching a word costs in proportion to the
+        articles holding it.
         """
-        from search.query.prefix import MAX_EXPANSIONS
+        from search.query.prefix import ARTICLE_BUDGET_FLOOR, MAX_ARTICLE_SHARE, MAX_EXPANSIONS
 
         prefixes = self._prefix_index()
         if prefixes is None:
             return []
-        analyzer = schema["body"].analyzer
+        analyzer = searcher.schema["body"].analyzer
+        budget = max(searcher.doc_count() * MAX_ARTICLE_SHARE, ARTICLE_BUDGET_FLOOR)
         seen = {token.text for token in analyzer(word)}
-        chosen = []
+        chosen, articles = [], 0
         for candidate in prefixes.starting_with(word, MAX_EXPANSIONS * 4):
             stems = {token.text for token in analyzer(candidate)}
-            if stems and not stems & seen:
-                seen |= stems
-                chosen.append(candidate)
-                if len(chosen) == MAX_EXPANSIONS:
-                    break
+            if not stems or stems & seen:
+                continue
+            articles += prefixes.articles(candidate)
+            if chosen and articles > budget:
+                break
+            seen |= stems
+            chosen.append(candidate)
+            if len(chosen) == MAX_EXPANSIONS:
+                break
         return chosen
 
     def _prefix_index(self) -> PrefixIndex | None:

@@ -5,7 +5,8 @@ Search as you type runs before a word is finished, and a half word ("gove",
 (not yet followed by a space) also stands for the corpus's most used words that start
 with it. The expansion is bounded, unlike a typed ``gove*`` (which stands for every such
 word, see :mod:`search.query.bounds`): at most :data:`MAX_EXPANSIONS` words, chosen by
-how many articles use them, so a keystroke costs about what a short query costs. Articles
+how many articles use them, and no more than :data:`MAX_ARTICLE_SHARE` of the articles
+between them, so a keystroke costs about what a short query costs. Articles
 matching the query as typed rank above those found only through a longer word: the
 engine runs both and puts the first ones first (see ``WhooshSearchService.search``).
 
@@ -27,6 +28,12 @@ from search.query import tree
 # Words a half-typed word may stand for besides itself: enough for the word's common
 # forms (government, governments, governor...), few enough for the keystroke budget.
 MAX_EXPANSIONS = 6
+# ... and together in at most this share of the articles (the first word always counts):
+# "inte" is international, not also interest, internet and interview (5,400 of 10,000
+# articles), until more of the word is typed.
+MAX_ARTICLE_SHARE = 0.25
+# Up to this many articles cost little whatever the share: a small corpus is not bounded.
+ARTICLE_BUDGET_FLOOR = 1000
 # Shorter starts ("mar") stand for the corpus's commonest words (market, march...): they
 # cost the most to search and mean little yet.
 MIN_PREFIX_CHARS = 4
@@ -116,6 +123,10 @@ class PrefixIndex:
     def __init__(self, counts: Mapping[str, int]) -> None:
         self._counts = counts
         self._words = sorted(counts)
+
+    def articles(self, word: str) -> int:
+        """How many articles use ``word`` (lowercase)."""
+        return self._counts.get(word, 0)
 
     def starting_with(self, prefix: str, limit: int) -> list[str]:
         """The ``limit`` most used words that start with ``prefix`` (not the prefix itself).

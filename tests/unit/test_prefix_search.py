@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from search.locations import seeds_dir
+from search.query import prefix
 from search.query.prefix import MAX_EXPANSIONS, PrefixIndex, partial_word
 from search.service import open_search_service
 from search.whoosh_service import WhooshSearchService
@@ -82,19 +83,34 @@ def test_articles_with_the_exact_word_rank_above_those_with_longer_words(tmp_pat
     assert {hit.title for hit in answer.hits} >= {"Portugal wins", "Harbour news"}
 
 
-def test_a_prefix_stands_for_a_bounded_number_of_words(tmp_path):
+@pytest.fixture
+def zebr_corpus(tmp_path):
+    """Twenty words starting with "zebr", the nth in n + 1 articles of its own."""
     corpus = tmp_path / "corpus"
-    # Twenty words starting with "zebr", each in one article, used in more articles the
-    # later it comes: only the most used ones are searched.
     for n in range(20):
         word = "zebr" + chr(ord("a") + n) * 3
         for copy in range(n + 1):
             write(corpus, f"{n:02}-{copy:02}.txt", f"Story {n} {copy}", f"About {word} today.")
     service = open_search_service(corpus)
     service.update()
-    answer = service.search("zebr", limit=1000, last_word_partial=True)
-    counted = sum(n + 1 for n in range(20 - MAX_EXPANSIONS, 20))
-    assert answer.total == counted
+    return service
+
+
+def articles_with_the_top(words: int) -> int:
+    return sum(n + 1 for n in range(20 - words, 20))
+
+
+def test_a_prefix_stands_for_at_most_a_few_of_the_most_used_words(zebr_corpus, monkeypatch):
+    monkeypatch.setattr(prefix, "MAX_ARTICLE_SHARE", 1.0)
+    answer = zebr_corpus.search("zebr", limit=1000, last_word_partial=True)
+    assert answer.total == articles_with_the_top(MAX_EXPANSIONS)
     # A finished word or a typed pattern is not bounded this way.
-    assert service.search("zebr", limit=5).total == 0
-    assert service.search("zebr*", limit=5).total == sum(n + 1 for n in range(20))
+    assert zebr_corpus.search("zebr", limit=5).total == 0
+    assert zebr_corpus.search("zebr*", limit=5).total == articles_with_the_top(20)
+
+
+def test_the_words_of_a_prefix_stop_before_they_cover_too_many_articles(zebr_corpus, monkeypatch):
+    monkeypatch.setattr(prefix, "ARTICLE_BUDGET_FLOOR", 0)
+    # 210 articles: a quarter is 52, so the words in 20 and 19 articles (39), not 18 more.
+    answer = zebr_corpus.search("zebr", limit=1000, last_word_partial=True)
+    assert answer.total == articles_with_the_top(2)
