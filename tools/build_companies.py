@@ -15,9 +15,10 @@ the full name when that differs. A one-word name that is a frequent English word
 a given name ("Next", "Target", "Orange", "Visa") is left out: on its own it is more
 often the word than the company (the few that news means as companies are kept by
 hand in ``known.tsv``), and so is a name spelt like a city or a region in
-``places.tsv`` ("Santander"; a town may share a company's name: "Puma") or like a
-person ("Ralph Lauren", "Charles Schwab"), which names the founder as often as the
-company.
+``places.tsv`` ("Santander"; a town may share a company's name: "Puma"). A name
+spelt like a person's ("Eli Lilly", "Morgan Stanley", "Philip Morris") is kept: in
+news it names the company, its founder long forgotten, except for the few founders
+still in the news themselves (``FOUNDERS_IN_THE_NEWS``).
 
 Usage::
 
@@ -61,12 +62,8 @@ def news_names(registered: str) -> list[str]:
     return [name for name in dict.fromkeys([full, short]) if NAME.fullmatch(name)]
 
 
-def _person_shaped(name: str, given: set[str], common: set[str]) -> bool:
-    """ "Ralph Lauren", "Charles Schwab": also the founder's name, so no evidence alone."""
-    words = name.split()
-    if len(words) != 2 or words[0] not in given:
-        return False
-    return words[1].lower() not in common or words[1] in given
+# Founders whose own name news uses as often as their company's.
+FOUNDERS_IN_THE_NEWS = {"Ralph Lauren", "Ethan Allen", "Douglas Emmett"}
 
 
 def read_words(name: str) -> set[str]:
@@ -95,7 +92,7 @@ def main() -> None:
             one_word = " " not in name
             if one_word and (name.lower() in common or name in given or len(name) < 3):
                 continue
-            if name in places or _person_shaped(name, given, common):
+            if name in places or name in FOUNDERS_IN_THE_NEWS:
                 continue
             rows.setdefault(name, canonical)
     lines = [f"ORG\t{canonical}\t{name}" for name, canonical in sorted(rows.items())]

@@ -38,8 +38,10 @@ def resolve(
         Mentions that all have a type and a canonical name.
     """
     _bracketed_acronyms(text, mentions)
+    _firms_everywhere(mentions)
     clubs_named_after_cities(text, mentions, lex)
     _places_by_vote(mentions)
+    _listed_with_places(text, mentions)
     _spread_by_text(mentions)
     mid_sentence = {m.text for m in mentions if not m.sentence_start}
     # Several-word names get their default type first: it does not depend on context,
@@ -89,6 +91,44 @@ def _headings_like_the_body(mentions: list[Mention], settled: list[Mention]) -> 
     for mention in found:
         mention.type, mention.canonical = body[mention.text].type, body[mention.text].canonical
     return sorted(settled + found, key=lambda m: m.start) if found else settled
+
+
+def _firms_everywhere(mentions: list[Mention]) -> None:
+    """ "Shares in Eli Lilly" once makes every "Eli Lilly" here the company, also where
+    only the shape of a person's name typed it."""
+    firms = {m.text for m in mentions if m.firm}
+    for mention in mentions if firms else ():
+        if mention.text in firms and mention.type in (None, "PERSON"):
+            mention.type, mention.canonical = "ORG", None
+
+
+# What stands between names in a list: "Kuryk and Aktau", "Aktau – Alat", "Horadiz–Aghdam".
+_LIST_SEPARATORS = frozenset([" and ", " or ", "–", "-", "/", " – ", " - "])
+_PLACE_LOCATIVES = ("in ", "near ", "of ", "from ")
+
+
+def _listed_with_places(text: str, mentions: list[Mention]) -> None:
+    """An untyped name listed next to a place is a place: "ports of Kuryk and Aktau",
+    "the Horadiz–Aghdam road", "homes in Parson Cross and Gleadless Valley" (a name of
+    several words only after "in", "near"...). A comma is no list: "Transnet, South
+    Africa's rail company"."""
+    for index, mention in enumerate(mentions):
+        if mention.type is not None or mention.heading:
+            continue
+        if len(mention.words) > 1 and not text[: mention.start].endswith(_PLACE_LOCATIVES):
+            continue  # "Close Brothers and Santander UK": only "in Parson Cross and ..."
+        before = mentions[index - 1] if index else None
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            after is not None
+            and after.type == "PLACE"
+            and text[mention.end : after.start] in _LIST_SEPARATORS
+        ) or (
+            before is not None
+            and before.type == "PLACE"
+            and text[before.end : mention.start] in _LIST_SEPARATORS
+        ):
+            mention.type, mention.canonical = "PLACE", mention.text
 
 
 def _places_by_vote(mentions: list[Mention]) -> None:
@@ -274,6 +314,14 @@ def _default_type(
         words[0].lower() not in lex.common_words
         and words[0] not in lex.known  # "Baku Observer"
         and words[-1].lower() not in lex.very_common
+    )
+    # "Baku Shipyard", "Sciences Po": a place or an English plural opens no person's name.
+    plain = plain and not (
+        words[0] not in lex.given_names
+        and (
+            lex.known.get(words[0], ("",))[0] == "PLACE"
+            or (words[0].endswith("s") and words[0].lower() in lex.common_words)
+        )
     )
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"

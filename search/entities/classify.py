@@ -23,6 +23,7 @@ from search.entities.cues import (
     COMPASS,
     DEMONYMS,
     EVENT_NAMES,
+    JOINERS,
     LOCATIVES,
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
@@ -44,7 +45,7 @@ from search.entities.cues import (
 )
 from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
-from search.entities.runs import Segment
+from search.entities.runs import STATION_RE, Segment
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
 TITLE_MODIFIERS = word_set(
@@ -113,6 +114,26 @@ _PERSON_AFTER = re.compile(
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
+# Evidence of a company that a person-shaped name does not outweigh: "Shares in Eli
+# Lilly", "Novo Nordisk's chief executive", "an analyst at Hargreaves Lansdown", "the
+# leader of France Unbowed", "the drugmaker Novo Nordisk".
+_COMPANY_KINDS = word_set(
+    "company firm carmaker automaker airline lender bank insurer retailer supermarket "
+    "broadcaster chipmaker drugmaker miner conglomerate manufacturer startup publisher brewer "
+    "rival rivals"
+)
+_HELD_IN = re.compile(r"(?i:shares|stake|stakes|shareholding|shareholders)[ \t]+in[ \t]+$")
+_OWNED_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:shares|share[ \t]+price|stock|chief[ \t]+executive|chief[ \t]+financial"
+    r"|chairman|chairwoman|shareholders|board)\b"
+)
+_OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
+_MEMBER_OF = re.compile(
+    r"\b(?:leader|leaders|head|chief|member|members|founder|chairman|chairwoman|spokesman"
+    r"|spokeswoman|spokesperson|executive|analyst|analysts|economist|strategist|professor"
+    r"|researcher|lecturer)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$"
+)
+_SURNAME_PARTICLES = word_set("Le La De Van Von Da Di Du Del Dos Der Den")
 _LEGAL_SUFFIXES = word_set(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
 )
@@ -132,6 +153,8 @@ class Mention:
         words: the surface words (particles included).
         heading: the mention stands in a heading or a bullet label, where only a
             name list, a structural cue or the rest of the document may type it.
+        firm: typed ORG by words only a company or a party has ("shares in X"),
+            which outweigh the shape of a person's name in every mention.
         after_locative: a single word right after "in", "near" or "off": a vote for
             a place.
     """
@@ -145,6 +168,7 @@ class Mention:
     words: list[str]
     heading: bool = False
     after_locative: bool = False
+    firm: bool = False
 
 
 def is_acronym(word: str) -> bool:
@@ -186,6 +210,8 @@ def classify_segment(
         Zero, one or two mentions; ``type`` is None when undecided.
     """
     while segment.words and segment.words[0] in NAME_PARTICLES:
+        if len(segment.words) == 1:
+            return []  # "President Ana of of ...": a particle alone
         segment = _sub(segment, _offsets(text, segment), 1, len(segment.words))
     words = segment.words
     opener = (
@@ -217,8 +243,10 @@ def classify_segment(
             offset = text.index(words[1], offset + len(words[0]))
             words = words[1:]
         segment = Segment(offset, segment.end, words, False, segment.heading)
-    if not words:
-        return []
+    if not words or words[0] in JOINERS:
+        return []  # "[Opposition] and Civil Society": half a name is none
+    if segment.heading and words[1:2] == ["and"] and words[0].lower() in lex.common_words:
+        return []  # a section's label ("Opposition and Civil Society:"), no name
     if len(words) > 2 and words[-1] in POST_NOMINALS:  # "Tom McCabe MSP"
         segment = _sub(segment, _offsets(text, segment), 0, len(words) - 1)
         words = segment.words
@@ -229,6 +257,8 @@ def classify_segment(
         return [_mention(text, segment, "ORG", name)]  # "Liverpool manager Arne Slot"
     if known:
         return [_mention(text, segment, known[0], known[1])]
+    if STATION_RE.fullmatch(name):
+        return [_mention(text, segment, "ORG", name)]
     if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
         return [_mention(text, segment, "PLACE", name)]
     ends_in_title = words[-1] in _OFFICE_TITLES and words[-2:-1] and words[-2] not in NAME_PARTICLES
@@ -246,7 +276,8 @@ def classify_segment(
     entity_type = _type_from_words(text, segment, lex)
     if entity_type == "DROP":
         return []
-    mention = _mention(text, segment, entity_type, None)
+    mention = _mention(text, segment, "ORG" if entity_type == "FIRM" else entity_type, None)
+    mention.firm = entity_type == "FIRM"
     # "in Sukhumi", "near Cooktown": a town too small for the lists, if its other
     # mentions agree (settled across the document).
     mention.after_locative = (
@@ -276,6 +307,8 @@ def _split_of(
         and left[0] not in lex.known
     )
     right_name = [w for w in right if w not in NAME_PARTICLES]
+    if not right_name:
+        return None  # "President of of ...": nothing after "of"
     org_of_org = (
         left[-1] in ORG_HEADS
         and len(right_name) == 1
@@ -348,6 +381,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if _shouted(words, lex):
         return "DROP"
+    if len(words) == 2 and len(last) == 1 and first.lower() in lex.common_words:
+        return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
+    if _route(words):
+        return "DROP"
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
@@ -359,6 +396,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "the North", "the Moon", "Windows": no entity
         if seg.sentence_start and _common_noun_opening(first, lex):
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
+        if _word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
+            return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
@@ -367,8 +406,12 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
-    if len(words) == 2 and first in COMPASS and last.lower() not in lex.common_words:
-        return "PLACE"  # "South Holland", "North Gyeongsang"
+    if (
+        len(words) == 2
+        and first in COMPASS
+        and (last.lower() not in lex.common_words or lex.known.get(last, ("",))[0] == "PLACE")
+    ):
+        return "PLACE"  # "South Holland", "North Gyeongsang", "South Yorkshire"
     if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
         return "DROP"
     if seg.heading:
@@ -399,6 +442,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PERSON"
     if len(words) <= 3 and before.endswith("-year-old"):
         return "PERSON"  # "the 23-year-old Prutton"
+    if len(words) <= 3 and _company_cue(text, seg, before):
+        return "FIRM"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
     org_cue = before in ORG_LOWER_CUES and not _after_article_a(text, seg) and not person_shaped
     if after in ORG_LOWER_HEADS or org_cue:  # "the group Hamas", not "group Shahin Mustafayev"
@@ -407,7 +452,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         # "France Televisions" is a company, "Jordan Henderson" a man.
         country_first = first in lex.countries and last.lower() in lex.common_words
         acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
-        acronym_inside = acronym_inside or any(w in ORG_HEADS for w in words)  # "Sky News"
+        # "Sky News" names a broadcaster; "Marine Le Pen" a woman ("Le" opens a surname).
+        heads_from = 1 if words[1:2] and words[1] in _SURNAME_PARTICLES else 0
+        acronym_inside = acronym_inside or any(w in ORG_HEADS for w in words[heads_from:])
         given = is_given_name(first, lex) or (
             len(words) > 2
             and is_given_name(words[1], lex)
@@ -415,9 +462,39 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         )
         if len(words) > 1 and given and words[1] not in ("of", "for", "and", "the", "&"):
             return None if country_first or acronym_inside else "PERSON"
-        if len(words) > 1 and after in SPEECH_VERBS and not acronym_inside and "of" not in words:
+        speaker = after in SPEECH_VERBS and before != "of"  # "Ann Lee of Sciences Po said"
+        if len(words) > 1 and speaker and not acronym_inside and "of" not in words:
             return "PERSON"
     return None
+
+
+def _company_cue(text: str, seg: Segment, before: str) -> bool:
+    """Words around a name that only a company or a party has (see ``_COMPANY_KINDS``)."""
+    if seg.heading:
+        return False
+    window = text[max(0, seg.start - 40) : seg.start]
+    if before in _COMPANY_KINDS and not _after_article_a(text, seg):
+        return not _OF_A_KIND.search(window)  # not "Head of company Askhat Khasenov"
+    if _HELD_IN.search(window) or _MEMBER_OF.search(window):
+        return True
+    return _OWNED_AFTER.match(text, seg.end) is not None
+
+
+def _route(words: list[str]) -> bool:
+    """ "Middle Corridor", "North-South", "Trans-Caspian": a direction names a route or a
+    side, no entity."""
+    parts = [p for w in words for p in w.split("-")]
+    if parts[0] == "Trans" and len(words) == 1:
+        return True
+    directions = COMPASS | {"Middle"}
+    routes = {"Corridor", "Route", "Line", "Axis", "Link"}
+    return (
+        (len(parts) > 1 or words[0] == "Middle")
+        and all(
+            p in directions or (i == len(parts) - 1 and p in routes) for i, p in enumerate(parts)
+        )
+        and parts[0] in directions
+    )
 
 
 def _common_noun_opening(word: str, lex: Lexicon) -> bool:
@@ -466,6 +543,12 @@ def _split_title(
         prefix = _sub(seg, offsets, 0, block_start)
         mentions.extend(classify_segment(text, prefix, lex, lower_words))
     rest = words[name_at:]
+    if words[name_at - 1] == "of" and rest[0] in _NAMING_HEADS:
+        # "Speaker of Parliament [Name]": part of the title, named elsewhere
+        name_at += 1
+        rest = words[name_at:]
+        if not rest:
+            return mentions
     if words[name_at - 1] == "of" and " ".join(rest) in lex.known:
         sub = _sub(seg, offsets, name_at, len(words))
         known = lex.known[" ".join(rest)]
@@ -489,7 +572,10 @@ def _split_title(
         and len(rest) == 1
         and rest[0].lower() in lex.common_words
     )
-    if not rest or name_length > 5 or any(w in ORG_HEADS for w in rest) or portfolio or work:
+    # "St James' Park", "St Mary's Hospital": a place named after a saint, no saint.
+    ground = words[title_at] in ("St", "St.", "Saint") and rest[-1] in PLACE_HEADS | ORG_HEADS
+    heads = any(w in ORG_HEADS for w in rest) or ground
+    if not rest or name_length > 5 or heads or portfolio or work:
         return mentions or None  # "Secretary of State", "Minister for Democracy": no name
     name = _sub(seg, offsets, name_at, name_end)
     known = lex.known.get(" ".join(rest), ("", None))
@@ -565,13 +651,14 @@ def _place_of(text: str, start: int) -> bool:
 
 
 def _word_before(text: str, start: int) -> str:
-    chunk = text[max(0, start - 30) : start].split()
+    # Not across a line: a heading's last word is no cue for the next line's first name.
+    chunk = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
     return chunk[-1].strip(",;").lower() if chunk else ""
 
 
 def _raw_word_before(text: str, start: int) -> str:
     """The word before ``start`` with its punctuation ("film," is not "film")."""
-    chunk = text[max(0, start - 30) : start].split()
+    chunk = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
     return chunk[-1] if chunk else ""
 
 

@@ -183,6 +183,7 @@ PRODUCT_LOWER_HEADS = word_set(
     capsule probe mission rover spacecraft rocket telescope satellite lander tour album
     single speaker speakers headset smartphone handset app chatbot console vaccine drug
     injury tendon programme scheme trilogy franchise sequel sitcom
+    howitzer howitzers missile missiles drone drones warship warships rifle rifles
     """
 )
 

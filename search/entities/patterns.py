@@ -2,8 +2,9 @@
 
 Dates: full dates ("12 March 2024", "March 12, 2024", "2024-03-12", "12/03/2024"),
 month and year, day and month, a month after "in"/"since"/"by"... or ending a range
-("between February and April"), weekdays and years
-after a preposition ("in 2004"). Money: a currency sign or code next to an amount
+("between February and April"), a range of months ("January-October"), a month in
+lower case with a year ("march 2026", as machine translation writes it), weekdays and
+years after a preposition ("in 2004"). Money: a currency sign or code next to an amount
 ("$5.2bn", "£300m", "US$ 3 million", "Rs 500 crore", "NOK 40 million", with a scale
 "R54 billion" and "MK150 billion") or an amount followed by a currency word ("40
 million euros", "1.5bn dollars").
@@ -51,7 +52,8 @@ def _after(words: list[str]) -> str:
 # many alternatives are only tried where a date can start (a capital or a digit).
 _DATE_WORDS_RE = re.compile(
     r"(?=[ADFJMNOSTW])(?<![\w-])(?:"
-    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:[–-]{_DAY})?(?:,?\s+{_YEAR})?(?![\d:])"
+    rf"{_MONTH}[–-]{_MONTH}(?!,?\s+{_YEAR})"
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:[–-]{_DAY})?(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+{_YEAR}"
     rf"|{_after(_MONTH_CUES)}{_MONTH}"
@@ -66,6 +68,12 @@ _DATE_NUMBERS_RE = re.compile(
     rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
     rf"|{_after(_YEAR_CUES)}{_YEAR}s?"
     r")(?![\w-])"
+)
+
+# Machine-translated text writes months in lower case; only a year after one makes it a date
+# ("in march 2026", not "a march on the capital").
+_LOWER_MONTH_YEAR_RE = re.compile(
+    r"(?=[adfjmnos])(?<![\w-])(?:" + "|".join(m.lower() for m in MONTHS) + rf")\s+{_YEAR}(?![\w-])"
 )
 
 _SIGN = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|S\$|\$|£|€|¥|₹|₽|₦|₩|₺)"
@@ -98,6 +106,6 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, type) for DATE and MONEY spans in ``text``, MONEY first."""
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), "MONEY"
-    for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE):
+    for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE):
         for match in scanner.finditer(text):
             yield match.start(), match.end(), "DATE"

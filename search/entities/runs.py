@@ -61,11 +61,18 @@ _UP = _upper_class()
 _ABBREVIATIONS = (
     r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Inc|Corp|Ltd|Co|Bros|Messrs)\."
 )
+# A news site named with its domain ("Caliber.Az", "Report.az", "Axios.com") is one name;
+# the list of endings keeps a lost space ("in Baku.It was") from gluing two words.
+_SITE = (
+    r"\.(?:[Cc]om|[Nn]et|[Oo]rg|[Ii]nfo|[Nn]ews|az|Az|AZ|ru|Ru|ge|Ge|am|Am|kz|Kz|uz|Uz|ua|Ua"
+    r"|tr|ir|io|uk|tv|TV)(?![\w.])"
+)
 _WORD = (
     rf"(?:{_ABBREVIATIONS}"
     rf"|[{_UP}]\.(?:[{_UP}]\.)+"
     rf"|[{_UP}]\.(?=[ \t][{_UP}])"
-    rf"|(?:(?:al|el|ad|ar|as|ash|an|bin|ibn|abu|ben)-|[dO][’'])?[{_UP}][\w’'&]*(?:-[\w’']+)*)"
+    rf"|(?:(?:al|el|ad|ar|as|ash|an|bin|ibn|abu|ben)-|[dO][’'])?[{_UP}][\w’'&]*(?:-[\w’']+)*"
+    rf"(?:{_SITE})?)"
 )
 # "the" only after another particle: "Republic of the Congo", not "After X the Y".
 _PARTICLE = (
@@ -77,7 +84,14 @@ RUN_RE = re.compile(
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
 )
 _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
+# A station's number is part of its name: "BBC Radio 5 Live", "Radio 4", "Channel 5".
+STATION_RE = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w&]*[ \t])?(?:Radio|Channel)[ \t]\d{1,2}(?![\d,.:]\d)"
+    r"(?:[ \t](?:Live|Music|Extra|Xtra|Sport|Sports|News|Plus|Scotland|Wales|Ulster))*(?![\w-])"
+)
 
+# "the Cambridge-based designer", "London-listed": the place is named ("Europe-wide" not).
+_OF_A_PLACE = ("-based", "-born", "-listed", "-headquartered")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
@@ -162,6 +176,8 @@ def find_segments(
         Segments with at least one capitalised word and no leading or trailing particle.
     """
     hits = known_names_with_lower_case(text)
+    if "Radio " in text or "Channel " in text:
+        hits = sorted(hits + [m.span() for m in STATION_RE.finditer(text)])
     segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
     labels = label_spans(text)
     label_starts = [start for start, _ in labels]
@@ -246,9 +262,12 @@ def _whole_line(text: str, start: int, end: int, run: str) -> bool:
         return False
     if start and text[start - 1] in '“"‘«':
         return True
-    if start and text[start - 1] != "\n":
+    line_start = start
+    while line_start and text[line_start - 1] in "*_#":  # "**Opposition:**" in Markdown
+        line_start -= 1
+    if line_start and text[line_start - 1] != "\n":
         return False
-    rest = text[end : end + 3].lstrip(" \t:.?!")
+    rest = text[end : end + 5].lstrip(" \t:.?!*_")
     return not rest or rest[0] == "\n"
 
 
@@ -277,23 +296,38 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
         if word.endswith(_POSSESSIVES) and not glued:
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
+        elif (
+            word in ("And", "Or") and index and tokens[index - 1][1] in known and following in known
+        ):
+            pieces.append([])  # "Moscow And Tehran": a title-cased joiner
         elif COMPANY_END.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
             pieces.append([])  # "US President Co. Biden": no company after a title
         elif ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
             # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
             pieces[-1].append((offset, word))
             pieces.append([])
-        elif word.endswith(("s'", "s’")) and len(word) > 2 and word not in _GROUP_POSSESSIVES:
+        elif (
+            word.endswith(("s'", "s’"))
+            and len(word) > 2
+            and word not in _GROUP_POSSESSIVES
+            and not glued  # "St James' Park", "Young Lawyers’ Association"
+        ):
             pieces[-1].append((offset, word[:-1]))
             pieces.append([])
         elif _HYPHEN_ADJECTIVE.search(word):
+            stem = word[: word.rindex("-")]
             pieces.append([])
+            if word.endswith(_OF_A_PLACE) and known.get(stem, ("",))[0] == "PLACE":
+                pieces[-1].append((offset, stem))
+                pieces.append([])
         elif "-" in word and word not in known and word.split("-", 1)[0] in known:
             # "Armenia-Azerbaijan talks": two places; "Europe-wide": an adjective.
             pieces.append([])
             position = offset
             parts = word.split("-")
-            if all(part in known for part in parts):
+            if all(part in known for part in parts) or (
+                len(parts) > 2 and all(part[:1].isupper() for part in parts)
+            ):  # "Baku-Tbilisi-Ceyhan": the unknown end is listed with places
                 for part in parts:
                     pieces[-1].append((position, part))
                     pieces.append([])
@@ -371,8 +405,10 @@ def _demonym_opens_name(
         return True  # "Scottish Labour" ("Labour" is also a portfolio: "Labour Minister")
     if not rest or rest[0] in PERSON_TITLES or (index == 0 and rest[0] in PORTFOLIOS):
         return False  # ("Pan American Health Organization" is one name)
-    if " ".join(rest) in known or rest[0] in lexicon().given_names:
+    if " ".join(rest) in known:
         return False
+    if rest[0] in lexicon().given_names and not (ends_org and len(rest) > 2):
+        return False  # "Kenyan Kipyegon"; but "Georgian Young Lawyers' Association"
     if ends_org:
         return True
     if len(rest) == 1:  # "Georgian Dream", "Christian Aid": an English word after it
