@@ -4,8 +4,10 @@ Direct statements are quotations with their speaker beside them: “…,” Aliy
 “…,” said the minister; Sharif stated: “…”. Reported ones are attributed clauses:
 according to X, …; …, according to X; X said (that) …; X told Y (that) …. A speaker is a
 person or organisation the extractor found (so the user's entity corrections apply) and
-is named by its canonical name; "he", "she" or a title ("the president", "the
-minister") stands for the nearest person named before it in the same paragraph.
+is named by its canonical name (a surname alone by the full name named before it); a
+title ("the president", "the minister") stands for the nearest person named before it in
+the same paragraph, and "he" or "she" for the paragraph's last speaker, or else for the
+person named first in the sentence that last named someone.
 
 No speaker, no statement: a quotation nobody in the paragraph can be named for is left
 out rather than guessed.
@@ -58,7 +60,15 @@ _SAID_THAT = re.compile(
     r"(?:\s+[A-Z][\w.-]*){0,3})?(?:\s+on\s+\w+)?\s+that\s+(?P<what>.+)$",
     re.DOTALL,
 )
+# "…, X said." / "…, the minister told parliament."
+_SAID_AFTER = re.compile(
+    rf"^(?P<what>[^“”\"«»]{{12,}}?),\s*{_SPEAKER_SLOT}\s+(?:{_VERBS})"
+    r"(?:\s+(?:[A-Z][\w.-]*|the|a|an|reporters|journalists|parliament)(?:\s+[A-Z][\w.-]*){0,3})?"
+    r"\s*[.!?]?$",
+    re.DOTALL,
+)
 _PRONOUN_OR_TITLE = re.compile(rf"^{_STANDS_IN}$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,7 @@ def find_statements(
     )
     found: list[Statement] = []
     for (paragraph_start, paragraph_end), sentences in paragraphs(body) if split is None else split:
-        resolver = _Resolver(speakers, paragraph_start)
+        resolver = _Resolver(speakers, paragraph_start, sentences)
         quoted = list(_direct(body, paragraph_start, paragraph_end, sentences, resolver))
         found += quoted
         covered = [(s.sentence_start, s.sentence_end) for s in quoted]
@@ -104,18 +114,39 @@ def find_statements(
 class _Resolver:
     """Names the speaker in a slot of text: an entity there, or the person it stands for."""
 
-    def __init__(self, speakers: list[EntitySpan], paragraph_start: int) -> None:
+    def __init__(
+        self, speakers: list[EntitySpan], paragraph_start: int, sentences: list[Range]
+    ) -> None:
         self._speakers = speakers
         self._starts = [span.start for span in speakers]
         self._paragraph_start = paragraph_start
+        self._sentence_starts = [start for start, _ in sentences]
+        self._heard: list[tuple[int, str]] = []
 
     def at(self, start: int, end: int, slot: str) -> str | None:
         """The speaker named by ``slot`` (body[start:end])."""
+        speaker = self._named(start, end, slot.strip())
+        if speaker is not None:
+            self._heard.append((start, speaker))
+        return speaker
+
+    def _named(self, start: int, end: int, slot: str) -> str | None:
         for span in self._within(start, end):
-            return span.canonical
-        if _PRONOUN_OR_TITLE.match(slot.strip()):
-            return self._nearest_person_before(start)
-        return None
+            return self._full_name(span)
+        if not _PRONOUN_OR_TITLE.match(slot):
+            return None
+        if _PRONOUN.match(slot):
+            # "he added" goes on with the last speaker; else "he" is the subject of the
+            # sentence that last named someone: named first there, not met at its end.
+            earlier = [(at, speaker) for at, speaker in self._heard if at < start]
+            if earlier:
+                return max(earlier)[1]
+            nearest = self._nearest_person_before(start)
+            if nearest is None:
+                return None
+            return self._full_name(self._speakers[self._first_person_of_sentence(nearest)])
+        nearest = self._nearest_person_before(start)
+        return None if nearest is None else self._full_name(self._speakers[nearest])
 
     def _within(self, start: int, end: int) -> Iterator[EntitySpan]:
         at = bisect_right(self._starts, start - 1)
@@ -125,13 +156,37 @@ class _Resolver:
                 yield span
             at += 1
 
-    def _nearest_person_before(self, offset: int) -> str | None:
+    def _nearest_person_before(self, offset: int) -> int | None:
         at = bisect_right(self._starts, offset) - 1
         while at >= 0 and self._speakers[at].start >= self._paragraph_start:
             if self._speakers[at].type == "PERSON":
-                return self._speakers[at].canonical
+                return at
             at -= 1
         return None
+
+    def _first_person_of_sentence(self, at: int) -> int:
+        which = bisect_right(self._sentence_starts, self._speakers[at].start) - 1
+        sentence_start = self._sentence_starts[which] if which >= 0 else self._paragraph_start
+        first = at
+        for index in range(at - 1, -1, -1):
+            span = self._speakers[index]
+            if span.start < sentence_start:
+                break
+            if span.type == "PERSON":
+                first = index
+        return first
+
+    def _full_name(self, span: EntitySpan) -> str:
+        """A surname alone stands for the full name named before it ("Lindner" after
+        "Christian Lindner") when the extractor kept them apart."""
+        name = span.canonical
+        if span.type != "PERSON" or " " in name:
+            return name
+        at = bisect_right(self._starts, span.start - 1) - 1
+        for earlier in reversed(self._speakers[: at + 1]):
+            if earlier.type == "PERSON" and earlier.canonical.rsplit(" ", 1)[-1] == name:
+                return earlier.canonical
+        return name
 
 
 def _direct(
@@ -180,7 +235,7 @@ def _sentences_around(sentences: list[tuple[int, int]], start: int, end: int) ->
 
 def _reported(body: str, start: int, end: int, resolver: _Resolver) -> Statement | None:
     sentence = body[start:end]
-    for pattern in (_ACCORDING_FIRST, _ACCORDING_AFTER, _SAID_THAT):
+    for pattern in (_ACCORDING_FIRST, _ACCORDING_AFTER, _SAID_THAT, _SAID_AFTER):
         found = pattern.match(sentence)
         if found is None:
             continue

@@ -2,7 +2,8 @@
 
 The mentions are the extractor's DATE spans (the same ones highlighted while reading),
 plus relative ones ("yesterday", "last week"); two mentions joined by "to", "and" or a
-dash ("between 2019 and 2021", "from March to May 2024") are one range. Each is read by
+dash ("between 2019 and 2021", "from March to May 2024") are one range, and so is a bare
+day joined to a date ("from 11 to 22 November"). Each is read by
 :func:`search.explore.dates.normalise_date` against the article's date. An article that
 states no date of its own is anchored to the year its full dates name most often, so
 "on July 3" in a text full of 2024 dates still lands in 2024 (marked as resolved).
@@ -33,6 +34,12 @@ _RELATIVE_MENTION = re.compile(
 )
 _RELATIVE_NOUNS = ("yesterday", "today", "tomorrow", "week", "month", "year")
 _JOIN = re.compile(r"\s*(?:[–—-]|to|and|until|through)\s*$", re.IGNORECASE)
+# A day on its own before a date: "from 11 to 22 November", "between 3 and 13 June".
+_DAY_BEFORE = re.compile(
+    r"(?:\b(?P<between>between)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*"
+    r"(?P<join>[–—-]|to|and|until|through)\s*$",
+    re.IGNORECASE,
+)
 _RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # How far back a cue of the future ("will meet on Monday") is looked for.
 _CUE_WINDOW = 50
@@ -130,6 +137,8 @@ def _mentions(
             continue
         value, b = _joined(sentence, a, b, spans[index + 1 :], anchor)
         if value is None:
+            value, a = _from_day(sentence, a, b, max(taken, 0), anchor)
+        if value is None:
             value = normalise_date(sentence[a:b], anchor, sentence[max(0, a - _CUE_WINDOW) : a])
         if value is not None:
             taken = b
@@ -153,6 +162,21 @@ def _joined(
     if joined is None or not joined.is_range:
         return None, b
     return joined, next_b
+
+
+def _from_day(
+    sentence: str, a: int, b: int, floor: int, anchor: str | None
+) -> tuple[DateValue | None, int]:
+    """The range a bare day before the mention opens ("11 to 22 November"), if it does."""
+    if not sentence[a : a + 1].isdigit():
+        return None, a
+    found = _DAY_BEFORE.search(sentence, max(floor, a - 30), a)
+    if found is None or (found.group("join").casefold() == "and" and not found.group("between")):
+        return None, a
+    value = normalise_date(sentence[found.start("day") : b], anchor)
+    if value is None or not value.is_range:
+        return None, a
+    return value, found.start("day")
 
 
 def _year_most_named(body: str, date_spans: Sequence[Range]) -> str | None:

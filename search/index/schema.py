@@ -46,7 +46,7 @@ from search.index.stemmed_field import StemmedText
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 
 class NameWordsFilter(Filter):

@@ -104,3 +104,28 @@ def test_an_organisation_can_speak_but_a_place_cannot():
 def test_a_quotation_nobody_is_named_for_is_left_out():
     assert statements("“The talks will continue next week,” a source said.") == []
     assert statements("The slogan “peace for our time and always” was everywhere.") == []
+
+
+def test_he_is_the_subject_named_first_not_the_person_met_at_the_end():
+    text = (
+        "Nikol Pashinyan arrived in Baku for talks with Ilham Aliyev. "
+        "“We have many questions to discuss,” he said."
+    )
+    assert [speaker for speaker, _, _ in statements(text)] == ["Nikol Pashinyan"]
+
+
+def test_a_surname_the_extractor_kept_apart_is_named_by_the_full_name_before_it():
+    text = "Olaf Scholz spoke first. “We will hold the vote in January,” Scholz said."
+    spans = [
+        EntitySpan(0, 11, "PERSON", "Olaf Scholz", "Olaf Scholz"),
+        EntitySpan(61, 67, "PERSON", "Scholz", "Scholz"),
+    ]
+    assert text[61:67] == "Scholz"
+    assert [s.speaker for s in find_statements(text, spans)] == ["Olaf Scholz"]
+
+
+def test_a_statement_with_its_speaker_after_it_is_reported():
+    text = "Growth will reach three percent next year, Shehbaz Sharif told parliament."
+    assert statements(text) == [
+        ("Shehbaz Sharif", REPORTED, "Growth will reach three percent next year")
+    ]

@@ -70,3 +70,30 @@ def test_events_are_in_text_order_from_the_body():
     body = "In 2004 it began. In 1998 it was planned."
     assert [event.part for event in dated_events("", body, None)] == [BODY, BODY]
     assert [e[1] for e in events("", body, None)] == ["2004", "1998"]
+
+
+def test_a_bare_day_before_a_date_opens_a_range():
+    body = "The summit ran from 11 to 22 November. Talks were held between 3 and 13 June."
+    assert [
+        (mention, start, end) for mention, start, end, *_ in events("", body, "2024-11-24")
+    ] == [
+        ("11 to 22 November", "2024-11-11", "2024-11-22"),
+        ("3 and 13 June", "2024-06-03", "2024-06-13"),
+    ]
+
+
+def test_two_days_joined_by_and_without_between_are_not_a_range():
+    body = "Ministers met on 3 and 13 June."
+    assert [(m, start, end) for m, start, end, *_ in events("", body, "2024-11-24")] == [
+        ("13 June", "2024-06-13", "2024-06-13")
+    ]
+
+
+def test_the_extractors_date_spans_give_the_same_events():
+    from search.entities import extract_entities
+
+    body = "Talks began on July 3 and ended last week. They resume between 2025 and 2026."
+    dates = [(s.start, s.end) for s in extract_entities(body) if s.type == "DATE"]
+    assert dated_events("", body, "2024-07-10", date_spans=dates) == dated_events(
+        "", body, "2024-07-10"
+    )
