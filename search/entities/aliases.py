@@ -41,7 +41,7 @@ def resolve(
     _firms_everywhere(mentions)
     clubs_named_after_cities(text, mentions, lex)
     _places_by_vote(mentions)
-    _listed_with_places(text, mentions)
+    _listed_with_places(text, mentions, lex.regions)
     _spread_by_text(mentions)
     mid_sentence = {m.text for m in mentions if not m.sentence_start}
     # Several-word names get their default type first: it does not depend on context,
@@ -104,31 +104,46 @@ def _firms_everywhere(mentions: list[Mention]) -> None:
 
 # What stands between names in a list: "Kuryk and Aktau", "Aktau – Alat", "Horadiz–Aghdam".
 _LIST_SEPARATORS = frozenset([" and ", " or ", "–", "-", "/", " – ", " - "])
-_PLACE_LOCATIVES = ("in ", "near ", "of ", "from ")
+_PLACE_LOCATIVES = ("in ", "near ", "of ", "from ", "between ")
 
 
-def _listed_with_places(text: str, mentions: list[Mention]) -> None:
-    """An untyped name listed next to a place is a place: "ports of Kuryk and Aktau",
-    "the Horadiz–Aghdam road", "homes in Parson Cross and Gleadless Valley" (a name of
-    several words only after "in", "near"...). A comma is no list: "Transnet, South
-    Africa's rail company"."""
+def _listed_with_places(text: str, mentions: list[Mention], regions: frozenset[str]) -> None:
+    """An untyped name listed next to a listed place is a place: "ports of Kuryk and
+    Aktau", "the Horadiz–Aghdam road"; a name of several words only after "in",
+    "near"..., and then next to any place: "homes in Parson Cross and Gleadless
+    Valley". A comma is no list ("Transnet, South Africa's rail company"), and a country
+    is listed with a company as often as with a town ("a fight between Russia and Yukos")."""
+
+    def place_at(index: int, several: bool) -> bool:
+        if not 0 <= index < len(mentions) or mentions[index].type != "PLACE":
+            return False
+        return several or mentions[index].canonical is not None  # from a list
+
     for index, mention in enumerate(mentions):
         if mention.type is not None or mention.heading:
             continue
-        if len(mention.words) > 1 and not text[: mention.start].endswith(_PLACE_LOCATIVES):
+        several = len(mention.words) > 1
+        if several and not text[: mention.start].endswith(_PLACE_LOCATIVES):
             continue  # "Close Brothers and Santander UK": only "in Parson Cross and ..."
-        before = mentions[index - 1] if index else None
-        after = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            after is not None
-            and after.type == "PLACE"
-            and text[mention.end : after.start] in _LIST_SEPARATORS
-        ) or (
-            before is not None
-            and before.type == "PLACE"
-            and text[before.end : mention.start] in _LIST_SEPARATORS
-        ):
+        after = place_at(index + 1, several) and _listed(
+            text, mention, mentions[index + 1], regions
+        )
+        before = place_at(index - 1, several) and _listed(
+            text, mentions[index - 1], mention, regions
+        )
+        if after or before:
             mention.type, mention.canonical = "PLACE", mention.text
+
+
+def _listed(text: str, first: Mention, second: Mention, regions: frozenset[str]) -> bool:
+    """Two names in one list: joined by a dash, or by "and" after "in", "of"... and with
+    no country or region ("ports of Kuryk and Aktau"; not "Chile and Codelco")."""
+    between = text[first.end : second.start]
+    if between in (" and ", " or "):
+        if first.canonical in regions or second.canonical in regions:
+            return False
+        return text[: first.start].endswith(_PLACE_LOCATIVES)
+    return between in _LIST_SEPARATORS
 
 
 def _places_by_vote(mentions: list[Mention]) -> None:
@@ -318,14 +333,22 @@ def _default_type(
     # "Baku Shipyard", "Sciences Po": a place or an English plural opens no person's name.
     plain = plain and not (
         words[0] not in lex.given_names
-        and (
-            lex.known.get(words[0], ("",))[0] == "PLACE"
-            or (words[0].endswith("s") and words[0].lower() in lex.common_words)
-        )
+        and (lex.known.get(words[0], ("",))[0] == "PLACE" or _english_plural(words[0], lex))
     )
     if name_shaped and plain and (len(words) == 2 or (len(words) == 3 and len(words[1]) <= 2)):
         return "PERSON"
     return "ORG"
+
+
+def _english_plural(word: str, lex: Lexicon) -> bool:
+    """ "Sciences", "Games": an English noun's plural; not "Phillips" or "Williams"."""
+    singular = word[:-1]
+    return (
+        word.endswith("s")
+        and singular.lower() in lex.common_words
+        and singular not in lex.given_names
+        and word not in lex.given_names
+    )
 
 
 _DERIVED_ENDINGS = ("tion", "sion", "ness", "ment", "ism", "isation", "ization")

@@ -119,12 +119,11 @@ _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]{2,7}")
 # leader of France Unbowed", "the drugmaker Novo Nordisk".
 _COMPANY_KINDS = word_set(
     "company firm carmaker automaker airline lender bank insurer retailer supermarket "
-    "broadcaster chipmaker drugmaker miner conglomerate manufacturer startup publisher brewer "
-    "rival rivals"
+    "chipmaker drugmaker miner conglomerate manufacturer startup brewer"
 )
 _HELD_IN = re.compile(r"(?i:shares|stake|stakes|shareholding|shareholders)[ \t]+in[ \t]+$")
 _OWNED_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:shares|share[ \t]+price|stock|chief[ \t]+executive|chief[ \t]+financial"
+    r"(?:['’]s)?[ \t]+(?:shares|share[ \t]+price|chief[ \t]+executive|chief[ \t]+financial"
     r"|chairman|chairwoman|shareholders|board)\b"
 )
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
@@ -381,7 +380,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if _shouted(words, lex):
         return "DROP"
-    if len(words) == 2 and len(last) == 1 and first.lower() in lex.common_words:
+    kind = first.lower() in lex.common_words and first not in lex.given_names
+    if len(words) == 2 and len(last) == 1 and kind:
         return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
     if _route(words):
         return "DROP"
@@ -409,9 +409,13 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if (
         len(words) == 2
         and first in COMPASS
-        and (last.lower() not in lex.common_words or lex.known.get(last, ("",))[0] == "PLACE")
+        and (
+            last.lower() not in lex.common_words
+            or lex.known.get(last, ("",))[0] == "PLACE"
+            or last in COMPASS
+        )
     ):
-        return "PLACE"  # "South Holland", "North Gyeongsang", "South Yorkshire"
+        return "PLACE"  # "South Holland", "North Gyeongsang", "South Yorkshire", "North West"
     if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
         return "DROP"
     if seg.heading:
@@ -442,7 +446,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PERSON"
     if len(words) <= 3 and before.endswith("-year-old"):
         return "PERSON"  # "the 23-year-old Prutton"
-    if len(words) <= 3 and _company_cue(text, seg, before):
+    if len(words) <= 3 and _company_cue(text, seg, before, lex):
         return "FIRM"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
     org_cue = before in ORG_LOWER_CUES and not _after_article_a(text, seg) and not person_shaped
@@ -468,16 +472,17 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     return None
 
 
-def _company_cue(text: str, seg: Segment, before: str) -> bool:
+def _company_cue(text: str, seg: Segment, before: str, lex: Lexicon) -> bool:
     """Words around a name that only a company or a party has (see ``_COMPANY_KINDS``)."""
-    if seg.heading:
-        return False
+    if seg.heading or text.startswith((" & ", " and "), seg.end):
+        return False  # "an analyst at Standard & Poor's": the name goes on
     window = text[max(0, seg.start - 40) : seg.start]
     if before in _COMPANY_KINDS and not _after_article_a(text, seg):
         return not _OF_A_KIND.search(window)  # not "Head of company Askhat Khasenov"
     if _HELD_IN.search(window) or _MEMBER_OF.search(window):
         return True
-    return _OWNED_AFTER.match(text, seg.end) is not None
+    opening_word = seg.sentence_start and seg.words[0].lower() in lex.common_words
+    return not opening_word and _OWNED_AFTER.match(text, seg.end) is not None
 
 
 def _route(words: list[str]) -> bool:
@@ -486,6 +491,8 @@ def _route(words: list[str]) -> bool:
     parts = [p for w in words for p in w.split("-")]
     if parts[0] == "Trans" and len(words) == 1:
         return True
+    if len(words) == 2 and words[1] in COMPASS:
+        return False  # "the North West", "the South East": regions
     directions = COMPASS | {"Middle"}
     routes = {"Corridor", "Route", "Line", "Axis", "Link"}
     return (

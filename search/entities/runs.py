@@ -86,7 +86,7 @@ RUN_RE = re.compile(
 _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 # A station's number is part of its name: "BBC Radio 5 Live", "Radio 4", "Channel 5".
 STATION_RE = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w&]*[ \t])?(?:Radio|Channel)[ \t]\d{1,2}(?![\d,.:]\d)"
+    r"(?<![\w-])(?:[A-Z][A-Z&]+[ \t])?(?:Radio|Channel)[ \t]\d{1,2}(?![\d,.:]\d)"
     r"(?:[ \t](?:Live|Music|Extra|Xtra|Sport|Sports|News|Plus|Scotland|Wales|Ulster))*(?![\w-])"
 )
 

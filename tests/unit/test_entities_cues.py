@@ -33,7 +33,7 @@ def test_words_only_a_company_has_make_a_name_an_organisation(text, name):
 
 
 def test_a_company_cue_once_types_every_mention_of_the_name():
-    text = "The rival Osric Vane cut prices. Later Osric Vane said sales were up."
+    text = "The carmaker Osric Vane cut prices. Later Osric Vane said sales were up."
     assert [t for s, t in spans(text) if s == "Osric Vane"] == ["ORG", "ORG"]
 
 
@@ -145,3 +145,13 @@ def test_months_in_lower_case_with_a_year_and_month_ranges_are_dates(text, date)
 
 def test_a_lower_case_month_word_without_a_year_is_no_date():
     assert types("They march on the capital in 2026 as planned.") == {"2026": "DATE"}
+
+
+def test_a_country_listed_with_a_name_does_not_make_it_a_place():
+    text = "The legal fight between Russia and Volkor goes on. Volkor said it would appeal."
+    assert types(text)["Volkor"] != "PLACE"
+
+
+def test_compass_regions_are_places():
+    text = "Prices rose most in the North West and least in the South East."
+    assert types(text) == {"North West": "PLACE", "South East": "PLACE"}
