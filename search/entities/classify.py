@@ -126,6 +126,13 @@ _OWNED_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:shares|share[ \t]+price|chief[ \t]+executive|chief[ \t]+financial"
     r"|chairman|chairwoman|shareholders|board)\b"
 )
+# Where a band or a team plays is a place: "the tour at X", "played at the X".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:play|plays|played|playing|gig|gigs|concert|concerts|tour|perform|performs|performed"
+    r"|performing|headline|headlines|headlined)[ \t]+at[ \t]+(?:the[ \t]+)?$"
+)
+_DIRECTIONS = COMPASS | {"Middle"}
+_ROUTES = frozenset(["Corridor", "Route", "Line", "Axis", "Link"])
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
 _MEMBER_OF = re.compile(
     r"\b(?:leader|leaders|head|chief|member|members|founder|chairman|chairwoman|spokesman"
@@ -429,6 +436,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
     if len(words) <= 3 and _place_of(text, seg.start):
         return "PLACE"
+    if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):
+        return "PLACE"  # "will open the tour at Co-op Live", "they played at the Roundhouse"
     before = _word_before(text, seg.start)
     described = _appositive_type(text, seg.end)
     if described:
@@ -488,19 +497,16 @@ def _company_cue(text: str, seg: Segment, before: str, lex: Lexicon) -> bool:
 def _route(words: list[str]) -> bool:
     """ "Middle Corridor", "North-South", "Trans-Caspian": a direction names a route or a
     side, no entity."""
-    parts = [p for w in words for p in w.split("-")]
-    if parts[0] == "Trans" and len(words) == 1:
-        return True
+    head = words[0].split("-", 1)[0]
+    if head == "Trans":
+        return len(words) == 1 and "-" in words[0]
+    if head not in _DIRECTIONS or len(words) > 2:
+        return False
     if len(words) == 2 and words[1] in COMPASS:
         return False  # "the North West", "the South East": regions
-    directions = COMPASS | {"Middle"}
-    routes = {"Corridor", "Route", "Line", "Axis", "Link"}
-    return (
-        (len(parts) > 1 or words[0] == "Middle")
-        and all(
-            p in directions or (i == len(parts) - 1 and p in routes) for i, p in enumerate(parts)
-        )
-        and parts[0] in directions
+    parts = [p for w in words for p in w.split("-")]
+    return (len(parts) > 1 or head == "Middle") and all(
+        p in _DIRECTIONS or (i == len(parts) - 1 and p in _ROUTES) for i, p in enumerate(parts)
     )
 
 

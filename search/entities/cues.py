@@ -147,7 +147,7 @@ PLACE_HEADS = word_set(
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
     Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
-    Wharf
+    Wharf Highway Motorway End
     """
 )
 

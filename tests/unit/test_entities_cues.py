@@ -155,3 +155,16 @@ def test_a_country_listed_with_a_name_does_not_make_it_a_place():
 def test_compass_regions_are_places():
     text = "Prices rose most in the North West and least in the South East."
     assert types(text) == {"North West": "PLACE", "South East": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The band will open the tour at Lantern Hall in Leeds on 12 May.", "Lantern Hall"),
+        ("They first played at the Boatyard in Brixton.", "Boatyard"),
+        ("A fan in the Stretford End fell ill.", "Stretford End"),
+        ("Work on the Rikoti Highway starts soon.", "Rikoti Highway"),
+    ],
+)
+def test_venues_stands_and_roads_are_places(text, name):
+    assert types(text)[name] == "PLACE"
