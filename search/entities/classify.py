@@ -131,6 +131,7 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:play|plays|played|playing|gig|gigs|concert|concerts|tour|perform|performs|performed"
     r"|performing|headline|headlines|headlined)[ \t]+at[ \t]+(?:the[ \t]+)?$"
 )
+_EPISODE_OF = re.compile(r"\b(?:episode|episodes|season|seasons)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _DIRECTIONS = COMPASS | {"Middle"}
 _ROUTES = frozenset(["Corridor", "Route", "Line", "Axis", "Link"])
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
@@ -434,6 +435,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "the Orion capsule", "her Eras tour"
     if _raw_word_before(text, seg.start) in WORK_NOUNS:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
+    if _EPISODE_OF.search(text, max(0, seg.start - 30), seg.start):
+        return "DROP"  # "the latest episode of Sobitiya": a programme
     if len(words) <= 3 and _place_of(text, seg.start):
         return "PLACE"
     if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):

@@ -84,7 +84,7 @@ ORG_HEADS = word_set(
     Co Co. Company Companies Association Agency Institute Institution University College
     School Academy Court Tribunal Parliament Assembly Congress Senate Army Navy Force
     Forces Police Service Services Office Department Federation League Club Society
-    Airlines Airways Air Motors Fund Foundation Trust Network Networks News Times Post
+    Airlines Airways Air Motors Fund Foundation Trust Network Networks News Times Post Holding
     Journal Herald Tribune Gazette Telegraph Guardian Television Radio Broadcasting
     Records Studios Pictures Entertainment Holdings Partners Capital Securities
     Industries Systems Technologies Technology Labs Laboratories Energy Petroleum Oil Gas

@@ -90,6 +90,10 @@ STATION_RE = re.compile(
     r"(?:[ \t](?:Live|Music|Extra|Xtra|Sport|Sports|News|Plus|Scotland|Wales|Ulster))*(?![\w-])"
 )
 
+# Common capitalised words that open an organisation's name before its organisation word.
+_ORG_OPENING_WORDS = frozenset(
+    ["Local", "Government", "People", "Police", "Market", "Markets", "TV", "PC", "AI", "All"]
+)
 # "the Cambridge-based designer", "London-listed": the place is named ("Europe-wide" not).
 _OF_A_PLACE = ("-based", "-born", "-listed", "-headquartered")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
@@ -372,7 +376,9 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         if is_noise(word, known) or (index and lost_sentence_break(tokens, index, known)):
             close()
             continue
-        if not current and (word in NAME_PARTICLES or _is_common(word)):
+        # "Local Government Association", "People Power Party", "PC Pro Magazine".
+        opening = _is_common(word) and not (names_org and word in _ORG_OPENING_WORDS)
+        if not current and (word in NAME_PARTICLES or opening):
             continue
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
         if word in COMPASS and following and looks_demonym(following):

@@ -168,3 +168,15 @@ def test_compass_regions_are_places():
 )
 def test_venues_stands_and_roads_are_places(text, name):
     assert types(text)[name] == "PLACE"
+
+
+def test_an_organisation_may_open_with_a_common_word():
+    text = "Figures came from the Local Government Association. The Baku Investment Holding agreed."
+    found = types(text)
+    assert found["Local Government Association"] == "ORG"
+    assert found["Baku Investment Holding"] == "ORG"
+
+
+def test_a_programme_after_episode_of_is_no_entity():
+    text = "The team presents the latest episode of Vremya Dnya with Murad Ali."
+    assert types(text) == {"Murad Ali": "PERSON"}
