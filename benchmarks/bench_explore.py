@@ -2,7 +2,9 @@
 how fast timelines and entity pages come on a large corpus.
 
 1. Quality, on the hand-labelled texts of ``tests/fixtures/explore/labelled.json``
-   (written and labelled before the extractors ran on them): date precision and recall
+   (written and labelled before the extractors ran on them; the extractors were improved
+   on the errors of its "articles", and "held_out" was written after that, so it is the
+   honest measure): date precision and recall
    (a date is right when its mention overlaps the labelled one and it names the same day,
    month, year or range) and speaker precision (a statement is right when the labelled
    speaker said words inside it). Targets: precision >= 0.9 for both, date recall >= 0.8.
@@ -34,20 +36,20 @@ from benchmarks.corpus import build_corpus
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests/fixtures/explore/labelled.json"
 # Queries tried for a timeline of about 500 hits; the nearest to it is timed.
-QUERIES = ("oil", "election", "market", "music", "government", "police", "film", "economy")
+QUERIES = ("police", "court", "drug", "prison", "fraud", "tax", "bank", "oil", "music", "film")
 TIMELINE_HITS = 500
 ENTITY_TARGET_MS = 300
 TIMELINE_TARGET_MS = 200
 
 
-def quality() -> dict:
-    """Date precision/recall and speaker precision on the labelled set, misses printed."""
+def quality(items: list[dict]) -> dict:
+    """Date precision/recall and speaker precision on labelled texts, misses printed."""
     from search.entities import extract_entities
     from search.explore.article_data import explore_article
 
     dates = {"right": 0, "found": 0, "labelled": 0}
     speakers = {"right": 0, "found": 0, "labelled": 0}
-    for item in json.loads(LABELLED.read_text(encoding="utf-8"))["articles"]:
+    for item in items:
         title, body = item["title"], item["body"]
         data = explore_article(title, body, item["date"], extract_entities(body))
         found = [
@@ -167,20 +169,7 @@ def _median(fn, repeats: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def _verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=10_000, help="articles for the timings")
-    parser.add_argument("--build-size", type=int, default=1_000, help="articles built twice")
-    parser.add_argument("--quality", action="store_true", help="the labelled set only")
-    args = parser.parse_args()
-    # The user's entity corrections must not colour the figures.
-    os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-explore-config-")
-    print("Labelled set (tests/fixtures/explore/labelled.json):")
-    found = quality()
+def _print_quality(found: dict) -> None:
     print(
         f"dates: precision {found['date_precision']:.2f} "
         f"({_verdict(found['date_precision'] >= 0.9)}), "
@@ -193,6 +182,26 @@ def main() -> None:
         f"{found['speaker_recall']:.2f}, {found['speakers']['found']} found of "
         f"{found['speakers']['labelled']} labelled"
     )
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000, help="articles for the timings")
+    parser.add_argument("--build-size", type=int, default=1_000, help="articles built twice")
+    parser.add_argument("--quality", action="store_true", help="the labelled set only")
+    args = parser.parse_args()
+    # The user's entity corrections must not colour the figures.
+    os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-explore-config-")
+    labelled = json.loads(LABELLED.read_text(encoding="utf-8"))
+    # "articles" showed the errors the extractors were then improved on; "held_out" was
+    # written after that, so its figures are the honest ones.
+    for part in ("articles", "held_out"):
+        print(f"Labelled set, {part} ({len(labelled[part])} texts):")
+        _print_quality(quality(labelled[part]))
     if args.quality:
         return
     cost = build_cost(args.build_size)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from search.models import (
@@ -187,7 +188,7 @@ class SearchService(ABC):
         if article_id is not None:
             articles = self._explored_ids([article_id])
         else:
-            articles = self._explored_query(query or "", filters)
+            articles = self._explored_query(query or "", filters, parts="t")
         return corpus.timeline(articles, date_from, date_to)
 
     def statements(self, name: str) -> list[SpeakerStatement]:
@@ -207,7 +208,8 @@ class SearchService(ABC):
         if found is None:
             return []
         canonical, entity_type = found
-        articles = self._explored_query(mention_query(canonical, entity_type), NO_FILTERS)
+        query = mention_query(canonical, entity_type)
+        articles = self._explored_query(query, NO_FILTERS, parts="s")
         return corpus.statements(articles, canonical)
 
     def entity(self, name: str, *, min_shared: int = 2, limit: int = 50) -> EntityProfile | None:
@@ -230,16 +232,17 @@ class SearchService(ABC):
             return None
         canonical, entity_type = found
         query = mention_query(canonical, entity_type)
-        articles = self._explored_query(query, NO_FILTERS, with_spans=True)
-        return corpus.profile(
-            canonical,
-            entity_type,
-            articles,
-            self._articles_naming,
-            self._article_total(),
-            min_shared=min_shared,
-            limit=limit,
-        )
+        articles = self._explored_query(query, NO_FILTERS, parts="c", entity=found[::-1])
+        with self._counting() as (article_count, total):
+            return corpus.profile(
+                canonical,
+                entity_type,
+                articles,
+                article_count,
+                total,
+                min_shared=min_shared,
+                limit=limit,
+            )
 
     def cooccurrence_graph(
         self, name: str | None = None, *, min_shared: int = 2
@@ -265,10 +268,9 @@ class SearchService(ABC):
                 return []
             kept = {(profile.type, profile.name)}
             kept.update((c.type, c.name) for c in profile.cooccurring)
-        articles = self._explored_query("", NO_FILTERS)
-        edges = corpus.graph(
-            articles, self._articles_naming, self._article_total(), min_shared=min_shared
-        )
+        articles = self._explored_query("", NO_FILTERS, parts="c")
+        with self._counting() as (article_count, total):
+            edges = corpus.graph(articles, article_count, total, min_shared=min_shared)
         if kept is None:
             return edges
         return [
@@ -287,8 +289,21 @@ class SearchService(ABC):
 
         return resolve_name(name, find_ids, self.entities)
 
-    def _explored_query(self, query: str, filters: SearchFilters, *, with_spans: bool = False):
-        """Every article ``query`` finds, as :class:`search.explore.corpus.ExploredArticle`."""
+    def _explored_query(
+        self,
+        query: str,
+        filters: SearchFilters,
+        *,
+        parts: str = "tsc",
+        entity: tuple[str, str] | None = None,
+    ):
+        """Every article ``query`` finds, as :class:`search.explore.corpus.ExploredArticle`.
+
+        An engine that stores the data may read only the ``parts`` asked for ("t"
+        events, "s" statements, "c" shared sentences) and, with ``entity`` (type,
+        canonical), give each article that entity's spans only; this default works out
+        everything from the text.
+        """
         total = max(1, len(self.articles()))
         ids = [hit.id for hit in self.search(query, filters=filters, limit=total).hits]
         return self._explored_ids(ids)
@@ -310,11 +325,13 @@ class SearchService(ABC):
             )
         return found
 
-    def _articles_naming(self, entity_type: str, canonical: str) -> int:
-        """How many articles name the entity."""
+    @contextmanager
+    def _counting(self):
+        """``(article_count, total)``: how many articles name a ``(type, canonical)``,
+        and how many the corpus has."""
         from search.query.mentions import mention_query
 
-        return self.search(mention_query(canonical, entity_type), limit=1).total
+        def article_count(entity_type: str, canonical: str) -> int:
+            return self.search(mention_query(canonical, entity_type), limit=1).total
 
-    def _article_total(self) -> int:
-        return len(self.articles())
+        yield article_count, len(self.articles())

@@ -446,7 +446,14 @@ class WhooshSearchService(SearchService):
     # Exploring: each article's events, statements and co-mentions were stored when it
     # was indexed; a query's hits are read without scoring them.
 
-    def _explored_query(self, query: str, filters: SearchFilters, *, with_spans: bool = False):
+    def _explored_query(
+        self,
+        query: str,
+        filters: SearchFilters,
+        *,
+        parts: str = "tsc",
+        entity: tuple[str, str] | None = None,
+    ):
         from search.query.bounds import Budget, check_patterns
         from search.query.filters import narrowed
         from search.query.parser import parse
@@ -463,7 +470,7 @@ class WhooshSearchService(SearchService):
             else:
                 check_patterns(parsed, searcher.reader(), Budget(text))
                 docnums = sorted(searcher.docs_for_query(parsed))
-            return [_explored(searcher.stored_fields(n), with_spans) for n in docnums]
+            return [_explored(searcher.stored_fields(n), parts, entity) for n in docnums]
 
     def _explored_ids(self, article_ids):
         found = []
@@ -471,34 +478,42 @@ class WhooshSearchService(SearchService):
             for article_id in article_ids if searcher is not None else ():
                 stored = searcher.document(id=article_id)
                 if stored:
-                    found.append(_explored(stored, with_spans=True))
+                    found.append(_explored(stored, "tsc", None))
         return found
 
-    def _articles_naming(self, entity_type: str, canonical: str) -> int:
+    @contextmanager
+    def _counting(self):
         from search.query.mentions import QUERY_FIELDS
 
-        field = QUERY_FIELDS.get(entity_type)
-        term = canonical.replace(",", " ").strip().lower()
+        # One searcher for every count of a page: borrowing one per name cost more than
+        # the lookups themselves.
         with self._reading() as searcher:
-            if searcher is None or field is None:
-                return 0
-            return searcher.reader().doc_frequency(field, term)
+            if searcher is None:
+                yield (lambda entity_type, canonical: 0), 0
+                return
+            reader = searcher.reader()
 
-    def _article_total(self) -> int:
-        with self._reading() as searcher:
-            return searcher.doc_count() if searcher is not None else 0
+            def article_count(entity_type: str, canonical: str) -> int:
+                field = QUERY_FIELDS.get(entity_type)
+                term = canonical.replace(",", " ").strip().lower()
+                return reader.doc_frequency(field, term) if field else 0
+
+            yield article_count, searcher.doc_count()
 
 
-def _explored(stored: dict, with_spans: bool):
+def _explored(stored: dict, parts: str, entity: tuple[str, str] | None):
     from search.explore.corpus import ExploredArticle
 
-    spans = documents.to_spans(stored) if with_spans else ()
+    if entity is None:
+        spans = documents.to_spans(stored) if parts == "tsc" else ()
+    else:
+        spans = documents.to_spans(stored, only=entity)
     return ExploredArticle(
         stored["id"],
         stored.get("title", ""),
         stored.get("body", ""),
         stored.get("date_text"),
-        documents.to_explore(stored),
+        documents.to_explore(stored, parts, entity),
         spans,
     )
 

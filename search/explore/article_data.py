@@ -104,19 +104,34 @@ def encode(data: ArticleExplore) -> str:
     )
 
 
-def decode(text: str | None) -> ArticleExplore:
-    """The data :func:`encode` stored (nothing for an article indexed without it)."""
+def decode(
+    text: str | None, parts: str = "tsc", naming: tuple[str, str] | None = None
+) -> ArticleExplore:
+    """The data :func:`encode` stored (nothing for an article indexed without it).
+
+    Args:
+        text: the stored JSON.
+        parts: which parts to make records of: "t" the events, "s" the statements, "c"
+            the shared sentences (a page needing one part skips the cost of the others).
+        naming: only the shared sentences naming this ``(type, canonical)``.
+    """
     if not text:
         return EMPTY
     raw = json.loads(text)
-    return ArticleExplore(
-        tuple(
+    events = statements = shared = ()
+    if "t" in parts:
+        events = tuple(
             DatedEvent(DateValue(a, b, precision, bool(resolved)), part, *offsets)
             for a, b, precision, resolved, part, *offsets in raw.get("t", ())
-        ),
-        tuple(Statement(*item) for item in raw.get("s", ())),
-        tuple(
-            SharedSentence(start, end, tuple((kind, name) for kind, name in names))
+        )
+    if "s" in parts:
+        statements = tuple(Statement(*item) for item in raw.get("s", ()))
+    if "c" in parts:
+        # Compared as stored (lists), made into records only once picked.
+        wanted = None if naming is None else list(naming)
+        shared = tuple(
+            SharedSentence(start, end, tuple(map(tuple, names)))
             for start, end, names in raw.get("c", ())
-        ),
-    )
+            if wanted is None or wanted in names
+        )
+    return ArticleExplore(events, statements, shared)

@@ -138,9 +138,12 @@ def _explore(article: Article, spans: Sequence[EntitySpan]) -> str | None:
     return article_data.encode(data)
 
 
-def to_explore(stored: Mapping) -> article_data.ArticleExplore:
-    """The explorers' data stored with an article (empty when there is none)."""
-    return article_data.decode(stored.get("explore"))
+def to_explore(
+    stored: Mapping, parts: str = "tsc", naming: tuple[str, str] | None = None
+) -> article_data.ArticleExplore:
+    """The explorers' data stored with an article (empty when there is none), only the
+    ``parts`` asked for (see :func:`search.explore.article_data.decode`)."""
+    return article_data.decode(stored.get("explore"), parts, naming)
 
 
 def to_article(stored: Mapping) -> Article:
@@ -179,8 +182,12 @@ def to_summary(stored: Mapping) -> ArticleSummary:
     )
 
 
-def to_spans(stored: Mapping) -> list[EntitySpan]:
-    """The entity spans stored with an article, in body order."""
-    raw = stored.get("entities") or "[]"
-    spans = [EntitySpan(*item) for item in json.loads(raw)]
+def to_spans(stored: Mapping, *, only: tuple[str, str] | None = None) -> list[EntitySpan]:
+    """The entity spans stored with an article, in body order; with ``only`` (type,
+    canonical), that entity's alone (made into records only once picked)."""
+    items = json.loads(stored.get("entities") or "[]")
+    if only is not None:
+        entity_type, canonical = only
+        items = [item for item in items if item[4] == canonical and item[2] == entity_type]
+    spans = [EntitySpan(*item) for item in items]
     return sorted(spans, key=lambda span: (span.start, span.end))
