@@ -491,8 +491,12 @@ def _company_cue(text: str, seg: Segment, before: str, lex: Lexicon) -> bool:
     window = text[max(0, seg.start - 40) : seg.start]
     if before in _COMPANY_KINDS and not _after_article_a(text, seg):
         return not _OF_A_KIND.search(window)  # not "Head of company Askhat Khasenov"
-    if _HELD_IN.search(window) or _MEMBER_OF.search(window):
+    if _HELD_IN.search(window):
         return True
+    if _MEMBER_OF.search(window):  # not "a professor of Economics"
+        if text.startswith(("'s ", "’s "), seg.end):
+            return False  # "a member of Cherie Blair's chambers": the owner may be a person
+        return len(seg.words) > 1 or seg.words[0].lower() not in lex.common_words
     opening_word = seg.sentence_start and seg.words[0].lower() in lex.common_words
     return not opening_word and _OWNED_AFTER.match(text, seg.end) is not None
 

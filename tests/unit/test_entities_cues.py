@@ -180,3 +180,10 @@ def test_an_organisation_may_open_with_a_common_word():
 def test_a_programme_after_episode_of_is_no_entity():
     text = "The team presents the latest episode of Vremya Dnya with Murad Ali."
     assert types(text) == {"Murad Ali": "PERSON"}
+
+
+def test_a_role_of_a_person_or_a_subject_makes_no_organisation():
+    text = "Dr Ann Lee, a professor of Economics, is a member of Cherie Blair's chambers."
+    found = types(text)
+    assert "Economics" not in found
+    assert found.get("Cherie Blair") == "PERSON"
