@@ -41,7 +41,7 @@ def resolve(
     _firms_everywhere(mentions)
     clubs_named_after_cities(text, mentions, lex)
     _places_by_vote(mentions)
-    _listed_with_places(text, mentions, lex.regions)
+    _listed_with_places(text, mentions, lex)
     _spread_by_text(mentions)
     mid_sentence = {m.text for m in mentions if not m.sentence_start}
     # Several-word names get their default type first: it does not depend on context,
@@ -102,13 +102,17 @@ def _firms_everywhere(mentions: list[Mention]) -> None:
             mention.type, mention.canonical = "ORG", None
 
 
-# What stands between names in a list: "Kuryk and Aktau", "Aktau – Alat", "Horadiz–Aghdam".
-_LIST_SEPARATORS = frozenset([" and ", " or ", "–", "-", "/", " – ", " - "])
-_PLACE_LOCATIVES = ("in ", "near ", "of ", "from ", "between ")
+# What stands between names in a list: "Kuryk and Aktau", "Aktau – Alat", "Horadiz–Aghdam"
+# (a spaced hyphen or a slash is as often a dash or a pairing: "Cannes - Nair", "Bush/Kerry").
+_LIST_SEPARATORS = frozenset([" and ", " or ", "–", "-", " – "])
+_LIST_OPENING = re.compile(
+    r"(?:\b(?:in|near)|\b(?:ports?|towns?|villages?|cities|regions?|districts?|provinces?)"
+    r" of) $"
+)
 
 
-def _listed_with_places(text: str, mentions: list[Mention], regions: frozenset[str]) -> None:
-    """An untyped name listed next to a listed place is a place: "ports of Kuryk and
+def _listed_with_places(text: str, mentions: list[Mention], lex: Lexicon) -> None:
+    """An untyped name listed next to a listed town is a place: "ports of Kuryk and
     Aktau", "the Horadiz–Aghdam road"; a name of several words only after "in",
     "near"..., and then next to any place: "homes in Parson Cross and Gleadless
     Valley". A comma is no list ("Transnet, South Africa's rail company"), and a country
@@ -117,32 +121,33 @@ def _listed_with_places(text: str, mentions: list[Mention], regions: frozenset[s
     def place_at(index: int, several: bool) -> bool:
         if not 0 <= index < len(mentions) or mentions[index].type != "PLACE":
             return False
-        return several or mentions[index].canonical is not None  # from a list
+        return several or mentions[index].text in lex.known or mentions[index].text in lex.towns
 
     for index, mention in enumerate(mentions):
         if mention.type is not None or mention.heading:
             continue
         several = len(mention.words) > 1
-        if several and not text[: mention.start].endswith(_PLACE_LOCATIVES):
+        if several and not _LIST_OPENING.search(text, max(0, mention.start - 20), mention.start):
             continue  # "Close Brothers and Santander UK": only "in Parson Cross and ..."
         after = place_at(index + 1, several) and _listed(
-            text, mention, mentions[index + 1], regions
+            text, mention, mentions[index + 1], lex.regions
         )
         before = place_at(index - 1, several) and _listed(
-            text, mentions[index - 1], mention, regions
+            text, mentions[index - 1], mention, lex.regions
         )
         if after or before:
             mention.type, mention.canonical = "PLACE", mention.text
 
 
 def _listed(text: str, first: Mention, second: Mention, regions: frozenset[str]) -> bool:
-    """Two names in one list: joined by a dash, or by "and" after "in", "of"... and with
-    no country or region ("ports of Kuryk and Aktau"; not "Chile and Codelco")."""
+    """Two names in one list: joined by a dash, or by "and" after "in", "ports of"...
+    and with no country or region ("ports of Kuryk and Aktau"; not "Chile and Codelco",
+    "surveys from Nationwide and Halifax")."""
     between = text[first.end : second.start]
     if between in (" and ", " or "):
-        if first.canonical in regions or second.canonical in regions:
+        if first.text in regions or second.text in regions:
             return False
-        return text[: first.start].endswith(_PLACE_LOCATIVES)
+        return _LIST_OPENING.search(text, max(0, first.start - 20), first.start) is not None
     return between in _LIST_SEPARATORS
 
 

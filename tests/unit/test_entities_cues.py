@@ -187,3 +187,15 @@ def test_a_role_of_a_person_or_a_subject_makes_no_organisation():
     found = types(text)
     assert "Economics" not in found
     assert found.get("Cherie Blair") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest surveys from Nationwide and Halifax show a slowdown.",
+        "Winner of Best First Feature at Cannes - Nair has become a star.",
+    ],
+)
+def test_a_town_beside_a_name_outside_a_list_of_places_leaves_it_unplaced(text):
+    found = types(text)
+    assert found.get("Nationwide") != "PLACE" and found.get("Nair") != "PLACE"
