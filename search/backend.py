@@ -94,10 +94,15 @@ class SearchService(ABC):
 
     @abstractmethod
     def facets(
-        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
+        self,
+        query: str,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 10,
+        last_word_partial: bool = False,
     ) -> list[Facet]:
         """Top people, organisations, places and sources among the query's results
-        (the query and filters read as :meth:`search` reads them)."""
+        (the query, filters and half-typed last word read as :meth:`search` reads them)."""
 
     @abstractmethod
     def article(self, article_id: str) -> Article | None:

@@ -19,7 +19,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from search.backend import ProgressCallback, SearchService
 from search.index import documents
@@ -53,6 +53,16 @@ if TYPE_CHECKING:
 FACET_SAMPLE = 500
 _READ_ERRORS = (OSError, EOFError, struct.error, zlib.error)
 _DAMAGED = "the index cannot be read; run `briefing index --rebuild`"
+
+
+class _QueryReading(NamedTuple):
+    """A query as run: the Whoosh query, the query as typed (ranked first while a word is
+    half typed), the half-typed word and the words it stands for."""
+
+    parsed: object | None
+    exact: object | None
+    being_typed: str | None
+    expansions: list[str]
 
 
 class WhooshSearchService(SearchService):
@@ -189,10 +199,7 @@ class WhooshSearchService(SearchService):
         from whoosh.query.qcore import QueryError as WhooshQueryError
 
         from search.query.bounds import Budget, check_patterns
-        from search.query.filters import narrowed
-        from search.query.parser import parse, suggest
-        from search.query.prefix import partial_word, with_prefix
-        from search.query.whoosh_query import to_whoosh
+        from search.query.parser import suggest
 
         started = time.monotonic()
         text = query.strip()
@@ -204,18 +211,9 @@ class WhooshSearchService(SearchService):
             if searcher is None:
                 return SearchResults(query, (), 0, time.monotonic() - started, filters=filters)
             suggestion = None
-            typed = parse(text) if text else None
-            being_typed = partial_word(text) if last_word_partial and typed else None
-            expansions = self._expansions(being_typed, searcher) if being_typed else []
-            exact = None
-            if expansions and _known(searcher, being_typed):
-                # The query as typed ranks its hits first; the expanded one adds the rest.
-                # (A half word the index does not hold finds nothing as typed.)
-                exact = to_whoosh(narrowed(typed, filters), searcher.schema)
-            if expansions:
-                typed = with_prefix(typed, being_typed, expansions)
-            wanted = narrowed(typed, filters)
-            parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+            reading = self._read_query(searcher, text, filters, last_word_partial)
+            being_typed, expansions = reading.being_typed, reading.expansions
+            parsed, exact = reading.parsed, reading.exact
             if parsed is None:
                 hits, total = self._listing(searcher, limit), searcher.doc_count()
             else:
@@ -235,6 +233,29 @@ class WhooshSearchService(SearchService):
         terms = _terms(text, hits)
         elapsed = time.monotonic() - started
         return SearchResults(query, tuple(hits), total, elapsed, suggestion, terms, filters)
+
+    def _read_query(
+        self, searcher, text: str, filters: SearchFilters, last_word_partial: bool
+    ) -> _QueryReading:
+        """The Whoosh query for ``text`` narrowed by ``filters``, as search and facets read it."""
+        from search.query.filters import narrowed
+        from search.query.parser import parse
+        from search.query.prefix import partial_word, with_prefix
+        from search.query.whoosh_query import to_whoosh
+
+        typed = parse(text) if text else None
+        being_typed = partial_word(text) if last_word_partial and typed else None
+        expansions = self._expansions(being_typed, searcher) if being_typed else []
+        exact = None
+        if expansions and _known(searcher, being_typed):
+            # The query as typed ranks its hits first; the expanded one adds the rest.
+            # (A half word the index does not hold finds nothing as typed.)
+            exact = to_whoosh(narrowed(typed, filters), searcher.schema)
+        if expansions:
+            typed = with_prefix(typed, being_typed, expansions)
+        wanted = narrowed(typed, filters)
+        parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+        return _QueryReading(parsed, exact, being_typed, expansions)
 
     def _listing(self, searcher, limit: int) -> list[Hit]:
         from whoosh import query as wq
@@ -371,14 +392,16 @@ class WhooshSearchService(SearchService):
             ]
 
     def facets(
-        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
+        self,
+        query: str,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 10,
+        last_word_partial: bool = False,
     ) -> list[Facet]:
         from search.index.store import generation_key
         from search.query.bounds import Budget, check_patterns
         from search.query.facets import FacetCounter
-        from search.query.filters import narrowed
-        from search.query.parser import parse
-        from search.query.whoosh_query import to_whoosh
 
         text = query.strip()
         with self._lock:
@@ -389,8 +412,7 @@ class WhooshSearchService(SearchService):
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            wanted = narrowed(parse(text) if text else None, filters)
-            parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+            parsed = self._read_query(searcher, text, filters, last_word_partial).parsed
             if parsed is not None:
                 # A pattern too broad to search is too broad to count (search says why).
                 check_patterns(parsed, searcher.reader(), Budget(text))

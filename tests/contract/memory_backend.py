@@ -221,7 +221,12 @@ class MemoryBackend(SearchService):
         }
 
     def facets(
-        self, query: str, *, filters: SearchFilters = NO_FILTERS, limit: int = 10
+        self,
+        query: str,
+        *,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 10,
+        last_word_partial: bool = False,  # no prefix matching here: ignored
     ) -> list[Facet]:
         wanted = narrowed(parse(query.strip()) if query.strip() else None, filters)
         counts = {field: Counter() for field in _FACETS}

@@ -121,8 +121,10 @@ class SteadyClockService(SearchService):
     def related(self, article_id, *, limit=10):
         return self.inner.related(article_id, limit=limit)
 
-    def facets(self, query, *, filters=NO_FILTERS, limit=10):
-        return self.inner.facets(query, filters=filters, limit=limit)
+    def facets(self, query, *, filters=NO_FILTERS, limit=10, last_word_partial=False):
+        return self.inner.facets(
+            query, filters=filters, limit=limit, last_word_partial=last_word_partial
+        )
 
     def article(self, article_id):
         return self.inner.article(article_id)

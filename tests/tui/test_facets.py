@@ -118,3 +118,16 @@ async def test_after_choosing_a_facet_typing_adds_to_the_query(app):
         await wait_for(pilot, lambda: view.answered_filters == SearchFilters(place=(place,)))
         await pilot.press("space", "B", "a", "k", "u")
         await wait_for(pilot, lambda: view.query == "Aliyev Baku")
+
+
+async def test_a_half_typed_word_counts_the_facets_of_what_it_found(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        await search(pilot, "Paki")
+        await wait_for(pilot, lambda: panel.shown_query == "Paki")
+        assert "Facets of these results" in screen_text(app)
+        as_a_whole_word = app.service.facets("Paki", limit=5)
+        assert not any(facet.values for facet in as_a_whole_word)
+        typed = {f.field: f.values for f in app.service.facets("Paki", last_word_partial=True)}
+        assert typed["person"] and ("person", typed["person"][0][0]) in panel.values

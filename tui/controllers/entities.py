@@ -54,11 +54,15 @@ class EntityController:
 
     # Facets.
 
-    def count_facets(self, query: str, filters: SearchFilters) -> None:
-        """Count the facets of ``query``'s results narrowed by ``filters``; show them."""
+    def count_facets(self, query: str, filters: SearchFilters, partial: bool = False) -> None:
+        """Count the facets of ``query``'s results narrowed by ``filters`` (its last word
+        ``partial``, still being typed, as the search read it); show them."""
 
         def call() -> list:
-            return list(self._service().facets(query, filters=filters, limit=FACET_LIMIT))
+            facets = self._service().facets(
+                query, filters=filters, limit=FACET_LIMIT, last_word_partial=partial
+            )
+            return list(facets)
 
         def done(facets: list) -> None:
             self._search_view.facets.show(query, facets, filters)

@@ -424,7 +424,7 @@ class MainScreen(Screen):
     # Entities and facets.
 
     def on_facet_panel_wanted(self, message: FacetPanel.Wanted) -> None:
-        self.entities.count_facets(message.query, message.filters)
+        self.entities.count_facets(message.query, message.filters, message.partial)
 
     def on_entity_panel_chosen(self, message: EntityPanel.Chosen) -> None:
         if message.action == "context":

@@ -57,10 +57,13 @@ class FacetPanel(Vertical):
     class Wanted(Message):
         """Count the facets of ``query`` narrowed by ``filters`` (the search on screen)."""
 
-        def __init__(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
+        def __init__(
+            self, query: str, filters: SearchFilters = NO_FILTERS, partial: bool = False
+        ) -> None:
             super().__init__()
             self.query = query
             self.filters = filters
+            self.partial = partial
 
     class Chosen(Message):
         """Narrow the search to results with ``value`` in ``field`` (or stop narrowing)."""
@@ -72,7 +75,7 @@ class FacetPanel(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.expected: tuple[str, SearchFilters] | None = None
+        self.expected: tuple[str, SearchFilters, bool] | None = None
         self.shown_query: str | None = None
         self.shown_filters = NO_FILTERS
         self._values: list[tuple[str, str]] = []
@@ -91,12 +94,14 @@ class FacetPanel(Vertical):
     def option_list(self) -> OptionList:
         return self.query_one(OptionList)
 
-    def expect(self, query: str, filters: SearchFilters = NO_FILTERS) -> None:
-        """The search view now shows ``query`` narrowed by ``filters``: ask for their
-        facets once they stay there."""
-        if (query, filters) == self.expected:
+    def expect(
+        self, query: str, filters: SearchFilters = NO_FILTERS, partial: bool = False
+    ) -> None:
+        """The search view now shows ``query`` narrowed by ``filters`` (its last word
+        ``partial``, still being typed): ask for their facets once they stay there."""
+        if (query, filters, partial) == self.expected:
             return
-        self.expected = (query, filters)
+        self.expected = (query, filters, partial)
         self._wait_then_ask()
 
     def postpone(self) -> None:
@@ -118,7 +123,7 @@ class FacetPanel(Vertical):
         self, query: str, facets: Sequence[Facet], filters: SearchFilters = NO_FILTERS
     ) -> bool:
         """List ``facets`` if they are for the search expected; returns whether they were."""
-        if (query, filters) != self.expected:
+        if self.expected is None or (query, filters) != self.expected[:2]:
             return False
         self.shown_query = query
         self.shown_filters = filters

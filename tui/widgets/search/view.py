@@ -295,7 +295,7 @@ class SearchView(Vertical):
         self._shown_partial = partial
         self._shown_filters = results.filters
         self._set_suggestion(results.suggestion)
-        self.facets.expect(query, results.filters)
+        self.facets.expect(query, results.filters, partial)
         self.query_one("#columns").add_class("-hidden")
         self.results_list.set_rows(
             [hit_row(hit) for hit in results.hits],
