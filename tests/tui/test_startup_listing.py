@@ -252,3 +252,9 @@ async def test_the_collector_is_on_while_a_first_build_runs(tmp_path):
     finally:
         release.set()
         gc.enable()
+
+
+async def test_a_corpus_of_one_article_says_so_in_the_singular(tmp_path):
+    app = make_app(indexed(write_corpus(tmp_path / "corpus", 1)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: "1 article · sorted by date" in screen_text(app))

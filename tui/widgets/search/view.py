@@ -39,6 +39,7 @@ from textual.widgets import Input, Static
 
 from search.models import NO_FILTERS, ArticleSummary, SearchFilters, SearchResults
 from tui.literal import content
+from tui.plural import counted
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.history import HistoryWalk, QueryMemory
 from tui.widgets.search.results_list import LazyRows, ResultsList
@@ -433,7 +434,10 @@ class SearchView(Vertical):
         rows = LazyRows(ordered, summary_row, key=article_key)
         self.results_list.set_rows(rows, empty_text="No articles.")
         self._set_status(
-            Content(f"{len(ordered)} articles · sorted by {self.sort_key} (F2 or click a column)")
+            Content(
+                f"{counted(len(ordered), 'article')} · sorted by {self.sort_key}"
+                " (F2 or click a column)"
+            )
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:
