@@ -126,23 +126,28 @@ def _as_json(profile) -> dict:
 
 def _print_profile(profile) -> None:
     aliases = f", also {', '.join(safe(a) for a in profile.aliases)}" if profile.aliases else ""
-    named = "1 article" if profile.articles == 1 else f"{profile.articles} articles"
+    named = _count(profile.articles, "article")
     print(f"{safe(profile.name)} ({profile.type}){aliases}: named in {named}")
     if profile.mentions:
         print("\nMentions per month (by the articles' dates)")
         most = max(m.mentions for m in profile.mentions) or 1
         for month in profile.mentions:
             bar = "█" * max(1, round(_BAR * month.mentions / most)) if month.mentions else ""
-            print(f"  {month.month}  {bar} {month.mentions} in {month.articles}")
+            counts = f"{_count(month.mentions, 'mention')} in {_count(month.articles, 'article')}"
+            print(f"  {month.month}  {bar} {counts}")
     if not profile.cooccurring:
         print("\nNo entity shares two sentences or more with it.")
         return
     print("\nNamed in the same sentences (best score first)")
     for companion in profile.cooccurring:
-        shared = f"{companion.count} sentences in {companion.articles} articles"
+        shared = f"{_count(companion.count, 'sentence')} in {_count(companion.articles, 'article')}"
         print(f"\n  {safe(companion.name)} ({companion.type})  {companion.score:.2f}  {shared}")
         for evidence in companion.evidence[:SHOWN_EVIDENCE]:
             print(f"     {safe(evidence.sentence)}  [{evidence.article_id}]")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _write_edges(target: Path, profile, edges) -> None:

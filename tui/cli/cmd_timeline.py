@@ -102,7 +102,8 @@ def _print_events(events, query: str | None) -> None:
         print(f"No dated sentences{f' for {safe(query)!r}' if query else ''}.")
         return
     articles = len({event.article_id for event in events})
-    print(f"{len(events)} dated sentences in {articles} articles")
+    sentences = "1 dated sentence" if len(events) == 1 else f"{len(events)} dated sentences"
+    print(f"{sentences} in {'1 article' if articles == 1 else f'{articles} articles'}")
     for year, in_year in groupby(events, key=lambda event: event.date_start[:4]):
         print(f"\n{year}")
         for month, in_month in groupby(in_year, key=lambda event: event.date_start[5:7]):
