@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from search.entities.classify import Mention, is_acronym, is_given_name, strip_legal_suffix
 from search.entities.clubs import clubs_named_after_cities
-from search.entities.cues import NAME_PARTICLES, SURNAME_ENDING
+from search.entities.cues import NAME_PARTICLES, PLACE_LOWER_HEADS, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
 
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
@@ -129,8 +129,8 @@ def _listed_with_places(text: str, mentions: list[Mention], lex: Lexicon) -> Non
         several = len(mention.words) > 1
         if several and not _LIST_OPENING.search(text, max(0, mention.start - 20), mention.start):
             continue  # "Close Brothers and Santander UK": only "in Parson Cross and ..."
-        after = place_at(index + 1, several) and _listed(
-            text, mention, mentions[index + 1], lex.regions
+        after = (place_at(index + 1, several) or _shared_head(text, mentions, index)) and _listed(
+            text, mention, mentions[index + 1], lex.regions, _shared_head(text, mentions, index)
         )
         before = place_at(index - 1, several) and _listed(
             text, mentions[index - 1], mention, lex.regions
@@ -139,12 +139,26 @@ def _listed_with_places(text: str, mentions: list[Mention], lex: Lexicon) -> Non
             mention.type, mention.canonical = "PLACE", mention.text
 
 
-def _listed(text: str, first: Mention, second: Mention, regions: frozenset[str]) -> bool:
+def _shared_head(text: str, mentions: list[Mention], index: int) -> bool:
+    """ "the Grimsel and Furka passes", "the Aghdam and Fuzuli districts": a plural place
+    word after the second name covers both."""
+    if index + 1 >= len(mentions) or mentions[index + 1].type != "PLACE":
+        return False
+    second = mentions[index + 1]
+    head = text[second.end : second.end + 30].split(maxsplit=1)[:1]
+    return bool(head) and head[0].endswith("s") and head[0] in PLACE_LOWER_HEADS
+
+
+def _listed(
+    text: str, first: Mention, second: Mention, regions: frozenset[str], shared: bool = False
+) -> bool:
     """Two names in one list: joined by a dash, or by "and" after "in", "ports of"...
     and with no country or region ("ports of Kuryk and Aktau"; not "Chile and Codelco",
     "surveys from Nationwide and Halifax")."""
     between = text[first.end : second.start]
     if between in (" and ", " or "):
+        if shared:
+            return True
         if first.text in regions or second.text in regions:
             return False
         return _LIST_OPENING.search(text, max(0, first.start - 20), first.start) is not None

@@ -199,3 +199,8 @@ def test_a_role_of_a_person_or_a_subject_makes_no_organisation():
 def test_a_town_beside_a_name_outside_a_list_of_places_leaves_it_unplaced(text):
     found = types(text)
     assert found.get("Nationwide") != "PLACE" and found.get("Nair") != "PLACE"
+
+
+def test_a_plural_place_word_after_two_names_covers_both():
+    text = "In Switzerland, the Grimsel and Furka passes were closed."
+    assert types(text)["Grimsel"] == "PLACE"
