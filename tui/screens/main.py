@@ -39,6 +39,7 @@ from search.models import (
 from tui.background import in_thread
 from tui.controllers.articles import FoundArticle, fetch_article, path_label
 from tui.controllers.entities import EntityController
+from tui.controllers.explore import ExploreController
 from tui.controllers.notes import NoteController
 from tui.controllers.reading_marks import ReadingMarks
 from tui.controllers.searches import SavedSearchController
@@ -80,6 +81,8 @@ class MainScreen(Screen):
         Binding("ctrl+n", "notes", "Notes", show=False, tooltip="The current briefing's notes"),
         Binding("ctrl+o", "export_briefing", "Export briefing", show=False,
                 tooltip="Write the current briefing as Markdown"),
+        Binding("T", "timeline", "Timeline", show=False,
+                tooltip="The dated sentences of the results (or of the open article)"),
     ]  # fmt: skip
 
     @dataclass
@@ -133,6 +136,9 @@ class MainScreen(Screen):
         )
         self.notes = NoteController(
             self, app.briefing_desk, app.corpus, lambda: app.resolution, self.open_article
+        )
+        self.explore = ExploreController(
+            self, app.open_service, self.open_article, self.notes.write_note
         )
         self.saved_searches = SavedSearchController(
             self,
@@ -429,6 +435,10 @@ class MainScreen(Screen):
     def on_entity_panel_chosen(self, message: EntityPanel.Chosen) -> None:
         if message.action == "context":
             self.entities.list_mentions(message.canonical, message.entity_type)
+        elif message.action == "statements":
+            self.explore.statements(message.canonical)
+        elif message.action == "page":
+            self.explore.entity_page(message.canonical, message.entity_type)
         else:
             self.entities.narrow_to(message.canonical, message.entity_type)
 
@@ -463,6 +473,20 @@ class MainScreen(Screen):
     def action_reindex(self) -> None:
         self.notify("Updating the index…", markup=False, timeout=3)
         self.prepare_index()
+
+    def action_timeline(self) -> None:
+        article_id = self.workspace.current_article_id()
+        pane = self.workspace.reader(article_id) if article_id is not None else None
+        if pane is not None:
+            title = f"“{pane.article.title or '(untitled)'}”"
+            self.explore.timeline(title, article_id=pane.article.id)
+            return
+        view = self.search_view
+        query, filters = view.query, view.filters
+        subject = f"“{query}”" if query else "every article"
+        if filters != NO_FILTERS:
+            subject += " (filtered)"
+        self.explore.timeline(subject, query or None, filters)
 
     def action_notes(self) -> None:
         self.notes.list_notes()

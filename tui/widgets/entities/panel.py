@@ -2,7 +2,8 @@
 
 A side column of the reading pane, hidden until asked for. Enter (or a click) on an entity
 narrows the search to the articles that mention it; ``c`` lists every mention across the
-corpus in context. The panel only posts what was chosen: the screen does the work.
+corpus in context, ``o`` opens its page and ``S`` lists its statements. The panel only
+posts what was chosen: the screen does the work.
 """
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ class EntityList(OptionList):
     BINDINGS = [
         Binding("enter", "choose('search')", "Search for it", tooltip="Articles that mention it"),
         Binding("c", "choose('context')", "Mentions in context", tooltip="Every mention, KWIC"),
+        Binding(
+            "o", "choose('page')", "Entity page", show=False, tooltip="Names, months, companions"
+        ),
+        Binding(
+            "S",
+            "choose('statements')",
+            "Statements",
+            show=False,
+            tooltip="What it said, with sources",
+        ),
     ]
 
     def action_choose(self, action: str) -> None:
@@ -57,7 +68,8 @@ class EntityPanel(Vertical):
     """
 
     class Chosen(Message):
-        """The reader chose an entity: ``action`` is ``"search"`` or ``"context"``."""
+        """The reader chose an entity: ``action`` is ``"search"``, ``"context"``, ``"page"``
+        or ``"statements"``."""
 
         def __init__(self, canonical: str, entity_type: str, action: str) -> None:
             super().__init__()
