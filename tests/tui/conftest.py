@@ -72,7 +72,7 @@ async def wait_for_text(pilot: Pilot, text: str, *, timeout: float = 10.0) -> st
 
 async def ready(pilot: Pilot) -> None:
     """Wait until the index is open and the article list is filled."""
-    await wait_for(pilot, lambda: "articles · sorted by" in screen_text(pilot.app))
+    await wait_for(pilot, lambda: " · sorted by " in screen_text(pilot.app))
 
 
 async def facets_settled(pilot: Pilot) -> None:
