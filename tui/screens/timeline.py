@@ -46,8 +46,9 @@ def events_per_month(events: Sequence[TimelineEvent]) -> Counter[str]:
     return Counter(e.date_start[:7] for e in events if e.precision != "year")
 
 
-def timeline_rows(events: Sequence[TimelineEvent], width: int) -> list[Row]:
-    """A heading per year and per month, then one row per event."""
+def timeline_rows(events: Sequence[TimelineEvent], width: int, *, titles: bool = True) -> list[Row]:
+    """A heading per year and per month, then one row per event (with its article's title
+    unless ``titles`` is False: the timeline of one article)."""
     rows: list[Row] = []
     year = month = None
     date_width = max([DATE_WIDTH, *(len(shown_date(e)) for e in events)])
@@ -64,7 +65,7 @@ def timeline_rows(events: Sequence[TimelineEvent], width: int) -> list[Row]:
             Content("  "), date, Content(" "), content(event.sentence, one_line=True)
         )
         passage = Passage(event.article_id, event.start, event.end, event.part == "title")
-        rows.append((with_title(line, event.title, width), passage))
+        rows.append((with_title(line, event.title if titles else "", width), passage))
     return rows
 
 
@@ -89,4 +90,5 @@ class TimelineScreen(PassageListScreen):
             " · Enter opens · s quotes"
         )
         lead.append(content(summary, one_line=True))
-        super().__init__(f"Timeline: {subject}", lead, timeline_rows(events, width), open_at, quote)
+        rows = timeline_rows(events, width, titles=articles > 1)
+        super().__init__(f"Timeline: {subject}", lead, rows, open_at, quote)
