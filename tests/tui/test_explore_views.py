@@ -211,7 +211,7 @@ async def test_the_entity_page_shows_companions_with_evidence_that_opens_the_art
         assert "Also named: Pashinyan" in text and f"named in {profile.articles} articles" in text
         assert "most mentions:" in text
         companion = profile.cooccurring[0]
-        assert companion.name in text and f"{companion.count} shared sentences" in text
+        assert companion.name in text and f"{companion.count} sentences" in text
         assert f"score {companion.score:.2f}" in text
         evidence = companion.evidence[0]
         assert evidence.sentence[:25] in text

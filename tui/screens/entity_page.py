@@ -29,14 +29,14 @@ def companion_rows(profile: EntityProfile, width: int) -> list[Row]:
     for other in profile.cooccurring:
         figures = (
             f"  {TYPE_NAMES.get(other.type, other.type).lower()} · "
-            f"{counted(other.count, 'shared sentence')} · "
+            f"{counted(other.count, 'sentence')} · "
             f"{counted(other.articles, 'article')} · score {other.score:.2f}"
         )
         heading = Content.assemble(
             content(other.name, f"bold {text_style(other.type)}", one_line=True),
             Content(figures).stylize("$text-muted"),
         )
-        rows.append((heading, None))
+        rows.append((heading.truncate(width, ellipsis=True), None))
         for evidence in other.evidence:
             line = Content.assemble(Content("    "), content(evidence.sentence, one_line=True))
             passage = Passage(evidence.article_id, evidence.start, evidence.end)
@@ -72,10 +72,10 @@ class EntityPageScreen(PassageListScreen):
         lead.append(content(chart[0], "$accent" if per_month else "", one_line=True))
         lead.extend(content(line, one_line=True) for line in chart[1:])
         companions = (
-            f"Named with ({len(profile.cooccurring)}): shared sentences, score (normalised PMI)"
-            " · Enter opens a sentence · S statements · T timeline"
+            f"Named with it ({len(profile.cooccurring)}): sentences shared, articles,"
+            " score (normalised PMI)"
             if profile.cooccurring
-            else "No other entity shares enough sentences with it. S statements · T timeline"
+            else "No other entity shares enough sentences with it."
         )
         lead.append(content(companions, "bold", one_line=True))
         kind = TYPE_NAMES.get(profile.type, profile.type)
