@@ -236,6 +236,12 @@ async def test_the_entity_page_leads_to_its_statements_and_timeline(app, seeds):
         events = service.timeline('person:"Ilham Aliyev"')
         assert len(rows_of(pilot.app.screen)) == len(events) > 0
         assert "Timeline: articles naming Ilham Aliyev" in screen_text(app)
+        # Enter on an event closes the timeline and the page, and shows the article.
+        target = next(p for p in reversed(rows_of(pilot.app.screen)) if not p.in_title)
+        pick(pilot, pilot.app.screen, target)
+        await pilot.press("enter")
+        await opened_at(pilot, target)
+        assert pilot.app.screen is pilot.app.screen_stack[0]
 
 
 async def test_the_explore_keys_are_in_the_help(app):

@@ -128,6 +128,12 @@ class ExploreController:
 
     def open_at(self, passage: Passage) -> None:
         """Open the passage's article with the reading cursor on it, in mid-view."""
+        from tui.screens.passage_list import PassageListScreen
+
+        # A timeline opened from an entity page: the page closes too, to show the article.
+        app = self._screen.app
+        while isinstance(app.screen, PassageListScreen):
+            app.pop_screen()
         if passage.in_title:
             self._open_article(passage.article_id, None)
             return
