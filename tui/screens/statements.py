@@ -55,7 +55,6 @@ class StatementsScreen(PassageListScreen):
         summary = (
             f"{counted(len(statements), 'statement')} in {counted(articles, 'article')}"
             f" ({direct} direct, {len(statements) - direct} reported)"
-            " · Enter opens · s quotes"
             if statements
             else f"No statements attributed to {speaker} were found."
         )

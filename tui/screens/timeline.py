@@ -87,7 +87,6 @@ class TimelineScreen(PassageListScreen):
         summary = (
             f"{counted(len(events), 'dated sentence')} in {counted(articles, 'article')}"
             f" · {RESOLVED_SIGN} dated from the article's own date"
-            " · Enter opens · s quotes"
         )
         lead.append(content(summary, one_line=True))
         rows = timeline_rows(events, width, titles=articles > 1)
