@@ -121,6 +121,16 @@ async def test_the_palette_lists_saved_searches_with_their_new_count_and_runs_th
         assert "No Airbus plane deal between EU and China" in screen_text(app)
 
 
+async def test_saving_a_whole_word_while_typing_it_needs_no_warning(corpus):
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "Airbus")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveSearchScreen))
+        assert "to keep those" not in await wait_for_text(pilot, "Save search")
+
+
 async def test_saving_a_half_typed_word_says_the_saved_search_reads_it_as_typed(corpus):
     app = make_app(corpus)
     async with app.run_test(size=(120, 40)) as pilot:

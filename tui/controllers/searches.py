@@ -108,7 +108,27 @@ class SavedSearchController:
                 failed=lambda error: self._failed("save", error),
             )
 
-        self._screen.app.push_screen(SaveSearchScreen(query, taken, typing=typing), named)
+        def ask(loses_words: bool) -> None:
+            screen = SaveSearchScreen(query, taken, typing=loses_words)
+            self._screen.app.push_screen(screen, named)
+
+        if not typing:
+            ask(False)
+            return
+        # Saved, the query's last word matches only itself: warn when that finds fewer
+        # articles than the box did while the word was being typed ('Paki', not 'Aliyev').
+        in_thread(
+            self._screen,
+            lambda: self._finds_fewer_when_finished(query),
+            ask,
+            group="saved-search",
+            failed=lambda error: self._failed("save", error),
+        )
+
+    def _finds_fewer_when_finished(self, query: str) -> bool:
+        service = self._open_service()
+        as_typed = service.search(query, limit=1, last_word_partial=True).total
+        return service.search(query, limit=1).total < as_typed
 
     def choose(self) -> None:
         """List the saved searches, counted; run the one chosen."""
