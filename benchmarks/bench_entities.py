@@ -82,6 +82,8 @@ FIXTURE_SETS = (
     ("news, held out", "blind_news_"),
     ("region, held out batch j", "judge_region_"),
     ("news, held out batch j", "judge_news_"),
+    ("region, held out batch k", "judge_k_region_"),
+    ("news, held out batch k", "judge_k_news_"),
     ("region, tuning", "region_"),
     ("news, tuning", ""),
 )
