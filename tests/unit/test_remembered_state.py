@@ -140,3 +140,79 @@ def test_an_unwritable_config_dir_keeps_the_state_for_this_run(tmp_path):
         assert "Could not save" in state.notice
     finally:
         folder.chmod(0o700)
+
+
+def test_saving_a_second_search_keeps_the_first(tmp_path, state_file):
+    state = RememberedState(tmp_path, state_file)
+    state.save_search("Rice", "Pakistan rice", ["a.txt"])
+    state.save_search("Gas", "gas pipeline", ["b.txt"])
+    again = RememberedState(tmp_path, StateFile(state_file.path))
+    assert [(s.name, s.query) for s in again.saved_searches] == [
+        ("Gas", "gas pipeline"),
+        ("Rice", "Pakistan rice"),
+    ]
+    again.delete_search("Gas")
+    assert [
+        s.name for s in RememberedState(tmp_path, StateFile(state_file.path)).saved_searches
+    ] == ["Rice"]
+
+
+def test_scroll_positions_of_several_articles_are_kept_across_writes(tmp_path, state_file):
+    state = RememberedState(tmp_path, state_file)
+    state.set_tabs(["a.txt"], "a.txt", {"a.txt": 12.34})
+    state.set_tabs(["a.txt", "b.txt"], "b.txt", {"b.txt": 40.0})
+    again = RememberedState(tmp_path, StateFile(state_file.path))
+    assert (again.scroll("a.txt"), again.scroll("b.txt")) == (12.3, 40.0)
+    assert again.tabs == ["a.txt", "b.txt"] and again.active_tab == "b.txt"
+    # Back at the top: nothing to remember for it.
+    again.set_tabs(["a.txt", "b.txt"], "a.txt", {"a.txt": 0.0})
+    raw = json.loads(state_file.path.read_text())
+    assert list(raw["corpora"][str(tmp_path.resolve())]["scroll"]) == ["b.txt"]
+
+
+def test_starring_twice_keeps_one_star_and_unstarring_an_unstarred_article_adds_none(
+    tmp_path, state_file
+):
+    state = RememberedState(tmp_path, state_file)
+    state.set_starred("a.txt", True)
+    state.set_starred("a.txt", True)
+    state.set_starred("b.txt", False)
+    raw = json.loads(state_file.path.read_text())
+    assert raw["corpora"][str(tmp_path.resolve())]["starred"] == ["a.txt"]
+
+
+def test_the_reading_width_is_kept_and_another_process_s_change_is_read_on_reload(
+    tmp_path, state_file
+):
+    state = RememberedState(tmp_path, state_file)
+    other = RememberedState(tmp_path, StateFile(state_file.path))
+    other.set_reading_width(120)
+    assert state.reading_width is None
+    state.reload()
+    assert state.reading_width == 120
+
+
+def test_a_scroll_record_of_the_wrong_shape_is_ignored(tmp_path, state_file):
+    state_file.path.parent.mkdir(parents=True)
+    state_file.path.write_text(
+        json.dumps({"corpora": {str(tmp_path.resolve()): {"scroll": ["a.txt"], "saved": []}}})
+    )
+    state = RememberedState(tmp_path, state_file)
+    assert state.scroll("a.txt") == 0.0
+    state.save_search("Rice", "rice", [])
+    assert [s.name for s in state.saved_searches] == ["Rice"]
+
+
+def test_forgetting_what_was_never_kept_is_harmless(tmp_path, state_file):
+    state = RememberedState(tmp_path, state_file)
+    state.set_tabs(["c.txt"], "c.txt", {"c.txt": 0.0, "d.txt": 0.5})
+    state.delete_search("never saved")
+    assert (state.scroll("c.txt"), state.scroll("d.txt")) == (0.0, 0.5)
+
+
+def test_the_state_file_lives_in_the_config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path / "elsewhere"))
+    RememberedState(tmp_path, StateFile()).set_theme("textual-light")
+    assert json.loads((tmp_path / "elsewhere" / "state.json").read_text())["theme"] == (
+        "textual-light"
+    )
