@@ -20,6 +20,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_corpus_argument,
+    add_date_range_arguments,
     fail,
     resolve_corpus,
     safe,
@@ -67,18 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit", type=_positive, default=10, metavar="N", help="at most N results (10)"
     )
-    parser.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="DATE",
-        help="only articles dated on or after DATE (2024, 2024-07 or 2024-07-15)",
-    )
-    parser.add_argument(
-        "--to",
-        dest="date_to",
-        metavar="DATE",
-        help="only articles dated on or before DATE (2024-06 keeps all of June)",
-    )
+    add_date_range_arguments(parser, "articles")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 

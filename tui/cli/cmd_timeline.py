@@ -16,6 +16,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_corpus_argument,
+    add_date_range_arguments,
     fail,
     resolve_corpus,
     safe,
@@ -45,18 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("query", metavar="QUERY", nargs="?", help="what to look for (quote it)")
     add_corpus_argument(parser)
-    parser.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="DATE",
-        help="only events dated on or after DATE (2024, 2024-07 or 2024-07-15)",
-    )
-    parser.add_argument(
-        "--to",
-        dest="date_to",
-        metavar="DATE",
-        help="only events dated on or before DATE (2024-06 keeps all of June)",
-    )
+    add_date_range_arguments(parser, "events")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 

@@ -47,6 +47,22 @@ def paths_epilog() -> str:
     )
 
 
+def add_date_range_arguments(parser: argparse.ArgumentParser, items: str) -> None:
+    """``--from DATE`` and ``--to DATE``: keep the ``items`` dated within the range."""
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help=f"only {items} dated on or after DATE (2024, 2024-07 or 2024-07-15)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help=f"only {items} dated on or before DATE (2024-06 keeps all of June)",
+    )
+
+
 def add_corpus_argument(parser: argparse.ArgumentParser, *, positional: bool = False) -> None:
     """The corpus folder: ``--corpus DIR`` everywhere, and also positional where it reads well."""
     help_text = "corpus folder (default: the bundled seeds/)"
