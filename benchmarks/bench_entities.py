@@ -72,16 +72,18 @@ def worst_cases() -> None:
         print(f"  {label:<24} {len(text) / 1e6 / elapsed:5.2f} MB/s ({len(text) // 1000} kB)")
 
 
-# Fixture sets by file-name prefix: the held-out ("blind_") texts were labelled before
-# the extractor ever ran on them and are never used for tuning.
+# Fixture sets by file-name prefix. Every batch was labelled before the extractor ran on
+# it; "held out" batches have never had their errors studied, while "studied" ones were
+# held out when first measured and tuned against afterwards (their first figures are in
+# the fixtures' FRESH_BATCHES.md and JUDGE_K.md), so they flatter the extractor.
 FIXTURE_SETS = (
     ("region, held out", "blind_region_"),
-    ("news, held out batch c", "blind_news_c_"),
-    ("news, held out batch d", "blind_news_d_"),
+    ("news, studied batch c", "blind_news_c_"),
+    ("news, studied batch d", "blind_news_d_"),
     ("news, held out batch e", "blind_news_e_"),
-    ("news, held out", "blind_news_"),
-    ("region, held out batch j", "judge_region_"),
-    ("news, held out batch j", "judge_news_"),
+    ("news, studied earlier batch", "blind_news_"),
+    ("region, studied batch j", "judge_region_"),
+    ("news, studied batch j", "judge_news_"),
     ("region, held out batch k", "judge_k_region_"),
     ("news, held out batch k", "judge_k_news_"),
     ("region, tuning", "region_"),
