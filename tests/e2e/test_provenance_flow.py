@@ -33,9 +33,10 @@ FIRST_SCREEN = "Relations between Russia and Azerbaijan"
 
 
 def launch(terminal: Terminal, corpus: Path) -> None:
-    """Start the app on ``corpus`` at the shell prompt and wait for its first screen."""
+    """Start the app on ``corpus`` at the shell prompt and wait for its first screen: the
+    article list, or on a relaunch the article whose tab was in front (its path shows)."""
     terminal.run(f"briefing {corpus}")
-    terminal.wait_for(FIRST_SCREEN)
+    terminal.wait_for(lambda screen: FIRST_SCREEN in screen or "Path    corpus/" in screen)
 
 
 def quit_app(terminal: Terminal) -> None:
