@@ -27,8 +27,6 @@ from datetime import date, timedelta
 
 from search.entities.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
-PRECISIONS = ("day", "month", "year")
-
 _MONTH_NUMBER = {name.casefold(): n for n, name in enumerate(MONTHS, start=1)}
 # "Sept" and "Jan" are read by their first three letters.
 _BY_PREFIX = {name[:3].casefold(): n for n, name in enumerate(MONTHS, start=1)}
