@@ -128,7 +128,7 @@ async def test_saving_a_whole_word_while_typing_it_needs_no_warning(corpus):
         await search(pilot, "Airbus")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveSearchScreen))
-        assert "to keep those" not in await wait_for_text(pilot, "Save search")
+        assert "to keep matching them" not in await wait_for_text(pilot, "Save search")
 
 
 async def test_saving_a_half_typed_word_says_the_saved_search_reads_it_as_typed(corpus):
@@ -139,9 +139,9 @@ async def test_saving_a_half_typed_word_says_the_saved_search_reads_it_as_typed(
         assert "1 hit" in screen_text(app)  # Pakistan, while typing
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveSearchScreen))
-        assert "write Paki* to keep those" in await wait_for_text(pilot, "Save search")
+        assert "Save Paki* to keep matching them" in await wait_for_text(pilot, "Save search")
         await pilot.press("escape")
         await pilot.press("space")  # the word is finished: nothing to say
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveSearchScreen))
-        assert "to keep those" not in await wait_for_text(pilot, "Save search")
+        assert "to keep matching them" not in await wait_for_text(pilot, "Save search")

@@ -77,8 +77,8 @@ class SaveSearchScreen(ModalScreen[str | None]):
                 last = self._query.split()[-1]
                 yield Static(
                     content(
-                        f"Saved, its last word matches only itself (as you typed it, it also "
-                        f"matched longer words): write {last}* to keep those."
+                        f"While you typed it, “{last}” also matched longer words; saved, it "
+                        f"matches only itself. Save {last}* to keep matching them."
                     ),
                     id="save-typing",
                 )
