@@ -14,6 +14,7 @@ from pathlib import Path
 
 from search.models import SkippedFile
 from tui.literal import literal
+from tui.plural import counted
 
 SHOWN = 3
 
@@ -33,7 +34,7 @@ def skipped_notice(skipped: Sequence[SkippedFile], corpus: Path) -> str:
     prefix = os.path.join(os.path.abspath(corpus), "")
     ordered = sorted(skipped, key=lambda item: not item.reason.startswith("not applied"))
     n = len(skipped)
-    lines = [f"{n} file{'s' * (n != 1)} skipped:"]
+    lines = [f"{counted(n, 'file')} skipped:"]
     for item in ordered[:SHOWN]:
         path = item.path.removeprefix(prefix)
         lines.append(literal(f"{path}: {item.reason}", one_line=True))

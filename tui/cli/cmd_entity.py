@@ -27,6 +27,7 @@ from tui.cli.common import (
 )
 from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
+from tui.plural import counted
 
 SUMMARY = "Show a person, organisation or place: aliases, months, who appears with it"
 # How many evidence sentences text output shows per co-occurring entity.
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             write(target, profile, edges)
         except OSError as error:
             fail(f"cannot write {safe(str(target))}: {error.strerror or error}", EXIT_ERROR)
-        say(f"wrote {len(edges)} edge{'' if len(edges) == 1 else 's'} to {target}")
+        say(f"wrote {counted(len(edges), 'edge')} to {target}")
     if args.json:
         print_json(_as_json(profile))
     else:
@@ -126,28 +127,26 @@ def _as_json(profile) -> dict:
 
 def _print_profile(profile) -> None:
     aliases = f", also {', '.join(safe(a) for a in profile.aliases)}" if profile.aliases else ""
-    named = _count(profile.articles, "article")
+    named = counted(profile.articles, "article")
     print(f"{safe(profile.name)} ({profile.type}){aliases}: named in {named}")
     if profile.mentions:
         print("\nMentions per month (by the articles' dates)")
         most = max(m.mentions for m in profile.mentions) or 1
         for month in profile.mentions:
             bar = "█" * max(1, round(_BAR * month.mentions / most)) if month.mentions else ""
-            counts = f"{_count(month.mentions, 'mention')} in {_count(month.articles, 'article')}"
+            counts = f"{counted(month.mentions, 'mention')} in {counted(month.articles, 'article')}"
             print(f"  {month.month}  {bar} {counts}")
     if not profile.cooccurring:
         print("\nNo entity shares two sentences or more with it.")
         return
     print("\nNamed in the same sentences (best score first)")
     for companion in profile.cooccurring:
-        shared = f"{_count(companion.count, 'sentence')} in {_count(companion.articles, 'article')}"
+        shared = (
+            f"{counted(companion.count, 'sentence')} in {counted(companion.articles, 'article')}"
+        )
         print(f"\n  {safe(companion.name)} ({companion.type})  {companion.score:.2f}  {shared}")
         for evidence in companion.evidence[:SHOWN_EVIDENCE]:
             print(f"     {safe(evidence.sentence)}  [{evidence.article_id}]")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _write_edges(target: Path, profile, edges) -> None:

@@ -9,6 +9,7 @@ panel names them, with the user's corrections applied.
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 
 from tui.cli.common import (
     EXIT_OK,
@@ -21,6 +22,7 @@ from tui.cli.common import (
 )
 from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
+from tui.plural import counted
 
 SUMMARY = "List what a person or organisation said (quoted or reported)"
 
@@ -51,27 +53,11 @@ def run(args: argparse.Namespace) -> int:
         fail(f"no person or organisation named {safe(args.name)!r} in this corpus", EXIT_USAGE)
     statements = service.statements(found[0])
     if args.json:
-        print_json([_as_json(statement) for statement in statements])
+        print_json([asdict(statement) for statement in statements])
         return EXIT_OK
-    said = "1 statement" if len(statements) == 1 else f"{len(statements)} statements"
-    print(f"{safe(found[0])} ({found[1]}): {said}")
+    print(f"{safe(found[0])} ({found[1]}): {counted(len(statements), 'statement')}")
     for statement in statements:
         print(f"\n  {safe(statement.text)}  ({statement.kind})")
         where = (statement.title, statement.article_date, statement.article_id)
         print(f"     {' · '.join(safe(v) for v in where if v)}")
     return EXIT_OK
-
-
-def _as_json(statement) -> dict:
-    return {
-        "speaker": statement.speaker,
-        "text": statement.text,
-        "kind": statement.kind,
-        "article_id": statement.article_id,
-        "start": statement.start,
-        "end": statement.end,
-        "sentence_start": statement.sentence_start,
-        "sentence_end": statement.sentence_end,
-        "title": statement.title,
-        "article_date": statement.article_date,
-    }

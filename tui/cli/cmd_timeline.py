@@ -24,6 +24,7 @@ from tui.cli.common import (
 )
 from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
+from tui.plural import counted
 
 SUMMARY = "List the dated sentences of the matching articles, oldest date first"
 
@@ -92,8 +93,7 @@ def _print_events(events, query: str | None) -> None:
         print(f"No dated sentences{f' for {safe(query)!r}' if query else ''}.")
         return
     articles = len({event.article_id for event in events})
-    sentences = "1 dated sentence" if len(events) == 1 else f"{len(events)} dated sentences"
-    print(f"{sentences} in {'1 article' if articles == 1 else f'{articles} articles'}")
+    print(f"{counted(len(events), 'dated sentence')} in {counted(articles, 'article')}")
     for year, in_year in groupby(events, key=lambda event: event.date_start[:4]):
         print(f"\n{year}")
         for month, in_month in groupby(in_year, key=lambda event: event.date_start[5:7]):

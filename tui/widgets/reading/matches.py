@@ -6,6 +6,7 @@ query's hits; typing a new find starts the walk again from nothing.
 
 from __future__ import annotations
 
+from tui.plural import counted
 from tui.widgets.reading.layers import SpanLayers
 from tui.widgets.reading.spans import Range
 
@@ -45,8 +46,9 @@ class MatchWalk:
         if not matches:
             return f"No matches for “{find}”" if find else "f find · r related"
         if self.index is None:
-            one, many = ("match", "matches") if find else ("hit", "hits")
-            noun = one if len(matches) == 1 else many
-            return f"{len(matches)} {noun} · n next · N previous · f find · r related"
+            found = (
+                counted(len(matches), "match", "matches") if find else counted(len(matches), "hit")
+            )
+            return f"{found} · n next · N previous · f find · r related"
         kind = f"find “{find}”" if find else "hit"
         return f"{kind} {self.index + 1} of {len(matches)} · n next · N previous"

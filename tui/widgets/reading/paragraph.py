@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from search.models import Article, ArticleCopies
 from tui.literal import content
+from tui.plural import counted
 
 
 class Paragraph(Static):
@@ -75,9 +76,8 @@ def _elsewhere(copies: ArticleCopies) -> list[tuple[str, str]]:
     article telling the same story with small edits (title, date, path)."""
     lines = []
     if copies.copies:
-        n = len(copies.copies)
-        noun = "other copy" if n == 1 else "other copies"
-        lines.append(("Copies", f"{n} {noun}: {', '.join(copies.copies)}"))
+        others = counted(len(copies.copies), "other copy", "other copies")
+        lines.append(("Copies", f"{others}: {', '.join(copies.copies)}"))
     for version in copies.versions:
         when = f" ({version.date})" if version.date else ""
         lines.append(("Version", f"{version.title or '(untitled)'}{when} · {version.path}"))
