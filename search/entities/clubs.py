@@ -40,6 +40,12 @@ _PLACE_ATTRIBUTES = word_set(
 )
 # Words before a city's name that keep it a place ("from Toulouse", "in Leeds").
 _PLACING = word_set("in at near from outside around across into towards toward via of to between")
+# "the people of Leeds", "the centre of Lyon": "of" places a city only after these;
+# "ahead of Sunderland", "the future of Sunderland" name the club.
+_OF_A_PLACE = word_set(
+    "people city town streets mayor residents outskirts centre center heart suburbs "
+    "university port area region county north south east west"
+)
 # "lost 1-0 to Leverkusen": "to" after a result names a side.
 _RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
 
@@ -57,11 +63,13 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
     cities = [
         mention
         for mention in mentions
-        if mention.type == "PLACE"
-        and len(mention.words) == 1
+        if len(mention.words) == 1
         and mention.text not in lex.countries
         and mention.text not in _HOME_NATIONS
-        and lex.known.get(mention.text, ("",))[0] == "PLACE"
+        and (
+            (mention.type == "PLACE" and lex.known.get(mention.text, ("",))[0] == "PLACE")
+            or (mention.type is None and mention.text in lex.towns)  # "Brentford"
+        )
     ]
     if not cities or not is_sport_report(text):
         return
@@ -69,7 +77,7 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         before = text[max(0, mention.start - 40) : mention.start]
         words = before.split()
         last = words[-1].lower() if words else ""
-        if last in _PLACING and not (last == "to" and _RESULT.search(" ".join(words[:-1]))):
+        if _placing(last, words[:-1]):
             continue
         if _word_after(text, mention.end) in _PLACE_ATTRIBUTES:
             continue  # "the London derby", "a Madrid-based side"
@@ -80,6 +88,17 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
             if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
                 continue  # "Toulouse, France": a city and its country
         mention.type, mention.canonical = "ORG", mention.text
+
+
+def _placing(last: str, before: list[str]) -> bool:
+    """Whether the word before a city's name (``last``, after ``before``) places it."""
+    if last not in _PLACING:
+        return False
+    if last == "to":
+        return not _RESULT.search(" ".join(before))
+    if last == "of":
+        return bool(before) and before[-1].lower().strip(",") in _OF_A_PLACE
+    return True
 
 
 def _word_after(text: str, end: int) -> str:

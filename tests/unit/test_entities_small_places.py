@@ -1,0 +1,56 @@
+"""Small places in plain news: towns, counties and natural features that have no cue
+word and that the shape of a name would make an organisation or a person (short
+texts written for each error class)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.entities import extract_entities
+
+
+def types(text: str) -> dict[str, str]:
+    """Surface text -> type for every mention in ``text``."""
+    return {span.text: span.type for span in extract_entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Frequent words in English text only as the places themselves.
+        ("Ferries from Dover to Calais were full on Sunday.", ["Dover", "Calais"]),
+        ("Karen Wilde, 46, from Crawley, was due to fly.", ["Crawley"]),
+        # Counties of Britain and Ireland, departments of France.
+        ("Floods closed roads across Pembrokeshire and Ceredigion.", ["Pembrokeshire"]),
+        ("The golfer from Offaly finished second.", ["Offaly"]),
+        ("Vineyards in the Gironde lost half their crop.", ["Gironde"]),
+        # A town of a few thousand people, and a city of three letters.
+        ("The police in Oban said the road was shut.", ["Oban"]),
+        ("Trade between Osh and Kashgar grew by a third.", ["Osh"]),
+    ],
+)
+def test_a_small_place_with_no_cue_is_a_place(text, places):
+    found = types(text)
+    for place in places:
+        assert found[place] == "PLACE", place
+
+
+def test_a_county_spelt_like_a_given_name_is_a_place_only_where_a_word_says_so():
+    assert types("She grew up in Devon and moved to Kent.") == {"Devon": "PLACE", "Kent": "PLACE"}
+    assert types("Devon Conway scored 40 before lunch.") == {"Devon Conway": "PERSON"}
+
+
+def test_a_town_spelt_like_a_lower_case_word_stays_unmarked():
+    assert types("Walnut trees grow well on that side of the valley.") == {}
+
+
+def test_in_a_sports_report_a_town_or_city_before_of_is_the_club_unless_it_is_placed():
+    report = (
+        "Leeds finished 13 points ahead of Sunderland, and the striker scored a penalty "
+        "in the 2-1 win. Brentford beat Burnley 1-0 at the weekend and the manager praised "
+        "his squad. Fans from Sunderland travelled south for the match."
+    )
+    spans = [(s.text, s.type) for s in extract_entities(report)]
+    assert spans[:2] == [("Leeds", "ORG"), ("Sunderland", "ORG")]
+    assert ("Brentford", "ORG") in spans
+    assert spans[-1] == ("Sunderland", "PLACE")
