@@ -466,9 +466,11 @@ def places(
             continue
         big = city["population"] >= min_population
         if not big and (
-            (name.lower() in common and name.lower() in words) or name in given or " " in name
+            (name.lower() in common and name.lower() in words)
+            or name in given
+            or (" " in name and all(w.lower() in words or w in given for w in name.split()))
         ):
-            continue
+            continue  # "Deal", "Florence", "Long Lake"; not "Saint Andrews", "San Luis Obispo"
         # Three letters are enough for a city ("Osh", "Ufa", "Qom"), not for a town.
         shortest = 3 if big and name.lower() not in common and name not in given else 4
         if SPACE_KEEP.match(name) and name[0].isupper() and len(name) >= shortest:

@@ -60,6 +60,7 @@ TITLE_MODIFIERS = word_set(
     Welfare Work Works Public Military Army Air Navy Naval Armed Forces Operating Financial
     Technical Head Team Club Board Union Party Bureau Majority Minority Shadow Elect
     Secretary-General Director-General Vice-President Deputy-Minister Co-founder Founder
+    Special
     """
 )
 
@@ -462,6 +463,14 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "FIRM"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
     org_cue = before in ORG_LOWER_CUES and not _after_article_a(text, seg) and not person_shaped
+    if (
+        len(words) == 1
+        and seg.sentence_start
+        and after in ORG_LOWER_HEADS | ORG_LOWER_CUES
+        and first.lower() in lex.common_words
+        and first not in _NAMING_HEADS
+    ):
+        return "DROP"  # "Budget airline Ryanair", "Electricity company National Grid": a kind
     if after in ORG_LOWER_HEADS or org_cue:  # "the group Hamas", not "group Shahin Mustafayev"
         return "ORG"
     if len(words) <= 4:

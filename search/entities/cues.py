@@ -117,7 +117,7 @@ ORG_OPENERS = word_set(
 # First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
 PLACE_OPENERS = word_set(
     "Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte Stade Estadio Estádio Place "
-    "Palais Piazza Plaza Rue Avenida County"
+    "Palais Piazza Plaza Rue Avenida County River Loch"
 )
 
 # Lower-case words right before an organisation ("the broadcaster ORF", "the charity
@@ -147,7 +147,7 @@ PLACE_HEADS = word_set(
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
     Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
-    Wharf Highway Motorway End
+    Wharf Highway Motorway End Bridge Beacons Course Firth Estuary Darya
     """
 )
 

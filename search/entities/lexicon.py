@@ -71,6 +71,14 @@ def _rows(text: str) -> list[list[str]]:
     ]
 
 
+def _saint_spellings(name: str) -> set[str]:
+    """ "Saint Louis" is also written "St Louis" and "St. Louis"."""
+    for saint in ("Saint ", "St. "):
+        if name.startswith(saint):
+            return {spelling + name[len(saint) :] for spelling in ("Saint ", "St ", "St. ")}
+    return {name}
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shared lexicon, read from the package data on the first call."""
@@ -81,7 +89,7 @@ def lexicon() -> Lexicon:
     cities: set[str] = set()
     for name, kind, *canonical in _rows(_data("places.tsv")):
         if kind == "town":
-            towns.add(name)
+            towns.update(_saint_spellings(name))
             continue
         known[name] = ("PLACE", canonical[0] if canonical else name)
         if kind in ("country", "region", "former"):
@@ -90,10 +98,8 @@ def lexicon() -> Lexicon:
             countries.add(name)
         else:
             cities.add(name)
-        for saint in ("Saint ", "St. "):  # "St Louis" is written three ways
-            if name.startswith(saint):
-                for spelling in ("Saint ", "St ", "St. "):
-                    known.setdefault(spelling + name[len(saint) :], ("PLACE", name))
+        for spelling in _saint_spellings(name) - {name}:
+            known.setdefault(spelling, ("PLACE", name))
     # Heads of state and ministers, under every spelling and, where no one else bears
     # it, the surname alone ("Putin"); a place or organisation spelt the same wins.
     people: dict[str, str] = {}

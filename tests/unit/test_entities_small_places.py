@@ -54,3 +54,45 @@ def test_in_a_sports_report_a_town_or_city_before_of_is_the_club_unless_it_is_pl
     assert spans[:2] == [("Leeds", "ORG"), ("Sunderland", "ORG")]
     assert ("Brentford", "ORG") in spans
     assert spans[-1] == ("Sunderland", "PLACE")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He won by one shot at St Andrews on Sunday.", "St Andrews"),
+        ("Repairers based in San Luis Obispo, California, took it apart.", "San Luis Obispo"),
+        ("Mining in the Democratic Republic of Congo grew.", "Democratic Republic of Congo"),
+    ],
+)
+def test_a_town_of_several_words_is_one_place_not_a_person(text, place):
+    assert types(text)[place] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The River Taff burst its banks in the town centre.", "River Taff"),
+        ("Forecasters said 60mm of rain fell in the Brecon Beacons.", "Brecon Beacons"),
+        ("The Severn Bridge was closed to lorries.", "Severn Bridge"),
+        ("Fleetwood led by two at the Old Course.", "Old Course"),
+        ("Water from the Syr Darya is shared by four countries.", "Syr Darya"),
+    ],
+)
+def test_rivers_hills_bridges_and_courses_are_places(text, place):
+    assert types(text)[place] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Budget airline Ryanair has cancelled 400 flights.", "Ryanair"),
+        ("Electricity company National Grid said 5,000 homes had no power.", "National Grid"),
+    ],
+)
+def test_a_word_for_a_kind_of_firm_opening_a_sentence_is_no_organisation(text, company):
+    assert types(text) == {company: "ORG"}
+
+
+def test_a_special_envoy_is_a_title_not_part_of_a_country():
+    found = types("USA Special Envoy Steve Witkoff visited Yerevan.")
+    assert found == {"USA": "PLACE", "Steve Witkoff": "PERSON", "Yerevan": "PLACE"}
