@@ -244,6 +244,11 @@ def classify_segment(
         )
     )
     starts_known = any(" ".join(words[:k]) in lex.known for k in range(2, len(words) + 1))
+    # "West Midlands Police": a compass word before a place is part of its name
+    starts_known = starts_known or (
+        words[0] in COMPASS
+        and lex.known.get(words[1] if len(words) > 1 else "", ("",))[0] == "PLACE"
+    )
     if opener and not starts_known:  # "New York Senator ..." keeps "New"
         offset = text.index(words[1], segment.start + len(words[0]))
         words = words[1:]

@@ -13,6 +13,7 @@ import re
 from search.entities.cues import (
     CLOSED_CLASS,
     COMMON_CAPITALISED,
+    COMPASS,
     ENDS_NAME,
     NAME_PARTICLES,
     NOT_ENTITY_HEADS,
@@ -90,7 +91,8 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
             )
         )  # "Biden International Caspian Oil", but "Trump Organization", "Putin Doctrine"
         cut = (
-            (starts_known and _ends_name(before, known, given))
+            # "West Yorkshire Police": a compass word opens the place after it
+            (starts_known and _ends_name(before, known, given) and before[-1] not in COMPASS)
             or second_person
             or after_known
             or after_organisation

@@ -465,6 +465,10 @@ def _is_common(word: str) -> bool:
     )
 
 
+def _is_place(word: str, known: dict) -> bool:
+    return known.get(word, ("",))[0] == "PLACE" or word in lexicon().towns
+
+
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
     """Split "A and B" into A and B unless together they are one known name or organisation.
 
@@ -491,8 +495,16 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             len(left) == 1 and left[0] not in known and (left[0] not in given or len(right) > 2)
         )
         right_name = " ".join(right[1:] if right[:1] == ["the"] else right)
+        # "Devon and Cornwall Police", "Tyne and Wear Council": a body of two places.
+        two_places = (
+            len(left) == 1
+            and len(right) == 2
+            and right[-1] in ORG_HEADS
+            and all(_is_place(name, known) for name in (left[0], right[0]))
+        )
         keep = (
-            " ".join([*left, word, *right]) in known
+            two_places
+            or " ".join([*left, word, *right]) in known
             or (not glued and _opens_org(left) and right_name not in known)
             or (bool(right) and right[-1] in ORG_HEADS and single_unknown)
             or (bool(right) and right[-1] in NOT_ENTITY_HEADS and single_unknown)

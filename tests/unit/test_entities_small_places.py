@@ -96,3 +96,22 @@ def test_a_word_for_a_kind_of_firm_opening_a_sentence_is_no_organisation(text, c
 def test_a_special_envoy_is_a_title_not_part_of_a_country():
     found = types("USA Special Envoy Steve Witkoff visited Yerevan.")
     assert found == {"USA": "PLACE", "Steve Witkoff": "PERSON", "Yerevan": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("It was over.\n\nWest Yorkshire Police said it would appeal.", "West Yorkshire Police"),
+        ("The west of the county flooded. West Midlands Police said so.", "West Midlands Police"),
+        ("A tree fell near Bodmin, Devon and Cornwall Police said.", "Devon and Cornwall Police"),
+    ],
+)
+def test_a_police_force_named_by_its_places_is_one_organisation(text, force):
+    found = types(text)
+    assert found[force] == "ORG"
+    assert "West" not in found
+    assert "Devon" not in found
+
+
+def test_two_counties_joined_by_and_stay_two_places():
+    assert types("Rain hit Devon and Cornwall on Monday.")["Cornwall"] == "PLACE"
