@@ -135,6 +135,11 @@ _VENUE_BEFORE = re.compile(
 _EPISODE_OF = re.compile(r"\b(?:episode|episodes|season|seasons)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _DIRECTIONS = COMPASS | {"Middle"}
 _ROUTES = frozenset(["Corridor", "Route", "Line", "Axis", "Link"])
+# A document's name goes on after "on": "Declaration on ...", "Treaty on ...".
+_DOCUMENT_ON = re.compile(
+    r"\b(?:Declaration|Treaty|Agreement|Accord|Protocol|Convention|Charter|Law|Memorandum"
+    r"|Resolution|Directive|Act)[ \t]+on[ \t]+(?:the[ \t]+)?$"
+)
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
 _MEMBER_OF = re.compile(
     r"\b(?:leader|leaders|head|chief|member|members|founder|chairman|chairwoman|spokesman"
@@ -399,6 +404,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
     if _route(words):
         return "DROP"
+    if _DOCUMENT_ON.search(text, max(0, seg.start - 40), seg.start):
+        return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
@@ -412,6 +419,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
         if _word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
             return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
+        if first.lower() in ORG_LOWER_CUES:
+            return "DROP"  # "NGO representatives": a kind of organisation, none by name
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):

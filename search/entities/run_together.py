@@ -9,6 +9,7 @@ starts, and never cut inside a known name or a listed person's full name.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from search.entities.cues import (
     CLOSED_CLASS,
@@ -90,6 +91,14 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
                 rest[0] in ORG_HEADS or rest[0] in NOT_ENTITY_HEADS or ENDS_NAME.fullmatch(rest[0])
             )
         )  # "Biden International Caspian Oil", but "Trump Organization", "Putin Doctrine"
+        # "Blinken and Aliyev Development of democratic processes": a listed leader's
+        # surname, then an English word that opens the next phrase.
+        after_person = after_person or (
+            before[-1] in _listed_surnames()
+            and len(rest) == 1
+            and rest[0].lower() in lexicon().common_words
+            and not any(rest[0] in heads for heads in (ORG_HEADS, NOT_ENTITY_HEADS, PLACE_HEADS))
+        )
         cut = (
             # "West Yorkshire Police": a compass word opens the place after it
             (starts_known and _ends_name(before, known, given) and before[-1] not in COMPASS)
@@ -101,6 +110,11 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
         if cut and not _inside_known(words, at, known):
             return [tokens[:at], *split_run_together(tokens[at:], known)]
     return [tokens]
+
+
+@cache
+def _listed_surnames() -> frozenset[str]:
+    return frozenset(name.split()[-1] for name in lexicon().people.values())
 
 
 def _known_type(words: list[str], known: dict) -> str:
