@@ -83,7 +83,10 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
         after_known = _known_type(before, known) in ("PERSON", "PLACE") and (
             _known_type(words[at:], known) or _person_shaped(words[at:], given)
         )
-        after_organisation = before[-1] in ORG_HEADS and _person_shaped(words[at:], given)
+        after_organisation = before[-1] in ORG_HEADS and (
+            _person_shaped(words[at:], given)
+            or (len(words) - at == 2 and words[at] in given and is_surname(words[at + 1]))
+        )  # "Foreign Ministry Maria Zakharova"
         rest = words[at:]
         after_person = _known_type(before, known) == "PERSON" and not (
             len(rest) == 1

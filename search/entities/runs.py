@@ -297,7 +297,9 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
     for index, (offset, word) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
         glued = following in ORG_HEADS or following in PLACE_HEADS or word in _GROUP_POSSESSIVES
-        if word.endswith(_POSSESSIVES) and not glued:
+        # "Armenia's Ministry of Economy": a country owns the body, not its name
+        owner_is_place = known.get(word[:-2], ("",))[0] == "PLACE" and following[:1].isupper()
+        if word.endswith(_POSSESSIVES) and (not glued or owner_is_place):
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
         elif (
@@ -367,6 +369,8 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         while current and (current[-1][1] in NAME_PARTICLES or _is_common(current[-1][1])):
             if len(current) > 1 and current[-1][1] in ORG_HEADS:
                 break  # "Merseyside Police"
+            if current[-1][1] not in NAME_PARTICLES and _opens_org([w for _, w in current]):
+                break  # "Ministry of Economy", "Ministry of Energy and Economy"
             current.pop()
         if current:
             pieces.append(list(current))

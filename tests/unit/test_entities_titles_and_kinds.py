@@ -29,3 +29,20 @@ def test_a_holiday_is_no_organisation():
 def test_an_english_word_glued_to_a_leaders_surname_is_left_out():
     text = "Blinken and Aliyev Development of democratic processes in Azerbaijan was discussed."
     assert found(text) == [("Blinken", "PERSON"), ("Aliyev", "PERSON"), ("Azerbaijan", "PLACE")]
+
+
+def test_a_countrys_ministry_is_the_country_and_the_ministry():
+    text = "According to Armenia's Ministry of Economy data, trade with Türkiye grew."
+    assert found(text)[:2] == [("Armenia", "PLACE"), ("Ministry of Economy", "ORG")]
+    assert found("The Ministry of Energy and Economy said so.") == [
+        ("Ministry of Energy and Economy", "ORG")
+    ]
+
+
+def test_a_spokeswoman_run_into_her_ministry_is_told_apart():
+    text = "A representative of the Russian Foreign Ministry Maria Zakharova said so."
+    assert found(text) == [("Foreign Ministry", "ORG"), ("Maria Zakharova", "PERSON")]
+
+
+def test_a_body_whose_name_owns_a_word_stays_whole():
+    assert found("The Women's Institute met in Leeds.")[0] == ("Women's Institute", "ORG")
