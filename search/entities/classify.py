@@ -140,6 +140,8 @@ _DOCUMENT_ON = re.compile(
     r"\b(?:Declaration|Treaty|Agreement|Accord|Protocol|Convention|Charter|Law|Memorandum"
     r"|Resolution|Directive|Act)[ \t]+on[ \t]+(?:the[ \t]+)?$"
 )
+# "the rivers Exe and Tamar", "the river Taff": a river's name after the word.
+_RIVERS_BEFORE = re.compile(r"\brivers?[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))*$")
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
 _MEMBER_OF = re.compile(
     r"\b(?:leader|leaders|head|chief|member|members|founder|chairman|chairwoman|spokesman"
@@ -429,6 +431,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
+    if len(words) == 2 and first == "Royal" and (last in lex.towns or last in lex.regions):
+        return "PLACE"  # "Royal Portrush", "Royal Tunbridge Wells" is the town
     if (
         len(words) == 2
         and first in COMPASS
@@ -444,8 +448,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if seg.heading:
         return None  # capitals in a heading are no evidence; the words around it neither
     after = _word_after(text, seg.end)
-    if after in PLACE_LOWER_HEADS:
-        return "PLACE"
+    if after in PLACE_LOWER_HEADS or _RIVERS_BEFORE.search(text, max(0, seg.start - 60), seg.start):
+        return "PLACE"  # "the Vakhsh river", "the rivers Exe and Tamar"
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"
     if _raw_word_before(text, seg.start) in WORK_NOUNS:
@@ -572,6 +576,9 @@ def _split_title(
     title_at = max(titles) if titles else 0
     if title_at > 0 and words[0] in lex.given_names:
         return None  # "Martin Luther King Jr.", "Billie Jean King": the title is a name
+    saint = words[title_at] in ("St", "St.", "Saint") and len(words) == title_at + 2
+    if saint and not is_given_name(words[-1], lex):
+        return None  # "St Mirren", "St Helens": a club or a town, named after no one here
     block_start = title_at
     while block_start > 0 and words[block_start - 1] in TITLE_MODIFIERS | PERSON_TITLES:
         block_start -= 1

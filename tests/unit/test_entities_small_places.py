@@ -115,3 +115,20 @@ def test_a_police_force_named_by_its_places_is_one_organisation(text, force):
 
 def test_two_counties_joined_by_and_stay_two_places():
     assert types("Rain hit Devon and Cornwall on Monday.")["Cornwall"] == "PLACE"
+
+
+def test_rivers_named_after_the_word_river_are_places():
+    assert types("Flooding along the rivers Exe and Tamar closed roads.") == {
+        "Exe": "PLACE",
+        "Tamar": "PLACE",
+    }
+
+
+def test_a_royal_town_is_a_place():
+    assert types("He led by two at Royal Portrush on Sunday.")["Royal Portrush"] == "PLACE"
+
+
+def test_saint_before_a_name_that_no_one_bears_is_no_person():
+    found = types("They play St Mirren on Saturday, and the striker is fit.")
+    assert found["St Mirren"] == "ORG"
+    assert "Mirren" not in found
