@@ -140,6 +140,10 @@ _DOCUMENT_ON = re.compile(
     r"\b(?:Declaration|Treaty|Agreement|Accord|Protocol|Convention|Charter|Law|Memorandum"
     r"|Resolution|Directive|Act)[ \t]+on[ \t]+(?:the[ \t]+)?$"
 )
+_SPORTS = word_set(
+    "Cricket Athletics Rugby Football Tennis Golf Hockey Netball Swimming Cycling Rowing "
+    "Sailing Basketball Volleyball Boxing Judo Gymnastics Badminton Squash Triathlon"
+)
 # "the rivers Exe and Tamar", "the river Taff": a river's name after the word.
 _RIVERS_BEFORE = re.compile(r"\brivers?[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))*$")
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
@@ -248,13 +252,18 @@ def classify_segment(
                 and words[0] not in lex.given_names
                 and words[0].lower() in lex.common_words
             )
+            or (len(words) > 2 and _kind_of_name(words[0], lex))  # "Insurers Swiss Re"
         )
     )
     starts_known = any(" ".join(words[:k]) in lex.known for k in range(2, len(words) + 1))
     # "West Midlands Police": a compass word before a place is part of its name
-    starts_known = starts_known or (
-        words[0] in COMPASS
-        and lex.known.get(words[1] if len(words) > 1 else "", ("",))[0] == "PLACE"
+    starts_known = (
+        starts_known
+        or _sport_body(words, lex)
+        or (
+            words[0] in COMPASS
+            and lex.known.get(words[1] if len(words) > 1 else "", ("",))[0] == "PLACE"
+        )
     )
     if opener and not starts_known:  # "New York Senator ..." keeps "New"
         offset = text.index(words[1], segment.start + len(words[0]))
@@ -431,6 +440,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
+    if _sport_body(words, lex):
+        return "ORG"  # "Cricket Australia", "Athletics Kenya": a sport's governing body
     if len(words) == 2 and first == "Royal" and (last in lex.towns or last in lex.regions):
         return "PLACE"  # "Royal Portrush", "Royal Tunbridge Wells" is the town
     if (
@@ -542,6 +553,26 @@ def _route(words: list[str]) -> bool:
     return (len(parts) > 1 or head == "Middle") and all(
         p in _DIRECTIONS or (i == len(parts) - 1 and p in _ROUTES) for i, p in enumerate(parts)
     )
+
+
+def _sport_body(words: list[str], lex: Lexicon) -> bool:
+    return len(words) == 2 and words[0] in _SPORTS and words[1] in lex.countries
+
+
+def _kind_of_name(word: str, lex: Lexicon) -> bool:
+    """A plural English noun or a word for a kind of firm or person opening a sentence
+    before a name of two words or more: "Insurers", "Rivals" (not "Sports Direct")."""
+    lower = word.lower()
+    if word in lex.given_names or word in lex.known or not word[1:].islower():
+        return False
+    if lower in ORG_LOWER_CUES or lower in PERSON_LOWER_CUES:
+        return True
+    return _english_plural(word, lex)
+
+
+def _english_plural(word: str, lex: Lexicon) -> bool:
+    singular = word[:-1].lower()
+    return word.endswith("s") and not word.endswith("ss") and singular in lex.common_words
 
 
 def _common_noun_opening(word: str, lex: Lexicon) -> bool:

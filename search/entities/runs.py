@@ -385,7 +385,7 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         if not current and (word in NAME_PARTICLES or opening):
             continue
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        if word in COMPASS and following and looks_demonym(following):
+        if word in COMPASS and following and looks_demonym(following) and not ends_org:
             close()  # "South Korean", "North African": one adjective
             continue
         demonym = all(looks_demonym(part) for part in word.split("-"))

@@ -1,0 +1,39 @@
+"""Organisations whose names the words around them used to cut or hide: a plural noun
+opening the sentence, a sport with a country, a compass word before a demonym (short
+texts written for each error class)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.entities import extract_entities
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(span.text, span.type) for span in extract_entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Insurers Swiss Re and Allianz estimated the losses.", "Swiss Re"),
+        ("Rivals Octopus Energy and Ovo have grown quickly.", "Octopus Energy"),
+    ],
+)
+def test_a_plural_noun_opening_the_sentence_is_not_part_of_the_name(text, company):
+    assert found(text)[0] == (company, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cricket Australia said 80,000 tickets were sold.", "It is run by Athletics Kenya."],
+)
+def test_a_sport_and_a_country_name_its_governing_body(text):
+    assert [t for _, t in found(text)] == ["ORG"]
+    assert found(text)[0][0].split()[0] in ("Cricket", "Athletics")
+
+
+def test_a_compass_word_and_a_demonym_open_an_organisations_name():
+    text = "Observers from the Southern African Development Community said so."
+    assert found(text) == [("Southern African Development Community", "ORG")]
+    assert found("North Korean troops crossed the border.") == []
