@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -237,7 +237,7 @@ class SearchService(ABC):
             return None
         canonical, entity_type = found
         query = mention_query(canonical, entity_type)
-        articles = self._explored_query(query, NO_FILTERS, parts="c", entity=found[::-1])
+        articles, _total = self._named_articles(query, naming=(entity_type, canonical))
         with self._counting() as (article_count, total):
             return corpus.profile(
                 canonical,
@@ -245,6 +245,7 @@ class SearchService(ABC):
                 articles,
                 article_count,
                 total,
+                self._texts,
                 min_shared=min_shared,
                 limit=limit,
             )
@@ -273,7 +274,7 @@ class SearchService(ABC):
                 return []
             kept = {(profile.type, profile.name)}
             kept.update((c.type, c.name) for c in profile.cooccurring)
-        articles = self._explored_query("", NO_FILTERS, parts="c")
+        articles, _total = self._named_articles("")
         with self._counting() as (article_count, total):
             edges = corpus.graph(articles, article_count, total, min_shared=min_shared)
         if kept is None:
@@ -289,29 +290,19 @@ class SearchService(ABC):
         (a canonical name or an alias, any case, corrections applied), or None."""
         from search.explore.names import SAMPLE, resolve_name
 
-        def find_ids(query: str) -> list[str]:
-            return [hit.id for hit in self.search(query, limit=SAMPLE).hits]
+        return resolve_name(name, lambda query: self._named_articles(query, sample=SAMPLE))
 
-        return resolve_name(name, find_ids, self.entities)
-
-    def _explored_query(
-        self,
-        query: str,
-        filters: SearchFilters,
-        *,
-        parts: str = "tsc",
-        entity: tuple[str, str] | None = None,
-    ):
+    def _explored_query(self, query: str, filters: SearchFilters, *, parts: str = "ts"):
         """Every article ``query`` finds, as :class:`search.explore.corpus.ExploredArticle`.
 
         An engine that stores the data may read only the ``parts`` asked for ("t"
-        events, "s" statements, "c" shared sentences) and, with ``entity`` (type,
-        canonical), give each article that entity's spans only; this default works out
-        everything from the text.
+        events, "s" statements); this default works out everything from the text.
         """
+        return self._explored_ids(self._found_ids(query, filters))
+
+    def _found_ids(self, query: str, filters: SearchFilters = NO_FILTERS) -> list[str]:
         total = max(1, len(self.articles()))
-        ids = [hit.id for hit in self.search(query, filters=filters, limit=total).hits]
-        return self._explored_ids(ids)
+        return [hit.id for hit in self.search(query, filters=filters, limit=total).hits]
 
     def _explored_ids(self, article_ids):
         """The articles of ``article_ids`` (unknown ids skipped), their data worked out."""
@@ -325,9 +316,41 @@ class SearchService(ABC):
                 continue
             spans = self.entities(article_id)
             data = explore_article(article.title, article.body, article.date, spans)
-            found.append(
-                ExploredArticle(article.id, article.title, article.body, article.date, data, spans)
-            )
+            explored = ExploredArticle(article.id, article.title, article.body, article.date, data)
+            found.append(explored)
+        return found
+
+    def _named_articles(
+        self, query: str, *, naming: tuple[str, str] | None = None, sample: int | None = None
+    ):
+        """The :class:`search.explore.article_names.ArticleNames` of the articles ``query``
+        finds (of an even sample of at most ``sample`` of them), and how many it finds.
+
+        With ``naming`` (type, canonical), an engine may keep only the shared sentences
+        naming that entity; this default works out everything from the text.
+        """
+        from search.explore.article_data import explore_article
+        from search.explore.article_names import article_names
+        from search.explore.names import even_sample
+
+        ids = self._found_ids(query)
+        found = []
+        for article_id in even_sample(ids, sample):
+            article = self.article(article_id)
+            if article is None:
+                continue
+            spans = self.entities(article_id)
+            shared = explore_article(article.title, article.body, article.date, spans).shared
+            found.append(article_names(article.id, article.date, spans, shared))
+        return found, len(ids)
+
+    def _texts(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """``{id: (title, body)}`` of the articles of ``article_ids`` that are found."""
+        found = {}
+        for article_id in article_ids:
+            article = self.article(article_id)
+            if article is not None:
+                found[article_id] = (article.title, article.body)
         return found
 
     @contextmanager

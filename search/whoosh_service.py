@@ -468,31 +468,12 @@ class WhooshSearchService(SearchService):
     # Exploring: each article's events, statements and co-mentions were stored when it
     # was indexed; a query's hits are read without scoring them.
 
-    def _explored_query(
-        self,
-        query: str,
-        filters: SearchFilters,
-        *,
-        parts: str = "tsc",
-        entity: tuple[str, str] | None = None,
-    ):
-        from search.query.bounds import Budget, check_patterns
-        from search.query.filters import narrowed
-        from search.query.parser import parse
-        from search.query.whoosh_query import to_whoosh
-
-        text = query.strip()
+    def _explored_query(self, query: str, filters: SearchFilters, *, parts: str = "ts"):
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            wanted = narrowed(parse(text) if text else None, filters)
-            parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
-            if parsed is None:
-                docnums = list(searcher.reader().all_doc_ids())
-            else:
-                check_patterns(parsed, searcher.reader(), Budget(text))
-                docnums = sorted(searcher.docs_for_query(parsed))
-            return [_explored(searcher.stored_fields(n), parts, entity) for n in docnums]
+            docnums = _matching(searcher, query, filters)
+            return [_explored(searcher.stored_fields(n), parts) for n in docnums]
 
     def _explored_ids(self, article_ids):
         found = []
@@ -500,7 +481,31 @@ class WhooshSearchService(SearchService):
             for article_id in article_ids if searcher is not None else ():
                 stored = searcher.document(id=article_id)
                 if stored:
-                    found.append(_explored(stored, "tsc", None))
+                    found.append(_explored(stored, "ts"))
+        return found
+
+    def _named_articles(
+        self, query: str, *, naming: tuple[str, str] | None = None, sample: int | None = None
+    ):
+        from search.explore.article_names import decode
+        from search.explore.names import even_sample
+
+        # The column alone: no stored document (and its body) is unpacked.
+        with self._reading() as searcher:
+            if searcher is None or "entity_names" not in searcher.schema:
+                return [], 0  # none yet, or an index of an older schema being rebuilt
+            docnums = _matching(searcher, query, NO_FILTERS)
+            column = searcher.reader().column_reader("entity_names", translate=False)
+            found = [decode(column[n], naming) for n in even_sample(docnums, sample)]
+            return [names for names in found if names is not None], len(docnums)
+
+    def _texts(self, article_ids):
+        found = {}
+        with self._reading() as searcher:
+            for article_id in article_ids if searcher is not None else ():
+                stored = searcher.document(id=article_id)
+                if stored:
+                    found[article_id] = (stored.get("title", ""), stored.get("body", ""))
         return found
 
     @contextmanager
@@ -523,20 +528,31 @@ class WhooshSearchService(SearchService):
             yield article_count, searcher.doc_count()
 
 
-def _explored(stored: dict, parts: str, entity: tuple[str, str] | None):
+def _matching(searcher, query: str, filters: SearchFilters) -> list[int]:
+    """The document numbers ``query`` and ``filters`` find, in index order, unscored."""
+    from search.query.bounds import Budget, check_patterns
+    from search.query.filters import narrowed
+    from search.query.parser import parse
+    from search.query.whoosh_query import to_whoosh
+
+    text = query.strip()
+    wanted = narrowed(parse(text) if text else None, filters)
+    parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+    if parsed is None:
+        return list(searcher.reader().all_doc_ids())
+    check_patterns(parsed, searcher.reader(), Budget(text))
+    return sorted(searcher.docs_for_query(parsed))
+
+
+def _explored(stored: dict, parts: str):
     from search.explore.corpus import ExploredArticle
 
-    if entity is None:
-        spans = documents.to_spans(stored) if parts == "tsc" else ()
-    else:
-        spans = documents.to_spans(stored, only=entity)
     return ExploredArticle(
         stored["id"],
         stored.get("title", ""),
         stored.get("body", ""),
         stored.get("date_text"),
-        documents.to_explore(stored, parts, entity),
-        spans,
+        documents.to_explore(stored, parts),
     )
 
 

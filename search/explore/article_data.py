@@ -1,9 +1,10 @@
 """What the explorers keep of one article: its dated events, statements and co-mentions.
 
 Computed once per article when it is indexed (from the entity spans, so the user's
-corrections apply) and stored beside it as compact JSON: a changed file recomputes only
-its own articles. The sentences are split once and the extractor's DATE spans reused,
-so the index build pays little for it.
+corrections apply): the events and statements are stored beside it as compact JSON,
+the sentences naming several entities go to :mod:`search.explore.article_names`. A
+changed file recomputes only its own articles. The sentences are split once and the
+extractor's DATE spans reused, so the index build pays little for it.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _shared_sentences(spans: Sequence[EntitySpan], split: list[Paragraph]) -> li
 
 
 def encode(data: ArticleExplore) -> str:
-    """Compact JSON for the index's stored field."""
+    """Compact JSON of the events and statements, for the index's stored field."""
     return json.dumps(
         {
             "t": [
@@ -97,28 +98,24 @@ def encode(data: ArticleExplore) -> str:
                 [s.speaker, s.kind, s.start, s.end, s.sentence_start, s.sentence_end]
                 for s in data.statements
             ],
-            "c": [[s.start, s.end, [list(name) for name in s.names]] for s in data.shared],
         },
         ensure_ascii=False,
         separators=(",", ":"),
     )
 
 
-def decode(
-    text: str | None, parts: str = "tsc", naming: tuple[str, str] | None = None
-) -> ArticleExplore:
+def decode(text: str | None, parts: str = "ts") -> ArticleExplore:
     """The data :func:`encode` stored (nothing for an article indexed without it).
 
     Args:
         text: the stored JSON.
-        parts: which parts to make records of: "t" the events, "s" the statements, "c"
-            the shared sentences (a page needing one part skips the cost of the others).
-        naming: only the shared sentences naming this ``(type, canonical)``.
+        parts: which parts to make records of: "t" the events, "s" the statements (a
+            view needing one part skips the cost of the other).
     """
     if not text:
         return EMPTY
     raw = json.loads(text)
-    events = statements = shared = ()
+    events = statements = ()
     if "t" in parts:
         events = tuple(
             DatedEvent(DateValue(a, b, precision, bool(resolved)), part, *offsets)
@@ -126,12 +123,4 @@ def decode(
         )
     if "s" in parts:
         statements = tuple(Statement(*item) for item in raw.get("s", ()))
-    if "c" in parts:
-        # Compared as stored (lists), made into records only once picked.
-        wanted = None if naming is None else list(naming)
-        shared = tuple(
-            SharedSentence(start, end, tuple(map(tuple, names)))
-            for start, end, names in raw.get("c", ())
-            if wanted is None or wanted in names
-        )
-    return ArticleExplore(events, statements, shared)
+    return ArticleExplore(events, statements)

@@ -2,7 +2,8 @@
 
 Pure functions shared by every :class:`~search.backend.SearchService`: a backend finds
 the articles (a query's hits, the articles naming an entity) with each one's
-:class:`~search.explore.article_data.ArticleExplore`, and these turn them into the plain
+:class:`~search.explore.article_data.ArticleExplore` or
+:class:`~search.explore.article_names.ArticleNames`, and these turn them into the plain
 records of :mod:`search.models`.
 
 Co-occurring entities are ranked by normalised pointwise mutual information over
@@ -19,13 +20,13 @@ import calendar
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from search.explore.article_data import ArticleExplore
+from search.explore.article_names import ArticleNames, NameKey
 from search.models import (
     CoOccurrence,
     EntityProfile,
-    EntitySpan,
     Evidence,
     GraphEdge,
     MonthCount,
@@ -38,6 +39,8 @@ EVIDENCE_LIMIT = 5
 
 # (type, canonical) -> how many articles name it.
 ArticleCount = Callable[[str, str], int]
+# article ids -> {id: (title, body)} of those found.
+ReadTexts = Callable[[Iterable[str]], dict[str, tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,6 @@ class ExploredArticle:
     body: str
     date: str | None
     data: ArticleExplore
-    spans: Sequence[EntitySpan] = field(default=(), repr=False)
 
 
 def first_day(iso: str) -> str:
@@ -150,9 +152,10 @@ def npmi(together: int, first: int, second: int, total: int) -> float:
 def profile(
     name: str,
     entity_type: str,
-    articles: Sequence[ExploredArticle],
+    articles: Sequence[ArticleNames],
     article_count: ArticleCount,
     total: int,
+    read_texts: ReadTexts,
     *,
     min_shared: int = MIN_SHARED,
     limit: int = 50,
@@ -162,47 +165,52 @@ def profile(
     Args:
         name: the entity's canonical name.
         entity_type: its type.
-        articles: every article naming it (with their spans).
+        articles: every article naming it.
         article_count: how many articles of the corpus name a ``(type, canonical)``.
         total: how many articles the corpus has.
+        read_texts: the titles and bodies of articles, read only for the evidence shown.
         min_shared: the fewest shared sentences for a co-occurring entity to be ranked.
         limit: at most this many co-occurring entities.
     """
     key = (entity_type, name)
-    aliases: Counter[str] = Counter()
+    forms: Counter[str] = Counter()
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for article in articles:
-        own = [s for s in article.spans if s.type == entity_type and s.canonical == name]
-        aliases.update(s.text for s in own if s.text.casefold() != name.casefold())
+        own = article.named(key)
+        mentions = own.mentions if own is not None else 0
+        if own is not None:
+            forms.update(dict(own.forms))
         if article.date and len(article.date) >= 7:
             month = months[article.date[:7]]
             month[0] += 1
-            month[1] += len(own)
-    companions = _companions(key, articles, article_count, total, min_shared)
+            month[1] += mentions
+    companions = _companions(key, articles, article_count, total, min_shared, limit)
     newest = sorted(articles, key=lambda a: (a.date or "", a.id), reverse=True)
     return EntityProfile(
         name,
         entity_type,
-        tuple(alias for alias, _ in aliases.most_common()),
+        tuple(form for form, _ in forms.most_common() if form.casefold() != name.casefold()),
         len(articles),
         tuple(article.id for article in newest),
         tuple(MonthCount(month, *counts) for month, counts in sorted(months.items())),
-        tuple(companions[:limit]),
+        tuple(_with_evidence_texts(companions, read_texts)),
     )
 
 
 def _companions(
-    key: tuple[str, str],
-    articles: Sequence[ExploredArticle],
+    key: NameKey,
+    articles: Sequence[ArticleNames],
     article_count: ArticleCount,
     total: int,
     min_shared: int,
+    limit: int,
 ) -> list[CoOccurrence]:
-    sentences: Counter[tuple[str, str]] = Counter()
-    shared_in: dict[tuple[str, str], set[str]] = defaultdict(set)
-    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    """The best ``limit`` companions of ``key``, their evidence still without its text."""
+    sentences: Counter[NameKey] = Counter()
+    shared_in: dict[NameKey, set[str]] = defaultdict(set)
+    evidence: dict[NameKey, list[Evidence]] = defaultdict(list)
     for article in articles:
-        for shared in article.data.shared:
+        for shared in article.shared:
             if key not in shared.names:
                 continue
             for other in shared.names:
@@ -211,10 +219,7 @@ def _companions(
                 sentences[other] += 1
                 shared_in[other].add(article.id)
                 if len(evidence[other]) < EVIDENCE_LIMIT:
-                    text = article.body[shared.start : shared.end]
-                    evidence[other].append(
-                        Evidence(article.id, text, shared.start, shared.end, article.title)
-                    )
+                    evidence[other].append(Evidence(article.id, "", shared.start, shared.end))
     mine = max(article_count(*key), len(articles))
     ranked = [
         CoOccurrence(
@@ -229,21 +234,37 @@ def _companions(
         if count >= min_shared
     ]
     ranked.sort(key=lambda c: (-c.score, -c.count, c.name))
-    return ranked
+    return ranked[:limit]
+
+
+def _with_evidence_texts(
+    companions: list[CoOccurrence], read_texts: ReadTexts
+) -> list[CoOccurrence]:
+    """The companions with each evidence sentence cut from its article's body."""
+    texts = read_texts({e.article_id for c in companions for e in c.evidence})
+    filled = []
+    for companion in companions:
+        evidence = []
+        for found in companion.evidence:
+            if found.article_id in texts:
+                title, body = texts[found.article_id]
+                evidence.append(replace(found, sentence=body[found.start : found.end], title=title))
+        filled.append(replace(companion, evidence=tuple(evidence)))
+    return filled
 
 
 def graph(
-    articles: Iterable[ExploredArticle],
+    articles: Iterable[ArticleNames],
     article_count: ArticleCount,
     total: int,
     *,
     min_shared: int = MIN_SHARED,
 ) -> list[GraphEdge]:
     """Every pair of entities sharing at least ``min_shared`` sentences, best score first."""
-    sentences: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()
-    shared_in: dict[tuple[tuple[str, str], tuple[str, str]], set[str]] = defaultdict(set)
+    sentences: Counter[tuple[NameKey, NameKey]] = Counter()
+    shared_in: dict[tuple[NameKey, NameKey], set[str]] = defaultdict(set)
     for article in articles:
-        for shared in article.data.shared:
+        for shared in article.shared:
             names = sorted(shared.names)
             for index, first in enumerate(names):
                 for second in names[index + 1 :]:

@@ -2,10 +2,13 @@
 
 Case does not matter. The user's corrections are read first (a merge or an added alias
 names its entity outright); then the articles whose entity fields hold the name as a
-canonical name or one of its words; then the articles whose text holds it. In those
-articles the extractor's spans say which entity the name was read as: its canonical
-name, or a form it was written in ("Aliyev" for "Ilham Aliyev"), or else whole words of
-it ("Kazimov" for "Taleh Kazimov"). The entity named so in the most articles wins.
+canonical name or one of its words, for each type of name; then, if none names it so,
+the articles whose text holds it. In those articles the extractor's names say which
+entity the name was read as: its canonical name, or a form it was written in ("Aliyev"
+for "Ilham Aliyev"), or else whole words of it ("Kazimov" for "Taleh Kazimov"). The
+entity named so in the most articles wins, counted as its share of a sample of each
+query's articles times how many articles the query finds: every type is read before
+deciding, so the few people whose names hold "London" cannot outvote the place.
 """
 
 from __future__ import annotations
@@ -15,59 +18,73 @@ from collections.abc import Callable, Sequence
 
 from search.entities.corrections import active_corrections
 from search.explore.article_data import NAME_TYPES
-from search.models import EntitySpan
+from search.explore.article_names import ArticleNames, NamedEntity, NameKey
 from search.query.mentions import mention_query
 
 # How many articles are read to tell which entity a name is.
 SAMPLE = 100
 
-# query -> ids of the articles it finds (at most ``SAMPLE``).
-FindIds = Callable[[str], Sequence[str]]
-SpansOf = Callable[[str], Sequence[EntitySpan]]
+# query -> the names of a sample of the articles it finds (at most ``SAMPLE``), and how
+# many articles it finds.
+SampleNames = Callable[[str], tuple[Sequence[ArticleNames], int]]
 
 
-def resolve_name(name: str, find_ids: FindIds, spans_of: SpansOf) -> tuple[str, str] | None:
+def even_sample(items: Sequence, size: int | None) -> Sequence:
+    """At most ``size`` of ``items``, spread evenly over them (all of them for None)."""
+    if size is None or len(items) <= size:
+        return items
+    return items[:: len(items) // size][:size]
+
+
+def resolve_name(name: str, sample_names: SampleNames) -> tuple[str, str] | None:
     """``(canonical, type)`` of the entity ``name`` stands for, or None when none does."""
     typed = " ".join(name.replace('"', " ").split())
     if not typed:
         return None
     wanted = _corrected(typed).casefold()
-    exact: Counter[tuple[str, str]] = Counter()
-    partial: Counter[tuple[str, str]] = Counter()
-    queries = [mention_query(wanted, entity_type) for entity_type in NAME_TYPES]
-    for query in [*queries, f'"{typed}"']:
-        for article_id in find_ids(query):
-            spans = spans_of(article_id)
-            exact.update(_named(spans, wanted, _is_form))
-            partial.update(_named(spans, wanted, _is_part))
-        if exact:
-            break
+    exact: Counter[NameKey] = Counter()
+    partial: Counter[NameKey] = Counter()
+    for query in [mention_query(wanted, entity_type) for entity_type in NAME_TYPES]:
+        _vote(*sample_names(query), wanted, exact, partial)
+    if not exact:
+        _vote(*sample_names(f'"{typed}"'), wanted, exact, partial)
     votes = exact or partial
     if not votes:
         return None
     # The most articles, then the shortest name.
-    return max(votes, key=lambda key: (votes[key], -len(key[0])))
+    type_, canonical = max(votes, key=lambda key: (votes[key], -len(key[1])))
+    return canonical, type_
 
 
-def _named(
-    spans: Sequence[EntitySpan], wanted: str, matches: Callable[[EntitySpan, str], bool]
-) -> set[tuple[str, str]]:
-    """The entities an article names ``wanted`` by (each once)."""
-    return {
-        (span.canonical, span.type)
-        for span in spans
-        if span.type in NAME_TYPES and matches(span, wanted)
-    }
+def _vote(
+    sample: Sequence[ArticleNames],
+    total: int,
+    wanted: str,
+    exact: Counter[NameKey],
+    partial: Counter[NameKey],
+) -> None:
+    """Keep, for each entity ``wanted`` names, the most articles any query says it is in."""
+    found: Counter[NameKey] = Counter()
+    found_partly: Counter[NameKey] = Counter()
+    for article in sample:
+        found.update(name.key for name in article.names if _is_form(name, wanted))
+        found_partly.update(name.key for name in article.names if _is_part(name, wanted))
+    scale = total / max(1, len(sample))
+    for counts, kept in ((found, exact), (found_partly, partial)):
+        for key, count in counts.items():
+            kept[key] = max(kept[key], round(count * scale))
 
 
-def _is_form(span: EntitySpan, wanted: str) -> bool:
-    """The span is the entity's canonical name or was written so."""
-    return wanted in (span.canonical.casefold(), span.text.casefold())
+def _is_form(name: NamedEntity, wanted: str) -> bool:
+    """``wanted`` is the entity's canonical name or a form it was written in."""
+    return wanted == name.canonical.casefold() or any(
+        wanted == form.casefold() for form, _count in name.forms
+    )
 
 
-def _is_part(span: EntitySpan, wanted: str) -> bool:
+def _is_part(name: NamedEntity, wanted: str) -> bool:
     """``wanted`` is whole words of the entity's name ("Kazimov" of "Taleh Kazimov")."""
-    return f" {wanted} " in f" {span.canonical.casefold()} "
+    return f" {wanted} " in f" {name.canonical.casefold()} "
 
 
 def _corrected(name: str) -> str:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from search.explore import article_data
+from search.explore import article_data, article_names
 from search.models import ENTITY_FIELDS, Article, ArticleSummary, EntitySpan
 
 _DATE_PARTS = ((4, "-01-01"), (7, "-01"))
@@ -124,26 +124,27 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         if names:
             doc[field] = names
     explore = _explore(article, spans)
+    # Always set: a segment without any value has no column to read.
+    doc["entity_names"] = b""
     if explore is not None:
-        doc["explore"] = explore
+        doc["explore"] = article_data.encode(explore)
+        names = article_names.article_names(article.id, article.date, spans, explore.shared)
+        doc["entity_names"] = article_names.encode(names)
     return doc
 
 
-def _explore(article: Article, spans: Sequence[EntitySpan]) -> str | None:
-    """The article's dated events, statements and co-mentions, as stored JSON."""
+def _explore(article: Article, spans: Sequence[EntitySpan]) -> article_data.ArticleExplore | None:
+    """The article's dated events, statements and co-mentions."""
     try:
-        data = article_data.explore_article(article.title, article.body, article.date, spans)
+        return article_data.explore_article(article.title, article.body, article.date, spans)
     except Exception:  # the article stays searchable; it only drops out of the explorers
         return None
-    return article_data.encode(data)
 
 
-def to_explore(
-    stored: Mapping, parts: str = "tsc", naming: tuple[str, str] | None = None
-) -> article_data.ArticleExplore:
+def to_explore(stored: Mapping, parts: str = "ts") -> article_data.ArticleExplore:
     """The explorers' data stored with an article (empty when there is none), only the
     ``parts`` asked for (see :func:`search.explore.article_data.decode`)."""
-    return article_data.decode(stored.get("explore"), parts, naming)
+    return article_data.decode(stored.get("explore"), parts)
 
 
 def to_article(stored: Mapping) -> Article:

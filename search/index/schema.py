@@ -28,9 +28,12 @@ Why the fields look the way they do:
   can name its page.
 * ``origins`` keeps where each of the article's metadata fields was found (``{"date":
   "dateline"}``, see ``search.models.ORIGINS``), stored only.
-* ``explore`` keeps the article's dated events, attributed statements and sentences naming
-  several entities (:mod:`search.explore.article_data`), stored only: computed with the
-  entities at index time so timelines and entity pages read them instead of the text.
+* ``explore`` keeps the article's dated events and attributed statements
+  (:mod:`search.explore.article_data`), stored only: computed with the entities at index
+  time so timelines and statements read them instead of the text.
+* ``entity_names`` is a column of each article's names and the sentences naming several
+  (:mod:`search.explore.article_names`): an entity page reads it for thousands of
+  articles without unpacking their stored documents.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from search.index.stemmed_field import StemmedText
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 
 class NameWordsFilter(Filter):
@@ -121,4 +124,5 @@ def build_schema() -> fields.Schema:
         place=NamesField(),
         entities=fields.STORED(),
         explore=fields.STORED(),
+        entity_names=fields.COLUMN(columns.VarBytesColumn()),
     )

@@ -157,3 +157,28 @@ def test_entity_corrections_change_speakers_and_companions(service, corpus, tmp_
     service.update()
     assert service.statements("Pashinyan") == []
     assert service.entity("Aliyev").cooccurring == ()
+
+
+def test_a_name_means_the_entity_most_articles_name_so_whatever_its_type(tmp_path):
+    # Two articles about a minister whose surname is a city, twelve about the city: the
+    # few people named "Lisbon" must not win because people are looked up first.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"minister-{number}.txt").write_text(
+            f"Minister speaks {number}\n\nMinister Anna Lisbon spoke to reporters on Monday. "
+            "Lisbon said the budget would pass. Lisbon added that talks would go on.\n",
+            encoding="utf-8",
+        )
+    for number in range(12):
+        (folder / f"city-{number}.txt").write_text(
+            f"Report {number}\n\nTrams in Lisbon ran late again, and Lisbon council met "
+            "officials from Porto.\n",
+            encoding="utf-8",
+        )
+    service = open_search_service(folder)
+    service.update()
+    assert service.resolve_entity("Anna Lisbon") == ("Anna Lisbon", "PERSON")
+    assert service.resolve_entity("lisbon") == ("Lisbon", "PLACE")
+    page = service.entity("Lisbon")
+    assert (page.name, page.type, page.articles) == ("Lisbon", "PLACE", 12)
