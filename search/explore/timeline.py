@@ -5,8 +5,10 @@ plus relative ones ("yesterday", "last week"); two mentions joined by "to", "and
 dash ("between 2019 and 2021", "from March to May 2024") are one range, and so is a bare
 day joined to a date ("from 11 to 22 November"). Each is read by
 :func:`search.explore.dates.normalise_date` against the article's date. An article that
-states no date of its own is anchored to the year its full dates name most often, so
-"on July 3" in a text full of 2024 dates still lands in 2024 (marked as resolved).
+states no date of its own is anchored to the year its full dates name most often, when
+they name it at least twice and more often than any other, so "on July 3" in a text full
+of 2024 dates still lands in 2024 (marked as resolved); its relative mentions ("this
+year", "yesterday") are left out, as they count from a publication date nobody knows.
 
 The sentences are the reading pane's (:mod:`search.sentences`), so an event opens and
 quotes exactly the sentence shown. A date in the headline is an event of the title.
@@ -82,12 +84,14 @@ def dated_events(
     if date_spans is None:
         date_spans = _date_spans(body)
     anchor = article_date or _year_most_named(body, date_spans)
+    relative = _relative_spans if article_date else lambda text: []
+    title_spans = sorted({*_date_spans(title), *relative(title)})
     events = [
         DatedEvent(value, TITLE, 0, len(title), start, end)
-        for start, end, value in _mentions(title, 0, len(title), anchor, _all_spans(title))
+        for start, end, value in _mentions(title, 0, len(title), anchor, title_spans)
     ]
     # Every mention of the body found once, then handed to the sentence holding it.
-    spans = sorted({*date_spans, *_relative_spans(body)})
+    spans = sorted({*date_spans, *relative(body)})
     starts = [a for a, _ in spans]
     for _paragraph, sentences in paragraphs(body) if split is None else split:
         for sentence_start, sentence_end in sentences:
@@ -99,10 +103,6 @@ def dated_events(
             for start, end, value in _mentions(body, sentence_start, sentence_end, anchor, inside):
                 events.append(DatedEvent(value, BODY, sentence_start, sentence_end, start, end))
     return events
-
-
-def _all_spans(text: str) -> list[Range]:
-    return sorted({*_date_spans(text), *_relative_spans(text)})
 
 
 def _relative_spans(text: str) -> list[Range]:
@@ -180,10 +180,13 @@ def _from_day(
 
 
 def _year_most_named(body: str, date_spans: Sequence[Range]) -> str | None:
-    """The year the body's full dates name most often, if any."""
+    """The year the body's full dates name most often, if they name it twice or more and
+    more often than any other (a lone future date is no clue to when the text was written)."""
     years = Counter(
         value.start[:4]
         for a, b in date_spans
         if (value := normalise_date(body[a:b], None)) is not None
     )
-    return years.most_common(1)[0][0] if years else None
+    ranked = [*years.most_common(2), ("", 0), ("", 0)]
+    (year, count), (_, runner_up) = ranked[0], ranked[1]
+    return year if count >= 2 and count > runner_up else None

@@ -97,3 +97,23 @@ def test_the_extractors_date_spans_give_the_same_events():
     assert dated_events("", body, "2024-07-10", date_spans=dates) == dated_events(
         "", body, "2024-07-10"
     )
+
+
+def test_a_lone_future_date_does_not_date_an_undated_article():
+    body = (
+        "Hajiyev recalled the deal signed in August of this year. "
+        "The summit is scheduled for May 2026."
+    )
+    assert [e[1] for e in events("", body, None)] == ["2026-05"]
+
+
+def test_an_undated_article_whose_dates_split_between_years_is_not_anchored():
+    body = "It opened in March 2023 and closed in June 2024. It reopened on July 3."
+    assert [e[1] for e in events("", body, None)] == ["2023-03", "2024-06"]
+
+
+def test_relative_mentions_need_the_articles_own_date():
+    body = "On 3 May 2024 it opened. By 9 June 2024 it was full. It closed yesterday."
+    assert [e[0] for e in events("", body, None)] == ["3 May 2024", "9 June 2024"]
+    dated = events("", body, "2024-07-02")
+    assert dated[-1][:3] == ("yesterday", "2024-07-01", "2024-07-01")
