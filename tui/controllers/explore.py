@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from briefings.models import Quote
-    from search.models import Article, EntityProfile, SpeakerStatement, TimelineEvent
+    from search.models import Article, EntityProfile
     from search.service import SearchService
+    from tui.screens.passage_list import PassageView
 
 # Writes a new note on an article (on a quote, or the whole article when None).
 NoteWriter = Callable[["Article", "Quote | None"], None]
@@ -70,17 +71,22 @@ class ExploreController:
     ) -> None:
         """The timeline of ``query``'s results narrowed by ``filters``, or of one article."""
 
-        def call() -> list[TimelineEvent]:
-            return self._service().timeline(query, filters=filters, article_id=article_id)
+        width = self._width
 
-        def done(events: list[TimelineEvent]) -> None:
+        def call() -> PassageView | None:
+            from tui.screens.timeline import timeline_view
+
+            events = self._service().timeline(query, filters=filters, article_id=article_id)
+            # The rows are made here too: thousands of them would hold up the screen.
+            return timeline_view(subject, events, width) if events else None
+
+        def done(view: PassageView | None) -> None:
             from tui.screens.timeline import TimelineScreen
 
-            if not events:
+            if view is None:
                 self._screen.notify(f"No dated sentences in {subject}.", markup=False)
                 return
-            screen = TimelineScreen(subject, events, self.open_at, self.quote, self._width)
-            self._screen.app.push_screen(screen)
+            self._screen.app.push_screen(TimelineScreen(view, self.open_at, self.quote))
 
         self._run(call, done, "explore", "Cannot show the timeline")
 
@@ -91,36 +97,45 @@ class ExploreController:
     def statements(self, canonical: str) -> None:
         """What the entity said, each statement ready to open or quote."""
 
-        def call() -> list[SpeakerStatement]:
-            return self._service().statements(canonical)
+        width = self._width
 
-        def done(statements: list[SpeakerStatement]) -> None:
+        def call() -> PassageView:
+            from tui.screens.statements import statements_view
+
+            return statements_view(canonical, self._service().statements(canonical), width)
+
+        def done(view: PassageView) -> None:
             from tui.screens.statements import StatementsScreen
 
-            screen = StatementsScreen(canonical, statements, self.open_at, self.quote, self._width)
-            self._screen.app.push_screen(screen)
+            self._screen.app.push_screen(StatementsScreen(view, self.open_at, self.quote))
 
         self._run(call, done, "explore", "Cannot list the statements")
 
     def entity_page(self, canonical: str, entity_type: str) -> None:
         """The entity's page: names, articles, months, companions with their evidence."""
 
-        def call() -> EntityProfile | None:
-            return self._service().entity(canonical)
+        width = self._width
 
-        def done(profile: EntityProfile | None) -> None:
+        def call() -> tuple[PassageView, EntityProfile] | None:
+            from tui.screens.entity_page import entity_view
+
+            profile = self._service().entity(canonical)
+            return None if profile is None else (entity_view(profile, width), profile)
+
+        def done(found: tuple[PassageView, EntityProfile] | None) -> None:
             from tui.screens.entity_page import EntityPageScreen
 
-            if profile is None:
+            if found is None:
                 self._screen.notify(f"{canonical} is not in the index.", markup=False)
                 return
+            view, profile = found
             screen = EntityPageScreen(
+                view,
                 profile,
                 self.open_at,
                 self.quote,
                 lambda: self.statements(profile.name),
                 lambda: self.entity_timeline(profile.name, profile.type or entity_type),
-                self._width,
             )
             self._screen.app.push_screen(screen)
 

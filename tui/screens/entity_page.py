@@ -19,7 +19,7 @@ from tui.literal import content
 from tui.month_chart import chart_lines
 from tui.passage import Passage
 from tui.plural import counted
-from tui.screens.passage_list import PassageListScreen, Row, with_title
+from tui.screens.passage_list import PassageListScreen, PassageView, Row, with_title
 from tui.widgets.entities.styles import TYPE_NAMES, text_style
 
 
@@ -44,8 +44,29 @@ def companion_rows(profile: EntityProfile, width: int) -> list[Row]:
     return rows
 
 
+def entity_view(profile: EntityProfile, width: int) -> PassageView:
+    """The page of ``profile``: its names and months above, its companions below."""
+    aliases = [a for a in profile.aliases if a != profile.name]
+    also = f"Also named: {', '.join(aliases)}" if aliases else "No other names"
+    lead = [content(f"{also} · named in {counted(profile.articles, 'article')}", one_line=True)]
+    per_month = {m.month: m.mentions for m in profile.mentions}
+    chart = chart_lines(per_month, width, "mentions")
+    lead.append(content(chart[0], "$accent" if per_month else "", one_line=True))
+    lead.extend(content(line, one_line=True) for line in chart[1:])
+    companions = (
+        f"Named with it ({len(profile.cooccurring)}): sentences shared, articles,"
+        " score (normalised PMI)"
+        if profile.cooccurring
+        else "No other entity shares enough sentences with it."
+    )
+    lead.append(content(companions, "bold", one_line=True))
+    kind = TYPE_NAMES.get(profile.type, profile.type)
+    return PassageView(f"{kind}: {profile.name}", lead, companion_rows(profile, width))
+
+
 class EntityPageScreen(PassageListScreen):
-    """The page of ``profile``; ``statements`` and ``timeline`` show the entity's own."""
+    """An :func:`entity_view` of ``profile``; ``statements`` and ``timeline`` show the
+    entity's own."""
 
     BINDINGS = [
         Binding("S", "statements", "Statements", tooltip="What this entity said"),
@@ -54,33 +75,17 @@ class EntityPageScreen(PassageListScreen):
 
     def __init__(
         self,
+        view: PassageView,
         profile: EntityProfile,
         open_at: Callable[[Passage], object],
         quote: Callable[[Passage], object],
         statements: Callable[[], object],
         timeline: Callable[[], object],
-        width: int,
     ) -> None:
         self.profile = profile
         self._statements = statements
         self._timeline = timeline
-        aliases = [a for a in profile.aliases if a != profile.name]
-        also = f"Also named: {', '.join(aliases)}" if aliases else "No other names"
-        lead = [content(f"{also} · named in {counted(profile.articles, 'article')}", one_line=True)]
-        per_month = {m.month: m.mentions for m in profile.mentions}
-        chart = chart_lines(per_month, width, "mentions")
-        lead.append(content(chart[0], "$accent" if per_month else "", one_line=True))
-        lead.extend(content(line, one_line=True) for line in chart[1:])
-        companions = (
-            f"Named with it ({len(profile.cooccurring)}): sentences shared, articles,"
-            " score (normalised PMI)"
-            if profile.cooccurring
-            else "No other entity shares enough sentences with it."
-        )
-        lead.append(content(companions, "bold", one_line=True))
-        kind = TYPE_NAMES.get(profile.type, profile.type)
-        rows = companion_rows(profile, width)
-        super().__init__(f"{kind}: {profile.name}", lead, rows, open_at, quote)
+        super().__init__(view, open_at, quote)
 
     def action_statements(self) -> None:
         self._statements()

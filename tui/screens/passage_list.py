@@ -8,6 +8,7 @@ current briefing and leaves the view open for the next one. Headings cannot be c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,18 @@ from tui.passage import Passage
 
 # A row: a heading (passage None) or a passage with its line.
 Row = tuple[Content, "Passage | None"]
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """What a passage list shows: its border title, lines above the list, and the rows.
+
+    Made in a worker thread (thousands of rows take a while), shown by the screen.
+    """
+
+    heading: str
+    lead: Sequence[Content]
+    rows: Sequence[Row]
 
 
 class PassageList(OptionList):
@@ -39,12 +52,10 @@ class PassageList(OptionList):
 
 
 class PassageListScreen(ModalScreen[None]):
-    """``rows`` under ``heading``, with ``lead`` lines above them.
+    """A :class:`PassageView`: its rows under its heading, its lead lines above them.
 
     Args:
-        heading: the border title.
-        lead: lines shown above the list (already literal-safe content).
-        rows: headings and passages, in order.
+        view: what to show (the lead already literal-safe content).
         open_at: called with the passage chosen (after the view closes).
         quote: called with the passage to quote.
     """
@@ -67,16 +78,14 @@ class PassageListScreen(ModalScreen[None]):
 
     def __init__(
         self,
-        heading: str,
-        lead: Sequence[Content],
-        rows: Sequence[Row],
+        view: PassageView,
         open_at: Callable[[Passage], object],
         quote: Callable[[Passage], object],
     ) -> None:
         super().__init__()
-        self.heading = heading
-        self.lead = list(lead)
-        self.rows = list(rows)
+        self.heading = view.heading
+        self.lead = list(view.lead)
+        self.rows = list(view.rows)
         self._open_at = open_at
         self._quote = quote
 

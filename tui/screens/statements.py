@@ -6,7 +6,7 @@ the article's title, under a heading per article date.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 
@@ -14,7 +14,7 @@ from search.models import SpeakerStatement
 from tui.literal import content
 from tui.passage import Passage
 from tui.plural import counted
-from tui.screens.passage_list import PassageListScreen, Row, with_title
+from tui.screens.passage_list import PassageListScreen, PassageView, Row, with_title
 
 KIND_WIDTH = 9
 
@@ -39,25 +39,21 @@ def statement_rows(statements: Sequence[SpeakerStatement], width: int) -> list[R
     return rows
 
 
-class StatementsScreen(PassageListScreen):
-    """The statements of ``speaker`` (its canonical name)."""
+def statements_view(
+    speaker: str, statements: Sequence[SpeakerStatement], width: int
+) -> PassageView:
+    """The statements of ``speaker`` (its canonical name), with a summary line above."""
+    articles = len({s.article_id for s in statements})
+    direct = sum(s.kind == "direct" for s in statements)
+    summary = (
+        f"{counted(len(statements), 'statement')} in {counted(articles, 'article')}"
+        f" ({direct} direct, {len(statements) - direct} reported)"
+        if statements
+        else f"No statements attributed to {speaker} were found."
+    )
+    lead = [content(summary, one_line=True)]
+    return PassageView(f"Statements: {speaker}", lead, statement_rows(statements, width))
 
-    def __init__(
-        self,
-        speaker: str,
-        statements: Sequence[SpeakerStatement],
-        open_at: Callable[[Passage], object],
-        quote: Callable[[Passage], object],
-        width: int,
-    ) -> None:
-        articles = len({s.article_id for s in statements})
-        direct = sum(s.kind == "direct" for s in statements)
-        summary = (
-            f"{counted(len(statements), 'statement')} in {counted(articles, 'article')}"
-            f" ({direct} direct, {len(statements) - direct} reported)"
-            if statements
-            else f"No statements attributed to {speaker} were found."
-        )
-        lead = [content(summary, one_line=True)]
-        rows = statement_rows(statements, width)
-        super().__init__(f"Statements: {speaker}", lead, rows, open_at, quote)
+
+class StatementsScreen(PassageListScreen):
+    """A :func:`statements_view`."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 
@@ -19,7 +19,7 @@ from tui.literal import content
 from tui.month_chart import chart_lines
 from tui.passage import Passage
 from tui.plural import counted
-from tui.screens.passage_list import PassageListScreen, Row, with_title
+from tui.screens.passage_list import PassageListScreen, PassageView, Row, with_title
 
 DATE_WIDTH = 12
 RESOLVED_SIGN = "~"
@@ -69,25 +69,21 @@ def timeline_rows(events: Sequence[TimelineEvent], width: int, *, titles: bool =
     return rows
 
 
-class TimelineScreen(PassageListScreen):
-    """The events of ``subject`` (a query, or an article's title)."""
+def timeline_view(subject: str, events: Sequence[TimelineEvent], width: int) -> PassageView:
+    """The timeline of ``subject`` (a query, or an article's title): a bar per month, a
+    summary line, then the events under their years and months."""
+    per_month = events_per_month(events)
+    articles = len({e.article_id for e in events})
+    lead = [content(line, one_line=True) for line in chart_lines(per_month, width, "events")]
+    lead[0] = lead[0].stylize("$accent") if per_month else lead[0]
+    summary = (
+        f"{counted(len(events), 'dated sentence')} in {counted(articles, 'article')}"
+        f" · {RESOLVED_SIGN} dated from the article's own date"
+    )
+    lead.append(content(summary, one_line=True))
+    rows = timeline_rows(events, width, titles=articles > 1)
+    return PassageView(f"Timeline: {subject}", lead, rows)
 
-    def __init__(
-        self,
-        subject: str,
-        events: Sequence[TimelineEvent],
-        open_at: Callable[[Passage], object],
-        quote: Callable[[Passage], object],
-        width: int,
-    ) -> None:
-        per_month = events_per_month(events)
-        articles = len({e.article_id for e in events})
-        lead = [content(line, one_line=True) for line in chart_lines(per_month, width, "events")]
-        lead[0] = lead[0].stylize("$accent") if per_month else lead[0]
-        summary = (
-            f"{counted(len(events), 'dated sentence')} in {counted(articles, 'article')}"
-            f" · {RESOLVED_SIGN} dated from the article's own date"
-        )
-        lead.append(content(summary, one_line=True))
-        rows = timeline_rows(events, width, titles=articles > 1)
-        super().__init__(f"Timeline: {subject}", lead, rows, open_at, quote)
+
+class TimelineScreen(PassageListScreen):
+    """A :func:`timeline_view`."""
