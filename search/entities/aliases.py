@@ -53,8 +53,11 @@ def resolve(
     _spread_by_text(mentions)
     _organisations(mentions)
     settled: list[Mention] = []
-    for mention in mentions:
-        if mention.type is None and _listed_after_place(text, settled, mention):
+    for index, mention in enumerate(mentions):
+        if mention.type is None and (
+            _listed_after_place(text, settled, mention)
+            or _opens_list_of_places(text, mentions, index)
+        ):
             mention.type = "PLACE"
         if mention.type is None and not mention.heading:
             mention.type = _default_type(mention, mid_sentence, lower_words, lex)
@@ -292,6 +295,16 @@ def _shortened_companies(mentions: list[Mention], common_words: frozenset[str]) 
             if name.startswith(short) and len(rest) >= 4 and rest.islower():
                 mention.canonical = name if rest not in common_words else short
                 break
+
+
+def _opens_list_of_places(text: str, mentions: list[Mention], index: int) -> bool:
+    """ "from Nice, Lyon and Toulouse": a name before two places that close a list."""
+    following = mentions[index + 1 : index + 3]
+    if len(following) < 2 or any(m.type != "PLACE" for m in following):
+        return False
+    first = text[mentions[index].end : following[0].start]
+    second = text[following[0].end : following[1].start]
+    return first == ", " and second in (" and ", ", and ", " or ")
 
 
 def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> bool:

@@ -132,3 +132,8 @@ def test_saint_before_a_name_that_no_one_bears_is_no_person():
     found = types("They play St Mirren on Saturday, and the striker is fit.")
     assert found["St Mirren"] == "ORG"
     assert "Mirren" not in found
+
+
+def test_a_name_that_opens_a_list_of_places_is_a_place():
+    found = types("Flights to and from Nice, Lyon and Toulouse were cut.")
+    assert found == {"Nice": "PLACE", "Lyon": "PLACE", "Toulouse": "PLACE"}
