@@ -143,10 +143,11 @@ class SearchService(ABC):
         Returns:
             Mentions, the best matching articles first, each article's in body order.
         """
-        from search.query.mentions import mention_query, mentions_in
+        from search.models import entity_query
+        from search.query.mentions import mentions_in
 
         found: list[Mention] = []
-        for hit in self.search(mention_query(canonical, entity_type), limit=limit).hits:
+        for hit in self.search(entity_query(canonical, entity_type), limit=limit).hits:
             article = self.article(hit.id)
             if article is None:
                 continue
@@ -207,13 +208,13 @@ class SearchService(ABC):
             The statements, empty when the name is unknown (see :meth:`resolve_entity`).
         """
         from search.explore import corpus
-        from search.query.mentions import mention_query
+        from search.models import entity_query
 
         found = self.resolve_entity(name)
         if found is None:
             return []
         canonical, entity_type = found
-        query = mention_query(canonical, entity_type)
+        query = entity_query(canonical, entity_type)
         articles = self._explored_query(query, NO_FILTERS, parts="s")
         return corpus.statements(articles, canonical)
 
@@ -230,13 +231,13 @@ class SearchService(ABC):
             The profile, or None when the name is unknown.
         """
         from search.explore import corpus
-        from search.query.mentions import mention_query
+        from search.models import entity_query
 
         found = self.resolve_entity(name)
         if found is None:
             return None
         canonical, entity_type = found
-        query = mention_query(canonical, entity_type)
+        query = entity_query(canonical, entity_type)
         articles, _total = self._named_articles(query, naming=(entity_type, canonical))
         with self._counting() as (article_count, total):
             return corpus.profile(
@@ -357,9 +358,9 @@ class SearchService(ABC):
     def _counting(self):
         """``(article_count, total)``: how many articles name a ``(type, canonical)``,
         and how many the corpus has."""
-        from search.query.mentions import mention_query
+        from search.models import entity_query
 
         def article_count(entity_type: str, canonical: str) -> int:
-            return self.search(mention_query(canonical, entity_type), limit=1).total
+            return self.search(entity_query(canonical, entity_type), limit=1).total
 
         yield article_count, len(self.articles())

@@ -79,6 +79,14 @@ ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "DATE", "MONEY")
 ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 
 
+def entity_query(canonical: str, entity_type: str) -> str:
+    """The query for the articles naming an entity (``person:"Ilham Aliyev"``; a date or
+    an amount, which have no field, as a phrase of the text)."""
+    name = canonical.replace('"', " ").strip()
+    field = ENTITY_FIELDS.get(entity_type)
+    return f'{field}:"{name}"' if field else f'"{name}"'
+
+
 @dataclass(frozen=True)
 class EntitySpan:
     """One mention of an entity: ``body[start:end] == text``."""
@@ -257,11 +265,13 @@ class SkippedFile:
 
 @dataclass(frozen=True)
 class IndexProgress:
-    """Progress of an index update; ``done`` of ``total`` files read."""
+    """Progress of an index update; ``done`` of ``total`` files read, of which the
+    commits so far hold ``indexed`` (searches answer over those)."""
 
     done: int
     total: int
     path: str = ""
+    indexed: int = 0
 
 
 @dataclass(frozen=True)

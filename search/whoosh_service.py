@@ -26,6 +26,7 @@ from search.index import documents
 from search.index.manifest import load_manifest
 from search.locations import index_dir
 from search.models import (
+    ENTITY_FIELDS,
     NO_FILTERS,
     Article,
     ArticleCopies,
@@ -444,7 +445,8 @@ class WhooshSearchService(SearchService):
         return documents.to_spans(stored) if stored else []
 
     def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
-        from search.query.mentions import mention_query, mentions_in
+        from search.models import entity_query
+        from search.query.mentions import mentions_in
         from search.query.parser import parse
         from search.query.whoosh_query import to_whoosh
 
@@ -453,7 +455,7 @@ class WhooshSearchService(SearchService):
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            parsed = to_whoosh(parse(mention_query(canonical, entity_type)), searcher.schema)
+            parsed = to_whoosh(parse(entity_query(canonical, entity_type)), searcher.schema)
             for hit in searcher.search(parsed, limit=limit):
                 stored = hit.fields()
                 article = {"id": stored["id"], "title": stored.get("title")}
@@ -510,7 +512,6 @@ class WhooshSearchService(SearchService):
 
     @contextmanager
     def _counting(self):
-        from search.query.mentions import QUERY_FIELDS
 
         # One searcher for every count of a page: borrowing one per name cost more than
         # the lookups themselves.
@@ -521,7 +522,7 @@ class WhooshSearchService(SearchService):
             reader = searcher.reader()
 
             def article_count(entity_type: str, canonical: str) -> int:
-                field = QUERY_FIELDS.get(entity_type)
+                field = ENTITY_FIELDS.get(entity_type)
                 term = canonical.replace(",", " ").strip().lower()
                 return reader.doc_frequency(field, term) if field else 0
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from search.entities.corrections import active_corrections
 from search.explore.article_data import NAME_TYPES
 from search.explore.article_names import ArticleNames, NamedEntity, NameKey
-from search.query.mentions import mention_query
+from search.models import entity_query
 
 # How many articles are read to tell which entity a name is.
 SAMPLE = 100
@@ -44,7 +44,7 @@ def resolve_name(name: str, sample_names: SampleNames) -> tuple[str, str] | None
     wanted = _corrected(typed).casefold()
     exact: Counter[NameKey] = Counter()
     partial: Counter[NameKey] = Counter()
-    for query in [mention_query(wanted, entity_type) for entity_type in NAME_TYPES]:
+    for query in [entity_query(wanted, entity_type) for entity_type in NAME_TYPES]:
         _vote(*sample_names(query), wanted, exact, partial)
     if not exact:
         _vote(*sample_names(f'"{typed}"'), wanted, exact, partial)

@@ -1,7 +1,8 @@
 """Mentions of one entity across articles, as keyword-in-context lines.
 
-Pure functions shared by every :class:`~search.service.SearchService`: the query that
-finds the articles naming an entity, and the cut of each mention with its context.
+Pure functions shared by every :class:`~search.service.SearchService`: the cut of each
+mention with its context (the query finding the articles is
+:func:`search.models.entity_query`).
 """
 
 from __future__ import annotations
@@ -12,24 +13,7 @@ from collections.abc import Sequence
 from search.models import EntitySpan, Mention
 
 CONTEXT_CHARS = 60
-# The entity types with an index field; dates and amounts are found in the body text.
-QUERY_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 _SPACES = re.compile(r"\s+")
-
-
-def mention_query(canonical: str, entity_type: str) -> str:
-    """The query for articles that mention the entity (e.g. ``person:"Ilham Aliyev"``).
-
-    Args:
-        canonical: the entity's canonical name.
-        entity_type: one of ``ENTITY_TYPES``.
-
-    Returns:
-        A query in the app's query language.
-    """
-    name = canonical.replace('"', " ").strip()
-    field = QUERY_FIELDS.get(entity_type)
-    return f'{field}:"{name}"' if field else f'"{name}"'
 
 
 def _one_line(text: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.models import EntitySpan
-from search.query.mentions import mention_query, mentions_in
+from search.models import EntitySpan, entity_query
+from search.query.mentions import mentions_in
 from search.service import SearchService
 from tests.unit.index_fixtures import make_service, write_articles
 
@@ -71,10 +71,10 @@ def test_the_default_implementation_agrees_with_the_whoosh_one(service):
     assert len(fallback) == 3
 
 
-def test_mention_query_names_the_field_and_keeps_the_name_whole():
-    assert mention_query("Ilham Aliyev", "PERSON") == 'person:"Ilham Aliyev"'
-    assert mention_query('The "Big" Bank', "ORG") == 'org:"The  Big  Bank"'
-    assert mention_query("5 May 2024", "DATE") == '"5 May 2024"'
+def test_the_entity_query_names_the_field_and_keeps_the_name_whole():
+    assert entity_query("Ilham Aliyev", "PERSON") == 'person:"Ilham Aliyev"'
+    assert entity_query('The "Big" Bank', "ORG") == 'org:"The  Big  Bank"'
+    assert entity_query("5 May 2024", "DATE") == '"5 May 2024"'
 
 
 def test_context_is_cut_to_the_asked_width():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from search.models import ENTITY_FIELDS, NO_FILTERS, SearchFilters
+from search.models import NO_FILTERS, SearchFilters, entity_query
 from tui.background import in_thread
 from tui.controllers import ArticleOpener
 from tui.passage import Passage
@@ -25,13 +25,6 @@ if TYPE_CHECKING:
 
 # Writes a new note on an article (on a quote, or the whole article when None).
 NoteWriter = Callable[["Article", "Quote | None"], None]
-
-
-def entity_query(canonical: str, entity_type: str) -> str:
-    """The query for the articles that name the entity (``person:"Ilham Aliyev"``)."""
-    name = canonical.replace('"', " ").strip()
-    field = ENTITY_FIELDS.get(entity_type)
-    return f'{field}:"{name}"' if field else f'"{name}"'
 
 
 class ExploreController:
