@@ -4,10 +4,12 @@ Direct statements are quotations with their speaker beside them: “…,” Aliy
 “…,” said the minister; Sharif stated: “…”. Reported ones are attributed clauses:
 according to X, …; …, according to X; X said (that) …; X told Y (that) …. A speaker is a
 person or organisation the extractor found (so the user's entity corrections apply) and
-is named by its canonical name (a surname alone by the full name named before it); a
-title ("the president", "the minister") stands for the nearest person named before it in
-the same paragraph, and "he" or "she" for the paragraph's last speaker, or else for the
-person named first in the sentence that last named someone.
+is named by its canonical name (a surname alone by the full name named before it), and
+a person named with their organisation ("Met Office forecaster Matthew Lehnert") is the
+speaker rather than the organisation; a title ("the president", "the minister") stands
+for the nearest person named before it in the same paragraph, and "he" or "she" for the
+paragraph's last speaker, or else for the person named first in the sentence that last
+named someone.
 
 No speaker, no statement: a quotation nobody in the paragraph can be named for is left
 out rather than guessed.
@@ -103,12 +105,17 @@ def find_statements(
         found += quoted
         covered = [(s.sentence_start, s.sentence_end) for s in quoted]
         for sentence in sentences:
-            if sentence in covered or _QUOTES.search(body, *sentence):
+            # A quotation's sentences, its last one included, are its own statement.
+            if _overlaps(sentence, covered) or _QUOTES.search(body, *sentence):
                 continue
             reported = _reported(body, *sentence, resolver)
             if reported is not None:
                 found.append(reported)
     return sorted(found, key=lambda statement: statement.start)
+
+
+def _overlaps(sentence: Range, ranges: list[Range]) -> bool:
+    return any(start < sentence[1] and sentence[0] < end for start, end in ranges)
 
 
 class _Resolver:
@@ -131,8 +138,12 @@ class _Resolver:
         return speaker
 
     def _named(self, start: int, end: int, slot: str) -> str | None:
-        for span in self._within(start, end):
-            return self._full_name(span)
+        named = list(self._within(start, end))
+        people = [span for span in named if span.type == "PERSON"]
+        if named:
+            # "Met Office chief meteorologist Matthew Lehnert": the person at the end of
+            # the slot speaks, the organisation before is where they work.
+            return self._full_name(people[-1] if people else named[0])
         if not _PRONOUN_OR_TITLE.match(slot):
             return None
         if _PRONOUN.match(slot):

@@ -16,6 +16,8 @@ NAMES = {
     "Sharif": ("PERSON", "Shehbaz Sharif"),
     "Nikol Pashinyan": ("PERSON", "Nikol Pashinyan"),
     "Foreign Ministry": ("ORG", "Foreign Ministry"),
+    "Met Office": ("ORG", "Met Office"),
+    "Matthew Lehnert": ("PERSON", "Matthew Lehnert"),
     "Baku": ("PLACE", "Baku"),
 }
 
@@ -128,4 +130,18 @@ def test_a_statement_with_its_speaker_after_it_is_reported():
     text = "Growth will reach three percent next year, Shehbaz Sharif told parliament."
     assert statements(text) == [
         ("Shehbaz Sharif", REPORTED, "Growth will reach three percent next year")
+    ]
+
+
+def test_a_person_named_with_their_organisation_is_the_speaker():
+    text = '"Roads could be cut off for days," said Met Office forecaster Matthew Lehnert.'
+    assert statements(text) == [("Matthew Lehnert", DIRECT, "Roads could be cut off for days,")]
+    text = "Met Office forecaster Matthew Lehnert said that the cold would ease by Saturday."
+    assert statements(text) == [("Matthew Lehnert", REPORTED, "the cold would ease by Saturday")]
+
+
+def test_a_quotation_over_two_sentences_is_one_statement():
+    text = '"The old law came from the coup. We deserve a civil law," Aliyev said.'
+    assert statements(text) == [
+        ("Ilham Aliyev", DIRECT, "The old law came from the coup. We deserve a civil law,")
     ]
