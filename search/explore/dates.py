@@ -9,9 +9,11 @@ resolved; without an article date such a mention names nothing and is left out.
 Rules, in the order a reporter writes them:
 
 - a day or month without a year takes the year that puts it nearest the article's date
-  ("December 28" in an article of 5 January 2025 is 2024-12-28);
-- a weekday is the last one on or before the article's date, or the next one after it
-  when "next" or "will" comes shortly before it;
+  ("December 28" in an article of 5 January 2025 is 2024-12-28), and "last November"
+  the last November before the article's month;
+- a weekday is the last one on or before the article's date ("last Thursday" in an
+  article of a Thursday is the week before), or the next one after it when "next",
+  "will", "would", "could", "expected" or "until" comes shortly before it;
 - "yesterday", "today", "tomorrow", "last/this/next week|month|year" count from the
   article's date; a week is a range of days, Monday to Sunday;
 - "12-14 March", "between 2019 and 2021", "from March to May 2024" and "the 1990s" are
@@ -72,7 +74,11 @@ _RELATIVE = re.compile(
     r"|(?P<which>last|this|next|past)\s+(?P<unit>week|month|year)",
     re.IGNORECASE,
 )
-_FUTURE_CUE = re.compile(r"\b(?:next|will|shall|is to|are to|due|coming|upcoming)\b[^.]{0,40}$")
+_FUTURE_CUE = re.compile(
+    r"\b(?:next|will|shall|would|could|is to|are to|due|coming|upcoming|expected|until)\b"
+    r"[^.]{0,40}$"
+)
+_LAST_CUE = re.compile(r"\blast\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ def normalise_date(mention: str, article_date: str | None, before: str = "") -> 
     for form in _EXACT:
         match = form.fullmatch(text)
         if match:
-            return _exact(match.groupdict(), anchor, future=bool(_FUTURE_CUE.search(before)))
+            return _exact(match.groupdict(), anchor, before)
     return None
 
 
@@ -133,12 +139,12 @@ def _anchor(article_date: str | None) -> tuple[date, str] | None:
         return None
 
 
-def _exact(found: dict, anchor: tuple[date, str] | None, *, future: bool) -> DateValue | None:
+def _exact(found: dict, anchor: tuple[date, str] | None, before: str) -> DateValue | None:
     if found.get("decade"):
         decade = int(found["decade"])
         return DateValue(str(decade), str(decade + 9), "year")
     if found.get("weekday"):
-        return _weekday(_WEEKDAY_NUMBER[found["weekday"].casefold()], anchor, future)
+        return _weekday(_WEEKDAY_NUMBER[found["weekday"].casefold()], anchor, before)
     month = _month(found.get("m")) or _number(found.get("m_num"))
     month2 = _month(found.get("m2"))
     day, day2 = _number(found.get("d")), _number(found.get("d2"))
@@ -152,6 +158,16 @@ def _exact(found: dict, anchor: tuple[date, str] | None, *, future: bool) -> Dat
         if anchor is None:
             return None
         year = _nearest_year(month, day or 15, anchor[0])
+        if (
+            day is None
+            and _LAST_CUE.search(before)
+            and (year, month)
+            >= (
+                anchor[0].year,
+                anchor[0].month,
+            )
+        ):
+            year -= 1  # "last November" is a November gone by, never this one
     try:
         if day is None:
             start = f"{year:04d}-{month:02d}"
@@ -165,13 +181,14 @@ def _exact(found: dict, anchor: tuple[date, str] | None, *, future: bool) -> Dat
     return DateValue(first.isoformat(), last.isoformat(), "day", resolved)
 
 
-def _weekday(weekday: int, anchor: tuple[date, str] | None, future: bool) -> DateValue | None:
+def _weekday(weekday: int, anchor: tuple[date, str] | None, before: str) -> DateValue | None:
     if anchor is None or anchor[1] != "day":
         return None
     day = anchor[0]
-    if future:
-        shift = (weekday - day.weekday()) % 7 or 7
-        found = day + timedelta(days=shift)
+    if _LAST_CUE.search(before):
+        found = day - timedelta(days=(day.weekday() - weekday) % 7 or 7)
+    elif _FUTURE_CUE.search(before):
+        found = day + timedelta(days=(weekday - day.weekday()) % 7 or 7)
     else:
         found = day - timedelta(days=(day.weekday() - weekday) % 7)
     return DateValue(found.isoformat(), found.isoformat(), "day", resolved=True)

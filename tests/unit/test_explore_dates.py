@@ -95,3 +95,18 @@ def test_ranges_stay_ranges(mention, expected):
 )
 def test_what_cannot_be_told_names_no_date(mention, article_date):
     assert normalise_date(mention, article_date) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "before", "article_date", "expected"),
+    [
+        ("Thursday", "shares closed lower last ", "2025-02-20", "2025-02-13"),
+        ("Thursday", "the company announced on ", "2025-02-20", "2025-02-20"),
+        ("Wednesday", "temperatures could drop on ", "2025-01-13", "2025-01-15"),
+        ("Thursday", "a warning until midnight on ", "2025-01-13", "2025-01-16"),
+        ("November", "the bank said last ", "2025-11-20", "2024-11"),
+        ("November", "the bank said in ", "2025-11-20", "2025-11"),
+    ],
+)
+def test_cues_before_a_weekday_or_a_month_say_which_one(mention, before, article_date, expected):
+    assert normalise_date(mention, article_date, before).start == expected
