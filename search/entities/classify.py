@@ -95,7 +95,8 @@ _HOLDINGS = word_set(
 # "Parliament", "the Bank" and "the Academy" do.
 _GENERIC_HEADS = word_set(
     "Ministry Ministries Department Departments Agency Agencies Committee Commission Company "
-    "Companies Group Federation Association Authority Board"
+    "Companies Group Federation Association Authority Board Center Centre Institute Foundation "
+    "Parties"
 )
 # Titles that hold an office: a run ending in one names no one ("US President").
 _OFFICE_TITLES = word_set(

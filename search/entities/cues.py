@@ -173,6 +173,7 @@ NOT_ENTITY_HEADS = word_set(
     Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
     Nations Slam Bowl Superbowl Bafta Baftas Grammy Emmy Globes Brits Sevens Election
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
+    Genocide Massacre Revolution Famine Uprising
     """
 )
 

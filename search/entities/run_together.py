@@ -105,6 +105,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
         cut = (
             # "West Yorkshire Police": a compass word opens the place after it
             (starts_known and _ends_name(before, known, given) and before[-1] not in COMPASS)
+            or (starts_known and before[-1] in NOT_ENTITY_HEADS)  # "Islamic Revolution Iran"
             or second_person
             or after_known
             or after_organisation

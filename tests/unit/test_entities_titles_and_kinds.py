@@ -46,3 +46,13 @@ def test_a_spokeswoman_run_into_her_ministry_is_told_apart():
 
 def test_a_body_whose_name_owns_a_word_stays_whole():
     assert found("The Women's Institute met in Leeds.")[0] == ("Women's Institute", "ORG")
+
+
+def test_a_generic_organisation_word_alone_names_no_one():
+    text = "Farid Shafiyev, chairman of the Center, spoke.\n\nPositions of the Parties:\n"
+    assert found(text) == [("Farid Shafiyev", "PERSON")]
+
+
+def test_a_genocide_or_a_revolution_is_an_event_and_ends_a_run_together_name():
+    assert found("Recognition of the Armenian Genocide was dropped.") == []
+    assert found("Since the Islamic Revolution Iran has changed.") == [("Iran", "PLACE")]
