@@ -57,8 +57,12 @@ class SearchService(ABC):
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        find_copies: bool = False,
     ) -> IndexReport:
         """Bring the index up to date with the folder (incrementally unless ``rebuild``).
+
+        The report lists the identical files and versions in the whole index only when
+        ``find_copies`` (finding them after a change costs seconds at 100,000 articles).
 
         Raises:
             IndexBusyError: another process is writing the index.

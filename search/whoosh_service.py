@@ -129,12 +129,15 @@ class WhooshSearchService(SearchService):
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        find_copies: bool = False,
     ) -> IndexReport:
         try:
             report = self.indexer.update(rebuild=rebuild, progress=progress, cancel=cancel)
         except OSError as exc:
             # A read-only cache or a full disk: the index as it stands may still answer.
             raise IndexUnwritable(_os_reason(exc), usable=self.indexer.usable()) from exc
+        if not find_copies:
+            return report
         found = self._duplicates().found
         return replace(
             report,
@@ -302,6 +305,9 @@ class WhooshSearchService(SearchService):
             self._prefix_index()
         with self._reading():
             pass
+        # An article's copies and versions, found again after a change (seconds at
+        # 100,000 articles), so that opening one does not wait for them.
+        self._duplicates()
 
     def _expansions(self, word: str, searcher) -> list[str]:
         """The corpus's most used words starting with ``word``, one per stem, its own left out.

@@ -86,6 +86,7 @@ class MemoryBackend(SearchService):
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        find_copies: bool = False,
     ) -> IndexReport:
         started = time.monotonic()
         found, skipped = self._scan()

@@ -22,7 +22,7 @@ def _ids(service) -> dict[str, str]:
 
 def test_files_with_the_same_bytes_are_reported_and_list_each_other_as_copies(tmp_path):
     service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT, "other.txt": OTHER})
-    report = service.update()
+    report = service.update(find_copies=True)
     assert report.articles == 3
     assert report.identical_files == (("b.txt", "a.txt"),)
     ids = _ids(service)
@@ -33,7 +33,7 @@ def test_files_with_the_same_bytes_are_reported_and_list_each_other_as_copies(tm
 
 def test_three_copies_each_name_the_other_two(tmp_path):
     service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT, "sub/c.txt": REPORT})
-    report = service.update()
+    report = service.update(find_copies=True)
     assert report.identical_files == (("b.txt", "a.txt"), ("sub/c.txt", "a.txt"))
     assert service.copies_of(_ids(service)["b.txt"]).copies == ("a.txt", "sub/c.txt")
 
@@ -46,7 +46,7 @@ def test_the_same_text_in_another_encoding_is_a_copy_but_not_an_identical_file(t
     (corpus / "windows.txt").write_bytes(text.replace("ı", "i").encode("cp1252"))
     (corpus / "latin.txt").write_text(text.replace("ı", "i"), encoding="utf-8")
     service = WhooshSearchService(corpus, tmp_path / "index")
-    report = service.update()
+    report = service.update(find_copies=True)
     assert report.identical_files == ()
     ids = _ids(service)
     assert service.copies_of(ids["windows.txt"]).copies == ("latin.txt",)
@@ -55,7 +55,7 @@ def test_the_same_text_in_another_encoding_is_a_copy_but_not_an_identical_file(t
 
 def test_a_story_refiled_with_small_edits_is_a_version_and_another_report_is_not(tmp_path):
     service = _service(tmp_path, {"first.txt": REPORT, "refiled.txt": VERSION, "other.txt": OTHER})
-    report = service.update()
+    report = service.update(find_copies=True)
     assert report.version_pairs == (("first.txt", "refiled.txt"),)
     ids = _ids(service)
     found = service.copies_of(ids["first.txt"])
@@ -80,7 +80,7 @@ def test_deleting_a_copy_leaves_the_other_without_copies(tmp_path):
     service = _service(tmp_path, {"a.txt": REPORT, "b.txt": REPORT})
     service.update()
     (tmp_path / "corpus" / "b.txt").unlink()
-    report = service.update()
+    report = service.update(find_copies=True)
     assert report.identical_files == ()
     assert service.copies_of(_ids(service)["a.txt"]).copies == ()
 
@@ -91,7 +91,7 @@ def test_editing_a_copy_a_little_makes_it_a_version_instead(tmp_path):
     edited = tmp_path / "corpus" / "b.txt"
     edited.write_text(VERSION, encoding="utf-8")
     os.utime(edited, ns=(1, 1))
-    report = service.update()
+    report = service.update(find_copies=True)
     assert report.identical_files == ()
     assert report.version_pairs == (("a.txt", "b.txt"),)
     found = service.copies_of(_ids(service)["a.txt"])

@@ -64,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             report = _update_with_bar(service, args.rebuild)
         else:
-            report = service.update(rebuild=args.rebuild, progress=_PlainProgress())
+            report = service.update(
+                rebuild=args.rebuild, progress=_PlainProgress(), find_copies=True
+            )
     except IndexBusyError as error:
         fail(str(error), EXIT_BUSY)
     except IndexUnwritable as error:
@@ -102,7 +104,7 @@ def _update_with_bar(service, rebuild: bool):
             label = "Writing " if step.done == step.total else "Reading "
             bar.update(task, completed=step.done, total=step.total, description=label)
 
-        return service.update(rebuild=rebuild, progress=advance)
+        return service.update(rebuild=rebuild, progress=advance, find_copies=True)
 
 
 class _PlainProgress:
