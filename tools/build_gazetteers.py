@@ -298,13 +298,16 @@ REGION_TYPES = {
 }
 
 
-# Counties and council areas of Britain and Ireland and the departments of France:
-# news names them as places ("Devon", "Pembrokeshire", "Offaly", "Gironde"). They go
+# Counties, council areas and boroughs of Britain and Ireland and the departments of
+# France: news names them as places ("Devon", "Pembrokeshire", "Offaly", "Tower Hamlets",
+# "Gironde"). They go
 # through the same spelling checks as the focus countries' divisions.
 LOCAL_TYPES = {
     "Unitary authority",
     "Two-tier county",
     "Council area",
+    "London borough",
+    "Metropolitan district",
     "County",
     "Metropolitan department",
 }

@@ -45,7 +45,7 @@ from search.entities.cues import (
 )
 from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
-from search.entities.runs import STATION_RE, Segment
+from search.entities.runs import STATION_RE, Segment, looks_demonym
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
 TITLE_MODIFIERS = word_set(
@@ -145,6 +145,11 @@ _SPORTS = word_set(
     "Cricket Athletics Rugby Football Tennis Golf Hockey Netball Swimming Cycling Rowing "
     "Sailing Basketball Volleyball Boxing Judo Gymnastics Badminton Squash Triathlon"
 )
+_STORMS = word_set("Storm Hurricane Typhoon Cyclone")
+# Public bodies of Britain are named "<word> <nation>" ("Police Scotland", "Sport Wales"),
+# while these words before a nation name a part of it ("Mid Wales", "Great Britain").
+_NATIONS = frozenset(["England", "Scotland", "Wales"])
+_REGION_WORDS = COMPASS | word_set("Mid Greater Great Upper Lower Old New Rural Little Team")
 # "the rivers Exe and Tamar", "the river Taff": a river's name after the word.
 _RIVERS_BEFORE = re.compile(r"\brivers?[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))*$")
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
@@ -257,10 +262,12 @@ def classify_segment(
         )
     )
     starts_known = any(" ".join(words[:k]) in lex.known for k in range(2, len(words) + 1))
-    # "West Midlands Police": a compass word before a place is part of its name
+    # "West Midlands Police": a compass word before a place is part of its name; a
+    # body of a nation ("Police Scotland") and a storm ("Hurricane Milton") keep theirs
     starts_known = (
         starts_known
         or _sport_body(words, lex)
+        or words[0] in _STORMS
         or (
             words[0] in COMPASS
             and lex.known.get(words[1] if len(words) > 1 else "", ("",))[0] == "PLACE"
@@ -416,6 +423,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
     if _route(words):
         return "DROP"
+    if len(words) == 2 and first in _STORMS:
+        return "DROP"  # "Storm Darragh", "Hurricane Milton": weather, named like a person
     if _DOCUMENT_ON.search(text, max(0, seg.start - 40), seg.start):
         return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
     if len(words) == 1:
@@ -443,6 +452,14 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if _sport_body(words, lex):
         return "ORG"  # "Cricket Australia", "Athletics Kenya": a sport's governing body
+    if (
+        len(words) > 2
+        and words[-2] == "for"
+        and lex.known.get(last, ("",))[0] == "PLACE"
+        and first.lower() in lex.common_words
+        and first not in PERSON_TITLES | _OFFICE_TITLES
+    ):
+        return "ORG"  # "Transport for London", "Campaign for Scotland": a body for a place
     if len(words) == 2 and first == "Royal" and (last in lex.towns or last in lex.regions):
         return "PLACE"  # "Royal Portrush", "Royal Tunbridge Wells" is the town
     if (
@@ -557,7 +574,18 @@ def _route(words: list[str]) -> bool:
 
 
 def _sport_body(words: list[str], lex: Lexicon) -> bool:
-    return len(words) == 2 and words[0] in _SPORTS and words[1] in lex.countries
+    """ "Cricket Australia", "Police Scotland", "Historic England": a body of a country."""
+    if len(words) != 2 or (words[1] not in lex.countries and words[1] not in _NATIONS):
+        return False
+    if words[0] in _SPORTS:
+        return True
+    return (
+        words[1] in _NATIONS
+        and words[0].lower() in lex.common_words
+        and (words[0] in ORG_HEADS or words[0] not in COMMON_CAPITALISED)  # not "Today"
+        and words[0] not in _REGION_WORDS
+        and not looks_demonym(words[0])
+    )
 
 
 def _kind_of_name(word: str, lex: Lexicon) -> bool:

@@ -117,7 +117,7 @@ ORG_OPENERS = word_set(
 # First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
 PLACE_OPENERS = word_set(
     "Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte Stade Estadio Estádio Place "
-    "Palais Piazza Plaza Rue Avenida County River Loch"
+    "Palais Piazza Plaza Rue Avenida County River Loch Stadium Palace Arena"
 )
 
 # Lower-case words right before an organisation ("the broadcaster ORF", "the charity

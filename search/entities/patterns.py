@@ -1,4 +1,4 @@
-"""DATE and MONEY spans found by regular expressions.
+"""DATE and MONEY spans, and road numbers as places, found by regular expressions.
 
 Dates: full dates ("12 March 2024", "March 12, 2024", "2024-03-12", "12/03/2024"),
 month and year, day and month, a month after "in"/"since"/"by"... or ending a range
@@ -7,7 +7,8 @@ lower case with a year ("march 2026", as machine translation writes it), weekday
 years after a preposition ("in 2004"). Money: a currency sign or code next to an amount
 ("$5.2bn", "£300m", "US$ 3 million", "Rs 500 crore", "NOK 40 million", with a scale
 "R54 billion" and "MK150 billion") or an amount followed by a currency word ("40
-million euros", "1.5bn dollars").
+million euros", "1.5bn dollars"). Roads: a British road number with "the" before it and a word of
+roads after it ("the A30 near Bodmin", "the M4 motorway"; not "the A380 superjumbo").
 """
 
 from __future__ import annotations
@@ -102,10 +103,18 @@ MONEY_RE = re.compile(
 )
 
 
+ROAD_RE = re.compile(
+    r"(?<=\b[Tt]he )[AM]\d{1,4}(?:\(M\))?(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
+    r"|southbound|northbound|eastbound|westbound|towards|toward|through|carriageway)\b)"
+)
+
+
 def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, type) for DATE and MONEY spans in ``text``, MONEY first."""
+    """Yield (start, end, type) for MONEY, DATE and road (PLACE) spans in ``text``."""
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), "MONEY"
+    for match in ROAD_RE.finditer(text):
+        yield match.start(), match.end(), "PLACE"
     for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE):
         for match in scanner.finditer(text):
             yield match.start(), match.end(), "DATE"

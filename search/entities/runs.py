@@ -352,7 +352,10 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
 
 def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
     """Drop opening words, months and nationality adjectives, cutting the piece there."""
-    names_org = tokens[-1][1] in ORG_HEADS  # "People Power Party", "National Grid Group"
+    # "People Power Party", "National Grid Group", "Police Scotland"
+    names_org = tokens[-1][1] in ORG_HEADS or (
+        len(tokens) == 2 and tokens[0][1] in ORG_HEADS and tokens[1][1] in _NATIONS
+    )
     while tokens and " ".join(w for _, w in tokens) not in known:
         first = tokens[0][1]
         opening = first in CLOSED_CLASS if names_org else first in COMMON_CAPITALISED
@@ -381,7 +384,9 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
             close()
             continue
         # "Local Government Association", "People Power Party", "PC Pro Magazine".
-        opening = _is_common(word) and not (names_org and word in _ORG_OPENING_WORDS)
+        opening = _is_common(word) and not (
+            names_org and (word in _ORG_OPENING_WORDS or (index == 0 and word in ORG_HEADS))
+        )
         if not current and (word in NAME_PARTICLES or opening):
             continue
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
@@ -467,6 +472,9 @@ def _is_common(word: str) -> bool:
         or word.split("-", 1)[0] in COMMON_CAPITALISED
         or _SECTION_NUMBER.fullmatch(word) is not None
     )
+
+
+_NATIONS = frozenset(["England", "Scotland", "Wales"])
 
 
 def _is_place(word: str, known: dict) -> bool:

@@ -37,3 +37,19 @@ def test_a_compass_word_and_a_demonym_open_an_organisations_name():
     text = "Observers from the Southern African Development Community said so."
     assert found(text) == [("Southern African Development Community", "ORG")]
     assert found("North Korean troops crossed the border.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Police Scotland said a man had been arrested in Paisley.", "Police Scotland"),
+        ("Historic England listed the building.", "Historic England"),
+        ("A spokesperson for Transport for London said so.", "Transport for London"),
+    ],
+)
+def test_a_public_body_named_after_its_nation_or_city_is_one_organisation(text, body):
+    assert found(text)[0] == (body, "ORG")
+
+
+def test_a_nation_after_an_opening_word_stays_a_place():
+    assert found("Today Scotland voted.") == [("Scotland", "PLACE")]

@@ -137,3 +137,35 @@ def test_saint_before_a_name_that_no_one_bears_is_no_person():
 def test_a_name_that_opens_a_list_of_places_is_a_place():
     found = types("Flights to and from Nice, Lyon and Toulouse were cut.")
     assert found == {"Nice": "PLACE", "Lyon": "PLACE", "Toulouse": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "road"),
+    [
+        ("A tree fell on the A30 near Bodmin.", "A30"),
+        ("The crash closed the M4 motorway for six hours.", "M4"),
+    ],
+)
+def test_a_road_number_among_words_of_roads_is_a_place(text, road):
+    assert types(text)[road] == "PLACE"
+
+
+def test_an_aircraft_named_like_a_road_is_no_place():
+    assert types("The A380 superjumbo flew to Dubai.") == {"Dubai": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Sunderland scored twice at the Stadium of Light on Saturday.", "Stadium of Light"),
+        ("MPs returned to the Palace of Westminster.", "Palace of Westminster"),
+        ("The fire started in a flat in Tower Hamlets.", "Tower Hamlets"),
+    ],
+)
+def test_stadiums_palaces_and_london_boroughs_are_places(text, place):
+    assert types(text)[place] == "PLACE"
+
+
+def test_a_named_storm_is_weather_not_a_person_or_a_place():
+    assert types("Storm Darragh brought winds of 90mph to Aberystwyth.") == {"Aberystwyth": "PLACE"}
+    assert types("Hurricane Milton hit Florida.") == {"Florida": "PLACE"}
