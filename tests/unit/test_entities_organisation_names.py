@@ -53,3 +53,7 @@ def test_a_public_body_named_after_its_nation_or_city_is_one_organisation(text, 
 
 def test_a_nation_after_an_opening_word_stays_a_place():
     assert found("Today Scotland voted.") == [("Scotland", "PLACE")]
+
+
+def test_britains_largest_retailer_is_an_organisation_also_opening_a_sentence():
+    assert found("Tesco said its profits rose.") == [("Tesco", "ORG")]
