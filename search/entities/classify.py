@@ -425,7 +425,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if len(words) == 2 and first in _STORMS:
         return "DROP"  # "Storm Darragh", "Hurricane Milton": weather, named like a person
-    if _DOCUMENT_ON.search(text, max(0, seg.start - 40), seg.start):
+    if " on " in text[max(0, seg.start - 9) : seg.start] and _DOCUMENT_ON.search(
+        text, max(0, seg.start - 40), seg.start
+    ):
         return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
@@ -477,7 +479,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if seg.heading:
         return None  # capitals in a heading are no evidence; the words around it neither
     after = _word_after(text, seg.end)
-    if after in PLACE_LOWER_HEADS or _RIVERS_BEFORE.search(text, max(0, seg.start - 60), seg.start):
+    rivers = "river" in text[max(0, seg.start - 60) : seg.start]
+    if after in PLACE_LOWER_HEADS or (
+        rivers and _RIVERS_BEFORE.search(text, max(0, seg.start - 60), seg.start)
+    ):
         return "PLACE"  # "the Vakhsh river", "the rivers Exe and Tamar"
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"

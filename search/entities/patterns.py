@@ -104,7 +104,7 @@ MONEY_RE = re.compile(
 
 
 ROAD_RE = re.compile(
-    r"(?<=\b[Tt]he )[AM]\d{1,4}(?:\(M\))?(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
+    r"\b[Tt]he ([AM]\d{1,4}(?:\(M\))?)(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
     r"|southbound|northbound|eastbound|westbound|towards|toward|through|carriageway)\b)"
 )
 
@@ -114,7 +114,7 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), "MONEY"
     for match in ROAD_RE.finditer(text):
-        yield match.start(), match.end(), "PLACE"
+        yield match.start(1), match.end(1), "PLACE"
     for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE):
         for match in scanner.finditer(text):
             yield match.start(), match.end(), "DATE"
