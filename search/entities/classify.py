@@ -145,6 +145,8 @@ _SPORTS = word_set(
     "Cricket Athletics Rugby Football Tennis Golf Hockey Netball Swimming Cycling Rowing "
     "Sailing Basketball Volleyball Boxing Judo Gymnastics Badminton Squash Triathlon"
 )
+# A dateline: a place in capitals, a date, and the agency in brackets.
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]+,[^\n(]{3,40}\($")
 _STORMS = word_set("Storm Hurricane Typhoon Cyclone")
 # Public bodies of Britain are named "<word> <nation>" ("Police Scotland", "Sport Wales"),
 # while these words before a nation name a part of it ("Mid Wales", "Great Britain").
@@ -429,6 +431,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         text, max(0, seg.start - 40), seg.start
     ):
         return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
+    if text.startswith(")", seg.end) and _DATELINE.search(text, max(0, seg.start - 80), seg.start):
+        return "ORG"  # "BAKU, 14 October (Trend) –": the agency that filed the report
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
@@ -446,7 +450,13 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "NGO representatives": a kind of organisation, none by name
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
-    if last in ORG_HEADS or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for")):
+    # "State Oil Company of Azerbaijan Republic": an organisation's head before "of"
+    head_of = "of" in words[1:-1] and words[words.index("of") - 1] in ORG_HEADS
+    if (
+        last in ORG_HEADS
+        or head_of
+        or (len(words) > 2 and first in ORG_OPENERS and words[1] in ("of", "for"))
+    ):
         return "ORG"
     if len(words) == 2 and last in ("City", "Town") and lex.known.get(first, ("",))[0] == "PLACE":
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)

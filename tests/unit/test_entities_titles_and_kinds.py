@@ -56,3 +56,13 @@ def test_a_generic_organisation_word_alone_names_no_one():
 def test_a_genocide_or_a_revolution_is_an_event_and_ends_a_run_together_name():
     assert found("Recognition of the Armenian Genocide was dropped.") == []
     assert found("Since the Islamic Revolution Iran has changed.") == [("Iran", "PLACE")]
+
+
+def test_the_agency_in_a_datelines_brackets_is_an_organisation():
+    text = "BAKU, 14 October (Trend) – Azerbaijan exported 12.1 billion cubic metres of gas."
+    assert ("Trend", "ORG") in found(text)
+
+
+def test_a_company_of_a_country_is_an_organisation_not_a_place():
+    text = "The State Oil Company of Azerbaijan Republic (SOCAR) signed the deal."
+    assert found(text)[0] == ("State Oil Company of Azerbaijan Republic", "ORG")
