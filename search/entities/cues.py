@@ -287,6 +287,10 @@ EVENT_NAMES = frozenset(
         "Six Nations",
         "Ryder Cup",
         "Tour de France",
+        "Ashes",
+        "Masters",
+        "Super Bowl",
+        "Grand National",
     ]
 )
 

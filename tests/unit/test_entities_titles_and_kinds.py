@@ -66,3 +66,9 @@ def test_the_agency_in_a_datelines_brackets_is_an_organisation():
 def test_a_company_of_a_country_is_an_organisation_not_a_place():
     text = "The State Oil Company of Azerbaijan Republic (SOCAR) signed the deal."
     assert found(text)[0] == ("State Oil Company of Azerbaijan Republic", "ORG")
+
+
+def test_a_series_or_a_race_named_by_one_word_is_an_event():
+    assert found("Ben Stokes said the team was ready for the Ashes.") == [
+        ("Ben Stokes", "PERSON")
+    ]
