@@ -73,6 +73,8 @@ _LEADER_HEADS = word_set(
 )
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
 # ", the populous province of", ", an industry group": a description after a name.
+# What only a body is said to do right after its name: "Nike, which sponsors her".
+_WHICH_AFTER = re.compile(r",[ \t]+(?:which|founded[ \t]+by|owned[ \t]+by|based[ \t]+in)\b")
 _APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,60})")
 # Words after a city's name that make it the city's club ("a former Manchester City striker").
 _CLUB_ROLES = word_set(
@@ -508,6 +510,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     described = _appositive_type(text, seg.end)
     if described:
         return described
+    if len(words) == 1 and _WHICH_AFTER.match(text, seg.end) and first not in lex.towns:
+        return "ORG"  # "Pact, which represents producers", "Octopus, founded by Greg Jackson"
     word_speaks = first.lower() in lex.very_common and not seg.sentence_start
     if len(words) == 1 and after in SPEECH_VERBS and (first in lex.towns or word_speaks):
         return "ORG"  # "Cupertino said", "Variety called it": a town or a word that speaks

@@ -57,3 +57,18 @@ def test_a_nation_after_an_opening_word_stays_a_place():
 
 def test_britains_largest_retailer_is_an_organisation_also_opening_a_sentence():
     assert found("Tesco said its profits rose.") == [("Tesco", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Pact, which represents independent producers, said so.", "Pact"),
+        ("Octopus, founded by Greg Jackson, overtook British Gas.", "Octopus"),
+    ],
+)
+def test_a_word_opening_a_sentence_before_which_or_founded_by_is_an_organisation(text, body):
+    assert found(text)[0] == (body, "ORG")
+
+
+def test_an_opening_word_before_which_stays_unmarked():
+    assert found("Second, which matters most, rates fell.") == []
