@@ -45,6 +45,7 @@ from search.entities.cues import (
 )
 from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
+from search.entities.run_together import listed_surnames
 from search.entities.runs import STATION_RE, Segment, looks_demonym
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
@@ -450,6 +451,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
         if first.lower() in ORG_LOWER_CUES:
             return "DROP"  # "NGO representatives": a kind of organisation, none by name
+        if "-" in first and first.split("-", 1)[0] in listed_surnames():
+            return "DROP"  # "the Aliyev-Pashin meetings": two leaders, one of them cut short
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     # "State Oil Company of Azerbaijan Republic": an organisation's head before "of"

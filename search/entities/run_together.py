@@ -97,7 +97,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
         # "Blinken and Aliyev Development of democratic processes": a listed leader's
         # surname, then an English word that opens the next phrase.
         after_person = after_person or (
-            before[-1] in _listed_surnames()
+            before[-1] in listed_surnames()
             and len(rest) == 1
             and rest[0].lower() in lexicon().common_words
             and not any(rest[0] in heads for heads in (ORG_HEADS, NOT_ENTITY_HEADS, PLACE_HEADS))
@@ -117,7 +117,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
 
 
 @cache
-def _listed_surnames() -> frozenset[str]:
+def listed_surnames() -> frozenset[str]:
     return frozenset(name.split()[-1] for name in lexicon().people.values())
 
 

@@ -69,6 +69,8 @@ def test_a_company_of_a_country_is_an_organisation_not_a_place():
 
 
 def test_a_series_or_a_race_named_by_one_word_is_an_event():
-    assert found("Ben Stokes said the team was ready for the Ashes.") == [
-        ("Ben Stokes", "PERSON")
-    ]
+    assert found("Ben Stokes said the team was ready for the Ashes.") == [("Ben Stokes", "PERSON")]
+
+
+def test_two_leaders_joined_by_a_hyphen_make_no_organisation():
+    assert found("The reactions to the series of Aliyev-Pashin meetings were calm.") == []
