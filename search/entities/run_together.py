@@ -35,12 +35,27 @@ def lost_sentence_break(tokens: list[tuple[int, str]], index: int, known: dict) 
     a pronoun ("Aliyev He stressed"), a preposition or conjunction only beside a known
     name ("Ukraine To Azerbaijan"; "League Against Cruel Sports" is one name)."""
     word = tokens[index][1]
+    if _past_verb_before_leader(tokens, index):
+        return True  # "on March 18 Inspiration Congratulated Aliyev on Novruz"
     if word not in CLOSED_CLASS:
         return False
     if word in PRONOUNS:
         return True
     neighbours = [tokens[i][1] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
     return any(neighbour in known for neighbour in neighbours)
+
+
+def _past_verb_before_leader(tokens: list[tuple[int, str]], index: int) -> bool:
+    """A capitalised English verb in the past tense right before a listed leader's name
+    ("Congratulated Aliyev"): machine translation lost the full stop before it."""
+    word = tokens[index][1]
+    if index + 1 >= len(tokens) or not word.endswith("ed") or len(word) < 6:
+        return False
+    following = tokens[index + 1][1]
+    common = lexicon().common_words
+    stem = word[:-2].lower()
+    verb = stem in common or stem + "e" in common
+    return verb and word not in ORG_HEADS and following in listed_surnames()
 
 
 def is_noise(word: str, known: dict) -> bool:
@@ -118,6 +133,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
 
 @cache
 def listed_surnames() -> frozenset[str]:
+    """The surnames of the listed heads of state and ministers ("Aliyev", "Putin")."""
     return frozenset(name.split()[-1] for name in lexicon().people.values())
 
 

@@ -74,3 +74,13 @@ def test_a_series_or_a_race_named_by_one_word_is_an_event():
 
 def test_two_leaders_joined_by_a_hyphen_make_no_organisation():
     assert found("The reactions to the series of Aliyev-Pashin meetings were calm.") == []
+
+
+def test_a_fuel_named_by_its_initials_is_no_organisation():
+    assert found("Exports of LNG to Europe rose.") == [("Europe", "PLACE")]
+
+
+def test_a_verb_run_into_a_leaders_name_is_cut_off():
+    text = "Joe Biden on March 18 Inspiration Congratulated Aliyev on the holiday."
+    assert ("Aliyev", "PERSON") in found(text)
+    assert all("Congratulated" not in name for name, _ in found(text))
