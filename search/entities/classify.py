@@ -428,6 +428,18 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
     if _route(words):
         return "DROP"
+    if len(words) > 1 and last in _ROUTES:
+        # "the Lachin Corridor" is a place; "the Southern Gas Corridor", named by no
+        # place, a programme
+        named_by_place = any(lex.known.get(w, ("",))[0] == "PLACE" for w in words)
+        return "PLACE" if named_by_place else "DROP"
+    for_place = lex.known.get(" ".join(words[2:]), ("",))[0] == "PLACE"
+    if (
+        len(words) > 2
+        and words[1] == "for"
+        and (first in PERSON_TITLES or (first in TITLE_MODIFIERS and not for_place))
+    ):
+        return "DROP"  # "Assistant for Eurasian Affairs", "Minister for Europe": a portfolio
     if len(words) == 2 and first in _STORMS:
         return "DROP"  # "Storm Darragh", "Hurricane Milton": weather, named like a person
     if " on " in text[max(0, seg.start - 9) : seg.start] and _DOCUMENT_ON.search(

@@ -158,7 +158,7 @@ PLACE_LOWER_HEADS = word_set(
     valley river island islands peninsula city town village mountains desert
     villages towns cities provinces regions districts
     corridor crossing checkpoint ruins hamlet hamlets pass passes municipality municipalities canton
-    commune archipelago
+    commune archipelago lowland lowlands highlands plain plains steppe steppes gorge
     """
 )
 
@@ -173,7 +173,7 @@ NOT_ENTITY_HEADS = word_set(
     Law Constitution Code Charter Doctrine Plan Initiative Strategy Christmas Easter
     Nations Slam Bowl Superbowl Bafta Baftas Grammy Emmy Globes Brits Sevens Election
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
-    Genocide Massacre Revolution Famine Uprising
+    Genocide Massacre Revolution Famine Uprising Agreements Treaties Declarations Protocols
     """
 )
 

@@ -84,3 +84,26 @@ def test_a_verb_run_into_a_leaders_name_is_cut_off():
     text = "Joe Biden on March 18 Inspiration Congratulated Aliyev on the holiday."
     assert ("Aliyev", "PERSON") in found(text)
     assert all("Congratulated" not in name for name, _ in found(text))
+
+
+def test_a_route_is_a_place_only_when_a_place_names_it():
+    assert found("Azerbaijan wants to expand the Southern Gas Corridor.") == [
+        ("Azerbaijan", "PLACE")
+    ]
+    assert found("The Lachin Corridor was closed.") == [("Lachin Corridor", "PLACE")]
+
+
+def test_a_lowland_is_a_place():
+    assert found("They were moved to the Kura-Araz lowland.") == [("Kura-Araz", "PLACE")]
+
+
+def test_a_portfolio_after_a_title_names_no_one():
+    assert found("Karen Donfried, Assistant for Eurasian Affairs, visited Baku.") == [
+        ("Karen Donfried", "PERSON"),
+        ("Baku", "PLACE"),
+    ]
+    assert found("Transport for Wales suspended services.") == [("Transport for Wales", "ORG")]
+
+
+def test_agreements_in_the_plural_are_documents():
+    assert found("The signing of Preferential Trade Agreements followed.") == []
