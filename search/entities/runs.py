@@ -148,10 +148,13 @@ def looks_demonym(word: str) -> bool:
     """Whether ``word`` is a nationality adjective ("Russian", "Azerbaijani", "Kenyans").
 
     Only countries and regions count as stems: towns would make surnames such as
-    "Kagan" (Kaga, a town) look like adjectives.
+    "Kagan" (Kaga, a town) look like adjectives; a given name is none ("Francis",
+    "Georgi", "Milan").
     """
     if word in DEMONYMS:
         return True
+    if word in lexicon().given_names:
+        return False
     regions = lexicon().regions
     for suffix in DEMONYM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -1,6 +1,6 @@
-"""Organisations whose names the words around them used to cut or hide: a plural noun
-opening the sentence, a sport with a country, a compass word before a demonym (short
-texts written for each error class)."""
+"""Organisations and people whose names the words around them used to cut or hide: a
+plural noun opening the sentence, a sport with a country, a compass word before a
+demonym, a given name ending like a demonym (short texts written for each error class)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,10 @@ def test_a_word_opening_a_sentence_before_which_or_founded_by_is_an_organisation
 
 def test_an_opening_word_before_which_stays_unmarked():
     assert found("Second, which matters most, rates fell.") == []
+
+
+def test_a_given_name_that_ends_like_a_demonym_is_still_a_name():
+    assert found("He met Paul Francis and Georgi Gospodinov yesterday.") == [
+        ("Paul Francis", "PERSON"),
+        ("Georgi Gospodinov", "PERSON"),
+    ]
