@@ -61,7 +61,7 @@ TITLE_MODIFIERS = word_set(
     Welfare Work Works Public Military Army Air Navy Naval Armed Forces Operating Financial
     Technical Head Team Club Board Union Party Bureau Majority Minority Shadow Elect
     Secretary-General Director-General Vice-President Deputy-Minister Co-founder Founder
-    Special
+    Special Metro Metropolitan
     """
 )
 

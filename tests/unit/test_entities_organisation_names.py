@@ -79,3 +79,14 @@ def test_a_given_name_that_ends_like_a_demonym_is_still_a_name():
         ("Paul Francis", "PERSON"),
         ("Georgi Gospodinov", "PERSON"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Chief Constable Sir Andy Marsh said officers would be trained.", "Andy Marsh"),
+        ("Metro Mayor Andy Burnham said the city needed more money.", "Andy Burnham"),
+    ],
+)
+def test_a_british_office_before_a_name_is_a_title(text, person):
+    assert found(text) == [(person, "PERSON")]
