@@ -150,6 +150,8 @@ _SPORTS = word_set(
 )
 # A dateline: a place in capitals, a date, and the agency in brackets.
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]+,[^\n(]{3,40}\($")
+# Goods named by their initials, which news capitalises like organisations.
+_GOODS = word_set("LNG LPG CNG CO2 EV EVs UAV UAVs")
 _STORMS = word_set("Storm Hurricane Typhoon Cyclone")
 # Public bodies of Britain are named "<word> <nation>" ("Police Scotland", "Sport Wales"),
 # while these words before a nation name a part of it ("Mid Wales", "Great Britain").
@@ -461,8 +463,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
         if _word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
             return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
-        if first.lower() in ORG_LOWER_CUES:
-            return "DROP"  # "NGO representatives": a kind of organisation, none by name
+        if first.lower() in ORG_LOWER_CUES or first in _GOODS:
+            return "DROP"  # "NGO representatives", "exports of LNG": a kind, none by name
         if "-" in first and first.split("-", 1)[0] in listed_surnames():
             return "DROP"  # "the Aliyev-Pashin meetings": two leaders, one of them cut short
         if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):

@@ -250,7 +250,6 @@ COMMON_CAPITALISED = word_set(
     Updated Published Posted Editor Note Notes Breaking Exclusive Analysis Opinion
     Comment Comments Related Advertisement Copyright Page Chapter Section Table Figure
     OK TV PM AM CEO CFO COO CTO GDP GMT UTC BST EST PST AD BC FM AM DJ MP MPs CD DVD PC IT
-    LNG LPG CO2 EV EVs UAV UAVs
     AI ID IQ VIP VAT PR HQ UFO DNA HIV AIDS PhD MBA HD Eleven Twelve Thirteen Fifteen
     Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand Million
     Billion Dozens Hundreds Thousands Millions

@@ -77,7 +77,8 @@ def test_two_leaders_joined_by_a_hyphen_make_no_organisation():
 
 
 def test_a_fuel_named_by_its_initials_is_no_organisation():
-    assert found("Exports of LNG to Europe rose.") == [("Europe", "PLACE")]
+    assert found("Azerbaijan sold LNG to Europe.") == [("Azerbaijan", "PLACE"), ("Europe", "PLACE")]
+    assert found("Pakistan LNG Limited bought a cargo.") == [("Pakistan LNG Limited", "ORG")]
 
 
 def test_a_verb_run_into_a_leaders_name_is_cut_off():
