@@ -493,8 +493,13 @@ def places(
         rows.setdefault(county, "town")
     new = set(kept) - set(iso_regions)
     for name, kind in list(rows.items()):
-        if name not in new or ascii_form(name) not in left_out:
-            rows.setdefault(ascii_form(name), kind)
+        plain = ascii_form(name)
+        # "Changé" without its accent is the word "change", "Hayes" the surname.
+        word = plain.lower() in common and plain.lower() in words
+        if kind == "town" and plain != name and (word or plain in given):
+            continue
+        if name not in new or plain not in left_out:
+            rows.setdefault(plain, kind)
     # Towns and regions named like a frequent word ("South", "Bank") are noise; the
     # frequency list also holds real place names ("london"), hence the closed list.
     for name in NOISE_PLACES:

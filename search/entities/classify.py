@@ -46,7 +46,7 @@ from search.entities.cues import (
 from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
 from search.entities.run_together import listed_surnames
-from search.entities.runs import STATION_RE, Segment, looks_demonym
+from search.entities.runs import STATION_RE, Segment
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
 TITLE_MODIFIERS = word_set(
@@ -153,10 +153,14 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]+,[^\n(]{3,40}\($")
 # Goods named by their initials, which news capitalises like organisations.
 _GOODS = word_set("LNG LPG CNG CO2 EV EVs UAV UAVs")
 _STORMS = word_set("Storm Hurricane Typhoon Cyclone")
-# Public bodies of Britain are named "<word> <nation>" ("Police Scotland", "Sport Wales"),
-# while these words before a nation name a part of it ("Mid Wales", "Great Britain").
+# Public bodies of Britain are named "<word> <nation>" ("Police Scotland", "Sport Wales",
+# "Historic England"); other words before a nation name a part of it ("Mid Wales") or a
+# person ("Baroness Scotland").
 _NATIONS = frozenset(["England", "Scotland", "Wales"])
-_REGION_WORDS = COMPASS | word_set("Mid Greater Great Upper Lower Old New Rural Little Team")
+_BODY_WORDS = word_set(
+    "Historic Natural Sport Transport Visit Homes Skills Creative Food Forestry Marine Water "
+    "Education Health Arts Energy Justice Revenue Enterprise Audit Environment"
+)
 # "the rivers Exe and Tamar", "the river Taff": a river's name after the word.
 _RIVERS_BEFORE = re.compile(r"\brivers?[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))*$")
 _OF_A_KIND = re.compile(r"\bof[ \t]+[\w-]+[ \t]+$")
@@ -463,7 +467,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
         if _word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
             return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
-        if first.lower() in ORG_LOWER_CUES or first in _GOODS:
+        if (first.isupper() and first.lower() in ORG_LOWER_CUES) or first in _GOODS:
             return "DROP"  # "NGO representatives", "exports of LNG": a kind, none by name
         if "-" in first and first.split("-", 1)[0] in listed_surnames():
             return "DROP"  # "the Aliyev-Pashin meetings": two leaders, one of them cut short
@@ -615,22 +619,17 @@ def _sport_body(words: list[str], lex: Lexicon) -> bool:
         return False
     if words[0] in _SPORTS:
         return True
-    return (
-        words[1] in _NATIONS
-        and words[0].lower() in lex.common_words
-        and (words[0] in ORG_HEADS or words[0] not in COMMON_CAPITALISED)  # not "Today"
-        and words[0] not in _REGION_WORDS
-        and not looks_demonym(words[0])
-    )
+    return words[1] in _NATIONS and (words[0] in ORG_HEADS or words[0] in _BODY_WORDS)
 
 
 def _kind_of_name(word: str, lex: Lexicon) -> bool:
-    """A plural English noun or a word for a kind of firm or person opening a sentence
-    before a name of two words or more: "Insurers", "Rivals" (not "Sports Direct")."""
+    """A plural English noun or a word for a kind of person opening a sentence before a
+    name of two words or more: "Insurers", "Promoter" (not "Sports Direct", "Exchange
+    Traded Funds")."""
     lower = word.lower()
     if word in lex.given_names or word in lex.known or not word[1:].islower():
         return False
-    if lower in ORG_LOWER_CUES or lower in PERSON_LOWER_CUES:
+    if lower in PERSON_LOWER_CUES:
         return True
     return _english_plural(word, lex)
 

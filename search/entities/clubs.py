@@ -53,7 +53,12 @@ _RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
 def is_sport_report(text: str) -> bool:
     """Whether ``text`` reads like a report on a sport played by clubs."""
     lower = text.lower()
-    words = _SPORT_WORDS.findall(lower)
+    # "the Paris Club" of creditors is no sports club
+    words = [
+        match.group()
+        for match in _SPORT_WORDS.finditer(lower)
+        if not (match.group().startswith("club") and text[match.start()].isupper())
+    ]
     clubs = sum(word in _CLUB_SPORT for word in words)
     return clubs >= 2 and len(words) >= 3 and (len(words) >= 6 or _SCORE.search(text) is not None)
 
@@ -66,10 +71,8 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         if len(mention.words) == 1
         and mention.text not in lex.countries
         and mention.text not in _HOME_NATIONS
-        and (
-            (mention.type == "PLACE" and lex.known.get(mention.text, ("",))[0] == "PLACE")
-            or (mention.type is None and mention.text in lex.towns)  # "Brentford"
-        )
+        and mention.type in (None, "PLACE")
+        and (lex.known.get(mention.text, ("",))[0] == "PLACE" or mention.text in lex.towns)
     ]
     if not cities or not is_sport_report(text):
         return

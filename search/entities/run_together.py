@@ -28,6 +28,10 @@ from search.entities.lexicon import lexicon
 # An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
 _GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _LINKING_PARTICLES = frozenset(["for", "in", "on", "at"])
+# What a leader's name is an adjective for: "the Bush Presidency", "the Putin era".
+_OF_A_LEADER = frozenset(
+    ["presidency", "administration", "era", "regime", "government", "doctrine", "family"]
+)
 
 
 def lost_sentence_break(tokens: list[tuple[int, str]], index: int, known: dict) -> bool:
@@ -52,6 +56,8 @@ def _past_verb_before_leader(tokens: list[tuple[int, str]], index: int) -> bool:
     if index + 1 >= len(tokens) or not word.endswith("ed") or len(word) < 6:
         return False
     following = tokens[index + 1][1]
+    if following in lexicon().given_names:
+        return False
     common = lexicon().common_words
     stem = word[:-2].lower()
     verb = stem in common or stem + "e" in common
@@ -113,8 +119,10 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
         # surname, then an English word that opens the next phrase.
         after_person = after_person or (
             before[-1] in listed_surnames()
+            and before[-1] not in given  # "Howard Hughes" is no "John Howard"
             and len(rest) == 1
             and rest[0].lower() in lexicon().common_words
+            and rest[0].lower() not in _OF_A_LEADER
             and not any(rest[0] in heads for heads in (ORG_HEADS, NOT_ENTITY_HEADS, PLACE_HEADS))
         )
         cut = (

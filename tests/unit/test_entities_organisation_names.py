@@ -90,3 +90,11 @@ def test_a_given_name_that_ends_like_a_demonym_is_still_a_name():
 )
 def test_a_british_office_before_a_name_is_a_title(text, person):
     assert found(text) == [(person, "PERSON")]
+
+
+def test_the_bank_alone_is_still_the_central_bank():
+    assert found("Recent work by the Bank has shown that prices rose.") == [("Bank", "ORG")]
+
+
+def test_a_surname_shared_with_a_leader_keeps_its_given_name():
+    assert found("Referee Howard Webb sent him off.") == [("Howard Webb", "PERSON")]

@@ -169,3 +169,12 @@ def test_stadiums_palaces_and_london_boroughs_are_places(text, place):
 def test_a_named_storm_is_weather_not_a_person_or_a_place():
     assert types("Storm Darragh brought winds of 90mph to Aberystwyth.") == {"Aberystwyth": "PLACE"}
     assert types("Hurricane Milton hit Florida.") == {"Florida": "PLACE"}
+
+
+def test_a_club_of_creditors_makes_no_sports_report():
+    text = (
+        "The Paris Club of creditors agreed to freeze the debt. The Paris Club said most "
+        "of the money was for the rebuilding of Aceh province. Paris Club members met "
+        "again, and the Paris Club chairman said the club would decide by the season's end."
+    )
+    assert ("Aceh", "PLACE") in [(s.text, s.type) for s in extract_entities(text)]
