@@ -55,6 +55,7 @@ class ArticleSummary:
     encoding: str | None = None
     pages: tuple[int, ...] = ()
     origins: dict[str, str] = field(default_factory=dict, hash=False)
+    language: str | None = None  # ISO 639-1, told from the text at index time
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Hit:
     author: str | None = None
     date: str | None = None
     url: str | None = None
+    language: str | None = None  # ISO 639-1, told from the text at index time
 
 
 FILTER_FIELDS = ("person", "org", "place", "source")

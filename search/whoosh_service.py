@@ -584,10 +584,13 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _known(searcher, word: str) -> bool:
-    """Whether the index holds the word (a stop word counts as known)."""
+    """Whether the index holds the word, in any spelling (a stop word counts as known)."""
+    from search.query.spellings import known_in_another_spelling
+
     reader = searcher.reader()
     tokens = [token.text for token in searcher.schema["body"].analyzer(word)]
-    return all(("body", t) in reader or ("title", t) in reader for t in tokens)
+    found = all(("body", t) in reader or ("title", t) in reader for t in tokens)
+    return found or known_in_another_spelling(reader, word)
 
 
 def _hit(stored: dict, score: float, snippet) -> Hit:
@@ -601,6 +604,7 @@ def _hit(stored: dict, score: float, snippet) -> Hit:
         author=stored.get("author"),
         date=stored.get("date_text"),
         url=stored.get("url"),
+        language=stored.get("lang"),
     )
 
 

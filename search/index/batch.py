@@ -17,6 +17,7 @@ from search.index.documents import content_hash, to_document
 from search.index.duplicates import sketch
 from search.index.manifest import FileEntry, Manifest, file_digest
 from search.index.vocabulary import Vocabulary
+from search.language.detect import detect_language
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
 from search.reading import reader as reading
 from search.reading.paths import shown
@@ -63,6 +64,10 @@ def _summary_entry(article: Article, digest: str) -> dict:
         "text": article.content_hash,
         "sketch": sketch(article.body),
     }
+
+
+def _language(article: Article) -> str:
+    return detect_language(article.title, article.body)
 
 
 def words_text(title: str, body: str) -> str:
@@ -141,12 +146,14 @@ class Batch:
             if self._owners.get(article.id, key) != key or article.id in entries:
                 continue  # the same article already came from another file (a copy)
             digest_of_article = content_hash(article)
-            entries[article.id] = _summary_entry(article, digest_of_article)
+            entry = entries[article.id] = _summary_entry(article, digest_of_article)
             self._owners[article.id] = key
             before = previous.get(article.id)
             if before and before["content_hash"] == digest_of_article and not self.force:
+                entry["language"] = before.get("language") or _language(article)
                 continue
-            self._write(article, digest_of_article, replacing=before is not None)
+            entry["language"] = _language(article)
+            self._write(article, digest_of_article, entry["language"], replacing=before is not None)
         for article_id in previous.keys() - entries.keys():
             self._delete(article_id)
         self.manifest.files[key] = FileEntry(
@@ -154,8 +161,8 @@ class Batch:
         )
         self.counts.files_read += 1
 
-    def _write(self, article: Article, digest: str, *, replacing: bool) -> None:
-        document = to_document(article, self._spans(article.body), digest)
+    def _write(self, article: Article, digest: str, language: str, *, replacing: bool) -> None:
+        document = to_document(article, self._spans(article.body), digest, language)
         if replacing:
             self._forget_words(article.id)
             self.writer.update_document(**document)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from search.explore import article_data, article_names
+from search.language.text import TextInLanguage
 from search.models import ENTITY_FIELDS, Article, ArticleSummary, EntitySpan
 
 _DATE_PARTS = ((4, "-01-01"), (7, "-01"))
@@ -78,13 +79,16 @@ def _names(spans: Sequence[EntitySpan], entity_type: str) -> str:
     return ",".join(name for name in names if name)
 
 
-def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> dict:
+def to_document(
+    article: Article, spans: Sequence[EntitySpan], digest: str, language: str | None = None
+) -> dict:
     """The Whoosh fields for one article.
 
     Args:
         article: The article to index.
         spans: Its entity mentions (offsets into ``article.body``).
         digest: Its :func:`content_hash`.
+        language: Its language code (:func:`search.language.detect.detect_language`).
 
     Returns:
         A mapping ready for ``writer.add_document(**doc)``.
@@ -93,9 +97,13 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         "id": article.id,
         "path": article.path,
         "position": article.position,
-        "title": article.title,
+        # The texts carry their language to the stemmer; the plain texts are stored.
+        "title": TextInLanguage(article.title, language),
+        "_stored_title": article.title,
         "title_sort": article.title.casefold().encode("utf-8", "ignore")[:120],
-        "body": article.body,
+        "body": TextInLanguage(article.body, language),
+        "_stored_body": article.body,
+        "body_folded": article.body,
         "content_hash": digest,
         # Always set: a segment without any value has no column to sort by.
         "date_sort": 0,
@@ -107,6 +115,8 @@ def to_document(article: Article, spans: Sequence[EntitySpan], digest: str) -> d
         value = getattr(article, key)
         if value:
             doc[key] = value
+    if language:
+        doc["lang"] = language
     if article.pages:
         doc["pages"] = list(article.pages)
     if article.origins:
@@ -180,6 +190,7 @@ def to_summary(stored: Mapping) -> ArticleSummary:
         encoding=stored.get("encoding"),
         pages=tuple(stored.get("pages") or ()),
         origins=dict(stored.get("origins") or {}),
+        language=stored.get("language", stored.get("lang")),
     )
 
 

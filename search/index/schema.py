@@ -10,6 +10,12 @@ Why the fields look the way they do:
   packed as integers (:mod:`search.index.postings_format`), not pickled.
 * ``title`` and ``body`` are :class:`~search.index.stemmed_field.StemmedText`: Whoosh's
   stemming analyzer, indexed in one loop instead of a token pipeline (same postings).
+* Each article's ``lang`` (ISO 639-1, :mod:`search.language.detect`) is a stored
+  keyword, so ``lang:ru`` keeps Russian articles; title and body words are stemmed by their
+  alphabet and that language (:mod:`search.language.stemming`).
+* ``body_folded`` holds the folded spelling of the body's words that have one
+  (:mod:`search.index.folded_field`), with their offsets in the body, so ``Алиев``
+  finds and marks ``Aliyev``; it is searched beside ``body``, never shown.
 * No unstemmed copy of the text: "did you mean" uses the word counts kept beside the
   index (:mod:`search.index.vocabulary`), which made builds about 2.5 times faster.
 * ``person``/``org``/``place`` hold canonical names, one keyword per name; in the index a
@@ -44,12 +50,13 @@ from whoosh import columns, fields
 from whoosh.analysis import CommaSeparatedTokenizer, Filter, LowercaseFilter
 from whoosh.system import pack_uint
 
+from search.index.folded_field import FoldedText
 from search.index.stemmed_field import StemmedText
 
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 
 class NameWordsFilter(Filter):
@@ -108,6 +115,8 @@ def build_schema() -> fields.Schema:
         title=StemmedText(stored=True, field_boost=2.0),
         title_sort=fields.COLUMN(columns.VarBytesColumn()),
         body=StemmedText(stored=True, chars=True),
+        body_folded=FoldedText(),
+        lang=fields.KEYWORD(stored=True, lowercase=True),
         source=fields.TEXT(stored=True),
         source_exact=fields.ID(),
         author=fields.TEXT(stored=True),

@@ -4,8 +4,9 @@ Whoosh's highlighter returns markup and needs a ``terms=True`` search, which rec
 the matched terms of every matching document; here the offsets stored at index time
 (``chars=True``) are read for the shown documents only and cut into fragments with
 ``PinpointFragmenter``, so the body is never re-tokenised and the cost does not grow
-with the number of matches. A fragment becomes a :class:`~search.models.Snippet`: plain
-text plus the character ranges of the matches.
+with the number of matches. A word matched under another spelling (the body's folded
+field) is marked as the article writes it. A fragment becomes a
+:class:`~search.models.Snippet`: plain text plus the character ranges of the matches.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from whoosh.highlight import BasicFragmentScorer, PinpointFragmenter, top_fragme
 
 from search.models import Snippet
 from search.query.ranking import term_values
+from search.query.spellings import FOLDED_FIELDS
 
 SNIPPET_CHARS = 200
 ELLIPSIS = "…"
@@ -45,15 +47,18 @@ def match_snippets(searcher, query, bodies: dict[int, str], field: str = "body")
         Document number -> snippet, for the documents in which a query term occurs.
     """
     reader = searcher.reader()
-    terms = sorted(_field_terms(query, reader, field))
+    # The folded spellings keep offsets into the same text (search.index.folded_field).
+    fields = [name for name in (field, FOLDED_FIELDS.get(field)) if name in reader.schema]
     found: dict[int, list[Token]] = {docnum: [] for docnum in bodies}
-    for term in terms:
-        word = term.decode("utf-8") if isinstance(term, bytes) else term
-        for docnum, places in term_values(searcher, field, term, bodies, "characters").items():
-            found[docnum].extend(
-                Token(text=word, pos=pos, startchar=start, endchar=end)
-                for pos, start, end in places
-            )
+    for fieldname in fields:
+        for term in sorted(_field_terms(query, reader, fieldname)):
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            places_of = term_values(searcher, fieldname, term, bodies, "characters")
+            for docnum, places in places_of.items():
+                found[docnum].extend(
+                    Token(text=word, pos=pos, startchar=start, endchar=end)
+                    for pos, start, end in places
+                )
     snippets = {}
     for docnum, tokens in found.items():
         if tokens:

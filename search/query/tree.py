@@ -7,7 +7,7 @@ plain evaluator in the contract suite's in-memory fake, OpenSearch's DSL on pape
 ``docs/scale-out.md``). No engine is imported here.
 
 Fields are the language's own names (``title``, ``body``, ``person``, ``org``, ``place``,
-``source``, ``author``, ``date``), aliases already resolved; ``field=None`` on a text node
+``source``, ``author``, ``date``, ``lang``), aliases already resolved; ``field=None`` on a text node
 means "the title or the body", what a word typed on its own searches. Text is kept as
 typed (not lower-cased, split or stemmed): how words are cut and compared belongs to the
 engine. The structure follows the language exactly, so an engine can give each operator
@@ -24,7 +24,7 @@ from datetime import datetime
 
 # The fields of the query language; the first two are what an unfielded word searches.
 TEXT_FIELDS = ("title", "body")
-FIELDS = ("title", "body", "person", "org", "place", "source", "author", "date")
+FIELDS = ("title", "body", "person", "org", "place", "source", "author", "date", "lang")
 
 
 @dataclass(frozen=True)

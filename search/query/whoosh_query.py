@@ -5,7 +5,8 @@ parser built the same objects; ``tests/unit/test_query_equivalence.py`` holds th
 side by side): a word typed without a field is ``Or([title, body])``; text is analysed
 by its field (several words: ``And``, none, as for a stop word: nothing, and a group or
 ``NOT`` left with nothing is dropped); a date range is a ``NumericRange`` on ``date``;
-an exact value is a ``Term`` on the field's untokenised twin (``source_exact``). The
+an exact value is a ``Term`` on the field's untokenised twin (``source_exact``); a
+word also looks for its other spellings (:mod:`search.query.spellings`). The
 result is normalised as Whoosh's parser did, so the fast ranking in
 :mod:`search.query.ranking` and the snippets see the queries they always have.
 """
@@ -16,28 +17,32 @@ from whoosh import query as wq
 from whoosh.util.times import datetime_to_long
 
 from search.query import tree
+from search.query.spellings import any_spelling
 
 # Fields whose whole value an Exact node matches, by the untokenised field that holds it.
 EXACT_FIELDS = {"source": "source_exact"}
 
 
-def to_whoosh(node: tree.Node, schema) -> wq.Query:
+def to_whoosh(node: tree.Node, schema, *, spellings: bool = True) -> wq.Query:
     """The Whoosh query for a tree.
 
     Args:
         node: The neutral tree (:func:`search.query.parser.parse` plus any filters).
         schema: The index's Whoosh schema (its analyzers cut the words).
+        spellings: Let each word look for its other spellings too (False: each word as
+            its field's analyzer cuts it, as Whoosh's own parser read it).
 
     Returns:
         The normalised Whoosh query (``NullQuery`` when nothing is left to look for).
     """
-    query = _Mapper(schema).query(node)
+    query = _Mapper(schema, spellings).query(node)
     return (query or wq.NullQuery).normalize()
 
 
 class _Mapper:
-    def __init__(self, schema) -> None:
+    def __init__(self, schema, spellings: bool) -> None:
         self.schema = schema
+        self.spellings = spellings
 
     def query(self, node: tree.Node) -> wq.Query | None:
         if isinstance(node, tree.TEXT_NODES) and node.field is None:
@@ -54,7 +59,10 @@ class _Mapper:
         if isinstance(node, tree.AndNot | tree.AndMaybe | tree.Require):
             return self._binary(node)
         if isinstance(node, tree.Word):
-            return self._term(node.field, node.text, wq.Term, node.boost, tokenize=True)
+            found = self._term(node.field, node.text, wq.Term, node.boost, tokenize=True)
+            if not self.spellings:
+                return found
+            return any_spelling(found, node.field, node.text, self.schema)
         if isinstance(node, tree.Prefix):
             return self._term(node.field, node.text, wq.Prefix, node.boost)
         if isinstance(node, tree.Wildcard):

@@ -7,7 +7,19 @@ import json
 from search.locations import seeds_dir
 from tests.cli.index_cli_helpers import briefing, write_corpus
 
-FIELDS = {"id", "title", "source", "author", "date", "url", "path", "encoding", "pages", "origins"}
+FIELDS = {
+    "id",
+    "title",
+    "source",
+    "author",
+    "date",
+    "url",
+    "path",
+    "encoding",
+    "pages",
+    "origins",
+    "language",
+}
 FIELDS |= {"copies", "versions"}
 
 

@@ -12,7 +12,6 @@ import random
 
 import pytest
 from whoosh import fields
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.index import create_in, open_dir
 from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
@@ -20,7 +19,7 @@ from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
 from benchmarks.corpus import bbc_folder, news_items
 from search.index.codec import IndexCodec
 from search.index.schema import build_schema
-from search.index.stemmed_field import StemmedText
+from search.index.stemmed_field import StemmedText, analyzer
 from search.index.store import open_searcher
 from search.index.writer import open_writer
 from search.query import ranking as fast_ranking
@@ -76,7 +75,7 @@ def _decoded(field, text: str) -> list:
 @pytest.mark.parametrize("chars", [True, False])
 def test_stemmed_field_postings_match_whoosh_on_odd_text(chars):
     fast = StemmedText(chars=chars, field_boost=2.0)
-    slow = fields.TEXT(analyzer=StemmingAnalyzer(), chars=chars, field_boost=2.0)
+    slow = fields.TEXT(analyzer=analyzer(), chars=chars, field_boost=2.0)
     for text in ODD_TEXTS:
         assert _decoded(fast, text) == _decoded(slow, text), text
 
@@ -106,7 +105,7 @@ def test_names_field_postings_match_its_analyzer(value):
 @needs_bbc
 def test_stemmed_field_postings_match_whoosh_on_news():
     fast = StemmedText(chars=True)
-    slow = fields.TEXT(analyzer=StemmingAnalyzer(), chars=True)
+    slow = fields.TEXT(analyzer=analyzer(), chars=True)
     for item in news_items(300):
         assert _decoded(fast, item.body) == _decoded(slow, item.body), item.title
 

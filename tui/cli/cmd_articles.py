@@ -13,7 +13,19 @@ from tui.cli.output import print_json
 from tui.plural import counted
 
 SUMMARY = "List every article in the corpus"
-FIELDS = ("id", "title", "source", "author", "date", "url", "path", "encoding", "pages", "origins")
+FIELDS = (
+    "id",
+    "title",
+    "source",
+    "author",
+    "date",
+    "url",
+    "path",
+    "encoding",
+    "pages",
+    "origins",
+    "language",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         '("utf-8", "cp1251", ...) and, for a PDF, where each page starts in its text '
         "(character offsets, the first page at 0), and where each of its title, source, "
         "author, date and url was found (origins: meta, title, heading, header, copyright, "
-        "dateline or byline)."
+        "dateline or byline), and the language it is written in (language: an ISO 639-1 "
+        'code such as "en", "ru", "tr" or "az", told from its text when it was indexed).'
     )
     add_corpus_argument(parser, positional=True)
     parser.add_argument(

@@ -2,7 +2,8 @@
 
 Everything from the index is shown literally (see :mod:`tui.literal`); snippet
 highlights are character ranges applied with ``Content.stylize``, bold and underlined as
-well as coloured so that they read without colour.
+well as coloured so that they read without colour. An article not in English is tagged
+with its language's code (``ru``, ``tr``, ``az``) after its title.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ HIT_STYLE = "bold underline $text-warning"
 DATE_WIDTH = 10
 # Sources are cut short so titles keep their room beside the reading mark before each row.
 SOURCE_WIDTH = 16
+# The language that goes untagged: most articles of most corpora.
+UNTAGGED_LANGUAGE = "en"
 
 
 def _column(text: str | None, width: int, style: str) -> Content:
@@ -33,16 +36,24 @@ def article_key(article: ArticleSummary) -> str:
     return article.id
 
 
+def language_tag(language: str | None) -> str | None:
+    """The code shown beside an article's title, None for English or unknown."""
+    return language if language and language != UNTAGGED_LANGUAGE else None
+
+
 def summary_row(article: ArticleSummary) -> Row:
-    """One line: date, source and title, in columns."""
-    line = Content.assemble(
+    """One line: date, source and title, in columns, and the language tag."""
+    parts = [
         _column(short_date(article.date), DATE_WIDTH, "$text-muted"),
         Content("  "),
         _column(article.source, SOURCE_WIDTH, "$text-secondary"),
         Content("  "),
         content(article.title, "bold", one_line=True),
-    )
-    return Row(article_key(article), ((line, 1),))
+    ]
+    tag = language_tag(article.language)
+    if tag:
+        parts += [Content("  "), content(tag, "$text-muted", one_line=True)]
+    return Row(article_key(article), ((Content.assemble(*parts), 1),))
 
 
 def snippet_content(snippet: Snippet) -> Content:
@@ -58,7 +69,8 @@ def snippet_content(snippet: Snippet) -> Content:
 
 def hit_row(hit: Hit) -> Row:
     """Title with source and date, then up to two lines of highlighted snippet."""
-    meta = " · ".join(part for part in (hit.source, short_date(hit.date)) if part)
+    parts = (hit.source, short_date(hit.date), language_tag(hit.language))
+    meta = " · ".join(part for part in parts if part)
     heading = content(hit.title, "bold", one_line=True)
     if meta:
         heading = Content.assemble(

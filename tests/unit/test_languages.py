@@ -1,0 +1,126 @@
+"""Each folding rule, each language's stemming and stop words, and the language detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.index.folded_field import folded_key, folded_occurrences
+from search.index.stemmed_field import occurrences
+from search.language.detect import detect_language
+from search.language.folding import fold
+from search.language.stemming import STOP_WORDS_ALL, query_stems, stem
+from tests.fixtures.multilingual import ARTICLES, LABELLED_SENTENCES
+
+
+@pytest.mark.parametrize(
+    ("spellings", "folded"),
+    [
+        # Diacritics of Azerbaijani and Turkish: ə→a, ş→sh, ç→ch, ğ→g, ı→i, İ→i, ü→u, ö→o.
+        (("Əliyev", "Aliyev"), "aliev"),
+        (("Məmmədov", "Mammadov"), "mammadov"),
+        (("Paşinyan", "Pashinyan"), "pashinyan"),
+        (("Çavuşoğlu", "Chavushoglu"), "chavushoglu"),
+        (("Erdoğan", "Erdogan"), "erdogan"),
+        (("Bakı", "Baku", "Баку"), "baku"),
+        (("İlham", "Ilham", "Ильхам"), "ilham"),
+        (("Gürcüstan", "Gurcustan"), "gurcustan"),
+        (("Gökçay", "Gokchay"), "gokchay"),
+        # -yev and -ev are one ending.
+        (("Aliyev", "Aliev", "ALIYEV"), "aliev"),
+        (("Abiyev", "Abiev"), "abiev"),
+        # Cyrillic by Wikipedia's romanisation, a surname's case ending cut.
+        (("Алиев", "Алиева", "Алиеву", "Алиевым"), "aliev"),
+        (("Пашинян", "Пашиняна", "Пашиняном"), "pashinyan"),
+        (("Ереван", "Yerevan"), "yerevan"),
+        (("Эрдоган",), "erdogan"),
+        # Armenian by BGN/PCGN, an article or case ending cut.
+        (("Փաշինյան", "Փաշինյանը"), "pashinyan"),
+        (("Ալիև", "Ալիևի"), "aliev"),
+        (("Երևան",), "yerevan"),
+        # Names the region writes in several ways.
+        (("Türkiye", "Turkiye", "Turkey", "TÜRKİYE"), "turkiye"),
+        (("Azərbaycan", "Azerbaycan", "Azerbaijan"), "azerbaijan"),
+    ],
+)
+def test_every_spelling_of_a_name_folds_to_one_form(spellings, folded):
+    assert {fold(word) for word in spellings} == {folded}
+
+
+def test_only_words_that_fold_differently_are_indexed_folded():
+    assert folded_key("government") == ""
+    assert folded_key("Aliyev") == "aliev"
+    assert folded_key("Turkey") == "turkiye"
+    # Outside the Latin alphabet only names (capitalised words) are folded.
+    assert folded_key("Алиев") == "aliev"
+    assert folded_key("переговоры") == ""
+    assert folded_key("и") == ""
+
+
+def test_folded_occurrences_keep_the_offsets_of_the_words_as_written():
+    text = "Президент Алиев met Aliyev in Bakı."
+    found = folded_occurrences(text)
+    spans = {
+        term: [text[s:e] for s, e in zip(flat[1::3], flat[2::3], strict=True)]
+        for term, flat in found.items()
+    }
+    assert spans["aliev"] == ["Алиев", "Aliyev"]
+    assert spans["baku"] == ["Bakı"]
+
+
+def test_an_ascii_text_folds_only_its_variant_names():
+    assert set(folded_occurrences("Turkey and Aliyev met the government.")) == {"turkiye", "aliev"}
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("en", ("negotiation", "negotiations")),
+        ("ru", ("переговоры", "переговорах", "переговоров")),
+        ("ru", ("граница", "границе", "границы")),
+        ("tr", ("görüşmeler", "görüşmelerde", "görüşmeleri")),
+        ("tr", ("müzakereler", "müzakerelerde")),
+        ("az", ("danışıqlar", "danışıqlarda", "danışıqları")),
+        ("az", ("sərhədin", "sərhədində", "sərhəd")),
+        ("hy", ("բանակցությունները", "բանակցությունների")),
+    ],
+)
+def test_inflected_forms_share_a_stem_in_their_language(language, forms):
+    assert len({stem(form, language) for form in forms}) == 1
+
+
+def test_cyrillic_takes_the_russian_stemmer_in_any_article():
+    assert stem("переговорах", "en") == stem("переговоры", "ru")
+
+
+def test_a_latin_query_word_looks_for_its_english_and_turkish_stems():
+    assert query_stems("görüşmelerde") == [stem("görüşmelerde"), stem("görüşmelerde", "tr")]
+    assert query_stems("fidan") == ["fidan", "fida"]
+    assert query_stems("oil") == ["oil"]
+    assert query_stems("переговорах") == [stem("переговорах")]
+
+
+def test_stop_words_of_each_language_are_dropped():
+    for word in ("the", "и", "для", "için", "ve", "və", "ilə"):
+        assert word in STOP_WORDS_ALL
+    text = "Президент и премьер-министр провели переговоры для мира"
+    assert not {"и", "для"} & set(occurrences(text, "ru"))
+
+
+def test_turkic_words_an_english_reader_searches_are_kept():
+    for word in ("kim", "her", "en"):
+        assert word not in STOP_WORDS_ALL
+
+
+@pytest.mark.parametrize(("language", "text"), LABELLED_SENTENCES)
+def test_the_detector_tells_each_labelled_sentence(language, text):
+    assert detect_language("", text) == language
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda article: article.name)
+def test_the_detector_tells_each_fixture_article(article):
+    assert detect_language(article.title, article.body) == article.language
+
+
+def test_an_article_without_words_is_english():
+    assert detect_language("", "") == "en"
+    assert detect_language("2024", "1 000 000") == "en"

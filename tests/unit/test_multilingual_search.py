@@ -1,0 +1,82 @@
+"""Searching a corpus in four languages: inflected forms and any spelling of a name.
+
+A real index on disk over :mod:`tests.fixtures.multilingual`; each query must find the
+articles the fixture expects, the article with the spelling typed ranks first, and the
+snippet marks the word as the article writes it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from search.models import SearchFilters
+from tests.fixtures.multilingual import ARTICLES, EXACT_HITS, EXPECTED_HITS
+from tests.unit.index_fixtures import make_service, write_articles
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    root = tmp_path_factory.mktemp("multilingual")
+    for article in ARTICLES:
+        write_articles(
+            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
+        )
+    made = make_service(root / "corpus", root / "index", extract=lambda body: [])
+    made.update()
+    return made
+
+
+def _names(results) -> list[str]:
+    return [hit.id.removesuffix("-0") for hit in results.hits]
+
+
+@pytest.mark.parametrize("query", sorted(EXPECTED_HITS))
+def test_each_query_finds_the_articles_it_should(service, query):
+    found = set(_names(service.search(query)))
+    expected = EXPECTED_HITS[query]
+    assert expected <= found, expected - found
+    if query in EXACT_HITS:
+        assert found == expected
+
+
+def test_every_article_is_listed_with_the_language_it_is_written_in(service):
+    languages = {article.id.removesuffix("-0"): article.language for article in service.articles()}
+    assert languages == {article.name: article.language for article in ARTICLES}
+
+
+def test_search_hits_carry_their_language(service):
+    hits = service.search("Алиев").hits
+    assert {hit.language for hit in hits} >= {"ru", "en"}
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Aliev", "en_aliev_spelling"),
+        ("Əliyev", "az_brussels_talks"),
+        ("Пашиняном", "ru_brussels_talks"),
+        ("Turkiye", "en_turkiye_rename"),
+    ],
+)
+def test_the_spelling_typed_ranks_first(service, query, first):
+    assert _names(service.search(query))[0] == first
+
+
+def test_a_name_found_in_another_script_is_marked_as_the_article_writes_it(service):
+    results = service.search("Алиев")
+    english = next(hit for hit in results.hits if hit.id == "en_brussels_talks-0")
+    marked = [english.snippet.text[start:end] for start, end in english.snippet.highlights]
+    assert marked == ["Aliyev"]
+    assert "aliyev" in results.terms  # the reading pane marks the same word
+
+
+def test_the_folded_form_is_never_shown(service):
+    for hit in service.search("Aliyev").hits:
+        assert "aliev" not in hit.snippet.text.lower().replace("aliev ", "")  # only as written
+    article = service.article("ru_brussels_talks-0")
+    assert article is not None and "Алиев" in article.body and "aliev" not in article.body
+
+
+def test_a_language_filter_and_a_word_together(service):
+    assert _names(service.search("Pashinyan lang:tr")) == ["tr_brussels_talks"]
+    assert service.search("lang:RU", filters=SearchFilters()).total == 3
