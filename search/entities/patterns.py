@@ -3,12 +3,13 @@
 Dates: full dates ("12 March 2024", "March 12, 2024", "2024-03-12", "12/03/2024"),
 month and year, day and month, a month after "in"/"since"/"by"... or ending a range
 ("between February and April"), a range of months ("January-October"), a month in
-lower case with a year ("march 2026", as machine translation writes it), weekdays and
-years after a preposition ("in 2004"). Money: a currency sign or code next to an amount
-("$5.2bn", "£300m", "US$ 3 million", "Rs 500 crore", "NOK 40 million", with a scale
-"R54 billion" and "MK150 billion") or an amount followed by a currency word ("40
-million euros", "1.5bn dollars"). Roads: a British road number with "the" before it and a word of
-roads after it ("the A30 near Bodmin", "the M4 motorway"; not "the A380 superjumbo").
+lower case with a year ("march 2026", as machine translation writes it), weekdays,
+years after a preposition ("in 2004"), and a month and year joined by a hyphen
+("OCTOBER-2025"). Money: a currency sign or code next to an amount ("$5.2bn", "£300m",
+"US$ 3 million", "Rs 500 crore", "NOK 40 million", with a scale "R54 billion" and
+"MK150 billion") or an amount followed by a currency word ("40 million euros", "1.5bn
+dollars"). Roads: a British road number with "the" before it and a word of roads after
+it ("the A30 near Bodmin", "the M4 motorway"; not "the A380 superjumbo").
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ _DATE_NUMBERS_RE = re.compile(
     r")(?![\w-])"
 )
 
+# A bulletin's issue line: "OCTOBER-2025", "July-2024".
+_MONTH_DASH_YEAR_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(MONTHS + [m.upper() for m in MONTHS]) + rf")-{_YEAR}(?![\w-])"
+)
+
 # Machine-translated text writes months in lower case; only a year after one makes it a date
 # ("in march 2026", not "a march on the capital").
 _LOWER_MONTH_YEAR_RE = re.compile(
@@ -115,6 +121,6 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), "MONEY"
     for match in ROAD_RE.finditer(text):
         yield match.start(1), match.end(1), "PLACE"
-    for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE):
+    for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE, _MONTH_DASH_YEAR_RE):
         for match in scanner.finditer(text):
             yield match.start(), match.end(), "DATE"

@@ -108,3 +108,7 @@ def test_a_portfolio_after_a_title_names_no_one():
 
 def test_agreements_in_the_plural_are_documents():
     assert found("The signing of Preferential Trade Agreements followed.") == []
+
+
+def test_a_bulletins_issue_line_is_a_date():
+    assert found("CENTRE FOR ANALYSIS\n\nOCTOBER-2025\n\nBULLETIN\n") == [("OCTOBER-2025", "DATE")]
