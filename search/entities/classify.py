@@ -45,7 +45,7 @@ from search.entities.cues import (
 )
 from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
-from search.entities.run_together import listed_surnames
+from search.entities.run_together import WEB_NAME, listed_surnames
 from search.entities.runs import STATION_RE, Segment
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
@@ -454,6 +454,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
     if text.startswith(")", seg.end) and _DATELINE.search(text, max(0, seg.start - 80), seg.start):
         return "ORG"  # "BAKU, 14 October (Trend) –": the agency that filed the report
+    if len(words) == 1 and WEB_NAME.fullmatch(first):
+        return "ORG"  # "Caliber.Az", "News.am": a news site, also in a heading
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"

@@ -28,6 +28,8 @@ from search.entities.lexicon import lexicon
 # An acronym glued to a lower-case word by a bad conversion ("USAof", "USeless").
 _GLUED = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _LINKING_PARTICLES = frozenset(["for", "in", "on", "at"])
+# A news site named by its address ("Caliber.Az", "News.am") opens a name of its own.
+WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:[Aa]z|[Aa]m|[Gg]e|[Rr]u|[Cc]om|[Kk]z|[Uu]z|[Ii]r|[Tt]r)")
 # What a leader's name is an adjective for: "the Bush Presidency", "the Putin era".
 _OF_A_LEADER = frozenset(
     ["presidency", "administration", "era", "regime", "government", "doctrine", "family"]
@@ -129,6 +131,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
             # "West Yorkshire Police": a compass word opens the place after it
             (starts_known and _ends_name(before, known, given) and before[-1] not in COMPASS)
             or (starts_known and before[-1] in NOT_ENTITY_HEADS)  # "Islamic Revolution Iran"
+            or (len(rest) == 1 and WEB_NAME.fullmatch(rest[0]) is not None)  # "Astana Caliber.Az"
             or second_person
             or after_known
             or after_organisation

@@ -112,3 +112,8 @@ def test_agreements_in_the_plural_are_documents():
 
 def test_a_bulletins_issue_line_is_a_date():
     assert found("CENTRE FOR ANALYSIS\n\nOCTOBER-2025\n\nBULLETIN\n") == [("OCTOBER-2025", "DATE")]
+
+
+def test_a_news_site_named_by_its_address_is_its_own_organisation():
+    line = "A busy week in Astana Caliber.Az weekly review\nThe editorial team met.\n"
+    assert found(line) == [("Astana", "PLACE"), ("Caliber.Az", "ORG")]
