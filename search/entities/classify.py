@@ -307,7 +307,11 @@ def classify_segment(
         return [_mention(text, segment, known[0], known[1])]
     if STATION_RE.fullmatch(name):
         return [_mention(text, segment, "ORG", name)]
-    if name in lex.towns and _word_before(text, segment.start) in LOCATIVES:
+    if (
+        name in lex.towns
+        and _word_before(text, segment.start) in LOCATIVES
+        and name not in EVENT_NAMES
+    ):
         return [_mention(text, segment, "PLACE", name)]
     ends_in_title = words[-1] in _OFFICE_TITLES and words[-2:-1] and words[-2] not in NAME_PARTICLES
     if ends_in_title and words[0] not in lex.given_names:  # not "Martin Luther King"

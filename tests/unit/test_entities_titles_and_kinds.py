@@ -117,3 +117,7 @@ def test_a_bulletins_issue_line_is_a_date():
 def test_a_news_site_named_by_its_address_is_its_own_organisation():
     line = "A busy week in Astana Caliber.Az weekly review\nThe editorial team met.\n"
     assert found(line) == [("Astana", "PLACE"), ("Caliber.Az", "ORG")]
+
+
+def test_a_tournament_named_after_its_town_stays_an_event_after_of():
+    assert found("Jack Draper is out of Wimbledon after a defeat.") == [("Jack Draper", "PERSON")]
