@@ -19,7 +19,7 @@ from search.entities.lexicon import Lexicon
 
 _SCORE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w.,/-]|-\d)")
 _SPORT_WORDS = re.compile(
-    r"\b(?:striker|midfielder|defender|goalkeeper|winger|penalty|penalties|goals?|scored"
+    r"\b(?:striker|midfielder|defender|goalkeeper|keeper|replay|winger|penalty|penalties|goals?|scored"
     r"|semi-final|quarter-final|half-time|extra time|kick-off|derby|wickets?|innings"
     r"|batsman|bowler|tries|try-scorer|fly-half|scrum-half|touchdown|head coach|manager"
     r"|relegation|promoted|transfer window|squad|fixture|league leaders|title race|referee"
@@ -29,7 +29,7 @@ _SPORT_WORDS = re.compile(
 # Of those, words of sports played by clubs (not tennis or athletics, where a city
 # is where the event is).
 _CLUB_SPORT = word_set(
-    "striker midfielder defender goalkeeper winger manager relegation promoted squad "
+    "striker midfielder defender goalkeeper keeper replay winger manager relegation promoted squad "
     "premiership club clubs football rugby cricket fly-half scrum-half tries boss"
 )
 # Countries field national sides, labelled as the country; so do these.

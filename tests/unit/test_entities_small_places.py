@@ -178,3 +178,14 @@ def test_a_club_of_creditors_makes_no_sports_report():
         "again, and the Paris Club chairman said the club would decide by the season's end."
     )
     assert ("Aceh", "PLACE") in [(s.text, s.type) for s in extract_entities(text)]
+
+
+def test_a_cup_report_with_a_replay_and_a_keeper_names_clubs_by_their_towns():
+    report = (
+        "Brentford face a home tie against Southampton in the FA Cup if they win their "
+        "replay. Their keeper was the hero in the 1-1 draw, and the League One side "
+        "believe they can beat Southampton again."
+    )
+    found = [(s.text, s.type) for s in extract_entities(report)]
+    assert ("Brentford", "ORG") in found
+    assert ("Southampton", "ORG") in found
