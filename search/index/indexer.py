@@ -54,7 +54,7 @@ from search.reading import reader as reading
 if TYPE_CHECKING:
     from whoosh.index import FileIndex
 
-    from search.index.batch import Batch, Counts
+    from search.index.batch import Counts
 
 LOCK_WAIT_SECONDS = 3.0
 # Below this many files one process is faster than starting workers.
@@ -226,9 +226,18 @@ class Indexer:
             # temporary file behind; the index it started from stays as it was.
             with contextlib.suppress(OSError):
                 store.clear_leftovers(self.folder)
+                self._drop_if_empty()
             raise
         finally:
             lock.release()
+
+    def _drop_if_empty(self) -> None:
+        """Remove an index that holds no file or cannot be listed, as a failed first build
+        leaves: searching then says no index could be built instead of answering from an
+        empty one."""
+        manifest = load_manifest(self.folder)
+        if manifest is None or not manifest.files:
+            store.remove_index(self.folder)
 
     def _make_folder(self) -> None:
         """Create the index folder; what stands where it or its lock should be goes first.
@@ -301,6 +310,8 @@ class Indexer:
                 return unchanged
         manifest, reason, index = self._examine(full=True)
         self._following = self._follow_choice(manifest)
+        # No index answers now: build the new one in place, so each commit answers.
+        in_place = manifest is None
         if rebuild:
             manifest, reason, index = None, "a rebuild was asked for", None
         vocabulary = None
@@ -316,7 +327,7 @@ class Indexer:
         fingerprint = self._fingerprint()
         if fresh:
             store.clear_leftovers(self.folder)
-            return self._build(reason, fingerprint, progress, cancel, started)
+            return self._build(reason, fingerprint, progress, cancel, started, in_place=in_place)
         return self._update_in_place(
             index, manifest, vocabulary, fingerprint, reason, progress, cancel, started
         )
@@ -382,11 +393,16 @@ class Indexer:
         )
         folders.save(self.folder, record, files)
 
-    def _build(self, reason, fingerprint, progress, cancel, started) -> IndexReport:
+    def _build(self, reason, fingerprint, progress, cancel, started, *, in_place) -> IndexReport:
         from search.index.schema import SCHEMA_VERSION
 
-        index = create_index(self.folder)
+        index = create_index(self.folder, in_place=in_place)
         manifest, vocabulary = Manifest(SCHEMA_VERSION, fingerprint), Vocabulary()
+        if in_place:
+            # An empty index that answers (with nothing) until the first commit, and that
+            # a build stopped before it continues from.
+            manifest.follow_outside = self._following
+            self._save(manifest, vocabulary, fresh=True)
         return self._update_in_place(
             index, manifest, vocabulary, fingerprint, reason, progress, cancel, started, fresh=True
         )
@@ -460,14 +476,25 @@ class Indexer:
 
     def _apply(self, index, manifest, vocabulary, scan, fresh, force, progress, cancel) -> Counts:
         from search.index import parallel_build
-        from search.index.batch import Batch
-        from search.index.writer import open_writer
+        from search.index.batch import Counts
 
-        if fresh and len(scan.changed) >= BULK_FILES and parallel_build.worker_count() > 1:
+        # Readers see each commit of an index built in place, or of one updated in place.
+        visible = not fresh or not store.building_beside(self.folder)
+        done = Counts()
+        paths = scan.changed
+        only_new = (
+            not scan.removed and not force and not any(str(p) in manifest.files for p in paths)
+        )
+        if (fresh or only_new) and len(paths) >= BULK_FILES and parallel_build.worker_count() > 1:
+
+            def committed() -> None:
+                if visible:
+                    self._save(manifest, vocabulary, fresh=False)
+
             try:
-                counts = parallel_build.build(
+                done = parallel_build.build(
                     index,
-                    scan.changed,
+                    paths,
                     manifest,
                     vocabulary,
                     self._read,
@@ -476,32 +503,63 @@ class Indexer:
                     skipped=scan.skipped,
                     progress=progress,
                     cancel=cancel,
+                    committed=committed,
                 )
-            except parallel_build.WorkerFailed:
-                # Nothing was committed: build again in this process, from an empty index.
-                index = create_index(self.folder)
+            except parallel_build.WorkerFailed as failure:
+                # What was committed stays: the rest is read in this process.
+                done, paths = failure.counts, paths[failure.files_committed :]
+                progress = _counting_from(progress, failure.files_committed, len(scan.changed))
             else:
-                self._save(manifest, vocabulary, fresh=True)
-                return counts
-        writer = open_writer(index, limitmb=WRITER_LIMIT_MB)
+                self._save(manifest, vocabulary, fresh=fresh)
+                return done
+        counts = self._apply_in_runs(
+            index, manifest, vocabulary, scan, paths, fresh, force, visible, progress, cancel
+        )
+        counts.add(done)
+        return counts
+
+    def _apply_in_runs(
+        self, index, manifest, vocabulary, scan, paths, fresh, force, visible, progress, cancel
+    ) -> Counts:
+        """Index ``paths`` in this process, committing after each growing run of files."""
+        from search.index.batch import Batch, index_files
+        from search.index.growing import growing_runs
+        from search.index.writer import open_writer
+
         searcher = None if fresh else index.searcher()
+        batch = Batch(None, searcher, manifest, vocabulary, self._extract, fresh=fresh, force=force)
+        runs = growing_runs(paths) or [[]]
         try:
-            batch = Batch(
-                writer, searcher, manifest, vocabulary, self._extract, fresh=fresh, force=force
-            )
-            for key in scan.removed:
-                batch.remove_file(key)
-            self._index_files(batch, scan, progress, cancel)
-            # Before the commit: a full disk then leaves the index and its metadata agreeing.
-            staged = self._stage(manifest, vocabulary)
-        except BaseException:
-            writer.cancel()
-            raise
+            before = 0
+            for number, run in enumerate(runs):
+                batch.writer = open_writer(index, limitmb=WRITER_LIMIT_MB)
+                try:
+                    if number == 0:
+                        for key in scan.removed:
+                            batch.remove_file(key)
+                    counted = _counting_from(progress, before, len(paths), indexed=before)
+                    index_files(batch, run, self._read, scan.skipped, counted, cancel)
+                    # Before the commit: a full disk leaves the index and metadata agreeing.
+                    staged = self._stage(manifest, vocabulary)
+                except BaseException:
+                    batch.writer.cancel()
+                    raise
+                batch.writer.commit()
+                before += len(run)
+                last = number == len(runs) - 1 or (cancel is not None and cancel.is_set())
+                if last or visible:
+                    self._save(manifest, vocabulary, fresh=fresh and last, staged=staged)
+                else:
+                    for temporary, _ in staged:
+                        temporary.unlink()
+                if last:
+                    break
+                if visible and progress is not None:
+                    # Told at once: searches answer over the files just committed.
+                    progress(IndexProgress(done=before, total=len(paths), indexed=before))
         finally:
             if searcher is not None:
                 searcher.close()
-        writer.commit()
-        self._save(manifest, vocabulary, fresh=fresh, staged=staged)
         return batch.counts
 
     def _scan(self, manifest: Manifest, *, force: bool) -> _Scan:
@@ -527,7 +585,20 @@ class Indexer:
         scan.removed = [key for key in manifest.files if key not in present]
         return scan
 
-    def _index_files(self, batch: Batch, scan: _Scan, progress, cancel) -> None:
-        from search.index.batch import index_files
 
-        index_files(batch, scan.changed, self._read, scan.skipped, progress, cancel)
+def _counting_from(progress, before: int, total: int, *, indexed: int | None = None):
+    """``progress`` told of files counted from ``before`` on, out of ``total`` in all."""
+    if progress is None:
+        return None
+
+    def counted(step: IndexProgress) -> None:
+        progress(
+            IndexProgress(
+                done=before + step.done,
+                total=total,
+                path=step.path,
+                indexed=step.indexed + before if indexed is None else indexed,
+            )
+        )
+
+    return counted

@@ -1,12 +1,19 @@
 """Building a new index of a large corpus with one process per CPU.
 
 A first build is CPU-bound from end to end: decoding and cleaning files, finding
-entities, analysing text, sorting and writing postings. Each worker process takes a
-contiguous share of the files (shares of about equal size, in file order), indexes it
-into a segment of its own, and sends back the manifest entries, word counts and skipped
-files of its share; the parent then commits the segments together, in share order, so
-document numbers still follow the files. Unlike a writer fed documents by the parent,
-nothing but file names and summaries crosses between processes.
+entities, analysing text, sorting and writing postings. The files are cut into runs
+that grow (see :mod:`search.index.growing`) and each run into contiguous shares of about
+equal size, one per worker. A worker process takes the next share, indexes it into a
+segment of its own (in a folder apart, see :data:`PARTS_NAME`) and sends back the
+manifest entries, word counts and skipped files of the share, then takes the next one.
+As soon as every share of the next run is in, the parent moves their segments into the
+index and commits them together, in share order, so document numbers still follow the
+files, and the indexer makes the commit visible: searches answer over the first files
+within seconds while the rest are read. Nothing but file names and summaries crosses
+between processes.
+
+A worker's memory is bounded by the longest run, not by the corpus: each share starts a
+new writer whose postings spill to disk past :data:`WORKER_LIMIT_MB`.
 
 Workers are forked, so they inherit the indexer's reading and extraction functions and
 the modules already imported; where fork is unavailable or there is one CPU, the
@@ -22,6 +29,7 @@ import ctypes
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
 import sys
 import threading
@@ -33,7 +41,7 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
-from search.index import whoosh_internals
+from search.index import growing, whoosh_internals
 from search.index.batch import Batch, Counts, words_text
 from search.index.manifest import FileEntry, Manifest
 from search.index.vocabulary import Vocabulary
@@ -41,13 +49,27 @@ from search.index.writer import open_writer
 from search.models import Article, EntitySpan, IndexProgress, SkippedFile
 
 MAX_WORKERS = 4
-WORKER_LIMIT_MB = 256
+# Postings a worker keeps before spilling a sorted run: about 1.3 times this in memory.
+WORKER_LIMIT_MB = 128
 POLL_SECONDS = 0.1
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Where workers write their segments, inside the index's folder (".tmp": not recorded).
+PARTS_NAME = "parts.tmp"
 
 
 class WorkerFailed(RuntimeError):
-    """A worker process raised or died; ``str(exc)`` holds what it reported."""
+    """A worker process raised or died; ``str(exc)`` holds what it reported.
+
+    Attributes:
+        files_committed: How many of the build's first files were committed before it
+            failed (the build can go on from there).
+        counts: What those commits did.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.files_committed = 0
+        self.counts = Counts()
 
 
 @dataclass
@@ -113,8 +135,10 @@ def build(
     progress: Callable[[IndexProgress], None] | None = None,
     cancel: threading.Event | None = None,
     workers: int | None = None,
+    committed: Callable[[], None] | None = None,
 ) -> Counts:
-    """Index ``paths`` into the empty ``index`` with several processes, then commit.
+    """Index ``paths`` into the empty ``index`` with several processes, committing each
+    run of files as it is done.
 
     Args:
         index: A new, empty Whoosh index (nothing else writes to it).
@@ -125,30 +149,44 @@ def build(
         extract: Finds the entity spans of a body.
         force: Passed to each worker's :class:`~search.index.batch.Batch`.
         skipped: Receives a reason for each file that could not be read.
-        progress: Called as files are done, from this thread.
+        progress: Called as files are done, from this thread; ``indexed`` says how many
+            files the commits so far hold.
         cancel: When set, workers stop after their current file; what they did is kept.
         workers: How many processes (default :func:`worker_count`).
+        committed: Called after each commit, with ``manifest`` and ``vocabulary`` up to
+            date with it.
 
     Returns:
         What the build did.
 
     Raises:
-        WorkerFailed: a worker raised or died; nothing was committed.
+        WorkerFailed: a worker raised or died; the runs committed before stay.
     """
-    runs = shares(paths, workers or worker_count())
+    count = workers or worker_count()
+    runs = [shares(run, count) for run in growing.growing_runs(paths)]
     context = multiprocessing.get_context("fork")
-    messages = context.Queue()
+    tasks, messages = context.Queue(), context.Queue()
     stop = context.Event()
-    folder = index.storage.folder
+    for number, run in enumerate(runs):
+        for part, share in enumerate(run):
+            tasks.put(((number, part), share))
+    for _ in range(count):
+        tasks.put(None)
+    # Workers write their segments apart: a commit removes the files of segments it does
+    # not hold from the index's folder, and the checksums record every file there.
+    parts = Path(index.storage.folder) / PARTS_NAME
+    shutil.rmtree(parts, ignore_errors=True)
+    parts.mkdir()
+    FileStorage(str(parts), supports_mmap=False).create_index(index.schema)
     # Only this process keeps the write end: the workers see end-of-file when it dies.
     lifeline = os.pipe()
     processes = [
         context.Process(
-            target=_index_share,
-            args=(folder, run, read, extract, force, messages, stop, number, lifeline),
+            target=_index_shares,
+            args=(str(parts), read, extract, force, tasks, messages, stop, lifeline),
             daemon=True,
         )
-        for number, run in enumerate(runs)
+        for _ in range(count)
     ]
     try:
         for process in processes:
@@ -158,76 +196,139 @@ def build(
         raise
     finally:
         os.close(lifeline[0])
+    commits = _Commits(index, parts, runs, manifest, vocabulary, skipped, committed)
     try:
-        results = _collect(processes, messages, stop, len(paths), progress, cancel)
+        _collect(processes, messages, stop, len(paths), commits, progress, cancel)
+    except WorkerFailed as failure:
+        failure.files_committed, failure.counts = commits.files, commits.counts
+        _end(processes)
+        raise
     except BaseException:
-        # Nothing will be committed; a worker still flushing an unread result into the
-        # queue would never exit, so none is waited for.
-        for process in processes:
-            process.terminate()
+        _end(processes)
         raise
     finally:
         for process in processes:
             process.join()
-        messages.close()
+        for channel in (tasks, messages):
+            channel.close()
+            channel.cancel_join_thread()
         os.close(lifeline[1])
-    return _commit(index, [results[n] for n in range(len(runs))], manifest, vocabulary, skipped)
+        shutil.rmtree(parts, ignore_errors=True)
+    return commits.counts
 
 
-def _collect(processes, messages, stop, total, progress, cancel) -> dict[int, ShareResult]:
-    results: dict[int, ShareResult] = {}
+def _end(processes) -> None:
+    # A worker still flushing an unread result into the queue would never exit, so none
+    # is waited for.
+    for process in processes:
+        process.terminate()
+
+
+class _Commits:
+    """The parent's side: commits each run once all its shares are in, runs in order."""
+
+    def __init__(self, index, parts, runs, manifest, vocabulary, skipped, committed) -> None:
+        self.index = index
+        self.parts = parts
+        self.runs = runs
+        self.manifest = manifest
+        self.vocabulary = vocabulary
+        self.skipped = skipped
+        self.committed = committed
+        self.done: dict[tuple[int, int], ShareResult] = {}
+        self.next_run = 0
+        self.files = 0  # of the build's first files, how many the commits hold
+        self.counts = Counts()
+
+    @property
+    def finished(self) -> bool:
+        return self.next_run == len(self.runs)
+
+    def add(self, key: tuple[int, int], result: ShareResult) -> None:
+        """Take one share's result; commit every run that is now complete, in order."""
+        self.done[key] = result
+        while not self.finished:
+            run = self.runs[self.next_run]
+            keys = [(self.next_run, part) for part in range(len(run))]
+            if any(key not in self.done for key in keys):
+                return
+            results = [self.done.pop(key) for key in keys]
+            _move_segments(results, self.parts, Path(self.index.storage.folder))
+            self.counts.add(
+                _commit(self.index, results, self.manifest, self.vocabulary, self.skipped)
+            )
+            self.files += sum(len(share) for share in run)
+            self.next_run += 1
+            if self.committed is not None:
+                self.committed()
+
+
+def _collect(processes, messages, stop, total, commits, progress, cancel) -> None:
     done = 0
-    while len(results) < len(processes):
+    while not commits.finished:
         if cancel is not None and cancel.is_set():  # checked after each message too
             stop.set()
         # A worker exits only once its messages are in the queue: one that had exited
         # before an empty wait will send nothing more.
-        exited = {n: p.exitcode for n, p in enumerate(processes) if p.exitcode is not None}
+        exited = [p.exitcode for p in processes if p.exitcode is not None]
         try:
-            kind, number, payload = messages.get(timeout=POLL_SECONDS)
+            kind, key, payload = messages.get(timeout=POLL_SECONDS)
         except queue.Empty:
-            for number, code in exited.items():
-                if number not in results:
-                    raise WorkerFailed(
-                        f"an indexing process stopped without its results (exit code {code})"
-                    ) from None
+            if exited and any(code != 0 for code in exited) or len(exited) == len(processes):
+                code = next((code for code in exited if code != 0), 0)
+                raise WorkerFailed(
+                    f"an indexing process stopped without its results (exit code {code})"
+                ) from None
             continue
         if kind == "failed":
             raise WorkerFailed(payload)
         if kind == "done":
-            results[number] = payload
+            before = commits.files
+            commits.add(key, payload)
+            if progress is not None and before < commits.files < total:
+                # Told at once: searches answer over the files just committed.
+                progress(IndexProgress(done=done, total=total, indexed=commits.files))
         else:
             done += 1
             if progress is not None:
-                progress(IndexProgress(done=done, total=total, path=payload))
+                progress(IndexProgress(done=done, total=total, path=payload, indexed=commits.files))
             if cancel is not None and cancel.is_set():
                 stop.set()
-    return results
 
 
-def _index_share(folder, paths, read, extract, force, messages, stop, number, lifeline) -> None:
-    """A worker's whole life: index ``paths`` into a new segment and report."""
-    from search.index.batch import index_files
+def _index_shares(folder, read, extract, force, tasks, messages, stop, lifeline) -> None:
+    """A worker's whole life: index each share it takes into a new segment and report."""
     from search.runtime import worker_started
 
     die_with_parent(*lifeline)
     worker_started()
+    key = None
     try:
         index = FileStorage(folder, supports_mmap=False).open_index()
-        # The parent holds the update lock and commits the segments: no Whoosh lock here.
-        writer = open_writer(index, limitmb=WORKER_LIMIT_MB, lock=False)
-        manifest, vocabulary, skipped = Manifest(0), Vocabulary(), []
-        batch = Batch(writer, None, manifest, vocabulary, extract, fresh=True, force=force)
-
-        def report(step: IndexProgress) -> None:
-            messages.put(("file", number, step.path))
-
-        index_files(batch, list(paths), read, skipped, report, stop)
-        segment = whoosh_internals.finish_segment(writer)
-        result = ShareResult(manifest.files, skipped, vocabulary.counts, batch.counts, segment)
-        messages.put(("done", number, result))
+        while (task := tasks.get()) is not None:
+            key, paths = task
+            messages.put(
+                ("done", key, _index_share(index, paths, read, extract, force, messages, stop))
+            )
     except BaseException:
-        messages.put(("failed", number, traceback.format_exc()))
+        messages.put(("failed", key, traceback.format_exc()))
+
+
+def _index_share(index, paths, read, extract, force, messages, stop) -> ShareResult:
+    """Index ``paths`` into a new segment (none once the build is stopped)."""
+    from search.index.batch import index_files
+
+    # The parent holds the update lock and commits the segments: no Whoosh lock here.
+    writer = open_writer(index, limitmb=WORKER_LIMIT_MB, lock=False)
+    manifest, vocabulary, skipped = Manifest(0), Vocabulary(), []
+    batch = Batch(writer, None, manifest, vocabulary, extract, fresh=True, force=force)
+
+    def report(step: IndexProgress) -> None:
+        messages.put(("file", None, step.path))
+
+    index_files(batch, list(paths), read, skipped, report, stop)
+    segment = whoosh_internals.finish_segment(writer)
+    return ShareResult(manifest.files, skipped, vocabulary.counts, batch.counts, segment)
 
 
 def die_with_parent(read_end: int, write_end: int) -> None:
@@ -266,6 +367,14 @@ def _ask_kernel_to_kill_on_parent_death() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         pass  # the pipe watch still ends the worker
+
+
+def _move_segments(results: list[ShareResult], parts: Path, folder: Path) -> None:
+    """Move the files of the results' segments from the workers' folder into the index's."""
+    storage = FileStorage(str(parts), supports_mmap=False)
+    for result in results:
+        for name in result.segment.list_files(storage) if result.segment is not None else ():
+            os.replace(parts / name, folder / name)
 
 
 def _commit(index, results, manifest, vocabulary, skipped) -> Counts:

@@ -103,13 +103,16 @@ def open_index(folder: Path) -> FileIndex:
     return index
 
 
-def create_index(folder: Path) -> FileIndex:
+def create_index(folder: Path, *, in_place: bool = False) -> FileIndex:
     """Create an empty index beside the current one; :func:`publish` puts it in place.
 
-    Readers go on using the old index (if any) while the new one is built.
+    Readers go on using the old index (if any) while the new one is built. Where no
+    index can answer, the new one is made in place instead, so that each commit of the
+    build is searched at once.
 
     Args:
         folder: The index folder of a corpus.
+        in_place: Replace the current index (if any) now, with an empty one.
 
     Returns:
         The new, empty index.
@@ -118,20 +121,28 @@ def create_index(folder: Path) -> FileIndex:
 
     from search.index.schema import build_schema
 
-    directory = folder / STAGING_SUBDIR
+    directory = whoosh_dir(folder) if in_place else folder / STAGING_SUBDIR
     remove(directory)  # left over from an interrupted rebuild
     directory.mkdir(parents=True)
     storage = FileStorage(str(directory), supports_mmap=False)
     return storage.create_index(build_schema())
 
 
+def building_beside(folder: Path) -> bool:
+    """Whether a new index is being built beside the current one (see :func:`create_index`)."""
+    return (folder / STAGING_SUBDIR).is_dir()
+
+
 def publish(folder: Path) -> None:
-    """Replace the current index by the one :func:`create_index` built.
+    """Replace the current index by the one :func:`create_index` built beside it (nothing
+    to do for one built in place).
 
     Args:
         folder: The index folder of a corpus.
     """
     current, staged, old = whoosh_dir(folder), folder / STAGING_SUBDIR, folder / OLD_SUBDIR
+    if not staged.is_dir():
+        return
     remove(old)
     if current.exists() or current.is_symlink():
         current.rename(old)
@@ -155,6 +166,16 @@ def remove(path: Path) -> None:
         shutil.rmtree(path)
     else:
         path.unlink()
+
+
+def remove_index(folder: Path) -> None:
+    """Remove the index and its metadata from ``folder`` (the lock stays).
+
+    Raises:
+        OSError: something there cannot be removed.
+    """
+    for name in OWN_NAMES:
+        remove(folder / name)
 
 
 def clear_leftovers(folder: Path) -> None:

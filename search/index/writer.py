@@ -9,9 +9,13 @@ protocol 2 (no opcode for bytes) and merging the runs back one posting at a time
 :class:`TermPool` groups postings by term as they arrive instead. A writer numbers
 documents in the order it adds them (merged segments included), so each term's
 postings arrive already in document order: a commit sorts only the distinct terms. A
-spill writes the terms in order as a few large protocol-4 pickles; a term's postings
-from successive runs are joined in run order. ``SegmentWriter`` ignores its
-``poolclass`` argument, so the pool is put in place by hand.
+spill writes the terms in order as protocol-4 pickles of about
+:data:`RUN_CHUNK_POSTINGS` postings each; a term's postings from successive runs are
+joined in run order. Merging the runs holds one chunk of each in memory, so the chunks
+are cut by postings, not by terms: a chunk of the first 20,000 terms held most of a
+run's postings, and merging the runs of a 50,000-article segment took gigabytes.
+``SegmentWriter`` ignores its ``poolclass`` argument, so the pool is put in place by
+hand.
 
 At commit the writer hands each term's postings to the codec whole, which fills a
 posting block with a few list operations instead of a method call per posting. Both
@@ -30,7 +34,7 @@ import contextlib
 import heapq
 import pickle
 from collections.abc import Iterator
-from itertools import groupby, islice
+from itertools import groupby
 from operator import itemgetter
 
 from whoosh.util import random_name
@@ -38,7 +42,8 @@ from whoosh.util import random_name
 from search.index import whoosh_internals
 from search.index.codec import IndexCodec
 
-RUN_CHUNK_TERMS = 20_000
+# About 4 MB in memory a chunk: merging 30 runs holds some 120 MB.
+RUN_CHUNK_POSTINGS = 30_000
 RUN_PICKLE_PROTOCOL = 4
 # Rough bytes of memory per posting besides its value: the tuple, number and weight.
 POSTING_BYTES = 100
@@ -85,9 +90,8 @@ class TermPool:
         if not self.terms:
             return
         path = f"{random_name()}.run"
-        entries = iter(sorted(self.terms.items(), key=_key))
         with self.tempstore.create_file(path).raw_file() as handle:
-            while chunk := list(islice(entries, RUN_CHUNK_TERMS)):
+            for chunk in _chunks(sorted(self.terms.items(), key=_key)):
                 pickle.dump(chunk, handle, RUN_PICKLE_PROTOCOL)
         self.runs.append(path)
         self.terms, self.size = {}, 0
@@ -126,7 +130,20 @@ class TermPool:
         self.runs = []
 
 
-def open_writer(index, *, limitmb: float, lock: bool = True):
+def _chunks(entries: list[tuple]) -> Iterator[list[tuple]]:
+    """``entries`` in runs of about :data:`RUN_CHUNK_POSTINGS` postings (a term whole)."""
+    chunk, postings = [], 0
+    for entry in entries:
+        chunk.append(entry)
+        postings += len(entry[1])
+        if postings >= RUN_CHUNK_POSTINGS:
+            yield chunk
+            chunk, postings = [], 0
+    if chunk:
+        yield chunk
+
+
+def open_writer(index, *, limitmb: float, lock: bool = True, own_temp: bool = False):
     """A writer adding one new segment to ``index``.
 
     Args:
@@ -134,11 +151,13 @@ def open_writer(index, *, limitmb: float, lock: bool = True):
         limitmb: Megabytes of postings kept in memory before a run is spilled to disk.
         lock: Take the index's write lock; False only in a worker of a parent
             that holds it.
+        own_temp: Keep temporary files apart from those of the workers of a parallel
+            build (see :func:`~search.index.whoosh_internals.segment_writer`).
 
     Returns:
         The writer, using :class:`~search.index.codec.IndexCodec` and :class:`TermPool`
         (Whoosh's own writer when :data:`~search.index.whoosh_internals.FAST_PATHS` is off).
     """
     return whoosh_internals.segment_writer(
-        index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock
+        index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock, own_temp=own_temp
     )
