@@ -300,7 +300,7 @@ def classify_segment(
         words = segment.words
     name = text[segment.start : segment.end]
     known = lex.known.get(name) or (name.isupper() and lex.known.get(name.title()))
-    city = known and known[0] == "PLACE" and name not in lex.regions
+    city = (known and known[0] == "PLACE" and name not in lex.regions) or name in lex.towns
     if city and _word_after(text, segment.end).lower() in _CLUB_ROLES:
         return [_mention(text, segment, "ORG", name)]  # "Liverpool manager Arne Slot"
     if known:

@@ -189,3 +189,8 @@ def test_a_cup_report_with_a_replay_and_a_keeper_names_clubs_by_their_towns():
     found = [(s.text, s.type) for s in extract_entities(report)]
     assert ("Brentford", "ORG") in found
     assert ("Southampton", "ORG") in found
+
+
+def test_a_town_before_a_players_role_is_the_club():
+    found = types("The best chances fell to Pompey striker Ricardo Fuller.")
+    assert found == {"Pompey": "ORG", "Ricardo Fuller": "PERSON"}
