@@ -148,6 +148,10 @@ _SPORTS = word_set(
     "Cricket Athletics Rugby Football Tennis Golf Hockey Netball Swimming Cycling Rowing "
     "Sailing Basketball Volleyball Boxing Judo Gymnastics Badminton Squash Triathlon"
 )
+# An illness named after the doctor who described it.
+_DISEASE_AFTER = re.compile(
+    r"['’]s(?:,?[ \t]+(?:and[ \t]+)?[A-Z][\w']*)*[ \t]+(?:disease|syndrome)\b"
+)
 # A dateline: a place in capitals, a date, and the agency in brackets.
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]+,[^\n(]{3,40}\($")
 # Goods named by their initials, which news capitalises like organisations.
@@ -458,6 +462,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
     if text.startswith(")", seg.end) and _DATELINE.search(text, max(0, seg.start - 80), seg.start):
         return "ORG"  # "BAKU, 14 October (Trend) –": the agency that filed the report
+    if len(words) == 1 and _DISEASE_AFTER.match(text, seg.end):
+        return "DROP"  # "Parkinson's disease", "Alzheimer's, Parkinson's and motor neurone disease"
     if len(words) == 1 and WEB_NAME.fullmatch(first):
         return "ORG"  # "Caliber.Az", "News.am": a news site, also in a heading
     if len(words) == 1:

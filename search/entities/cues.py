@@ -185,7 +185,7 @@ PRODUCT_LOWER_HEADS = word_set(
     single speaker speakers headset smartphone handset app chatbot console vaccine drug
     injury tendon programme scheme trilogy franchise sequel sitcom
     howitzer howitzers missile missiles drone drones warship warships rifle rifles
-    holiday holidays festivities
+    holiday holidays festivities disease diseases syndrome virus variant
     """
 )
 

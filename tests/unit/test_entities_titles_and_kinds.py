@@ -121,3 +121,9 @@ def test_a_news_site_named_by_its_address_is_its_own_organisation():
 
 def test_a_tournament_named_after_its_town_stays_an_event_after_of():
     assert found("Jack Draper is out of Wimbledon after a defeat.") == [("Jack Draper", "PERSON")]
+
+
+def test_an_illness_named_after_a_doctor_or_a_river_names_no_one():
+    text = "It could help victims of Alzheimer's, Parkinson's and Motor Neurone disease."
+    assert found(text) == []
+    assert found("The Ebola virus spread in Guinea.") == [("Guinea", "PLACE")]
