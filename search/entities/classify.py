@@ -162,7 +162,8 @@ _STORMS = word_set("Storm Hurricane Typhoon Cyclone")
 # person ("Baroness Scotland").
 _NATIONS = frozenset(["England", "Scotland", "Wales"])
 _BODY_WORDS = word_set(
-    "Historic Natural Sport Transport Visit Homes Skills Creative Food Forestry Marine Water "
+    "Historic Natural Sport Transport Visit Homes Skills Creative Food Forestry Marine Water NHS "
+    "Highways Network Public "
     "Education Health Arts Energy Justice Revenue Enterprise Audit Environment"
 )
 # "the rivers Exe and Tamar", "the river Taff": a river's name after the word.

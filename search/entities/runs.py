@@ -513,12 +513,23 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
         # "Devon and Cornwall Police", "Tyne and Wear Council": a body of two places.
         two_places = (
             len(left) == 1
-            and len(right) == 2
+            and len(right) >= 2
             and right[-1] in ORG_HEADS
-            and all(_is_place(name, known) for name in (left[0], right[0]))
+            and _is_place(left[0], known)
+            and _is_place(" ".join(right[:-1]), known)
+        )  # also "Hampshire and Isle of Wight Constabulary"
+        # "Scottish Fire and Rescue Service": a service of a country for two things
+        two_duties = (
+            len(left) == 2
+            and bool(right)
+            and right[-1] in ORG_HEADS
+            and (looks_demonym(left[0]) or _is_place(left[0], known))
+            and left[-1].lower() in lexicon().common_words
+            and left[-1] not in ORG_HEADS
         )
         keep = (
             two_places
+            or two_duties
             or " ".join([*left, word, *right]) in known
             or (not glued and _opens_org(left) and right_name not in known)
             or (bool(right) and right[-1] in ORG_HEADS and single_unknown)

@@ -98,3 +98,24 @@ def test_the_bank_alone_is_still_the_central_bank():
 
 def test_a_surname_shared_with_a_leader_keeps_its_given_name():
     assert found("Referee Howard Webb sent him off.") == [("Howard Webb", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("NHS England said waiting lists had fallen.", "NHS England"),
+        (
+            "The Scottish Fire and Rescue Service sent six engines.",
+            "Scottish Fire and Rescue Service",
+        ),
+    ],
+)
+def test_british_public_services_keep_their_whole_names(text, body):
+    assert found(text) == [(body, "ORG")]
+
+
+def test_two_companies_joined_by_and_stay_two():
+    assert found("British Gas and Centrica Energy said so.") == [
+        ("British Gas", "ORG"),
+        ("Centrica Energy", "ORG"),
+    ]
