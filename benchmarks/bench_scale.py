@@ -10,20 +10,25 @@ built once if needed (at 100,000 articles that takes many minutes), then:
 - **staleness check**: ``service.may_need_update()``, what ``briefing search`` asks
   before answering;
 - **one-shot ``briefing search ... --json``**: the whole command as a new process, over
-  a few queries.
+  a few queries;
+- **phrases beside SQLite FTS5** (``--phrases``): ``service.search()`` of quoted phrases
+  (top 10 with snippets) in this process, taking turns with the same phrase in an FTS5
+  table of the same files (porter tokenizer, ``snippet()``, ``bm25``; built once beside
+  the corpora), p50 of each and their ratio.
 
 Each figure is the median of several runs, printed with the load average of the
 machine when it was taken (other work may share the CPUs: a figure taken at a load
 above the number of CPUs is slower than the code). Give ``--cache DIR`` to keep the
 indexes (and the corpora, unless ``--corpora DIR``) out of the user cache.
 
-Usage: ``python -m benchmarks.bench_scale [--sizes 10000 100000] [--runs 5]``
+Usage: ``python -m benchmarks.bench_scale [--sizes 10000 100000] [--runs 5] [--phrases]``
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -32,6 +37,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 QUERIES = ("oil prices", "election", "music awards")
+PHRASES = (
+    '"interest rates"',
+    '"world cup"',
+    '"prime minister"',
+    '"oil prices"',
+    '"tony blair"',
+    '"mobile phone"',
+    '"chief executive"',
+    '"house of commons"',
+)
+FTS5_SEARCH = (
+    "SELECT rowid, title, snippet(docs, 1, '«', '»', '…', 30), bm25(docs, 2.0, 1.0) "
+    "FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 2.0, 1.0) LIMIT 10"
+)
 
 
 def load() -> str:
@@ -67,7 +86,7 @@ def report(label: str, seconds: float) -> None:
     print(f"  {label:<42} p50 {seconds * 1000:8.0f} ms   ({load()})", flush=True)
 
 
-def bench_size(size: int, runs: int, corpora: Path | None) -> None:
+def bench_size(size: int, runs: int, corpora: Path | None, *, phrases: bool = False) -> None:
     from benchmarks.corpus import build_corpus
     from search.service import open_search_service
 
@@ -78,6 +97,9 @@ def bench_size(size: int, runs: int, corpora: Path | None) -> None:
         started = time.perf_counter()
         service.update()
         print(f"  (index built or brought up to date in {time.perf_counter() - started:.0f} s)")
+    if phrases:
+        bench_phrases(corpus, runs)
+        return
     report("no-op re-index, in process", median_seconds(lambda: fresh(corpus).update(), runs))
     report(
         "no-op `briefing index --json`",
@@ -92,6 +114,49 @@ def bench_size(size: int, runs: int, corpora: Path | None) -> None:
         report(f"`briefing search {query!r} --json`", median_seconds(search, runs))
 
 
+def fts5_table(corpus: Path) -> sqlite3.Connection:
+    """An FTS5 table of the corpus's files (headline, then body), built once beside it."""
+    path = corpus.with_name(f"{corpus.name}.fts5.sqlite")
+    if not path.is_file():
+        building = path.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        db = sqlite3.connect(building)
+        db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
+        with db:
+            db.executemany(
+                "INSERT INTO docs (title, body) VALUES (?, ?)",
+                (_headline_and_body(file) for file in sorted(corpus.rglob("*.txt"))),
+            )
+        db.close()
+        building.rename(path)
+    return sqlite3.connect(path)
+
+
+def _headline_and_body(file: Path) -> tuple[str, str]:
+    title, _, body = file.read_text(encoding="utf-8").partition("\n")
+    return title.strip(), body.strip()
+
+
+def bench_phrases(corpus: Path, runs: int) -> None:
+    """Phrase searches in process beside the same phrases in FTS5, taking turns."""
+    service = fresh(corpus)
+    db = fts5_table(corpus)
+    times: dict[str, list[float]] = {"whoosh": [], "fts5": []}
+    for phrase in PHRASES:  # open the index and warm both engines' caches
+        service.search(phrase, limit=10)
+        db.execute(FTS5_SEARCH, (phrase,)).fetchall()
+    for _ in range(runs):
+        for phrase in PHRASES:
+            times["whoosh"].append(median_seconds(lambda p=phrase: service.search(p, limit=10), 1))
+            times["fts5"].append(
+                median_seconds(lambda p=phrase: db.execute(FTS5_SEARCH, (p,)).fetchall(), 1)
+            )
+    whoosh, fts5 = (statistics.median(times[engine]) for engine in ("whoosh", "fts5"))
+    report("phrase search (top 10, snippets)", whoosh)
+    report("the same phrases in SQLite FTS5", fts5)
+    print(f"  {'ratio':<42} {whoosh / fts5:8.1f} x", flush=True)
+
+
 def fresh(corpus: Path):
     from search.service import open_search_service
 
@@ -104,11 +169,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cache", help="BRIEFING_CACHE_DIR for the indexes (and corpora)")
     parser.add_argument("--corpora", type=Path, help="where the corpora are (default: the cache)")
+    parser.add_argument("--phrases", action="store_true", help="only phrases beside SQLite FTS5")
     args = parser.parse_args()
     if args.cache:
         os.environ["BRIEFING_CACHE_DIR"] = args.cache
     for size in args.sizes:
-        bench_size(size, args.runs, args.corpora)
+        bench_size(size, args.runs, args.corpora, phrases=args.phrases)
 
 
 if __name__ == "__main__":

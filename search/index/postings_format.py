@@ -38,6 +38,12 @@ def pack_occurrences(flat: list[int]) -> bytes:
     return _layout(count).pack(count, *flat)
 
 
+@lru_cache(maxsize=1024)
+def _positions_layout(occurrences: int) -> struct.Struct:
+    # Each occurrence's position, its start and end skipped.
+    return struct.Struct(f"!4x{'I8x' * occurrences}")
+
+
 def _unpack(valuestring: bytes) -> tuple[int, ...]:
     (count,) = _layout(0).unpack_from(valuestring)
     return _layout(count).unpack(valuestring)[1:]
@@ -54,7 +60,8 @@ class PackedCharacters(formats.Characters):
         return list(zip(flat[::3], flat[1::3], flat[2::3], strict=True))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        return list(_unpack(valuestring)[::3])
+        (count,) = _layout(0).unpack_from(valuestring)
+        return list(_positions_layout(count).unpack(valuestring))
 
     def combine(self, vs) -> bytes:
         # Whoosh joins the values of the many terms a wildcard expands to: one range per

@@ -26,6 +26,7 @@ import pickle
 import warnings
 import zlib
 from array import array
+from bisect import bisect_left
 
 from whoosh import collectors, scoring
 from whoosh.codec import whoosh3
@@ -86,6 +87,7 @@ REQUIRED = (
         W3LeafMatcher,
         (
             "_ids",
+            "_maxid",
             "_next_block",
             "_read_ids",
             "_read_values",
@@ -358,6 +360,45 @@ def postings_keeping_values(matcher, values: dict, offset: int):
         values[matcher.id() + offset] = matcher.value()
         yield matcher.id(), matcher.weight()
         matcher.next()
+
+
+def postings_among(matcher, wanted: set[int] | None):
+    """(docnum, weight, raw value) of a term's postings in one segment, a block at a
+    time; with ``wanted`` (segment document numbers), only the postings of those
+    documents, and blocks holding none of them are passed over unread.
+
+    Args:
+        matcher: The term's posting matcher in one segment.
+        wanted: The documents of interest, or None for all.
+
+    Yields:
+        Lists of (docnum, weight, value), a block at a time.
+    """
+    if FAST_PATHS and type(matcher) is W3LeafMatcher:
+        ordered = None if wanted is None else sorted(wanted)
+        lowest = 0
+        while matcher.is_active():
+            highest = matcher._maxid
+            if ordered is None or _any_between(ordered, lowest, highest):
+                matcher._read_ids()
+                matcher._read_weights()
+                matcher._read_values()
+                found = zip(matcher._ids, matcher._weights, matcher._values, strict=True)
+                yield list(found) if wanted is None else [p for p in found if p[0] in wanted]
+            lowest = highest + 1
+            matcher._next_block()
+        return
+    found = []
+    while matcher.is_active():
+        if wanted is None or matcher.id() in wanted:
+            found.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    yield found
+
+
+def _any_between(ordered: list[int], lowest: int, highest: int) -> bool:
+    at = bisect_left(ordered, lowest)
+    return at < len(ordered) and ordered[at] <= highest
 
 
 # Writing: posting blocks filled a term at a time, and a writer that hands them over.

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from whoosh import query as wq
 from whoosh import scoring
-from whoosh.util import make_binary_tree, make_weighted_tree
+from whoosh.util import make_weighted_tree
 
 from search.index import whoosh_internals
 
@@ -160,14 +160,8 @@ class _Evaluator:
         scores: dict[int, float] = {}
         if (fieldname, btext) not in self.reader:
             return scores
-        searcher = self.searcher
-        idf = searcher.idf(fieldname, btext)
-        avgfl = searcher.avg_field_length(fieldname) or 1
-        B = self.field_B.get(fieldname)
-        if B is None:
-            B = whoosh_internals.field_b(self.weighting, searcher, fieldname, btext)
-            self.field_B[fieldname] = B
-        for sub, offset in searcher.leaf_searchers() if leaves is None else leaves:
+        stats = self._stats(fieldname, btext)
+        for sub, offset in self.searcher.leaf_searchers() if leaves is None else leaves:
             reader = sub.reader()
             if (fieldname, btext) in reader:
                 matcher = reader.postings(fieldname, btext)
@@ -175,7 +169,7 @@ class _Evaluator:
                     postings = whoosh_internals.postings(matcher)
                 else:
                     postings = whoosh_internals.postings_keeping_values(matcher, values, offset)
-                self._score(scores, postings, reader, fieldname, (idf, avgfl, B), offset)
+                self._score(scores, postings, reader, fieldname, stats, offset)
         return scores
 
     def _score(self, scores, postings, reader, fieldname, stats, offset) -> None:
@@ -235,26 +229,85 @@ class _Evaluator:
         return self.scores(node)
 
     def _phrase(self, node) -> dict[int, float]:
+        """A phrase, scored as Whoosh scores it: the sum of its words' BM25 scores in
+        each document where they stand one after another.
+
+        Segment by segment, the rarest word's postings are read first and each other
+        word's only in the blocks that hold a document every word so far is in; the
+        positions are decoded for the documents holding every word, and only the
+        documents where the words are adjacent are scored.
+        """
         words = node.words
         if node.slop != 1 or len(set(words)) != len(words):
             raise _Unsupported("phrase with slop or repeated words")
-        field = self._field(node.fieldname)
+        fieldname = node.fieldname
+        field = self._field(fieldname)
         if not field.format or not field.format.supports("positions"):
             raise _Unsupported("phrase on a field without positions")
-        # Each posting list is read once, keeping the encoded positions; they are decoded
-        # only for the documents holding every word.
-        encoded = [{} for _ in words]
-        found = [
-            self._postings(node.fieldname, word, values)
-            for word, values in zip(words, encoded, strict=True)
-        ]
-        candidates = sorted(set(found[0]).intersection(*found[1:])) if words else []
+        if not words:
+            return {}
+        terms = [field.to_bytes(word) for word in words]
+        if any((fieldname, btext) not in self.reader for btext in terms):
+            return {}
+        stats = [self._stats(fieldname, btext) for btext in terms]
+        rarest_first = sorted(
+            range(len(terms)), key=lambda i: self.reader.doc_frequency(fieldname, terms[i])
+        )
         decode = field.format.decoder("positions")
-        return {
-            docnum: make_binary_tree(_add, [scores[docnum] for scores in found])
-            for docnum in candidates
-            if _adjacent([decode(values[docnum]) for values in encoded])
-        }
+        scores: dict[int, float] = {}
+        for sub, offset in self.searcher.leaf_searchers():
+            reader = sub.reader()
+            found: list[dict[int, tuple[float, bytes]] | None] = [None] * len(terms)
+            wanted: set[int] | None = None
+            for i in rarest_first:
+                self.check()
+                if (fieldname, terms[i]) not in reader:
+                    break
+                matcher = reader.postings(fieldname, terms[i])
+                held = {
+                    docnum: (weight, value)
+                    for block in whoosh_internals.postings_among(matcher, wanted)
+                    for docnum, weight, value in block
+                }
+                found[i] = held
+                wanted = set(held) if wanted is None else wanted & held.keys()
+                if not wanted:
+                    break
+            if not wanted or any(part is None for part in found):
+                continue
+            matched = [
+                docnum
+                for docnum in sorted(wanted)
+                if _adjacent([decode(part[docnum][1]) for part in found])
+            ]
+            if not matched:
+                continue
+            per_word = [
+                self._scored(reader, fieldname, word_stats, [(d, part[d][0]) for d in matched])
+                for part, word_stats in zip(found, stats, strict=True)
+            ]
+            summed = _summed(per_word)
+            scores.update(
+                (docnum + offset, score) for docnum, score in zip(matched, summed, strict=True)
+            )
+        return scores
+
+    def _stats(self, fieldname: str, btext: bytes) -> tuple[float, float, float]:
+        """A term's idf, its field's average length and BM25F's B for the field."""
+        searcher = self.searcher
+        idf = searcher.idf(fieldname, btext)
+        avgfl = searcher.avg_field_length(fieldname) or 1
+        B = self.field_B.get(fieldname)
+        if B is None:
+            B = whoosh_internals.field_b(self.weighting, searcher, fieldname, btext)
+            self.field_B[fieldname] = B
+        return idf, avgfl, B
+
+    def _scored(self, reader, fieldname, stats, postings) -> list[float]:
+        """The BM25 score of each (docnum, tf) of one segment, as :meth:`_score` scores."""
+        found: dict[int, float] = {}
+        self._score(found, postings, reader, fieldname, stats, 0)
+        return [found[docnum] for docnum, _ in postings]
 
 
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
@@ -295,21 +348,27 @@ def _preloads_unions(searcher) -> bool:
     return searcher.doc_count_all() <= _PRELOADED_OR_DOCS
 
 
-def _adjacent(places: list[list[int]]) -> bool:
+def _adjacent(places: list) -> bool:
     """Whether the words occur one after another somewhere (Whoosh's phrase, slop 1)."""
-    later = [set(positions) for positions in places[1:]]
-    for start in places[0]:
-        if all(start + step + 1 in positions for step, positions in enumerate(later)):
-            return True
-    return False
+    starts = set(places[0])
+    for step, positions in enumerate(places[1:], start=1):
+        starts = starts.intersection([position - step for position in positions])
+        if not starts:
+            return False
+    return True
+
+
+def _summed(columns: list[list[float]]) -> list[float]:
+    """Each row's sum of the columns, added in the order of Whoosh's ``make_binary_tree``
+    (the halves summed first), so that a phrase scores to the last bit as it does there."""
+    if len(columns) == 1:
+        return columns[0]
+    half = len(columns) // 2
+    return [a + b for a, b in zip(_summed(columns[:half]), _summed(columns[half:]), strict=True)]
 
 
 def _unchecked() -> None:
     """No deadline."""
-
-
-def _add(a: float, b: float) -> float:
-    return a + b
 
 
 def _boosted(scores, boost: float):
