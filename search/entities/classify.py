@@ -162,9 +162,9 @@ _STORMS = word_set("Storm Hurricane Typhoon Cyclone")
 # person ("Baroness Scotland").
 _NATIONS = frozenset(["England", "Scotland", "Wales"])
 _BODY_WORDS = word_set(
-    "Historic Natural Sport Transport Visit Homes Skills Creative Food Forestry Marine Water NHS "
-    "Highways Network Public "
-    "Education Health Arts Energy Justice Revenue Enterprise Audit Environment"
+    "Historic Natural Sport Transport Visit Homes Skills Creative Food Forestry Marine Water "
+    "NHS Highways Network Public Education Health Arts Energy Justice Revenue Enterprise "
+    "Audit Environment"
 )
 # "the rivers Exe and Tamar", "the river Taff": a river's name after the word.
 _RIVERS_BEFORE = re.compile(r"\brivers?[ \t]+(?:[A-Z][\w'-]*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))*$")
@@ -282,7 +282,7 @@ def classify_segment(
     # body of a nation ("Police Scotland") and a storm ("Hurricane Milton") keep theirs
     starts_known = (
         starts_known
-        or _sport_body(words, lex)
+        or _body_of_country(words, lex)
         or words[0] in _STORMS
         or (
             words[0] in COMPASS
@@ -448,11 +448,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         # place, a programme
         named_by_place = any(lex.known.get(w, ("",))[0] == "PLACE" for w in words)
         return "PLACE" if named_by_place else "DROP"
-    for_place = lex.known.get(" ".join(words[2:]), ("",))[0] == "PLACE"
     if (
         len(words) > 2
         and words[1] == "for"
-        and (first in PERSON_TITLES or (first in TITLE_MODIFIERS and not for_place))
+        and (first in PERSON_TITLES or (first in TITLE_MODIFIERS and not _for_place(words, lex)))
     ):
         return "DROP"  # "Assistant for Eurasian Affairs", "Minister for Europe": a portfolio
     if len(words) == 2 and first in _STORMS:
@@ -498,7 +497,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
-    if _sport_body(words, lex):
+    if _body_of_country(words, lex):
         return "ORG"  # "Cricket Australia", "Athletics Kenya": a sport's governing body
     if (
         len(words) > 2
@@ -626,7 +625,12 @@ def _route(words: list[str]) -> bool:
     )
 
 
-def _sport_body(words: list[str], lex: Lexicon) -> bool:
+def _for_place(words: list[str], lex: Lexicon) -> bool:
+    """ "Transport for Wales": what follows "for" is a place."""
+    return lex.known.get(" ".join(words[2:]), ("",))[0] == "PLACE"
+
+
+def _body_of_country(words: list[str], lex: Lexicon) -> bool:
     """ "Cricket Australia", "Police Scotland", "Historic England": a body of a country."""
     if len(words) != 2 or (words[1] not in lex.countries and words[1] not in _NATIONS):
         return False
