@@ -517,7 +517,7 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             and right[-1] in ORG_HEADS
             and _is_place(left[0], known)
             and _is_place(" ".join(right[:-1]), known)
-        )  # also "Hampshire and Isle of Wight Constabulary"
+        )
         # "Scottish Fire and Rescue Service": a service of a country for two things
         two_duties = (
             len(left) == 2
