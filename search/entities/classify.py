@@ -74,6 +74,13 @@ _LEADER_HEADS = word_set(
 )
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI"])
 # ", the populous province of", ", an industry group": a description after a name.
+# Kinds of organisation, then a list of them: "charities including Scope and Mind".
+_ORGS_SUCH_AS = re.compile(
+    r"\b(?:charities|companies|firms|groups|banks|lenders|insurers|retailers|supermarkets"
+    r"|airlines|carmakers|broadcasters|unions|parties|brands|rivals|competitors|platforms"
+    r"|manufacturers|chains|operators|bands)[ \t]+(?:such[ \t]+as|including|like)[ \t]+"
+    r"(?:[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*(?:,[ \t]+|,?[ \t]+and[ \t]+))*$"
+)
 # What only a body is said to do right after its name: "Nike, which sponsors her".
 _WHICH_AFTER = re.compile(r",[ \t]+(?:which|founded[ \t]+by|owned[ \t]+by|based[ \t]+in)\b")
 _APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,60})")
@@ -543,6 +550,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     described = _appositive_type(text, seg.end)
     if described:
         return described
+    if len(words) <= 3 and _ORGS_SUCH_AS.search(text, max(0, seg.start - 80), seg.start):
+        return "ORG"  # "charities including Scope and Mind", "rivals such as Huawei, Honor"
     if len(words) == 1 and _WHICH_AFTER.match(text, seg.end) and first not in lex.towns:
         return "ORG"  # "Pact, which represents producers", "Octopus, founded by Greg Jackson"
     word_speaks = first.lower() in lex.very_common and not seg.sentence_start

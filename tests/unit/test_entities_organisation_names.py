@@ -119,3 +119,12 @@ def test_two_companies_joined_by_and_stay_two():
         ("British Gas", "ORG"),
         ("Centrica Energy", "ORG"),
     ]
+
+
+def test_names_listed_after_a_kind_of_organisation_are_organisations():
+    text = "It lost ground to rivals such as Huawei, Honor and Vivo, which sell cheaper phones."
+    assert found(text) == [("Huawei", "ORG"), ("Honor", "ORG"), ("Vivo", "ORG")]
+    assert found("Countries such as France and Spain objected.") == [
+        ("France", "PLACE"),
+        ("Spain", "PLACE"),
+    ]
