@@ -118,6 +118,8 @@ class MainScreen(Screen):
         self.search_view = SearchView()
         self.workspace = Workspace(id="workspace")
         self.startup = Startup()
+        # How many files the running update's commits hold (0: none yet, or no update).
+        self._indexed = 0
         self._terms: tuple[str, ...] = ()
         # What to do with an article's reading pane once it has opened: article id -> call.
         self._when_open: dict[str, WhenOpen] = {}
@@ -256,9 +258,29 @@ class MainScreen(Screen):
         self.call_after_refresh(self.startup.list_drawn.set)
 
     def on_main_screen_index_progressed(self, message: IndexProgressed) -> None:
-        self.query_one(IndexStatus).show_progress(message.progress)
+        progress = message.progress
+        self.query_one(IndexStatus).show_progress(progress)
+        if progress.indexed > self._indexed:
+            # The update committed more files: list and search them, the cursor and the
+            # query left as they are.
+            self._indexed = progress.indexed
+            self.search_view.facets.show_filling((progress.indexed, progress.total))
+            in_thread(
+                self,
+                self.app.service.articles,
+                self._show_indexed,
+                group="indexed",
+                quit_waits=False,
+            )
+
+    def _show_indexed(self, articles: list[ArticleSummary]) -> None:
+        if self.startup.phase is Phase.UPDATING:
+            self.app.articles = articles
+            self.search_view.set_articles(articles)
 
     def on_main_screen_index_ready(self, message: IndexReady) -> None:
+        self._indexed = 0
+        self.search_view.facets.show_filling(None)
         self.query_one(IndexStatus).show_done()
         self.app.articles = message.articles
         self.entities.index_updated()

@@ -1,4 +1,8 @@
-"""IndexStatus: a line with a progress bar while the index is built or brought up to date."""
+"""IndexStatus: a line with a progress bar while the index is built or brought up to date.
+
+An update commits as it goes (see :mod:`search.index.growing`): once the first files are
+committed the line says how many of them searches already answer from.
+"""
 
 from __future__ import annotations
 
@@ -31,11 +35,15 @@ class IndexStatus(Horizontal):
         yield ProgressBar(show_eta=False, id="index-progress")
 
     def show_progress(self, progress: IndexProgress) -> None:
-        """Files read so far, out of how many."""
+        """Files read so far, out of how many, and how many of them searches answer from."""
         self.remove_class("-done")
-        self.query_one("#index-label", Static).update(
-            content(f"Indexing {progress.done}/{progress.total} files", one_line=True)
-        )
+        if progress.indexed:
+            label = (
+                f"Indexed {progress.indexed} of {progress.total} files · reading {progress.done}"
+            )
+        else:
+            label = f"Indexing {progress.done}/{progress.total} files"
+        self.query_one("#index-label", Static).update(content(label, one_line=True))
         self.query_one(ProgressBar).update(total=max(progress.total, 1), progress=progress.done)
 
     def show_done(self) -> None:

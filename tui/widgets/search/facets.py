@@ -47,7 +47,7 @@ class FacetPanel(Vertical):
         width: 32;
         height: 1fr;
         border-left: vkey $foreground 30%;
-        #facet-title { height: 1; padding: 0 1; color: $text-muted; }
+        #facet-title { height: auto; padding: 0 1; color: $text-muted; }
         OptionList { height: 1fr; border: none; padding: 0; }
         OptionList:focus { border: none; }
     }
@@ -80,6 +80,8 @@ class FacetPanel(Vertical):
         self.shown_filters = NO_FILTERS
         self._values: list[tuple[str, str]] = []
         self._pending: Timer | None = None
+        # (files indexed, files in all) while the first build still commits, else None.
+        self._filling: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Facets", id="facet-title")
@@ -145,10 +147,24 @@ class FacetPanel(Vertical):
                 options.append(Option(label, id=str(len(self._values))))
                 self._values.append((facet.field, value))
         self.option_list.set_options(options)
-        scope = "all articles" if not query and not filters else "these results"
-        title = f"Facets of {scope}" if self._values else "No facets"
-        self.query_one("#facet-title", Static).update(Content(title))
+        self._show_title()
         return True
+
+    def show_filling(self, filling: tuple[int, int] | None) -> None:
+        """Say the counts cover only the files indexed so far: (indexed, in all), or None
+        once the index is complete."""
+        self._filling = filling
+        self._show_title()
+
+    def _show_title(self) -> None:
+        scope = (
+            "all articles" if not self.shown_query and not self.shown_filters else "these results"
+        )
+        title = f"Facets of {scope}" if self._values else "No facets"
+        if self._filling is not None:
+            # Counts grow with each commit of the first build: say they are partial.
+            title += f"\nstill indexing: {self._filling[0]}/{self._filling[1]}"
+        self.query_one("#facet-title", Static).update(Content(title))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

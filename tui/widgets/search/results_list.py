@@ -193,20 +193,30 @@ class ResultsList(ScrollView, can_focus=True):
         """The row under the cursor, if any."""
         return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
 
-    def set_rows(self, rows: Sequence[Row], *, spacing: int = 0, empty_text: str = "") -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        *,
+        spacing: int = 0,
+        empty_text: str = "",
+        keep_cursor: bool = False,
+    ) -> None:
         """Replace every row; the cursor goes back to the top.
 
         Args:
             rows: the rows, all with the same line budget (a ``LazyRows`` for long lists).
             spacing: blank lines after each row.
             empty_text: what to show when there are no rows.
+            keep_cursor: leave the cursor on the row it was on, if that row is still there
+                (the same list grown while the index is built).
         """
+        kept = self.current.key if keep_cursor and self.current is not None else None
         self._all_rows = rows
         self._spacing = spacing
         self._row_height = (sum(n for _, n in rows[0].parts) if rows else 1) + spacing
         if empty_text:
             self._empty_text = empty_text
-        self._show_filtered()
+        self._show_filtered(kept)
 
     @property
     def marked(self) -> bool:
@@ -247,7 +257,7 @@ class ResultsList(ScrollView, can_focus=True):
             return key in self._starred
         return True
 
-    def _show_filtered(self) -> None:
+    def _show_filtered(self, kept: str | None = None) -> None:
         rows = self._all_rows
         if self._filter != "all":
             rows = ShownRows(rows, [i for i in range(len(rows)) if self._passes(_key_at(rows, i))])
@@ -266,9 +276,12 @@ class ResultsList(ScrollView, can_focus=True):
             # layout of the screen, which would hold up the frame that shows the rows.
             self.set_reactive(ResultsList.virtual_size, size)
             self.vertical_scrollbar.window_virtual_size = size.height
-        if self.scroll_y:
+        at = 0
+        if kept is not None:
+            at = next((i for i in range(len(rows)) if _key_at(rows, i) == kept), 0)
+        if self.scroll_y and not at:
             self.scroll_to(y=0, animate=False)
-        self.cursor = 0
+        self.cursor = at
         self.refresh()
 
     @property

@@ -278,7 +278,7 @@ class SearchView(Vertical):
             # The list on screen is this one: keep its cursor, just offer the facets now.
             self.facets.expect("")
         else:
-            self._show_listing()
+            self._show_listing(keep_cursor=True)
 
     def show_results(self, query: str, results: SearchResults, partial: bool | None = None) -> bool:
         """Show an answer unless the input has moved on; returns whether it was shown.
@@ -292,6 +292,12 @@ class SearchView(Vertical):
         partial = self.partial if partial is None else partial
         if (query, partial, results.filters) != self._wanted():
             return False
+        # The same query answered again (the index grew): the cursor stays on its hit.
+        again = (query, partial, results.filters) == (
+            self._shown_query,
+            self._shown_partial,
+            self._shown_filters,
+        )
         self._shown_query = query
         self._shown_partial = partial
         self._shown_filters = results.filters
@@ -302,6 +308,7 @@ class SearchView(Vertical):
             [hit_row(hit) for hit in results.hits],
             spacing=1,
             empty_text="No article matches.",
+            keep_cursor=again,
         )
         count = f"{results.total} hit{'s' if results.total != 1 else ''}"
         if results.total > len(results.hits):
@@ -414,7 +421,8 @@ class SearchView(Vertical):
         # One line of fixed size: no layout pass needed on every keystroke.
         status.update(text, layout=False)
 
-    def _show_listing(self) -> None:
+    def _show_listing(self, *, keep_cursor: bool = False) -> None:
+        again = self._shown_query == "" and keep_cursor
         self._shown_query = ""
         self._shown_partial = False
         self._shown_filters = NO_FILTERS
@@ -432,7 +440,7 @@ class SearchView(Vertical):
         if ordered is None:
             ordered = self._listing[self.sort_key] = _sorted(self._articles, self.sort_key)
         rows = LazyRows(ordered, summary_row, key=article_key)
-        self.results_list.set_rows(rows, empty_text="No articles.")
+        self.results_list.set_rows(rows, empty_text="No articles.", keep_cursor=again)
         self._set_status(
             Content(
                 f"{counted(len(ordered), 'article')} · sorted by {self.sort_key}"
