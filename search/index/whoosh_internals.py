@@ -41,7 +41,6 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.matching import binary, mcore
 from whoosh.reading import SegmentReader
-from whoosh.util import random_name
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -524,9 +523,7 @@ class TermWriter(SegmentWriter):
         self.fieldwriter.close()
 
 
-def segment_writer(
-    index, codec: W3Codec, pool, *, limitmb: float, lock: bool = True, own_temp: bool = False
-):
+def segment_writer(index, codec: W3Codec, pool, *, limitmb: float, lock: bool = True):
     """A writer adding one new segment to ``index``.
 
     Args:
@@ -537,8 +534,6 @@ def segment_writer(
         limitmb: Megabytes of postings kept in memory before a run is spilled to disk.
         lock: Take the index's write lock; False only in a worker of a parent that
             holds it, which needs :data:`FAST_PATHS`.
-        own_temp: Keep temporary files in a folder of this writer's own, which its end
-            removes: the shared one holds the files of workers still writing.
 
     Returns:
         A :class:`TermWriter` with ``pool`` when allowed, else ``index.writer(...)``.
@@ -548,18 +543,11 @@ def segment_writer(
     """
     if FAST_PATHS:
         writer = TermWriter(index, _lk=lock, codec=codec, limitmb=limitmb)
-        if own_temp:
-            writer._tempstorage = writer.storage.temp_storage(f"{random_name()}.tmp")
         writer.pool = pool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
         return writer
     if not lock:
         raise RuntimeError("a writer without the index lock needs Whoosh's private API")
     return index.writer(codec=codec, limitmb=limitmb)
-
-
-def remove_shared_temp(index) -> None:
-    """Remove the temporary folder the writers of ``index`` share, once none is left."""
-    index.storage.temp_storage(f"{index.indexname}.tmp").destroy()
 
 
 def finish_segment(writer):

@@ -143,7 +143,7 @@ def _chunks(entries: list[tuple]) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def open_writer(index, *, limitmb: float, lock: bool = True, own_temp: bool = False):
+def open_writer(index, *, limitmb: float, lock: bool = True):
     """A writer adding one new segment to ``index``.
 
     Args:
@@ -151,13 +151,11 @@ def open_writer(index, *, limitmb: float, lock: bool = True, own_temp: bool = Fa
         limitmb: Megabytes of postings kept in memory before a run is spilled to disk.
         lock: Take the index's write lock; False only in a worker of a parent
             that holds it.
-        own_temp: Keep temporary files apart from those of the workers of a parallel
-            build (see :func:`~search.index.whoosh_internals.segment_writer`).
 
     Returns:
         The writer, using :class:`~search.index.codec.IndexCodec` and :class:`TermPool`
         (Whoosh's own writer when :data:`~search.index.whoosh_internals.FAST_PATHS` is off).
     """
     return whoosh_internals.segment_writer(
-        index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock, own_temp=own_temp
+        index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock
     )
