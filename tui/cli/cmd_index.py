@@ -102,6 +102,8 @@ def _update_with_bar(service, rebuild: bool):
         def advance(step) -> None:
             # After the last file the index is still being written: say so.
             label = "Writing " if step.done == step.total else "Reading "
+            if step.indexed and step.done < step.total:
+                label = f"Reading ({step.indexed} searchable) "
             bar.update(task, completed=step.done, total=step.total, description=label)
 
         return service.update(rebuild=rebuild, progress=advance, find_copies=True)
@@ -119,7 +121,13 @@ class _PlainProgress:
             print(f"indexing: read {step.total} files, writing the index", file=sys.stderr)
         elif now - self.last >= PLAIN_PROGRESS_SECONDS:
             self.last = now
-            print(f"indexing: {step.done}/{step.total} files", file=sys.stderr, flush=True)
+            # Searches answer over the files committed so far.
+            searchable = f", {step.indexed} searchable" if step.indexed else ""
+            print(
+                f"indexing: {step.done}/{step.total} files{searchable}",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
 def _print_report(corpus, report) -> None:
