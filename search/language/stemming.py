@@ -24,6 +24,7 @@ from search.language.scripts import ARMENIAN, CYRILLIC, script_of
 
 # Languages whose Latin words take the Turkish stemmer.
 TURKIC = frozenset({"tr", "az"})
+MIN_TURKIC_STEM = 4
 
 _AZERBAIJANI_STOPS = frozenset(
     [
@@ -98,13 +99,21 @@ def stem(word: str, language: str | None = None) -> str:
 def query_stems(word: str) -> list[str]:
     """Every index term a lower-cased query word may stand for, the English one first.
 
-    The query's language is not known: a Latin word is stemmed as English and as Turkish
-    (``Fidan`` in a Turkish article is indexed as ``fida``); other alphabets have one
-    stemmer each.
+    The query's language is not known, so a Latin word is stemmed as English and as
+    Turkish. A word in plain ASCII keeps its Turkish stem only when that stem is a
+    shorter start of the word, of :data:`MIN_TURKIC_STEM` letters or more (``Fidan`` in
+    a Turkish article is indexed as ``fida``): the Turkish stemmer makes odd stems of
+    English words (``prime`` → ``pr``, ``music`` → ``musiç``) that would find other
+    words. Other alphabets have one stemmer each.
     """
     first = stem(word)
-    if script_of(word) not in (CYRILLIC, ARMENIAN):
-        other = turkic_stem(word)
-        if other != first:
-            return [first, other]
-    return [first]
+    if script_of(word) in (CYRILLIC, ARMENIAN):
+        return [first]
+    other = turkic_stem(word)
+    if other == first:
+        return [first]
+    if word.isascii() and not (
+        len(other) >= MIN_TURKIC_STEM and word.startswith(other) and other != word
+    ):
+        return [first]
+    return [first, other]
