@@ -113,21 +113,29 @@ def decode(raw: bytes, naming: NameKey | None = None) -> ArticleNames | None:
         return None
     article_id, date, listed, shared = raw.decode("utf-8").split(FIELD)
     entries = listed.split(ITEM) if listed else []
-    keys = [tuple(entry.split(PART, 2)[:2]) for entry in entries]
     sentences = [item.split(" ") for item in shared.split(ITEM)] if shared else []
     if naming is None:
         kept = list(range(len(entries)))
     else:
-        kept = [keys.index(naming)] if naming in keys else []
+        # Only the entity's own entry is looked for: splitting every entry would cost more.
+        prefix = f"{naming[0]}{PART}{naming[1]}{PART}"
+        kept = [i for i, entry in enumerate(entries) if entry.startswith(prefix)][:1]
         wanted = str(kept[0]) if kept else None
         sentences = [parts for parts in sentences if wanted in parts[2:]]
+    keys: dict[str, NameKey] = {}
+
+    def key(index: str) -> NameKey:
+        if index not in keys:
+            kind, canonical, _rest = entries[int(index)].split(PART, 2)
+            keys[index] = (kind, canonical)
+        return keys[index]
+
     return ArticleNames(
         article_id,
         date or None,
         tuple(_named_entity(entries[i]) for i in kept),
         tuple(
-            SharedSentence(int(a), int(b), tuple(keys[int(i)] for i in indexes))
-            for a, b, *indexes in sentences
+            SharedSentence(int(a), int(b), tuple(map(key, indexes))) for a, b, *indexes in sentences
         ),
     )
 
