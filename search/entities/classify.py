@@ -550,7 +550,13 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     described = _appositive_type(text, seg.end)
     if described:
         return described
-    if len(words) <= 3 and _ORGS_SUCH_AS.search(text, max(0, seg.start - 80), seg.start):
+    window = text[max(0, seg.start - 80) : seg.start]
+    listing = " such as " in window or " including " in window or " like " in window
+    if (
+        len(words) <= 3
+        and listing
+        and _ORGS_SUCH_AS.search(text, max(0, seg.start - 80), seg.start)
+    ):
         return "ORG"  # "charities including Scope and Mind", "rivals such as Huawei, Honor"
     if len(words) == 1 and _WHICH_AFTER.match(text, seg.end) and first not in lex.towns:
         return "ORG"  # "Pact, which represents producers", "Octopus, founded by Greg Jackson"
