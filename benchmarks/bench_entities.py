@@ -77,6 +77,8 @@ def worst_cases() -> None:
 # held out when first measured and tuned against afterwards (their first figures are in
 # the fixtures' FRESH_BATCHES.md and JUDGE_K.md), so they flatter the extractor.
 FIXTURE_SETS = (
+    ("region, held out batch l", "judge_l_region_"),
+    ("news, held out batch l", "judge_l_news_"),
     ("region, held out", "blind_region_"),
     ("news, studied batch c", "blind_news_c_"),
     ("news, studied batch d", "blind_news_d_"),
