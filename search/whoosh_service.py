@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from search.backend import ProgressCallback, SearchService
 from search.index import documents
-from search.index.manifest import load_manifest
+from search.index.manifest import MANIFEST_NAME, load_manifest
 from search.locations import index_dir
 from search.models import (
     ENTITY_FIELDS,
@@ -95,6 +95,7 @@ class WhooshSearchService(SearchService):
         self._words: tuple[int, Vocabulary] | None = None
         self._prefixes: tuple[Vocabulary, PrefixIndex] | None = None
         self._known: KnownDuplicates | None = None
+        self._listed: tuple[tuple[int, int, int], list[ArticleSummary]] | None = None
 
     @property
     def indexer(self) -> Indexer:
@@ -298,13 +299,15 @@ class WhooshSearchService(SearchService):
 
     def warm_up(self) -> None:
         # The word list behind "did you mean" (loaded and indexed on the first unknown
-        # word, about 50 ms on 10k articles) and an open searcher.
+        # word, about 50 ms on 10k articles), the words a half-typed one stands for, an
+        # open searcher with its field lengths and term tables read, and the modules a
+        # search imports: a search as typed does all of that (over a second at 100,000
+        # articles when cold).
         vocabulary = self._vocabulary()
         if vocabulary is not None:
             vocabulary.correct("briefing")
             self._prefix_index()
-        with self._reading():
-            pass
+        self.search("briefing news", limit=1, last_word_partial=True)
         # An article's copies and versions, found again after a change (seconds at
         # 100,000 articles), so that opening one does not wait for them.
         self._duplicates()
@@ -439,12 +442,25 @@ class WhooshSearchService(SearchService):
 
     def articles(self) -> list[ArticleSummary]:
         # From the manifest, written after each commit: no index to open, no Whoosh import.
+        # Read again only when it was written again: at 100,000 articles reading it takes
+        # seconds, all of them holding the interpreter, so a search typed meanwhile waits.
+        try:
+            info = (self.folder / MANIFEST_NAME).stat()
+            written = (info.st_ino, info.st_size, info.st_mtime_ns)
+        except OSError:
+            written = None
+        listed = self._listed
+        if listed is not None and listed[0] == written:
+            return list(listed[1])
         manifest = load_manifest(self.folder)
         if manifest is None:
             return []
         entries = [entry for file in manifest.files.values() for entry in file.articles]
         entries.sort(key=lambda entry: (entry["path"], entry["position"]))
-        return [documents.to_summary(entry) for entry in entries]
+        summaries = [documents.to_summary(entry) for entry in entries]
+        if written is not None:
+            self._listed = (written, summaries)
+        return list(summaries)
 
     def entities(self, article_id: str) -> list[EntitySpan]:
         stored = self._stored(article_id)

@@ -191,6 +191,9 @@ class MainScreen(Screen):
         if not startup.listed:
             self._list_before_opening()
         startup.wait_for_draw()
+        # While the list is on screen and the folder is checked for changes, what the
+        # first search needs is loaded beside: the first key is then answered at once.
+        self.warm_search()
         run = startup.begin()
         report = None
         try:
@@ -227,6 +230,11 @@ class MainScreen(Screen):
         self.post_message(self.IndexReady(articles, report))
         with contextlib.suppress(Exception):  # warming up is only ever a head start
             service.warm_up()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_search(self) -> None:
+        with contextlib.suppress(Exception):  # warming up is only ever a head start
+            self.app.open_service().warm_up()
 
     def _articles_or_failure(self, run: int) -> list[ArticleSummary] | None:
         try:
