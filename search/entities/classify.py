@@ -143,6 +143,9 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:play|plays|played|playing|gig|gigs|concert|concerts|tour|perform|performs|performed"
     r"|performing|headline|headlines|headlined)[ \t]+at[ \t]+(?:the[ \t]+)?$"
 )
+# "beat Derby 3-0 at Deepdale", "At Craven Cottage, Fulham and Everton drew 1-1": the ground.
+_SCORE_AT = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}[ \t]+at[ \t]+(?:the[ \t]+)?$")
+_SCORE_AFTER = re.compile(r",[^.\n]*?(?<![\w.-])\d{1,2}-\d{1,2}(?![\w-]|\.\d)")
 _EPISODE_OF = re.compile(r"\b(?:episode|episodes|season|seasons)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _DIRECTIONS = COMPASS | {"Middle"}
 _ROUTES = frozenset(["Corridor", "Route", "Line", "Axis", "Link"])
@@ -546,6 +549,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):
         return "PLACE"  # "will open the tour at Co-op Live", "they played at the Roundhouse"
+    if len(words) <= 3 and _ground(text, seg):
+        return "PLACE"
     before = _word_before(text, seg.start)
     described = _appositive_type(text, seg.end)
     if described:
@@ -806,6 +811,18 @@ def _appositive_type(text: str, end: int) -> str | None:
         if word in PERSON_LOWER_CUES and word not in ("said", "says", "told"):
             return "PERSON"
     return None
+
+
+def _ground(text: str, seg: Segment) -> bool:
+    """Whether a name is where a match was played: after a score and "at", or after a
+    sentence's opening "At" with a score in the rest of the sentence."""
+    if _SCORE_AT.search(text, max(0, seg.start - 20), seg.start):
+        return True
+    return (
+        seg.sentence_start is False
+        and _raw_word_before(text, seg.start) == "At"
+        and _SCORE_AFTER.match(text, seg.end) is not None
+    )
 
 
 def _after_locative(text: str, start: int) -> bool:

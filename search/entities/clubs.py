@@ -46,6 +46,8 @@ _OF_A_PLACE = word_set(
     "people city town streets mayor residents outskirts centre center heart suburbs "
     "university port area region county north south east west"
 )
+# Endings of clubs' names that are also places' ("Derby County", "Preston North End").
+_CLUB_ENDINGS = (("County",), ("North", "End"))
 # "lost 1-0 to Leverkusen": "to" after a result names a side.
 _RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
 
@@ -64,7 +66,9 @@ def is_sport_report(text: str) -> bool:
 
 
 def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -> None:
-    """Retype a listed city as an organisation where a sports report names the club."""
+    """Retype a listed city, and a name that ends like a club's, as an organisation
+    where a sports report names the club."""
+    endings = [m for m in mentions if m.type in (None, "PLACE") and _ends_like_a_club(m.words)]
     cities = [
         mention
         for mention in mentions
@@ -74,8 +78,10 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         and mention.type in (None, "PLACE")
         and (lex.known.get(mention.text, ("",))[0] == "PLACE" or mention.text in lex.towns)
     ]
-    if not cities or not is_sport_report(text):
+    if not (cities or endings) or not is_sport_report(text):
         return
+    for mention in endings:
+        mention.type, mention.canonical = "ORG", mention.text
     for mention in cities:
         before = text[max(0, mention.start - 40) : mention.start]
         words = before.split()
@@ -91,6 +97,10 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
             if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
                 continue  # "Toulouse, France": a city and its country
         mention.type, mention.canonical = "ORG", mention.text
+
+
+def _ends_like_a_club(words: list[str]) -> bool:
+    return any(len(words) > len(end) and tuple(words[-len(end) :]) == end for end in _CLUB_ENDINGS)
 
 
 def _placing(last: str, before: list[str]) -> bool:

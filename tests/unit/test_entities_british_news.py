@@ -1,0 +1,33 @@
+"""British plain news: clubs whose names end like places', grounds, reservoirs and
+rivers, stations, and departments whose names hold a list (short texts written for
+each error class)."""
+
+from __future__ import annotations
+
+from search.entities import extract_entities
+
+
+def types(text: str) -> dict[str, str]:
+    """Surface text -> type for every mention in ``text``."""
+    return {span.text: span.type for span in extract_entities(text)}
+
+
+MATCH_REPORT = (
+    "Preston North End beat Derby County 3-0 at Deepdale on Saturday. The striker scored "
+    "twice before half-time and the manager praised his squad. At Craven Cottage, "
+    "Fulham and Everton drew 1-1."
+)
+
+
+def test_club_named_like_a_county_or_a_district_is_the_club_in_a_match_report():
+    found = types(MATCH_REPORT)
+    assert (found["Preston North End"], found["Derby County"]) == ("ORG", "ORG")
+
+
+def test_ground_after_a_score_or_opening_a_sentence_with_one_is_a_place():
+    found = types(MATCH_REPORT)
+    assert (found["Deepdale"], found["Craven Cottage"]) == ("PLACE", "PLACE")
+
+
+def test_county_outside_sport_stays_a_place():
+    assert types("Wildfires spread across Orange County on Saturday.")["Orange County"] == "PLACE"
