@@ -8,6 +8,10 @@ searched. F5 goes round again from opening.
     LISTING ─▶ OPENING ─▶ (UPDATING ─▶) READY     any step may end in FAILED
     any phase ─(F5)─▶ OPENING
 
+While UPDATING, the update commits as it goes (a first build after its first 500 files,
+then after runs that double): each commit refreshes the list and the search on screen,
+so a new folder is searched long before READY.
+
 Each round is one run of the indexing worker, which sets the phases from its thread.
 F5 during a round cancels it and starts another: the older run's moves are ignored
 from then on, so it cannot report an index it did not finish.
