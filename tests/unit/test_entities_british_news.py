@@ -31,3 +31,15 @@ def test_ground_after_a_score_or_opening_a_sentence_with_one_is_a_place():
 
 def test_county_outside_sport_stays_a_place():
     assert types("Wildfires spread across Orange County on Saturday.")["Orange County"] == "PLACE"
+
+
+def test_reservoir_viaduct_and_dales_are_places_and_a_water_company_is_not():
+    found = types(
+        "Levels at Rutland Water and Grafham Water fell, Anglian Water said. Work on the "
+        "Ribblehead Viaduct will shut stations in the Yorkshire Dales served by Avanti West Coast."
+    )
+    assert [found[n] for n in ("Rutland Water", "Grafham Water", "Ribblehead Viaduct")] == [
+        "PLACE"
+    ] * 3
+    assert found["Yorkshire Dales"] == "PLACE"
+    assert (found["Anglian Water"], found["Avanti West Coast"]) == ("ORG", "ORG")
