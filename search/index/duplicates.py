@@ -456,10 +456,12 @@ def _candidates_since(
     for value in crossed - overfull:
         members = buckets.get(value, ())
         again.update(combinations(sorted(members), 2))
+    # Only a pair of texts both in a bucket that crossed can share a hash that did.
+    touched = {text for value in crossed for text in buckets.get(value, ())}
     kept = set()
     for a, b in earlier.candidates:
         if a in parsed and b in parsed:
-            if crossed and parsed[a][1] & parsed[b][1] & crossed:
+            if a in touched and b in touched and parsed[a][1] & parsed[b][1] & crossed:
                 again.add((a, b))
             else:
                 kept.add((a, b))
