@@ -46,7 +46,7 @@ from search.entities.cues import (
 from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
 from search.entities.run_together import WEB_NAME, listed_surnames
-from search.entities.runs import STATION_RE, Segment
+from search.entities.runs import LISTED_PORTFOLIO_RE, STATION_RE, Segment
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
 TITLE_MODIFIERS = word_set(
@@ -322,6 +322,10 @@ def classify_segment(
         return [_mention(text, segment, known[0], known[1])]
     if STATION_RE.fullmatch(name):
         return [_mention(text, segment, "ORG", name)]
+    if LISTED_PORTFOLIO_RE.fullmatch(name):
+        # the ministry is named; its minister is a title, which names no one
+        ministry = name.startswith(("Department", "Ministry"))
+        return [_mention(text, segment, "ORG", name)] if ministry else []
     if (
         name in lex.towns
         and _word_before(text, segment.start) in LOCATIVES

@@ -89,6 +89,13 @@ STATION_RE = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Z&]+[ \t])?(?:Radio|Channel)[ \t]\d{1,2}(?![\d,.:]\d)"
     r"(?:[ \t](?:Live|Music|Extra|Xtra|Sport|Sports|News|Plus|Scotland|Wales|Ulster))*(?![\w-])"
 )
+# A ministry or a minister whose portfolio is a list keeps its commas: "Department for
+# Environment, Food and Rural Affairs", "Secretary of State for Culture, Media and Sport".
+_PORTFOLIO_WORDS = r"[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)*"
+LISTED_PORTFOLIO_RE = re.compile(
+    r"(?<![\w-])(?:Department|Ministry|Minister|Secretary(?:[ \t]of[ \t]State)?)[ \t](?:for|of)"
+    rf"[ \t]{_PORTFOLIO_WORDS}(?:,[ \t]{_PORTFOLIO_WORDS})+,?[ \t](?:and|&)[ \t]{_PORTFOLIO_WORDS}"
+)
 
 # Common capitalised words that open an organisation's name before its organisation word.
 _ORG_OPENING_WORDS = frozenset(
@@ -185,6 +192,8 @@ def find_segments(
     hits = known_names_with_lower_case(text)
     if "Radio " in text or "Channel " in text:
         hits = sorted(hits + [m.span() for m in STATION_RE.finditer(text)])
+    if "Department " in text or "Ministry " in text or "Minister " in text or "Secretary " in text:
+        hits = sorted(hits + [m.span() for m in LISTED_PORTFOLIO_RE.finditer(text)])
     segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
     labels = label_spans(text)
     label_starts = [start for start, _ in labels]

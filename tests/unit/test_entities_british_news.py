@@ -43,3 +43,15 @@ def test_reservoir_viaduct_and_dales_are_places_and_a_water_company_is_not():
     ] * 3
     assert found["Yorkshire Dales"] == "PLACE"
     assert (found["Anglian Water"], found["Avanti West Coast"]) == ("ORG", "ORG")
+
+
+def test_ministry_whose_portfolio_is_a_list_keeps_its_whole_name():
+    found = types(
+        "The Department for Environment, Food and Rural Affairs said rivers were low. The "
+        "Secretary of State for Culture, Media and Sport visited the Ministry of Housing, "
+        "Communities and Local Government."
+    )
+    assert found == {
+        "Department for Environment, Food and Rural Affairs": "ORG",
+        "Ministry of Housing, Communities and Local Government": "ORG",
+    }
