@@ -14,10 +14,13 @@ from search.entities.corrections import active_corrections
 from search.entities.lexicon import lexicon
 from search.entities.patterns import find_patterns
 from search.entities.runs import find_segments
+from search.entities.russian import russian_entities
+from search.entities.spellings import merge_spellings
 from search.models import EntitySpan
 
 _LOWER_WORD = re.compile(r"\b[a-z]+")
 _DIGIT = re.compile(r"\d")
+_CYRILLIC = re.compile(r"[А-яЁё]")
 
 
 def extract_entities(text: str) -> list[EntitySpan]:
@@ -28,7 +31,10 @@ def extract_entities(text: str) -> list[EntitySpan]:
 
     Returns:
         Non-overlapping spans with ``text[span.start:span.end] == span.text``, aliases
-        merged under one canonical name within this text, user corrections applied.
+        merged under one canonical name within this text and other spellings of a listed
+        name under its own (:mod:`search.entities.spellings`), people and places in
+        Russian text found too (:mod:`search.entities.russian`), user corrections
+        applied.
     """
     if not text or not text.strip():
         return []
@@ -48,7 +54,9 @@ def extract_entities(text: str) -> list[EntitySpan]:
         EntitySpan(m.start, m.end, m.type, m.text, m.canonical)
         for m in resolve(text, mentions, lower_words, lex)
     ]
-    spans = _without_overlaps(patterns + names)
+    if _CYRILLIC.search(text):
+        names += russian_entities(text)
+    spans = _without_overlaps(patterns + merge_spellings(names))
     return corrections.apply(text, spans)
 
 

@@ -20,7 +20,8 @@ Why the fields look the way they do:
   index (:mod:`search.index.vocabulary`), which made builds about 2.5 times faster.
 * ``person``/``org``/``place`` hold canonical names, one keyword per name; in the index a
   name also yields its single words, so ``person:aliyev`` finds "Ilham Aliyev" while
-  ``person:"Ilham Aliyev"`` (one keyword at query time) finds the whole name only.
+  ``person:"Ilham Aliyev"`` (one keyword at query time) finds the whole name only; and
+  the folded spelling of each word (``aliev``), so ``person:Алиев`` finds him too.
 * Every term costs a posting block at commit, so per-article values that are never
   searched (``path``, the title sort key) are stored or kept in columns, not indexed.
 * ``source_exact`` holds the source whole (untokenised, unstored) so a source filter keeps
@@ -52,6 +53,7 @@ from whoosh.system import pack_uint
 
 from search.index.folded_field import FoldedText
 from search.index.stemmed_field import StemmedText
+from search.language.folding import fold
 
 # Defined with the records (no Whoosh needed to read them); still importable from here.
 from search.models import ENTITY_FIELDS  # noqa: F401
@@ -59,21 +61,30 @@ from search.models import ENTITY_FIELDS  # noqa: F401
 SCHEMA_VERSION = 17
 
 
+def _name_words(name: str) -> list[str]:
+    """What a name adds besides itself: its single words (if several) and the folded
+    spelling of each word that has another (``aliyev`` -> ``aliev``)."""
+    words = name.split()
+    extra = words if len(words) > 1 else []
+    return extra + [folded for word in words if (folded := fold(word)) != word]
+
+
 class NameWordsFilter(Filter):
-    """At index time, follow each multi-word name with its single words."""
+    """At index time, follow each name with its single words and folded spellings."""
 
     def __call__(self, tokens):
         for token in tokens:
             name = token.text
             yield token
-            if token.mode == "index" and " " in name:
-                for word in name.split():
+            if token.mode == "index":
+                for word in _name_words(name):
                     token.text = word
                     yield token
 
 
 class NamesField(fields.KEYWORD):
-    """Comma-separated canonical names, each also indexed as its single words.
+    """Comma-separated canonical names, each also indexed as its single words and their
+    folded spellings.
 
     Indexing splits the value itself rather than through the analyzer's token
     pipeline (the same terms and frequencies, about a tenth of the time); queries
@@ -95,8 +106,7 @@ class NamesField(fields.KEYWORD):
                 continue  # the tokenizer's pattern matches runs of one character or more
             name = part.strip().lower()
             counts[name] += 1
-            if " " in name:
-                counts.update(name.split())
+            counts.update(_name_words(name))
         boost = self.format.field_boost
         for name, freq in counts.items():
             yield name.encode("utf-8"), freq, float(freq) * boost, pack_uint(freq)

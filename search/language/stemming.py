@@ -1,12 +1,16 @@
 """Stems and stop words for English, Russian, Turkish, Azerbaijani and Armenian text.
 
-A word's stemmer is chosen by its alphabet and, for the Latin alphabet, by the language
-of its article: Cyrillic words take the Russian Snowball stemmer, Armenian words the
-Armenian one, Latin words the Porter stemmer (as English always had) or, in a Turkish or
-Azerbaijani article, the Turkish Snowball stemmer. Azerbaijani has no Snowball stemmer
+A word's stemmer is chosen by its letters and the language of its article: Cyrillic
+words take the Russian Snowball stemmer, Armenian words the Armenian one, Latin words
+the Porter stemmer (as English always had) or, in a Turkish or Azerbaijani article and
+when they hold a letter of those alphabets (``ç ğ ı ö ş ü ə``), the Turkish Snowball
+stemmer. A word in plain ASCII keeps its English stem even there: the query it must
+meet may be English, and the Turkish stemmer cuts English words and typing slips
+(``senatte`` -> ``senat``) into other words. Azerbaijani has no Snowball stemmer
 of its own; its ``ə`` becomes ``e`` before the Turkish one, which then strips the
 suffixes the two languages share (``danışıqlarda`` → ``danışıq``). A query does not know
-its language, so a Latin query word looks for both of its stems (:func:`query_stems`).
+its language, so a query word with a Turkic letter looks for both of its stems
+(:func:`query_stems`).
 
 Stop words are one list for every language (English, Russian, Turkish, Azerbaijani), so
 an index and a query always drop the same words; the Turkic words an English reader
@@ -24,7 +28,8 @@ from search.language.scripts import ARMENIAN, CYRILLIC, script_of
 
 # Languages whose Latin words take the Turkish stemmer.
 TURKIC = frozenset({"tr", "az"})
-MIN_TURKIC_STEM = 4
+# The letters of the Turkish and Azerbaijani alphabets that English does not use.
+_TURKIC_LETTERS = frozenset("çğıöşüəâîûİ")
 
 _AZERBAIJANI_STOPS = frozenset(
     [
@@ -91,7 +96,7 @@ def stem(word: str, language: str | None = None) -> str:
             return _russian(word)
         if script == ARMENIAN:
             return _armenian(word)
-    if language in TURKIC:
+    if language in TURKIC and _has_turkic_letter(word):
         return turkic_stem(word)
     return porter_stem(word)
 
@@ -99,21 +104,17 @@ def stem(word: str, language: str | None = None) -> str:
 def query_stems(word: str) -> list[str]:
     """Every index term a lower-cased query word may stand for, the English one first.
 
-    The query's language is not known, so a Latin word is stemmed as English and as
-    Turkish. A word in plain ASCII keeps its Turkish stem only when that stem is a
-    shorter start of the word, of :data:`MIN_TURKIC_STEM` letters or more (``Fidan`` in
-    a Turkish article is indexed as ``fida``): the Turkish stemmer makes odd stems of
-    English words (``prime`` → ``pr``, ``music`` → ``musiç``) that would find other
-    words. Other alphabets have one stemmer each.
+    The query's language is not known, so a word with a Turkic letter is stemmed as
+    English and as Turkish; any other word has one stem (an English query reads as it
+    always has).
     """
     first = stem(word)
-    if script_of(word) in (CYRILLIC, ARMENIAN):
-        return [first]
-    other = turkic_stem(word)
-    if other == first:
-        return [first]
-    if word.isascii() and not (
-        len(other) >= MIN_TURKIC_STEM and word.startswith(other) and other != word
-    ):
-        return [first]
-    return [first, other]
+    if _has_turkic_letter(word):
+        other = turkic_stem(word)
+        if other != first:
+            return [first, other]
+    return [first]
+
+
+def _has_turkic_letter(word: str) -> bool:
+    return not word.isascii() and not _TURKIC_LETTERS.isdisjoint(word)

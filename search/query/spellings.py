@@ -4,10 +4,13 @@ The index stems each word by its alphabet and its article's language and keeps t
 folded spelling of body words beside them (:mod:`search.index.folded_field`). A query
 does not know its language, so a word typed on its own becomes, besides its own term:
 
-* in the Latin alphabet, its Turkish stem too (``görüşmelerde`` finds ``görüşmeler``,
-  see :func:`search.language.stemming.query_stems`);
+* with a letter of the Turkish or Azerbaijani alphabet, its Turkish stem too
+  (``görüşmelerde`` finds ``görüşmeler``, see
+  :func:`search.language.stemming.query_stems`);
 * in the body, its folded form in the folded field (``Алиев`` finds ``Aliyev``) and, when
-  folding changed it, the folded form as an ordinary word (``Алиев`` finds ``Aliev``).
+  folding changed it, the folded form as an ordinary word (``Алиев`` finds ``Aliev``);
+* in a name field (``person:Алиев``), its folded form, which the index keeps beside each
+  word of a name.
 
 The other spellings weigh :data:`OTHER_SPELLING_WEIGHT` of the word itself, so an
 article with the spelling typed ranks first.
@@ -23,6 +26,8 @@ from search.language.folding import fold
 from search.language.stemming import STOP_WORDS_ALL, query_stems, stem
 
 FOLDED_FIELDS = {"body": "body_folded"}
+# Name fields index each word's folded spelling beside it (search.index.schema).
+NAME_FIELDS = ("person", "org", "place")
 OTHER_SPELLING_WEIGHT = 0.5
 
 _ONE_WORD = re.compile(r"\w+")
@@ -34,14 +39,22 @@ def any_spelling(found: wq.Query | None, field: str | None, text: str, schema) -
 
     Args:
         found: What the field's analyzer made of the text.
-        field: The field searched (only ``title`` and ``body`` have other spellings).
+        field: The field searched (``title``, ``body`` and the name fields have other
+            spellings).
         text: The word as typed.
         schema: The index's schema (an index without a folded field has no folded terms).
 
     Returns:
         ``found`` alone when the text is not one word or has no other spelling.
     """
-    if type(found) is not wq.Term or field not in ("title", "body"):
+    if type(found) is not wq.Term:
+        return found
+    if field in NAME_FIELDS:
+        folded = fold(found.text)
+        if folded == found.text:
+            return found
+        return wq.Or([found, wq.Term(field, folded, boost=found.boost * OTHER_SPELLING_WEIGHT)])
+    if field not in ("title", "body"):
         return found
     word = text.strip().lower()
     if not _ONE_WORD.fullmatch(word) or word in STOP_WORDS_ALL:

@@ -200,7 +200,8 @@ def test_asset_management_is_an_organisation_not_a_person():
 def test_a_lone_surname_takes_the_full_name_written_in_the_article():
     text = "Anthony Blinken arrived. Later Blinken called Baku, and Blinken left."
     spans = [s for s in extract_entities(text) if s.type == "PERSON"]
-    assert {s.canonical for s in spans} == {"Anthony Blinken"}
+    # One name for all three, the listed spelling of the one written.
+    assert {s.canonical for s in spans} == {"Antony Blinken"}
 
 
 @settings(max_examples=60, deadline=None)
@@ -278,6 +279,11 @@ def test_a_known_place_glued_to_the_sentence_before_is_still_a_place():
     assert not [s for s, _ in found("Read it on Caliber.Az or a.Baku/path today.") if s == "Az"]
 
 
-def test_words_in_other_scripts_are_not_guessed_at():
+def test_russian_words_are_read_by_the_russian_pass_not_guessed_at():
     text = "Министр иностранных дел России Сергей Лавров прибыл в Баку. Gazprom said so."
-    assert found(text) == [("Gazprom", "ORG")]
+    assert found(text) == [
+        ("России", "PLACE"),
+        ("Сергей Лавров", "PERSON"),
+        ("Баку", "PLACE"),
+        ("Gazprom", "ORG"),
+    ]

@@ -80,3 +80,32 @@ def test_the_folded_form_is_never_shown(service):
 def test_a_language_filter_and_a_word_together(service):
     assert _names(service.search("Pashinyan lang:tr")) == ["tr_brussels_talks"]
     assert service.search("lang:RU", filters=SearchFilters()).total == 3
+
+
+@pytest.fixture(scope="module")
+def named_service(tmp_path_factory):
+    """The same corpus with the app's own entity extraction."""
+    from search.entities.extractor import extract_entities
+
+    root = tmp_path_factory.mktemp("multilingual-names")
+    for article in ARTICLES:
+        write_articles(
+            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
+        )
+    made = make_service(root / "corpus", root / "index", extract=extract_entities)
+    made.update()
+    return made
+
+
+@pytest.mark.parametrize("query", ["person:aliyev", "person:Алиев", "person:Aliev"])
+def test_a_person_is_found_under_any_spelling_of_their_name(named_service, query):
+    found = set(_names(named_service.search(query)))
+    assert {"en_brussels_talks", "ru_brussels_talks", "ru_putin_aliev"} <= found
+
+
+def test_mentions_in_every_script_are_counted_under_one_person(named_service):
+    people = dict(
+        next(facet for facet in named_service.facets("Aliyev") if facet.field == "person").values
+    )
+    assert people["Ilham Aliyev"] >= 3  # English and Russian articles
+    assert not {"Ilham Aliev", "Ильхам Алиев", "İlham Əliyev", "Алиев"} & set(people)

@@ -1,0 +1,72 @@
+"""One canonical name for a person, place or organisation, whatever its spelling or script.
+
+The lexicon lists each well-known name under the spellings English uses ("Ilham
+Aliyev", "Ilham Aliev"); a name written otherwise ("Ильхам Алиев", "İlham Əliyev",
+"Ilham Aliev" found by the cues rather than the lexicon) folds
+(:func:`search.language.folding.fold`) to the same key as one of them and takes its
+canonical name, so its mentions are counted, faceted and searched under one entity.
+A key shared by two canonical names (Heydar and Ilham Aliyev share "Aliyev") decides
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from search.entities.lexicon import lexicon
+from search.language.folding import fold
+from search.models import EntitySpan
+
+NAMED_TYPES = ("PERSON", "PLACE", "ORG")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name: str) -> str:
+    """A name's words folded, e.g. "Ильхам Алиев" -> "ilham aliev"."""
+    return " ".join(fold(word) for word in _WORD.findall(name))
+
+
+@cache
+def canonical_by_key() -> dict[str, tuple[str, str]]:
+    """Folded key -> (type, canonical name) of every name the lexicon knows, keys that
+    stand for two names left out."""
+    found: dict[str, tuple[str, str]] = {}
+    clashes: set[str] = set()
+    for surface, (entity_type, canonical) in lexicon().known.items():
+        key = name_key(surface)
+        if not key:
+            continue
+        if found.setdefault(key, (entity_type, canonical)) != (entity_type, canonical):
+            clashes.add(key)
+    for key in clashes:
+        del found[key]
+    return found
+
+
+def known_canonical(name: str, entity_type: str | None = None) -> str | None:
+    """The lexicon's canonical name for a name spelt any way, or None.
+
+    Args:
+        name: The name as written (any script).
+        entity_type: Only a name of this type (None: any).
+    """
+    found = canonical_by_key().get(name_key(name))
+    if found is None or (entity_type is not None and found[0] != entity_type):
+        return None
+    return found[1]
+
+
+def merge_spellings(spans: Iterable[EntitySpan]) -> list[EntitySpan]:
+    """The spans with each name's canonical replaced by the lexicon's, when another
+    spelling of it is listed (other spans unchanged)."""
+    merged = []
+    for span in spans:
+        if span.type in NAMED_TYPES:
+            canonical = known_canonical(span.canonical, span.type)
+            if canonical is not None and canonical != span.canonical:
+                span = EntitySpan(span.start, span.end, span.type, span.text, canonical)
+        merged.append(span)
+    return merged
