@@ -146,6 +146,7 @@ _VENUE_BEFORE = re.compile(
 # "beat Derby 3-0 at Deepdale", "At Craven Cottage, Fulham and Everton drew 1-1": the ground.
 _SCORE_AT = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _SCORE_AFTER = re.compile(r",[^.\n]*?(?<![\w.-])\d{1,2}-\d{1,2}(?![\w-]|\.\d)")
+_RAIL_WORDS = frozenset(["train", "trains", "station", "stations", "rail", "railway"])
 _EPISODE_OF = re.compile(r"\b(?:episode|episodes|season|seasons)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _DIRECTIONS = COMPASS | {"Middle"}
 _ROUTES = frozenset(["Corridor", "Route", "Line", "Axis", "Link"])
@@ -344,6 +345,8 @@ def classify_segment(
     split = _split_of(text, segment, lex, lower_words)
     if split is not None:
         return split
+    if _station(words, lex, lower_words):
+        return [_mention(text, segment, "PLACE", name)]
     entity_type = _type_from_words(text, segment, lex)
     if entity_type == "DROP":
         return []
@@ -357,6 +360,23 @@ def classify_segment(
         and _after_locative(text, segment.start)
     )
     return [mention]
+
+
+def _station(words: list[str], lex: Lexicon, lower_words: frozenset[str]) -> bool:
+    """ "Manchester Piccadilly", "London Euston": in a text about trains, a city and a
+    word that is no English word, given name or organisation's name the station."""
+    if len(words) != 2 or lower_words.isdisjoint(_RAIL_WORDS):
+        return False
+    city, station = words
+    return (
+        lex.known.get(city, ("",))[0] == "PLACE"
+        and city not in lex.regions
+        and station.lower() not in lex.common_words
+        and not _english_plural(station, lex)  # "Leeds Rhinos" is the club
+        and station not in lex.given_names
+        and station not in ORG_HEADS
+        and station not in lex.known
+    )
 
 
 def _split_of(
@@ -833,6 +853,8 @@ def _after_locative(text: str, start: int) -> bool:
     """ "in Sukhumi", "near Cooktown", "in the Alentejo", "districts such as Humla";
     not "a stake in Safaricom", "a role in Closer"."""
     before = [w.lower() for w in text[max(0, start - 40) : start].split()]
+    if len(before) >= 4 and before[-3:] == ["such", "as", "the"]:
+        before = before[:-1]  # "chalk streams such as the Nar"
     if len(before) >= 3 and before[-2:] == ["such", "as"]:
         return before[-3].strip(",") in PLACE_LOWER_HEADS or before[-3] in _PLACE_PLURALS
     if len(before) >= 2 and before[-1] == "the" and before[-2] in _PLACE_LOCATIVES | _ALONG:
@@ -845,6 +867,8 @@ def _after_locative(text: str, start: int) -> bool:
 def _place_of(text: str, start: int) -> bool:
     """Whether the text before ``start`` reads "the village of", "the mayor of"..."""
     before = text[max(0, start - 30) : start].split()
+    if before[-1:] == ["the"]:
+        before = before[:-1]  # "the valleys of the Corve"
     if len(before) < 2 or before[-1] != "of":
         return False
     return before[-2].lower() in PLACE_LOWER_HEADS or before[-2].lower() in _OF_A_PLACE

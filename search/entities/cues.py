@@ -158,7 +158,7 @@ PLACE_LOWER_HEADS = word_set(
     """
     province region oblast district county state prefecture governorate territory
     valley river island islands peninsula city town village mountains desert
-    villages towns cities provinces regions districts
+    villages towns cities provinces regions districts valleys rivers streams lakes reservoirs
     corridor crossing checkpoint ruins hamlet hamlets pass passes municipality municipalities canton
     commune archipelago lowland lowlands highlands plain plains steppe steppes gorge
     """

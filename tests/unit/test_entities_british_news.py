@@ -55,3 +55,20 @@ def test_ministry_whose_portfolio_is_a_list_keeps_its_whole_name():
         "Department for Environment, Food and Rural Affairs": "ORG",
         "Ministry of Housing, Communities and Local Government": "ORG",
     }
+
+
+def test_city_and_station_in_a_text_about_trains_is_a_place():
+    found = types(
+        "Trains from Manchester Piccadilly to London Euston were cancelled, and Leeds Rhinos "
+        "fans waited at the station."
+    )
+    assert (found["Manchester Piccadilly"], found["London Euston"]) == ("PLACE", "PLACE")
+    assert found["Leeds Rhinos"] == "ORG"
+
+
+def test_river_after_streams_such_as_the_or_valleys_of_the_is_a_place():
+    found = types(
+        "Anglers worry about chalk streams such as the Nar. There was wealth in the valleys "
+        "of the Corve."
+    )
+    assert (found["Nar"], found["Corve"]) == ("PLACE", "PLACE")
