@@ -308,9 +308,8 @@ class WhooshSearchService(SearchService):
             vocabulary.correct("briefing")
             self._prefix_index()
         self.search("briefing news", limit=1, last_word_partial=True)
-        # An article's copies and versions, found again after a change (seconds at
-        # 100,000 articles), so that opening one does not wait for them.
-        self._duplicates()
+        # Not the copies and versions: found again after a change, they take seconds of
+        # the interpreter at 100,000 articles, which the first keys would wait behind.
 
     def _expansions(self, word: str, searcher) -> list[str]:
         """The corpus's most used words starting with ``word``, one per stem, its own left out.
