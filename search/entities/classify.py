@@ -146,6 +146,11 @@ _VENUE_BEFORE = re.compile(
 # "beat Derby 3-0 at Deepdale", "At Craven Cottage, Fulham and Everton drew 1-1": the ground.
 _SCORE_AT = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _SCORE_AFTER = re.compile(r",[^.\n]*?(?<![\w.-])\d{1,2}-\d{1,2}(?![\w-]|\.\d)")
+# "the Akkuyu nuclear power plant", "the Galkynysh field", "through the TurkStream pipeline".
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:(?:nuclear|power|hydropower|hydroelectric|gas|oil|coal|wind|solar|export|LNG)[ \t]+)"
+    r"{0,2}(?:plant|terminal|field|oilfield|pipeline|refinery|dam|mine)s?\b"
+)
 _RAIL_WORDS = frozenset(["train", "trains", "station", "stations", "rail", "railway"])
 _EPISODE_OF = re.compile(r"\b(?:episode|episodes|season|seasons)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _DIRECTIONS = COMPASS | {"Middle"}
@@ -563,6 +568,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         rivers and _RIVERS_BEFORE.search(text, max(0, seg.start - 60), seg.start)
     ):
         return "PLACE"  # "the Vakhsh river", "the rivers Exe and Tamar"
+    if _FACILITY_AFTER.match(text, seg.end):
+        return "PLACE"  # a plant, field or pipeline is where it stands
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"
     if _raw_word_before(text, seg.start) in WORK_NOUNS:

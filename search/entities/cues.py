@@ -149,7 +149,7 @@ PLACE_HEADS = word_set(
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
     Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
     Wharf Highway Motorway End Bridge Beacons Course Firth Estuary Darya
-    Water Reservoir Viaduct Dales Moor Moors Fells Marches Quarter
+    Water Reservoir Viaduct Dales Moor Moors Fells Marches Quarter Pipeline
     """
 )
 

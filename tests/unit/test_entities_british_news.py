@@ -1,6 +1,6 @@
-"""British plain news: clubs whose names end like places', grounds, reservoirs and
-rivers, stations, and departments whose names hold a list (short texts written for
-each error class)."""
+"""Plain news: clubs whose names end like places', grounds, reservoirs and rivers,
+stations, plants and pipelines, and departments whose names hold a list (short texts
+written for each error class)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,14 @@ def test_river_after_streams_such_as_the_or_valleys_of_the_is_a_place():
         "of the Corve."
     )
     assert (found["Nar"], found["Corve"]) == ("PLACE", "PLACE")
+
+
+def test_name_before_a_plant_field_terminal_or_pipeline_is_a_place():
+    found = types(
+        "The first unit of the Akkuyu nuclear power plant opened. Gas from the Galkynysh "
+        "field will run through the Trans-Caspian Gas Pipeline. Zorvex said its plant was new."
+    )
+    assert [found[n] for n in ("Akkuyu", "Galkynysh", "Trans-Caspian Gas Pipeline")] == [
+        "PLACE"
+    ] * 3
+    assert found.get("Zorvex") != "PLACE"
