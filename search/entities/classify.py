@@ -407,6 +407,7 @@ def _split_of(
         return None  # "President of of ...": nothing after "of"
     org_of_org = (
         left[-1] in ORG_HEADS
+        and len(left) > 1  # "Council of the EU" is one body, named by its head alone
         and len(right_name) == 1
         and (is_acronym(right_name[0]) or lex.known.get(right_name[0], ("",))[0] == "ORG")
     )  # "Minsk Group of the OSCE"

@@ -328,6 +328,8 @@ DEMONYMS = word_set(
     Christian Christians Catholic Catholics
     Protestant Orthodox Hindu Hindus Buddhist Sikh Islamic Western Westerners
     Caribbean Pacific Atlantic Arctic Antarctic Sahelian Andean Amazonian Scandinavian
+    Roman Romans Norman Normans Saxon Saxons Anglo-Saxon Anglo-Saxons Viking Vikings
+    Byzantine Ottoman Tudor Victorian Edwardian Elizabethan Neolithic
     Lankan Lankans
     Sino Anglo Franco Russo Indo Afro Euro Greco Austro Irano Deutsche Deutscher
     Turkic Abkhaz Abkhazian Ossetian Ossetians Chechen Chechens Dagestani Ingush Talysh

@@ -315,9 +315,14 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
         elif (
-            word in ("And", "Or") and index and tokens[index - 1][1] in known and following in known
+            word in ("And", "Or")
+            and index
+            and (tokens[index - 1][1] in known or tokens[index - 1][1] in ORG_HEADS)
+            and (following in known or tokens[index - 1][1] in ORG_HEADS)
         ):
-            pieces.append([])  # "Moscow And Tehran": a title-cased joiner
+            # "Moscow And Tehran", "World Bank And Eurasian Development Bank": a title-cased
+            # joiner after a whole name
+            pieces.append([])
         elif COMPANY_END.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
             pieces.append([])  # "US President Co. Biden": no company after a title
         elif ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):

@@ -83,3 +83,17 @@ def test_name_before_a_plant_field_terminal_or_pipeline_is_a_place():
         "PLACE"
     ] * 3
     assert found.get("Zorvex") != "PLACE"
+
+
+def test_title_cased_and_after_an_organisation_word_parts_two_names():
+    found = types("Funding from World Bank And Eurasian Development Bank was agreed.")
+    assert found == {"World Bank": "ORG", "Eurasian Development Bank": "ORG"}
+
+
+def test_body_named_by_its_head_of_an_acronym_is_one_name():
+    found = types("Ministers met at the Council of the EU. The Minsk Group of the OSCE met.")
+    assert (found["Council of the EU"], found["Minsk Group"], found["OSCE"]) == ("ORG",) * 3
+
+
+def test_adjective_of_a_people_or_period_of_the_past_is_no_entity():
+    assert types("Roman coins lay near a Roman fort that Victorian collectors missed.") == {}
