@@ -102,7 +102,7 @@ ORG_HEADS = word_set(
     Textiles Logistics Shipping Construction Engineering Solutions Software Resources
     Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
     Hotels Resorts Brewing Breweries Dairies Farms Management Community Corps Museum Marine
-    Constabulary
+    Constabulary Gallery Galleries
     """
 )
 

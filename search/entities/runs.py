@@ -492,6 +492,7 @@ def _is_common(word: str) -> bool:
 
 
 _NATIONS = frozenset(["England", "Scotland", "Wales"])
+_HALLS = frozenset(["Museum", "Museums", "Gallery", "Galleries", "Library", "Archives", "Gardens"])
 
 
 def _is_place(word: str, known: dict) -> bool:
@@ -541,9 +542,18 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             and left[-1].lower() in lexicon().common_words
             and left[-1] not in ORG_HEADS
         )
+        # "Shrewsbury Museum and Art Gallery": a town's one institution with two halls
+        two_halls = (
+            len(left) == 2
+            and bool(right)
+            and left[-1] in _HALLS
+            and right[-1] in _HALLS
+            and _is_place(left[0], known)
+        )
         keep = (
             two_places
             or two_duties
+            or two_halls
             or " ".join([*left, word, *right]) in known
             or (not glued and _opens_org(left) and right_name not in known)
             or (bool(right) and right[-1] in ORG_HEADS and single_unknown)

@@ -97,3 +97,8 @@ def test_body_named_by_its_head_of_an_acronym_is_one_name():
 
 def test_adjective_of_a_people_or_period_of_the_past_is_no_entity():
     assert types("Roman coins lay near a Roman fort that Victorian collectors missed.") == {}
+
+
+def test_town_museum_and_art_gallery_is_one_institution():
+    found = types("The coins will go to Shrewsbury Museum and Art Gallery next year.")
+    assert found == {"Shrewsbury Museum and Art Gallery": "ORG"}
