@@ -53,7 +53,7 @@ def _after(words: list[str]) -> str:
 # Two scanners, each opening with a lookahead on the first character, so that the
 # many alternatives are only tried where a date can start (a capital or a digit).
 _DATE_WORDS_RE = re.compile(
-    r"(?=[ADFJMNOSTW])(?<![\w-])(?:"
+    r"(?=[ABCDEFGJMNORSTVW])(?<![\w-])(?:"
     rf"{_MONTH}[–-]{_MONTH}(?!,?\s+{_YEAR})"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:[–-]{_DAY})?(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
@@ -61,6 +61,9 @@ _DATE_WORDS_RE = re.compile(
     rf"|{_after(_MONTH_CUES)}{_MONTH}"
     rf"|{_after(_RANGE_CUES)}{_MONTH_NOT_MAY}"
     rf"|{_WEEKDAY}"
+    r"|(?:Boxing|Christmas|New[ \t]Year[’']s|Valentine[’']s|Armistice|Remembrance)[ \t]Day"
+    r"|(?:Christmas|New[ \t]Year[’']s)[ \t]Eve|Easter[ \t](?:Sunday|Monday)"
+    r"|Good[ \t]Friday(?![ \t]Agreement)"
     r")(?![\w-])"
 )
 _DATE_NUMBERS_RE = re.compile(
@@ -112,6 +115,9 @@ MONEY_RE = re.compile(
 ROAD_RE = re.compile(
     r"\b[Tt]he ([AM]\d{1,4}(?:\(M\))?)(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
     r"|southbound|northbound|eastbound|westbound|towards|toward|through|carriageway)\b)"
+    # "the M4 in Berkshire" (a motorway: "the A380 in service" is a plane), "an M4 crash"
+    r"|\b[Tt]he (M\d{1,3})(?=[ \t]+(?:in|at)\b)"
+    r"|(?<![\w-])([AM]\d{1,4})(?=[ \t]+(?:crash|collision|closure|roadworks)\b)"
 )
 
 
@@ -120,7 +126,8 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), "MONEY"
     for match in ROAD_RE.finditer(text):
-        yield match.start(1), match.end(1), "PLACE"
+        road = match.lastindex or 1
+        yield match.start(road), match.end(road), "PLACE"
     for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE, _MONTH_DASH_YEAR_RE):
         for match in scanner.finditer(text):
             yield match.start(), match.end(), "DATE"

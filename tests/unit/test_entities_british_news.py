@@ -102,3 +102,12 @@ def test_adjective_of_a_people_or_period_of_the_past_is_no_entity():
 def test_town_museum_and_art_gallery_is_one_institution():
     found = types("The coins will go to Shrewsbury Museum and Art Gallery next year.")
     assert found == {"Shrewsbury Museum and Art Gallery": "ORG"}
+
+
+def test_motorway_in_a_county_or_before_a_crash_is_a_place_and_a_named_day_a_date():
+    found = types(
+        "He denies dangerous driving after the M4 crash on Boxing Day. The crash on the M4 in "
+        "Berkshire closed it until Christmas Eve. The A380 in service since 2007 flew on."
+    )
+    assert (found["M4"], found["Boxing Day"], found["Christmas Eve"]) == ("PLACE", "DATE", "DATE")
+    assert "A380" not in found
