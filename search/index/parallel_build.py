@@ -50,7 +50,7 @@ from search.models import Article, EntitySpan, IndexProgress, SkippedFile
 
 MAX_WORKERS = 4
 # Postings a worker keeps before spilling a sorted run: about 1.3 times this in memory.
-WORKER_LIMIT_MB = 128
+WORKER_LIMIT_MB = 64
 POLL_SECONDS = 0.1
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Where workers write their segments, inside the index's folder (".tmp": not recorded).
