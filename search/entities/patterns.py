@@ -53,7 +53,7 @@ def _after(words: list[str]) -> str:
 # Two scanners, each opening with a lookahead on the first character, so that the
 # many alternatives are only tried where a date can start (a capital or a digit).
 _DATE_WORDS_RE = re.compile(
-    r"(?=[ABCDEFGJMNORSTVW])(?<![\w-])(?:"
+    r"(?=[ADFJMNOSTW])(?<![\w-])(?:"
     rf"{_MONTH}[–-]{_MONTH}(?!,?\s+{_YEAR})"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:[–-]{_DAY})?(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
@@ -61,11 +61,18 @@ _DATE_WORDS_RE = re.compile(
     rf"|{_after(_MONTH_CUES)}{_MONTH}"
     rf"|{_after(_RANGE_CUES)}{_MONTH_NOT_MAY}"
     rf"|{_WEEKDAY}"
-    r"|(?:Boxing|Christmas|New[ \t]Year[’']s|Valentine[’']s|Armistice|Remembrance)[ \t]Day"
+    r")(?![\w-])"
+)
+# Days named for a feast ("Boxing Day", "Christmas Eve", "Good Friday"), looked for only
+# where such a word is, so that the scanner above keeps to its few first letters.
+_NAMED_DAY_RE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:Boxing|Christmas|New[ \t]Year[’']s|Valentine[’']s|Armistice|Remembrance)[ \t]Day"
     r"|(?:Christmas|New[ \t]Year[’']s)[ \t]Eve|Easter[ \t](?:Sunday|Monday)"
     r"|Good[ \t]Friday(?![ \t]Agreement)"
     r")(?![\w-])"
 )
+_NAMED_DAY_WORDS = (" Day", " Eve", "Good Friday", "Easter ")
 _DATE_NUMBERS_RE = re.compile(
     r"(?=\d)(?<![\w-])(?:"
     rf"{_DAY}(?:[–-]{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
@@ -113,12 +120,16 @@ MONEY_RE = re.compile(
 
 
 ROAD_RE = re.compile(
-    r"\b[Tt]he ([AM]\d{1,4}(?:\(M\))?)(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
+    r"\b[Tt]he (?:([AM]\d{1,4}(?:\(M\))?)(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
     r"|southbound|northbound|eastbound|westbound|towards|toward|through|carriageway)\b)"
-    # "the M4 in Berkshire" (a motorway: "the A380 in service" is a plane), "an M4 crash"
-    r"|\b[Tt]he (M\d{1,3})(?=[ \t]+(?:in|at)\b)"
-    r"|(?<![\w-])([AM]\d{1,4})(?=[ \t]+(?:crash|collision|closure|roadworks)\b)"
+    # "the M4 in Berkshire": a motorway ("the A380 in service" is a plane)
+    r"|(M\d{1,3})(?=[ \t]+(?:in|at)\b))"
 )
+# "after an M4 crash": a road before an accident, looked for only where one is told.
+_ROAD_ACCIDENT_RE = re.compile(
+    r"(?<![\w-])[AM]\d{1,4}(?=[ \t]+(?:crash|collision|closure|roadworks)\b)"
+)
+_ACCIDENT_WORDS = (" crash", " collision", " closure", " roadworks")
 
 
 def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
@@ -128,6 +139,12 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     for match in ROAD_RE.finditer(text):
         road = match.lastindex or 1
         yield match.start(road), match.end(road), "PLACE"
-    for scanner in (_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE, _MONTH_DASH_YEAR_RE):
+    if any(word in text for word in _ACCIDENT_WORDS):
+        for match in _ROAD_ACCIDENT_RE.finditer(text):
+            yield match.start(), match.end(), "PLACE"
+    scanners = [_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE, _MONTH_DASH_YEAR_RE]
+    if any(word in text for word in _NAMED_DAY_WORDS):
+        scanners.append(_NAMED_DAY_RE)
+    for scanner in scanners:
         for match in scanner.finditer(text):
             yield match.start(), match.end(), "DATE"
