@@ -362,16 +362,16 @@ def postings_keeping_values(matcher, values: dict, offset: int):
 
 
 def postings_among(matcher, wanted: set[int] | None):
-    """(docnum, weight, raw value) of a term's postings in one segment, a block at a
-    time; with ``wanted`` (segment document numbers), only the postings of those
-    documents, and blocks holding none of them are passed over unread.
+    """A term's postings in one segment, a block at a time: blocks holding none of the
+    ``wanted`` documents are passed over unread.
 
     Args:
         matcher: The term's posting matcher in one segment.
-        wanted: The documents of interest, or None for all.
+        wanted: The documents of interest (segment document numbers), or None for all.
 
     Yields:
-        Lists of (docnum, weight, value), a block at a time.
+        (ids, weights, raw values) of each block read, in document order; a block may
+        hold documents besides the wanted ones.
     """
     if FAST_PATHS and type(matcher) is W3LeafMatcher:
         ordered = None if wanted is None else sorted(wanted)
@@ -382,17 +382,18 @@ def postings_among(matcher, wanted: set[int] | None):
                 matcher._read_ids()
                 matcher._read_weights()
                 matcher._read_values()
-                found = zip(matcher._ids, matcher._weights, matcher._values, strict=True)
-                yield list(found) if wanted is None else [p for p in found if p[0] in wanted]
+                yield matcher._ids, matcher._weights, matcher._values
             lowest = highest + 1
             matcher._next_block()
         return
-    found = []
+    ids, weights, values = [], [], []
     while matcher.is_active():
         if wanted is None or matcher.id() in wanted:
-            found.append((matcher.id(), matcher.weight(), matcher.value()))
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
         matcher.next()
-    yield found
+    yield ids, weights, values
 
 
 def _any_between(ordered: list[int], lowest: int, highest: int) -> bool:

@@ -264,11 +264,9 @@ class _Evaluator:
                 if (fieldname, terms[i]) not in reader:
                     break
                 matcher = reader.postings(fieldname, terms[i])
-                held = {
-                    docnum: (weight, value)
-                    for block in whoosh_internals.postings_among(matcher, wanted)
-                    for docnum, weight, value in block
-                }
+                held: dict[int, tuple[float, bytes]] = {}
+                for ids, weights, values in whoosh_internals.postings_among(matcher, wanted):
+                    held.update(zip(ids, zip(weights, values, strict=True), strict=True))
                 found[i] = held
                 wanted = set(held) if wanted is None else wanted & held.keys()
                 if not wanted:

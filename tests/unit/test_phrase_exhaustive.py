@@ -130,10 +130,13 @@ def test_a_wanted_article_at_either_end_of_a_posting_block_is_read(searcher):
     """The rarest word's articles pick which blocks of the others are read: an article
     that is the first or the last of its block must not be passed over."""
     reader = searcher.leaf_searchers()[0][0].reader()
-    blocks = list(whoosh_internals.postings_among(reader.postings("body", "oil"), None))
+    blocks = [
+        list(ids)
+        for ids, _, _ in whoosh_internals.postings_among(reader.postings("body", "oil"), None)
+    ]
     assert len(blocks) > 5
     for block in blocks:
-        for posting in (block[0], block[-1]):
+        for docnum in (block[0], block[-1]):
             matcher = reader.postings("body", "oil")
-            found = whoosh_internals.postings_among(matcher, {posting[0]})
-            assert [p for block in found for p in block] == [posting]
+            found = whoosh_internals.postings_among(matcher, {docnum})
+            assert [list(ids) for ids, _, _ in found] == [block]
