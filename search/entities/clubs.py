@@ -48,6 +48,10 @@ _OF_A_PLACE = word_set(
 )
 # Endings of clubs' names that are also places' ("Derby County", "Preston North End").
 _CLUB_ENDINGS = (("County",), ("North", "End"))
+# Endings only clubs have ("Leyton Orient", "Hamilton Academical"), and endings that are
+# also given names, which make a club only after a town ("Crewe Alexandra").
+_CLUB_ONLY_ENDINGS = word_set("Orient Academical Argyle Thistle Athletic")
+_CLUB_NAME_ENDINGS = word_set("Alexandra Stanley")
 # "lost 1-0 to Leverkusen": "to" after a result names a side.
 _RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
 
@@ -68,7 +72,12 @@ def is_sport_report(text: str) -> bool:
 def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     """Retype a listed city, and a name that ends like a club's, as an organisation
     where a sports report names the club."""
-    endings = [m for m in mentions if m.type in (None, "PLACE") and _ends_like_a_club(m.words)]
+    endings = [
+        m
+        for m in mentions
+        if (m.type in (None, "PLACE") and _ends_like_a_club(m.words))
+        or (m.type != "ORG" and _ends_in_a_club_word(m.words, lex))
+    ]
     cities = [
         mention
         for mention in mentions
@@ -97,6 +106,15 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
             if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
                 continue  # "Toulouse, France": a city and its country
         mention.type, mention.canonical = "ORG", mention.text
+
+
+def _ends_in_a_club_word(words: list[str], lex: Lexicon) -> bool:
+    if len(words) < 2:
+        return False
+    if words[-1] in _CLUB_ONLY_ENDINGS:
+        return True
+    town = words[0] in lex.towns or lex.known.get(words[0], ("",))[0] == "PLACE"
+    return len(words) == 2 and words[-1] in _CLUB_NAME_ENDINGS and town
 
 
 def _ends_like_a_club(words: list[str]) -> bool:

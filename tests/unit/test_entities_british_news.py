@@ -111,3 +111,14 @@ def test_motorway_in_a_county_or_before_a_crash_is_a_place_and_a_named_day_a_dat
     )
     assert (found["M4"], found["Boxing Day"], found["Christmas Eve"]) == ("PLACE", "DATE", "DATE")
     assert "A380" not in found
+
+
+def test_club_ending_only_clubs_have_or_a_name_after_a_town_is_the_club():
+    found = types(
+        "Crewe Alexandra beat Leyton Orient 2-1 and Hamilton Academical lost to Accrington "
+        "Stanley. The striker scored a penalty and the manager praised his squad, said Tony "
+        "Stanley."
+    )
+    clubs = ("Crewe Alexandra", "Leyton Orient", "Hamilton Academical", "Accrington Stanley")
+    assert [found[c] for c in clubs] == ["ORG"] * 4
+    assert found["Tony Stanley"] == "PERSON"
