@@ -188,7 +188,15 @@ async def test_the_app_warns_and_searches_the_existing_index(world):
         app = make_app(corpus)
         seen: list = []
         async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
-            await wait_for(pilot, lambda: f"{STORIES} articles" in screen_text(app), timeout=30)
+            # The list of the index as it stands may show before the failed update says why.
+            await wait_for(
+                pilot,
+                lambda: (
+                    f"{STORIES} articles" in screen_text(app)
+                    and any(isinstance(m, Notify) for m in seen)
+                ),
+                timeout=30,
+            )
             notices = [
                 (m.notification.message, m.notification.severity)
                 for m in seen
