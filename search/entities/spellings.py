@@ -1,10 +1,11 @@
 """One canonical name for a person, place or organisation, whatever its spelling or script.
 
 The lexicon lists each well-known name under the spellings English uses ("Ilham
-Aliyev", "Ilham Aliev"); a name written otherwise ("Ильхам Алиев", "İlham Əliyev",
-"Ilham Aliev" found by the cues rather than the lexicon) folds
-(:func:`search.language.folding.fold`) to the same key as one of them and takes its
-canonical name, so its mentions are counted, faceted and searched under one entity.
+Aliyev", "Ilham Aliev"); a name written otherwise ("Ильхам Алиев", "İlham Əliyev")
+folds (:func:`search.language.folding.fold`) to the same key as one of them and takes
+its canonical name, so its mentions are counted, faceted and searched under one entity.
+A name in plain English spelling keeps the canonical name the English extractor gave
+it (it has its own rules for aliases).
 A key shared by two canonical names (Heydar and Ilham Aliyev share "Aliyev") decides
 nothing.
 """
@@ -59,12 +60,19 @@ def known_canonical(name: str, entity_type: str | None = None) -> str | None:
     return found[1]
 
 
+def _spelt_otherwise(name: str) -> bool:
+    """Whether folding changes a name (another script, letters with marks, ``-yev``):
+    a name in plain English spelling keeps the canonical the extractor gave it."""
+    return not name.isascii() or name_key(name) != " ".join(_WORD.findall(name.lower()))
+
+
 def merge_spellings(spans: Iterable[EntitySpan]) -> list[EntitySpan]:
-    """The spans with each name's canonical replaced by the lexicon's, when another
-    spelling of it is listed (other spans unchanged)."""
+    """The spans with each name's canonical replaced by the lexicon's, when the name is
+    spelt otherwise than English spells it and that spelling of it is listed (other
+    spans unchanged)."""
     merged = []
     for span in spans:
-        if span.type in NAMED_TYPES:
+        if span.type in NAMED_TYPES and _spelt_otherwise(span.canonical):
             canonical = known_canonical(span.canonical, span.type)
             if canonical is not None and canonical != span.canonical:
                 span = EntitySpan(span.start, span.end, span.type, span.text, canonical)
