@@ -639,7 +639,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         if len(words) > 1 and given and words[1] not in ("of", "for", "and", "the", "&"):
             return None if country_first or acronym_inside else "PERSON"
         speaker = after in SPEECH_VERBS and before != "of"  # "Ann Lee of Sciences Po said"
-        if len(words) > 1 and speaker and not acronym_inside and "of" not in words:
+        # "National Highways said": a word and a plural name a body, not a speaker
+        body = first.lower() in lex.common_words and _english_plural(last, lex)
+        if len(words) > 1 and speaker and not acronym_inside and "of" not in words and not body:
             return "PERSON"
     return None
 

@@ -118,7 +118,7 @@ ORG_OPENERS = word_set(
 # First words of place names ("Mount Kenya", "Lake Chad", "Cape Verde").
 PLACE_OPENERS = word_set(
     "Mount Mt Lake Cape Isle Gulf Bay Port Fort Sierra Mont Monte Stade Estadio Estádio Place "
-    "Palais Piazza Plaza Rue Avenida County River Loch Stadium Palace Arena"
+    "Palais Piazza Plaza Rue Avenida County River Loch Llyn Stadium Palace Arena"
 )
 
 # Lower-case words right before an organisation ("the broadcaster ORF", "the charity
@@ -149,7 +149,7 @@ PLACE_HEADS = word_set(
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
     Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
     Wharf Highway Motorway End Bridge Beacons Course Firth Estuary Darya
-    Water Reservoir Viaduct Dales Moor Moors Fells Marches Quarter Pipeline
+    Water Reservoir Viaduct Dales Moor Moors Fell Fells Marches Quarter Pipeline Tor Crag
     """
 )
 

@@ -122,3 +122,12 @@ def test_club_ending_only_clubs_have_or_a_name_after_a_town_is_the_club():
     clubs = ("Crewe Alexandra", "Leyton Orient", "Hamilton Academical", "Accrington Stanley")
     assert [found[c] for c in clubs] == ["ORG"] * 4
     assert found["Tony Stanley"] == "PERSON"
+
+
+def test_word_and_plural_that_speak_are_a_body_and_a_lake_or_tor_is_a_place():
+    found = types(
+        "National Highways said the road would reopen, Ann Lee said. Llyn Brianne was full "
+        "and walkers on Haytor Tor were rescued."
+    )
+    assert (found["National Highways"], found["Ann Lee"]) == ("ORG", "PERSON")
+    assert (found["Llyn Brianne"], found["Haytor Tor"]) == ("PLACE", "PLACE")
