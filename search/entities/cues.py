@@ -28,7 +28,7 @@ PERSON_TITLES = word_set(
     Counsellor Councillor Councilman Assemblyman MP MEP Dr. Mr. Mrs. Ms. Prof. St
     Presidents Ministers Senators Generals Superintendent Ayatollah Mullah Hon Honourable CEO
     Director-General Secretary-General Vice-President Attorney-General Prime-Minister
-    Undersecretary Under-Secretary Treasurer Constable
+    Undersecretary Under-Secretary Treasurer Constable Det Insp Supt Ch DCI
     """
 )
 

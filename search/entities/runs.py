@@ -555,7 +555,13 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             or two_duties
             or two_halls
             or " ".join([*left, word, *right]) in known
-            or (not glued and _opens_org(left) and right_name not in known)
+            or (
+                not glued
+                and _opens_org(left)
+                and right_name not in known
+                # "University of Manchester and Manchester Metropolitan University": two
+                and not (len(right) > 1 and right[-1] in ORG_HEADS)
+            )
             or (bool(right) and right[-1] in ORG_HEADS and single_unknown)
             or (bool(right) and right[-1] in NOT_ENTITY_HEADS and single_unknown)
         )

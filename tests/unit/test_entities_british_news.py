@@ -131,3 +131,25 @@ def test_word_and_plural_that_speak_are_a_body_and_a_lake_or_tor_is_a_place():
     )
     assert (found["National Highways"], found["Ann Lee"]) == ("ORG", "PERSON")
     assert (found["Llyn Brianne"], found["Haytor Tor"]) == ("PLACE", "PLACE")
+
+
+def test_region_of_britain_no_division_list_holds_is_a_place():
+    found = types(
+        "Andy Burnham, the Mayor of Greater Manchester, spoke. Floods hit Teesside and the "
+        "Lake District, and the Mersey rose."
+    )
+    places = ("Greater Manchester", "Teesside", "Lake District", "Mersey")
+    assert [found[p] for p in places] == ["PLACE"] * 4
+
+
+def test_police_ranks_stay_outside_the_officer():
+    found = types("Det Ch Insp Sam Wood and Det Supt Jane Hill of Kent Police spoke.")
+    assert found == {"Sam Wood": "PERSON", "Jane Hill": "PERSON", "Kent Police": "ORG"}
+
+
+def test_two_universities_joined_by_and_are_two_names():
+    found = types("The University of Manchester and Manchester Metropolitan University closed.")
+    assert found == {
+        "University of Manchester": "ORG",
+        "Manchester Metropolitan University": "ORG",
+    }
