@@ -4,9 +4,10 @@ Builds the 10k news corpus (:mod:`benchmarks.corpus`) twice, each in its own pro
 ``on`` as the app runs (language detection, stemming by language, the folded field,
 queries looking for every spelling) and ``off``, English-only as before (every article
 English, no folded field, each query word its English stem alone). For each it prints
-the build rate (articles per wall second, the whole ``update()``) and search+snippet
-p50/p95 over the queries of :mod:`benchmarks.bench_index` plus a few names; the cost
-of ``on`` must stay within :data:`MAX_COST` of ``off``.
+the build rate (articles per wall second and per CPU-second, the whole ``update()``)
+and search+snippet p50/p95 over the queries of :mod:`benchmarks.bench_index` plus a few
+names; the cost of ``on`` (build CPU time and search p95) must stay within
+:data:`MAX_COST` of ``off``.
 
 It then times the language detector on the BBC articles: the whole
 :func:`~search.language.detect.detect_language` and py3langid's model alone on the
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,6 +64,13 @@ def _english_only() -> None:
     spellings.query_stems = lambda word: [stem(word)]
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the build's workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -75,9 +85,10 @@ def one_mode(mode: str, n: int) -> dict:
     corpus = build_corpus(n)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-lang-") as tmp:
         service = WhooshSearchService(corpus, Path(tmp) / "index")
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _cpu_seconds()
         summary = service.update()
         build_s = time.perf_counter() - started
+        build_cpu = _cpu_seconds() - cpu_started
         queries = [query for query, _ in QUERIES] + NAME_QUERIES
         for query in queries:  # warm caches and lazy structures
             service.search(query, limit=10)
@@ -91,6 +102,7 @@ def one_mode(mode: str, n: int) -> dict:
     return {
         "articles": summary.articles,
         "rate": summary.articles / build_s,
+        "cpu_rate": summary.articles / build_cpu,
         "p50_ms": _percentile(times, 0.5) * 1000,
         "p95_ms": _percentile(times, 0.95) * 1000,
         "size_mb": size / 1e6,
@@ -139,6 +151,7 @@ def report(n: int, rounds: int) -> None:
     best = {
         mode: {
             "rate": max(run["rate"] for run in runs),
+            "cpu_rate": max(run["cpu_rate"] for run in runs),
             "p50_ms": statistics.median(run["p50_ms"] for run in runs),
             "p95_ms": statistics.median(run["p95_ms"] for run in runs),
             "size_mb": runs[-1]["size_mb"],
@@ -148,15 +161,22 @@ def report(n: int, rounds: int) -> None:
     off, on = best["off"], best["on"]
     print(f"\n== {n:,} news articles, {rounds} round(s), multilingual analysis off vs on")
     print(f"{'':24}{'off':>10}{'on':>10}{'cost':>9}")
-    build_cost = off["rate"] / on["rate"] - 1
+    wall_cost = off["rate"] / on["rate"] - 1
+    build_cost = off["cpu_rate"] / on["cpu_rate"] - 1
     p95_cost = on["p95_ms"] / off["p95_ms"] - 1
-    print(f"{'build (articles/s)':24}{off['rate']:>10.0f}{on['rate']:>10.0f}{build_cost:>+9.1%}")
+    print(f"{'build (articles/s)':24}{off['rate']:>10.0f}{on['rate']:>10.0f}{wall_cost:>+9.1%}")
+    print(
+        f"{'build (articles/CPU-s)':24}{off['cpu_rate']:>10.0f}{on['cpu_rate']:>10.0f}"
+        f"{build_cost:>+9.1%}"
+    )
     print(f"{'search p50 (ms)':24}{off['p50_ms']:>10.2f}{on['p50_ms']:>10.2f}")
     print(f"{'search p95 (ms)':24}{off['p95_ms']:>10.2f}{on['p95_ms']:>10.2f}{p95_cost:>+9.1%}")
     print(f"{'index size (MB)':24}{off['size_mb']:>10.1f}{on['size_mb']:>10.1f}")
     worst = max(build_cost, p95_cost)
     verdict = "ok" if worst <= MAX_COST else "MISSED"
-    print(f"cost within {MAX_COST:.0%}: {verdict}")
+    # CPU time, not wall time, decides: on a shared machine the wall times move with the load.
+    load = os.getloadavg()[0]
+    print(f"cost within {MAX_COST:.0%} (build CPU, search p95): {verdict}; load {load:.1f}")
     detector = detector_figures()
     if detector:
         print(
