@@ -168,14 +168,18 @@ class WhooshSearchService(SearchService):
         manifest = load_manifest(self.folder)
         return {k: (e.digest, e.articles) for k, e in manifest.files.items()} if manifest else {}
 
-    def _bodies(self, article_ids) -> dict[str, str]:
+    def _documents(self, article_ids) -> dict[str, dict]:
+        """The stored documents of the articles of ``article_ids`` that are found."""
         found = {}
         with self._reading() as searcher:
             for article_id in article_ids if searcher is not None else ():
                 stored = searcher.document(id=article_id)
                 if stored:
-                    found[article_id] = stored.get("body", "")
+                    found[article_id] = stored
         return found
+
+    def _bodies(self, article_ids) -> dict[str, str]:
+        return {key: stored.get("body", "") for key, stored in self._documents(article_ids).items()}
 
     def copies_of(self, article_id: str) -> ArticleCopies:
         return self._duplicates().copies_of(article_id)
@@ -499,13 +503,7 @@ class WhooshSearchService(SearchService):
             return [_explored(searcher.stored_fields(n), parts) for n in docnums]
 
     def _explored_ids(self, article_ids):
-        found = []
-        with self._reading() as searcher:
-            for article_id in article_ids if searcher is not None else ():
-                stored = searcher.document(id=article_id)
-                if stored:
-                    found.append(_explored(stored, "ts"))
-        return found
+        return [_explored(stored, "ts") for stored in self._documents(article_ids).values()]
 
     def _named_articles(
         self, query: str, *, naming: tuple[str, str] | None = None, sample: int | None = None
@@ -523,13 +521,11 @@ class WhooshSearchService(SearchService):
             return [names for names in found if names is not None], len(docnums)
 
     def _texts(self, article_ids):
-        found = {}
-        with self._reading() as searcher:
-            for article_id in article_ids if searcher is not None else ():
-                stored = searcher.document(id=article_id)
-                if stored:
-                    found[article_id] = (stored.get("title", ""), stored.get("body", ""))
-        return found
+        documents = self._documents(article_ids)
+        return {
+            key: (stored.get("title", ""), stored.get("body", ""))
+            for key, stored in documents.items()
+        }
 
     @contextmanager
     def _counting(self):
