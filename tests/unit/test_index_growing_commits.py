@@ -62,8 +62,9 @@ def test_a_first_build_answers_searches_after_its_first_commit(tmp_path, request
 
     report = WhooshSearchService(corpus, folder).update(progress=look_while_building)
     indexed, listed, found = seen[0]
-    assert indexed == listed == 5 < FILES
-    assert found == 1  # story 0 of the first five is about the harbour
+    # The first run, or the first two when a second worker finished its share first.
+    assert indexed == listed and indexed in (5, 15)
+    assert found >= 1  # story 0 of the first five is about the harbour
     assert report.articles == FILES and report.rebuilt_because is None
 
 
@@ -88,10 +89,13 @@ def test_a_killed_build_keeps_its_commits_and_the_next_update_goes_on(tmp_path, 
     assert child.exitcode == -signal.SIGKILL
 
     service = WhooshSearchService(corpus, folder)
-    assert len(service.articles()) == 5
-    assert service.search("harbour").total == 1
+    # Two workers can finish the second run before the first is committed, and the parent
+    # then commits both before it reports: the build dies after 5 or 5 + 10 files.
+    kept = len(service.articles())
+    assert kept in (5, 15)
+    assert service.search("harbour").total >= 1  # story 0, of the first five
     report = service.update()
     assert report.rebuilt_because is None
-    assert (report.files_read, report.files_unchanged) == (FILES - 5, 5)
+    assert (report.files_read, report.files_unchanged) == (FILES - kept, kept)
     assert len(service.articles()) == FILES
     assert service.search("harbour").total == 10  # five about the harbour, five naming it
