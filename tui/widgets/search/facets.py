@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from search.models import NO_FILTERS, Facet, SearchFilters
 from tui.literal import content
 from tui.widgets.entities.panel import counted_row
+from tui.widgets.focus import focus_now
 
 FACET_HEADINGS = {
     "person": "People",
@@ -175,7 +176,7 @@ class FacetPanel(Vertical):
     def focus_values(self) -> None:
         """Put the keyboard in the list of values (the first one under the cursor)."""
         listing = self.option_list
-        listing.focus()
+        focus_now(listing)
         if listing.highlighted is None:
             for index in range(listing.option_count):
                 if not listing.get_option_at_index(index).disabled:

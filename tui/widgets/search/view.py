@@ -24,6 +24,7 @@ empty box walk that history, newest first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from time import monotonic
 
 from textual import events
@@ -40,6 +41,7 @@ from textual.widgets import Input, Static
 from search.models import NO_FILTERS, ArticleSummary, SearchFilters, SearchResults
 from tui.literal import content
 from tui.plural import counted
+from tui.widgets.focus import focus_now
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.history import HistoryWalk, QueryMemory
 from tui.widgets.search.results_list import LazyRows, ResultsList
@@ -101,15 +103,30 @@ class ColumnHeader(Static):
 
 
 class QueryInput(Input):
-    """The query box. A "/" typed into it while it is empty is the search key, not text."""
+    """The query box. A "/" typed into it while it is empty is the search key, not text.
+
+    Its own keys (up, down, escape, backspace in an empty box) are handed to ``box_keys``
+    as they come, in order with the letters: a key can move the keyboard out of the box,
+    and the keys typed behind it then go where it went (Down then T opens the timeline
+    of the results, not a T in the query).
+    """
 
     # Input sets its virtual size to the text's width on every key, and a virtual size
     # change lays out the whole screen (about 5 ms a key here). The box has no scrollbars:
     # its own scrolling needs the size, not a layout.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
+    def __init__(self, box_keys: Callable[[str], bool], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._box_keys = box_keys
+
     async def _on_key(self, event: events.Key) -> None:
-        if event.character == "/" and not self.value:
+        if (focused := self.screen.focused) is not None and focused is not self:
+            # Typed ahead, queued here before a key before it moved the keyboard.
+            event.stop()
+            event.prevent_default()
+            focused._forward_event(events.Key(event.key, event.character))
+        elif (event.character == "/" and not self.value) or self._box_keys(event.key):
             event.stop()
             event.prevent_default()
 
@@ -204,6 +221,7 @@ class SearchView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
+            self._box_key,
             placeholder='Search: words, "a phrase", AND OR NOT, title:, source:, person:, fuzzy~',
             id="query",
         )
@@ -413,7 +431,7 @@ class SearchView(Vertical):
         self.facets.set_class(self.size.width < FACETS_MIN_WIDTH, "-narrow")
 
     def focus_input(self) -> None:
-        self.query_one("#query", Input).focus()
+        focus_now(self.query_one("#query", Input))
 
     def _set_status(self, text: Content, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
@@ -513,37 +531,40 @@ class SearchView(Vertical):
             self._memory.add_history(self._shown_query)
             self._history.set_queries(self._memory.history)
 
-    def on_key(self, event: events.Key) -> None:
+    def _box_key(self, key: str) -> bool:
+        """Act on ``key`` pressed in the query box; whether it was this view's to act on."""
         query_input = self.query_one("#query", Input)
-        if event.key == "up" and query_input.has_focus:
+        if key == "up":
             older = self._history.older(query_input.value)
             if older is not None:
-                event.stop()
                 self._put(older)
-        elif event.key == "down" and query_input.has_focus:
-            event.stop()
+            return older is not None
+        if key == "down":
             newer = self._history.newer(query_input.value)
             if newer is not None:
                 self._put(newer)
             else:
-                self.results_list.focus()
-        elif event.key == "backspace" and query_input.has_focus and not query_input.value:
-            if self._filters:
-                event.stop()
-                field, value = self._filters.items()[-1]
-                self.set_filters(self._filters.toggled(field, value))
-        elif event.key == "escape" and query_input.has_focus and query_input.value:
-            event.stop()
+                focus_now(self.results_list)
+            return True
+        if key == "backspace" and not query_input.value and self._filters:
+            field, value = self._filters.items()[-1]
+            self.set_filters(self._filters.toggled(field, value))
+            return True
+        if key == "escape" and query_input.value:
             query_input.value = ""
-        elif event.key == "escape" and query_input.has_focus:
+            return True
+        if key == "escape":
             # Out of the empty box into the list, where single keys (q, ?) act again.
-            event.stop()
-            self.results_list.focus()
-        elif event.key == "escape" and (
+            focus_now(self.results_list)
+            return True
+        return False
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and (
             self.results_list.has_focus or self.facets.option_list.has_focus
         ):
             event.stop()
-            query_input.focus()
+            focus_now(self.query_one("#query", Input))
 
     def on_search_view_sort_requested(self, event: SortRequested) -> None:
         event.stop()
