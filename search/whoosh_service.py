@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from search.backend import ProgressCallback, SearchService
 from search.index import documents
 from search.index.manifest import MANIFEST_NAME, load_manifest
+from search.index.name_counts import NameCounts
 from search.locations import index_dir
 from search.models import (
     ENTITY_FIELDS,
@@ -92,6 +93,7 @@ class WhooshSearchService(SearchService):
         self._lock = threading.Lock()
         self._searcher_pool: SearcherPool | None = None
         self._facet_counter: FacetCounter | None = None
+        self._name_counts = NameCounts()
         self._words: tuple[int, Vocabulary] | None = None
         self._prefixes: tuple[Vocabulary, PrefixIndex] | None = None
         self._known: KnownDuplicates | None = None
@@ -536,12 +538,12 @@ class WhooshSearchService(SearchService):
             if searcher is None:
                 yield (lambda entity_type, canonical: 0), 0
                 return
-            reader = searcher.reader()
+            count = self._name_counts.counter(searcher.reader())
 
             def article_count(entity_type: str, canonical: str) -> int:
                 field = ENTITY_FIELDS.get(entity_type)
                 term = canonical.replace(",", " ").strip().lower()
-                return reader.doc_frequency(field, term) if field else 0
+                return count(field, term) if field else 0
 
             yield article_count, searcher.doc_count()
 

@@ -44,6 +44,8 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
+from search.index import name_counts
+
 TESTED_VERSION = "2.7.5"
 DISTRIBUTION = "whoosh-reloaded"
 
@@ -81,7 +83,7 @@ REQUIRED = (
             "_write_block",
         ),
     ),
-    (W3FieldWriter, ("_postwriter",)),
+    (W3FieldWriter, ("_btext", "_postwriter", "_segment", "_storage")),
     (
         W3LeafMatcher,
         (
@@ -460,7 +462,37 @@ class FastBlockWriter(W3PostingsWriter):
 
 
 class TermFieldWriter(W3FieldWriter):
-    """Whoosh's field writer, also taking postings already grouped by term."""
+    """Whoosh's field writer, also taking postings already grouped by term, and writing
+    the segment's entity name counts (see :mod:`search.index.name_counts`)."""
+
+    def __init__(self, codec, storage, segment) -> None:
+        super().__init__(codec, storage, segment)
+        self._name_counts: name_counts.SegmentCounts = {}
+        self._counted: dict[str, int] | None = None
+        self._term_info = None
+
+    def start_field(self, fieldname, fieldobj):
+        super().start_field(fieldname, fieldobj)
+        self._counted = (
+            self._name_counts.setdefault(fieldname, {})
+            if fieldname in name_counts.NAME_FIELDS
+            else None
+        )
+
+    def start_term(self, btext):
+        super().start_term(btext)
+        if self._counted is not None:
+            self._term_info = self._postwriter._terminfo
+
+    def finish_term(self):
+        super().finish_term()
+        if self._counted is not None:
+            self._counted[self._btext.decode("utf-8")] = self._term_info.doc_frequency()
+
+    def close(self):
+        if self._name_counts:
+            name_counts.write(self._segment, self._storage, self._name_counts)
+        super().close()
 
     def add_term_postings(self, schema, lengths: LoadedLengths, terms) -> None:
         """Write every term's postings.
