@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import create_in
+from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
 
 from search.index.name_counts import NAME_FIELDS, NameCounts, segment_counts
@@ -94,10 +95,26 @@ def test_segments_written_without_counts_are_asked_of_whoosh(tmp_path):
     def whoosh_own(index):
         return SegmentWriter(index, codec=W3Codec())
 
-    index = _index_with(tmp_path / "index", [(whoosh_own, NO_MERGE), (ours, NO_MERGE)])
+    writers = [(ours, NO_MERGE), (whoosh_own, NO_MERGE), (ours, NO_MERGE)]
+    index = _index_with(tmp_path / "index", writers)
     with index.searcher() as searcher:
-        assert _written(searcher.reader()) == [False, True]
+        assert _written(searcher.reader()) == [True, False, True]
         _assert_counts_are_whoosh(searcher.reader(), NameCounts())
+
+
+def test_segments_with_counts_are_not_asked_of_whoosh(tmp_path, monkeypatch):
+    index = _index_with(tmp_path / "index", [(ours, NO_MERGE)] * 2)
+    with index.searcher() as searcher:
+        reader = searcher.reader()
+        expected = {name: reader.doc_frequency(*name) for name in _every_name(reader)}
+
+        def refuse(self, fieldname, text):
+            raise AssertionError("a segment with counts was asked for a document frequency")
+
+        monkeypatch.setattr(SegmentReader, "doc_frequency", refuse)
+        count = NameCounts().counter(reader)
+        assert {name: count(*name) for name in expected} == expected
+        assert count("org", "no organisation is named") == 0
 
 
 def test_merged_segments_carry_their_counts(tmp_path):
