@@ -42,6 +42,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -70,6 +71,8 @@ FOUND_FORMAT = 2
 _HEX = 8
 _MOST = 0xFFFFFFFF
 _WORD = re.compile(r"\w+")
+# Stored bodies read at once when comparing candidate versions.
+BODIES_AT_ONCE = 2000
 
 
 def sketch(body: str) -> str:
@@ -425,17 +428,23 @@ def _candidates(
 ) -> list[tuple[str, str]]:
     """Text pairs whose sketches share :data:`MIN_SHARED` hashes or more and whose
     estimated containment (:func:`contained`) is at least :data:`MIN_CONTAINED`."""
-    shared: Counter[tuple[str, str]] = Counter()
-    for members in buckets.values():
-        if 1 < len(members) <= MAX_BUCKET:
-            shared.update(combinations(sorted(members), 2))
-    return sorted(
-        (a, b)
-        for (a, b), count in shared.items()
-        if count >= MIN_SHARED
-        and _may_contain(parsed[a], parsed[b])
-        and _contained(parsed[a], parsed[b]) >= MIN_CONTAINED
-    )
+    found = []
+    # One text's partners at a time: counting every pair of the corpus at once held
+    # millions of them (a gigabyte at 100,000 articles).
+    for text in sorted(parsed):
+        partners: Counter[str] = Counter()
+        for value in parsed[text][1]:
+            members = buckets[value]
+            if 1 < len(members) <= MAX_BUCKET:
+                partners.update(other for other in members if other > text)
+        found.extend(
+            (text, other)
+            for other, count in partners.items()
+            if count >= MIN_SHARED
+            and _may_contain(parsed[text], parsed[other])
+            and _contained(parsed[text], parsed[other]) >= MIN_CONTAINED
+        )
+    return sorted(found)
 
 
 def _candidates_since(
@@ -502,23 +511,72 @@ def _verified(
     """The candidate pairs that share at least :data:`VERSION_SHARE` of a body."""
     if not candidates:
         return []
-    ids = {representatives[text]["id"] for pair in candidates for text in pair}
-    words = {i: _WORD.findall(body.casefold()) for i, body in bodies(sorted(ids)).items()}
+    ids = sorted({representatives[text]["id"] for pair in candidates for text in pair})
+    coded = _WordCodes()
+    words: dict[str, str | list[str]] = {}
+    # Bodies are read a slice at a time and kept as one character a word: tens of
+    # thousands of bodies as lists of words took gigabytes.
+    for start in range(0, len(ids), BODIES_AT_ONCE):
+        for article_id, body in bodies(ids[start : start + BODIES_AT_ONCE]).items():
+            words[article_id] = coded.encode(_WORD.findall(body.casefold()))
     kept = []
     for a, b in candidates:
         first = words.get(representatives[a]["id"])
         second = words.get(representatives[b]["id"])
-        if first and second and shared_share(first, second) >= VERSION_SHARE:
+        if first and second and shared_share(*coded.comparable(first, second)) >= VERSION_SHARE:
             kept.append((a, b))
     return kept
 
 
-def shared_share(first: list[str], second: list[str]) -> float:
+class _WordCodes:
+    """Each distinct word as one character, so a body's words are one compact string.
+
+    Comparing those strings is comparing the words. Should a corpus hold more distinct
+    words than there are characters, the bodies with the rest keep their words as a list.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+        self._words: list[str] = []
+
+    def encode(self, words: list[str]) -> str | list[str]:
+        codes = self._codes
+        for word in words:
+            if word not in codes:
+                number = len(self._words)
+                # Surrogates are not characters a string may hold on its own.
+                number += 0x800 if number >= 0xD800 else 0
+                if number > sys.maxunicode:
+                    return words
+                codes[word] = chr(number)
+                self._words.append(word)
+        return "".join(codes[word] for word in words)
+
+    def comparable(
+        self, first: str | list[str], second: str | list[str]
+    ) -> tuple[str | list[str], str | list[str]]:
+        """Both as strings, or both as word lists when one of them could not be coded."""
+        if isinstance(first, str) and isinstance(second, str):
+            return first, second
+        return self._decoded(first), self._decoded(second)
+
+    def _decoded(self, coded: str | list[str]) -> list[str]:
+        if isinstance(coded, list):
+            return coded
+        return [self._words[self._index(char)] for char in coded]
+
+    @staticmethod
+    def _index(char: str) -> int:
+        number = ord(char)
+        return number - 0x800 if number >= 0xE000 else number
+
+
+def shared_share(first: str | list[str], second: str | list[str]) -> float:
     """The words two bodies share in order, as a percentage of the shorter one.
 
     Args:
-        first: One body's words.
-        second: The other's.
+        first: One body's words (or a string of one character a word).
+        second: The other's, in the same form.
 
     Returns:
         0 to 100 (100: the shorter body is all in the longer one).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from search.index import duplicates
 from search.index.duplicates import contained, find_duplicates, sketch
 from search.index.manifest import load_manifest
 from search.whoosh_service import WhooshSearchService
@@ -115,6 +116,38 @@ def test_a_later_search_compares_only_pairs_with_a_new_text(tmp_path):
     again = find_duplicates(files, bodies, first.verdicts)
     assert len(asked) == 2
     assert again.version_pairs == first.version_pairs
+
+
+def _manifest_files(service) -> dict:
+    manifest = load_manifest(service.folder)
+    return {key: (e.digest, e.articles) for key, e in manifest.files.items()}
+
+
+def test_bodies_are_read_a_slice_at_a_time_with_the_same_versions(tmp_path, monkeypatch):
+    files = {"first.txt": REPORT, "refiled.txt": VERSION, "again.txt": VERSION + " Updated."}
+    service = _service(tmp_path, files)
+    service.update()
+    whole = find_duplicates(_manifest_files(service), service._bodies)
+    asked: list[int] = []
+
+    def bodies(ids):
+        asked.append(len(ids))
+        return service._bodies(ids)
+
+    monkeypatch.setattr(duplicates, "BODIES_AT_ONCE", 2)
+    sliced = find_duplicates(_manifest_files(service), bodies)
+    assert asked == [2, 1]
+    assert sliced.version_pairs == whole.version_pairs and len(whole.version_pairs) == 3
+
+
+def test_versions_are_the_same_when_a_corpus_has_more_words_than_characters(tmp_path, monkeypatch):
+    service = _service(tmp_path, {"first.txt": REPORT, "refiled.txt": VERSION, "o.txt": OTHER})
+    service.update()
+    found = find_duplicates(_manifest_files(service), service._bodies)
+    # Room for a few dozen words only: most of each body stays a list of words.
+    monkeypatch.setattr(duplicates.sys, "maxunicode", 40)
+    crowded = find_duplicates(_manifest_files(service), service._bodies)
+    assert crowded.version_pairs == found.version_pairs == [("first.txt", "refiled.txt")]
 
 
 def test_an_unknown_article_has_no_copies(tmp_path):
