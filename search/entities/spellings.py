@@ -4,8 +4,11 @@ The lexicon lists each well-known name under the spellings English uses ("Ilham
 Aliyev", "Ilham Aliev"); a name written otherwise ("Ильхам Алиев", "İlham Əliyev")
 folds (:func:`search.language.folding.fold`) to the same key as one of them and takes
 its canonical name, so its mentions are counted, faceted and searched under one entity.
-A name in plain English spelling keeps the canonical name the English extractor gave
-it (it has its own rules for aliases).
+A person's name of several words in plain English spelling takes the canonical name
+only when it folds as that name does ("Ilham Aliev", "Ilham Aliyev", "George W Bush");
+otherwise it keeps the canonical name the English extractor gave it, which has its own
+rules for aliases ("Anthony Blinken" stays as written) and for places ("North West" of
+England is not the "North-West" province of another country).
 A key shared by two canonical names (Heydar and Ilham Aliyev share "Aliyev") decides
 nothing.
 """
@@ -61,19 +64,27 @@ def known_canonical(name: str, entity_type: str | None = None) -> str | None:
 
 
 def _spelt_otherwise(name: str) -> bool:
-    """Whether folding changes a name (another script, letters with marks, ``-yev``):
-    a name in plain English spelling keeps the canonical the extractor gave it."""
+    """Whether folding changes a name (another script, letters with marks, ``-yev``)."""
     return not name.isascii() or name_key(name) != " ".join(_WORD.findall(name.lower()))
+
+
+def _lexicon_name(name: str, entity_type: str) -> str | None:
+    """The lexicon's canonical for a name spelt otherwise than English spells it, or for
+    a person's name of several words folding as the canonical does."""
+    canonical = known_canonical(name, entity_type)
+    if canonical is None or _spelt_otherwise(name):
+        return canonical
+    several = entity_type == "PERSON" and len(_WORD.findall(name)) > 1
+    return canonical if several and name_key(canonical) == name_key(name) else None
 
 
 def merge_spellings(spans: Iterable[EntitySpan]) -> list[EntitySpan]:
     """The spans with each name's canonical replaced by the lexicon's, when the name is
-    spelt otherwise than English spells it and that spelling of it is listed (other
-    spans unchanged)."""
+    another spelling of a listed name (other spans unchanged)."""
     merged = []
     for span in spans:
-        if span.type in NAMED_TYPES and _spelt_otherwise(span.canonical):
-            canonical = known_canonical(span.canonical, span.type)
+        if span.type in NAMED_TYPES:
+            canonical = _lexicon_name(span.canonical, span.type)
             if canonical is not None and canonical != span.canonical:
                 span = EntitySpan(span.start, span.end, span.type, span.text, canonical)
         merged.append(span)
