@@ -210,3 +210,12 @@ def test_an_entity_page_counts_every_article_naming_him_in_any_language(tmp_path
     page = service.entity("Aliyev")
     assert (page.name, page.type, page.articles) == ("Ilham Aliyev", "PERSON", 6)
     assert {"İlham Əliyev", "Ilham Aliev", "İlham Aliyev", "Ильхам Алиев"} <= set(page.aliases)
+
+
+def test_every_mention_points_at_its_own_text_and_none_overlap():
+    texts = [text for text, _ in TURKISH + AZERBAIJANI + TURKISH_UNSEEN + AZERBAIJANI_UNSEEN]
+    texts += [article.body for article in ARTICLES if article.language in ("tr", "az")]
+    for text in texts:
+        spans = extract_entities(text)
+        assert all(text[s.start : s.end] == s.text for s in spans), text
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False)), text
