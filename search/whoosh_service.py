@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from search.index.vocabulary import Vocabulary
     from search.query.bounds import Budget
     from search.query.facets import FacetCounter
+    from search.query.other_spellings import OtherSpellings
     from search.query.prefix import PrefixIndex
     from search.query.searchers import SearcherPool
 
@@ -96,6 +97,7 @@ class WhooshSearchService(SearchService):
         self._name_counts = NameCounts()
         self._words: tuple[int, Vocabulary] | None = None
         self._prefixes: tuple[Vocabulary, PrefixIndex] | None = None
+        self._spellings: tuple[Vocabulary, OtherSpellings] | None = None
         self._known: KnownDuplicates | None = None
         self._listed: tuple[tuple[int, int, int], list[ArticleSummary]] | None = None
 
@@ -236,9 +238,12 @@ class WhooshSearchService(SearchService):
                     reason = " ".join(str(exc).split())
                     raise QueryError(f"cannot run the query: {reason}") from None
             if text:
+                others = self._other_spellings()
+
                 # A half-typed word that starts known words is not misspelt (yet).
                 def known(word: str) -> bool:
-                    return (bool(expansions) and word == being_typed) or _known(searcher, word)
+                    typing = bool(expansions) and word == being_typed
+                    return typing or _known(searcher, word, others)
 
                 suggestion = suggest(text, known, self._correct)
         terms = _terms(text, hits)
@@ -257,15 +262,16 @@ class WhooshSearchService(SearchService):
         typed = parse(text) if text else None
         being_typed = partial_word(text) if last_word_partial and typed else None
         expansions = self._expansions(being_typed, searcher) if being_typed else []
+        others = self._other_spellings() if typed else None
         exact = None
-        if expansions and _known(searcher, being_typed):
+        if expansions and _known(searcher, being_typed, others):
             # The query as typed ranks its hits first; the expanded one adds the rest.
             # (A half word the index does not hold finds nothing as typed.)
-            exact = to_whoosh(narrowed(typed, filters), searcher.schema)
+            exact = to_whoosh(narrowed(typed, filters), searcher.schema, others=others)
         if expansions:
             typed = with_prefix(typed, being_typed, expansions)
         wanted = narrowed(typed, filters)
-        parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+        parsed = None if wanted is None else to_whoosh(wanted, searcher.schema, others=others)
         return _QueryReading(parsed, exact, being_typed, expansions)
 
     def _listing(self, searcher, limit: int) -> list[Hit]:
@@ -359,6 +365,18 @@ class WhooshSearchService(SearchService):
             if self._prefixes is None or self._prefixes[0] is not vocabulary:
                 self._prefixes = (vocabulary, PrefixIndex(vocabulary.counts))
             return self._prefixes[1]
+
+    def _other_spellings(self) -> OtherSpellings | None:
+        """The corpus's words by spelling, made again only when the vocabulary changes."""
+        from search.query.other_spellings import OtherSpellings
+
+        vocabulary = self._vocabulary()
+        if vocabulary is None:
+            return None
+        with self._lock:
+            if self._spellings is None or self._spellings[0] is not vocabulary:
+                self._spellings = (vocabulary, OtherSpellings(vocabulary.counts))
+            return self._spellings[1]
 
     def _correct(self, word: str) -> str | None:
         vocabulary = self._vocabulary()
@@ -501,7 +519,7 @@ class WhooshSearchService(SearchService):
         with self._reading() as searcher:
             if searcher is None:
                 return []
-            docnums = _matching(searcher, query, filters)
+            docnums = _matching(searcher, query, filters, self._other_spellings())
             return [_explored(searcher.stored_fields(n), parts) for n in docnums]
 
     def _explored_ids(self, article_ids):
@@ -517,7 +535,7 @@ class WhooshSearchService(SearchService):
         with self._reading() as searcher:
             if searcher is None or "entity_names" not in searcher.schema:
                 return [], 0  # none yet, or an index of an older schema being rebuilt
-            docnums = _matching(searcher, query, NO_FILTERS)
+            docnums = _matching(searcher, query, NO_FILTERS, self._other_spellings())
             column = searcher.reader().column_reader("entity_names", translate=False)
             found = [decode(column[n], naming) for n in even_sample(docnums, sample)]
             return [names for names in found if names is not None], len(docnums)
@@ -548,8 +566,9 @@ class WhooshSearchService(SearchService):
             yield article_count, searcher.doc_count()
 
 
-def _matching(searcher, query: str, filters: SearchFilters) -> list[int]:
-    """The document numbers ``query`` and ``filters`` find, in index order, unscored."""
+def _matching(searcher, query: str, filters: SearchFilters, others=None) -> list[int]:
+    """The document numbers ``query`` and ``filters`` find, in index order, unscored
+    (``others``: the corpus's spellings the query's words look for too)."""
     from search.query.bounds import Budget, check_patterns
     from search.query.filters import narrowed
     from search.query.parser import parse
@@ -557,7 +576,7 @@ def _matching(searcher, query: str, filters: SearchFilters) -> list[int]:
 
     text = query.strip()
     wanted = narrowed(parse(text) if text else None, filters)
-    parsed = None if wanted is None else to_whoosh(wanted, searcher.schema)
+    parsed = None if wanted is None else to_whoosh(wanted, searcher.schema, others=others)
     if parsed is None:
         return list(searcher.reader().all_doc_ids())
     check_patterns(parsed, searcher.reader(), Budget(text))
@@ -596,14 +615,15 @@ def _os_reason(exc: OSError) -> str:
     return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
-def _known(searcher, word: str) -> bool:
-    """Whether the index holds the word, in any spelling (a stop word counts as known)."""
+def _known(searcher, word: str, others=None) -> bool:
+    """Whether the index holds the word, in any spelling (a stop word counts as known;
+    ``others``: the corpus's spellings)."""
     from search.query.spellings import known_in_another_spelling
 
     reader = searcher.reader()
     tokens = [token.text for token in searcher.schema["body"].analyzer(word)]
     found = all(("body", t) in reader or ("title", t) in reader for t in tokens)
-    return found or known_in_another_spelling(reader, word)
+    return found or known_in_another_spelling(reader, word, others)
 
 
 def _hit(stored: dict, score: float, snippet) -> Hit:

@@ -22,8 +22,13 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def words_of(text: str) -> set[str]:
-    """The distinct lowercase words (letters only, three or more) of a text."""
-    return set(_WORD.findall(text.casefold()))
+    """The distinct lowercase words (letters only, three or more) of a text.
+
+    Words are cut before they are lowered, and lowered as the index lowers them (not
+    case-folded, which spells ``և`` as ``եւ``): ``İlham`` in lower case holds a
+    combining dot, which would cut it in two.
+    """
+    return {word.lower() for word in set(_WORD.findall(text))}
 
 
 class Vocabulary:
@@ -34,7 +39,7 @@ class Vocabulary:
         self._choices: list[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        return self.counts.get(word.casefold(), 0) > 0
+        return self.counts.get(word.lower(), 0) > 0
 
     def add(self, text: str) -> None:
         """Count the words of one article."""
@@ -63,7 +68,7 @@ class Vocabulary:
 
         if self._choices is None:
             self._choices = list(self.counts)
-        target = word.casefold()
+        target = word.lower()
         matches = process.extract(
             target,
             self._choices,

@@ -6,7 +6,8 @@ side by side): a word typed without a field is ``Or([title, body])``; text is an
 by its field (several words: ``And``, none, as for a stop word: nothing, and a group or
 ``NOT`` left with nothing is dropped); a date range is a ``NumericRange`` on ``date``;
 an exact value is a ``Term`` on the field's untokenised twin (``source_exact``); a
-word also looks for its other spellings (:mod:`search.query.spellings`). The
+word, and a phrase, also look for their other spellings (:mod:`search.query.spellings`,
+the corpus's own ones in :mod:`search.query.other_spellings`). The
 result is normalised as Whoosh's parser did, so the fast ranking in
 :mod:`search.query.ranking` and the snippets see the queries they always have.
 """
@@ -17,13 +18,16 @@ from whoosh import query as wq
 from whoosh.util.times import datetime_to_long
 
 from search.query import tree
-from search.query.spellings import any_spelling
+from search.query.other_spellings import OtherSpellings
+from search.query.spellings import any_phrase_spelling, any_spelling
 
 # Fields whose whole value an Exact node matches, by the untokenised field that holds it.
 EXACT_FIELDS = {"source": "source_exact"}
 
 
-def to_whoosh(node: tree.Node, schema, *, spellings: bool = True) -> wq.Query:
+def to_whoosh(
+    node: tree.Node, schema, *, spellings: bool = True, others: OtherSpellings | None = None
+) -> wq.Query:
     """The Whoosh query for a tree.
 
     Args:
@@ -31,18 +35,21 @@ def to_whoosh(node: tree.Node, schema, *, spellings: bool = True) -> wq.Query:
         schema: The index's Whoosh schema (its analyzers cut the words).
         spellings: Let each word look for its other spellings too (False: each word as
             its field's analyzer cuts it, as Whoosh's own parser read it).
+        others: The corpus's spellings of words and phrases (None: a phrase as typed,
+            a word in its stems and folded form only).
 
     Returns:
         The normalised Whoosh query (``NullQuery`` when nothing is left to look for).
     """
-    query = _Mapper(schema, spellings).query(node)
+    query = _Mapper(schema, spellings, others).query(node)
     return (query or wq.NullQuery).normalize()
 
 
 class _Mapper:
-    def __init__(self, schema, spellings: bool) -> None:
+    def __init__(self, schema, spellings: bool, others: OtherSpellings | None) -> None:
         self.schema = schema
         self.spellings = spellings
+        self.others = others if spellings else None
 
     def query(self, node: tree.Node) -> wq.Query | None:
         if isinstance(node, tree.TEXT_NODES) and node.field is None:
@@ -62,7 +69,7 @@ class _Mapper:
             found = self._term(node.field, node.text, wq.Term, node.boost, tokenize=True)
             if not self.spellings:
                 return found
-            return any_spelling(found, node.field, node.text, self.schema)
+            return any_spelling(found, node.field, node.text, self.schema, self.others)
         if isinstance(node, tree.Prefix):
             return self._term(node.field, node.text, wq.Prefix, node.boost)
         if isinstance(node, tree.Wildcard):
@@ -116,8 +123,14 @@ class _Mapper:
 
     def _phrase(self, node: tree.Phrase) -> wq.Query:
         field = self.schema[node.field]
-        words = [token.text for token in field.tokenize(node.text, mode="query")]
-        return wq.Phrase(node.field, words, slop=node.slop, boost=node.boost)
+        tokens = [
+            (token.text, node.text[token.startchar : token.endchar])
+            for token in field.tokenize(node.text, mode="query", chars=True)
+        ]
+        phrase = wq.Phrase(node.field, [t for t, _ in tokens], slop=node.slop, boost=node.boost)
+        if node.field not in ("title", "body"):
+            return phrase
+        return any_phrase_spelling(phrase, [typed for _, typed in tokens], self.others)
 
     def _range(self, node: tree.Range) -> wq.Query:
         field = self.schema[node.field]

@@ -1,0 +1,145 @@
+"""The other spellings of a typed word that the corpus itself uses, found in its vocabulary.
+
+The folded field (:mod:`search.index.folded_field`) lets a single body word find its
+other spellings, but it holds no phrases and no titles, and it folds ``ş`` to ``sh``,
+so ``gorusmeler`` typed without Turkish letters misses ``görüşmeler``. Here the
+corpus's own words (:mod:`search.index.vocabulary`) give those spellings: each word
+that can be written otherwise (one with a letter outside ASCII, or an ASCII name
+variant such as ``Aliyev``) is kept under two keys, its folded form
+(:func:`search.language.folding.fold`: ``Алиев``, ``Əliyev`` → ``aliev``) and its plain
+form (:func:`plain`: accents and Turkic letters dropped, ``görüşmeler`` →
+``gorusmeler``, ``Azərbaycan`` → ``azerbaycan``). A typed word sharing a key with
+such words looks for them too, in the index terms their own stemmer gives them
+(:func:`search.language.stemming.query_stems`), so a title, a phrase and an
+ASCII-typed Turkish word meet the article's spelling.
+
+A word typed in ASCII also meets the inflections of a Turkish or Azerbaijani word: the
+Turkish stemmer cuts the typed word (``gorusmelerin`` → ``gorusme``), and the Turkish
+stems whose plain form is that (``görüşme``) are searched.
+
+The keys are made once per vocabulary, at the first search that needs them: about
+30 µs a Cyrillic or Armenian word (transliteration), far less a Latin one, and
+nothing for the plain ASCII words that make most of an English corpus.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+from search.language.folding import NAME_VARIANTS, fold
+from search.language.scripts import LATIN, script_of
+from search.language.stemming import query_stems, turkic_stem
+
+# Index terms one typed word adds for its other spellings, the most used words first.
+MAX_OTHER_TERMS = 8
+# Vocabulary words read for those terms (inflections of one word share a term).
+MAX_OTHER_WORDS = 24
+
+# The Turkic letters as a keyboard without them types them (``ə`` as ``e``, as
+# Azerbaijani is most often typed; the folded key already reads it as ``a``).
+_PLAIN_LETTERS = str.maketrans(
+    {"ə": "e", "ş": "s", "ç": "c", "ğ": "g", "ı": "i", "İ": "i", "ö": "o", "ü": "u"}
+)
+_TURKIC_LETTERS = frozenset("çğıöşüə")
+
+
+def plain(word: str) -> str:
+    """A Latin word as typed on an English keyboard: ``Paşinyan`` → ``pasinyan``.
+
+    Args:
+        word: One word, in any case.
+
+    Returns:
+        The word in lower case with every accent and Turkic letter plain.
+    """
+    lower = word.lower().translate(_PLAIN_LETTERS)
+    if lower.isascii():
+        return lower
+    decomposed = unicodedata.normalize("NFKD", lower)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def may_be_spelt_otherwise(word: str) -> bool:
+    """Whether a vocabulary word can have another spelling (an ASCII word only when it
+    is a name variant that folding changes, such as ``aliyev``)."""
+    return not word.isascii() or "yev" in word or word in NAME_VARIANTS
+
+
+class OtherSpellings:
+    """The corpus's words by spelling key, for one vocabulary.
+
+    Args:
+        counts: Unstemmed lower-case word -> number of articles using it.
+    """
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = counts
+        by_key: dict[str, list[str]] = {}
+        by_stem: dict[str, list[str]] = {}
+        for word in counts:
+            if not may_be_spelt_otherwise(word):
+                continue
+            for key in _keys(word):
+                by_key.setdefault(key, []).append(word)
+            if not _TURKIC_LETTERS.isdisjoint(word):
+                by_stem.setdefault(plain(turkic_stem(word)), []).append(word)
+        most_used = lambda word: -counts[word]  # noqa: E731
+        self._by_key = {key: sorted(words, key=most_used) for key, words in by_key.items()}
+        self._by_stem = {key: sorted(words, key=most_used) for key, words in by_stem.items()}
+
+    def words(self, word: str) -> list[str]:
+        """The corpus's other spellings of a typed word, the most used first.
+
+        Args:
+            word: One word as typed.
+
+        Returns:
+            Vocabulary words sharing its folded or plain key (its own spelling left out),
+            and its folded and plain forms when the corpus uses them (``Алиев`` → ``aliev``).
+        """
+        lower = word.lower()
+        found: dict[str, None] = {}
+        for key in _keys(lower):
+            if key != lower and self.counts.get(key, 0) > 0:
+                found[key] = None
+            found.update(dict.fromkeys(self._by_key.get(key, ())))
+        found.pop(lower, None)
+        return list(found)[:MAX_OTHER_WORDS]
+
+    def terms(self, word: str) -> list[str]:
+        """The index terms of a typed word's other spellings, its own stems left out.
+
+        Args:
+            word: One word as typed.
+
+        Returns:
+            At most :data:`MAX_OTHER_TERMS` terms of title and body (both stem alike).
+        """
+        lower = word.lower()
+        own = set(query_stems(lower))
+        found: dict[str, None] = {}
+
+        def add(terms: list[str]) -> None:
+            found.update((t, None) for t in terms if t not in own)
+
+        for other in self.words(lower):
+            add(query_stems(other))
+        if lower.isascii():
+            # An inflected Turkish or Azerbaijani word typed without its letters.
+            for other in self._by_stem.get(turkic_stem(lower), ())[:MAX_OTHER_WORDS]:
+                add(query_stems(other)[1:])
+        return list(found)[:MAX_OTHER_TERMS]
+
+    def knows(self, word: str) -> bool:
+        """Whether the corpus writes the word in another spelling (so it is not misspelt)."""
+        return bool(self.terms(word))
+
+
+def _keys(word: str) -> tuple[str, ...]:
+    """The folded key of a word and, in the Latin alphabet, its plain key."""
+    folded = fold(word)
+    if script_of(word) != LATIN:
+        return (folded,)
+    typed = plain(word)
+    return (folded,) if typed == folded else (folded, typed)

@@ -1,0 +1,139 @@
+"""A name or word found in the corpus's other spellings: in phrases, in titles, and typed
+without the Turkish and Azerbaijani letters.
+
+A real index on disk over :mod:`tests.fixtures.multilingual`; the spellings come from
+the corpus's own vocabulary, as the app reads it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from search.index.schema import build_schema
+from search.index.vocabulary import read_vocabulary, words_of
+from search.query.other_spellings import OtherSpellings, plain
+from search.query.parser import parse
+from search.query.whoosh_query import to_whoosh
+from tests.fixtures.multilingual import ARTICLES
+from tests.unit.index_fixtures import make_service, write_articles
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    root = tmp_path_factory.mktemp("other-spellings")
+    for article in ARTICLES:
+        write_articles(
+            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
+        )
+    made = make_service(root / "corpus", root / "index", extract=lambda body: [])
+    made.update()
+    return made
+
+
+def _names(results) -> list[str]:
+    return [hit.id.removesuffix("-0") for hit in results.hits]
+
+
+def _marked(results, name: str) -> list[str]:
+    hit = next(hit for hit in results.hits if hit.id == f"{name}-0")
+    return [hit.snippet.text[start:end] for start, end in hit.snippet.highlights]
+
+
+def test_a_phrase_finds_every_spelling_of_its_words_the_spelling_typed_first(service):
+    results = service.search('"Ilham Aliev"')
+    names = _names(results)
+    assert names[0] == "en_aliev_spelling"  # "Ilham Aliev", as typed
+    assert {"en_brussels_talks", "ru_brussels_talks", "az_brussels_talks"} <= set(names)
+    assert _marked(results, "az_brussels_talks") == ["İlham", "Əliyev"]
+    assert _marked(results, "ru_brussels_talks") == ["Ильхам", "Алиев"]
+
+
+def test_a_phrase_in_cyrillic_finds_the_latin_spellings(service):
+    names = _names(service.search('"Ильхам Алиев"'))
+    assert names[0] == "ru_brussels_talks"
+    assert {"en_aliev_spelling", "en_brussels_talks", "az_brussels_talks"} <= set(names)
+
+
+def test_a_phrase_typed_in_two_scripts_finds_it_written_in_one(service):
+    names = set(_names(service.search('"Ильхам Aliyev"')))
+    assert {"ru_brussels_talks", "en_brussels_talks", "az_brussels_talks"} <= names
+
+
+def test_a_phrase_still_needs_its_words_side_by_side(service):
+    # Both words are in the Russian article on Putin, but not one after the other.
+    assert "ru_putin_aliev" not in _names(service.search('"Aliev Ilham"'))
+
+
+def test_a_title_is_searched_in_every_spelling(service):
+    names = _names(service.search("title:Aliev"))
+    assert names[0] == "en_aliev_spelling"
+    assert {"ru_brussels_talks", "ru_putin_aliev", "az_brussels_talks", "hy_pashinyan"} <= set(
+        names
+    )
+    assert {"en_aliev_spelling", "en_brussels_talks", "az_brussels_talks"} <= set(
+        _names(service.search("title:Алиев"))
+    )
+
+
+def test_a_title_phrase_is_searched_in_every_spelling(service):
+    names = set(_names(service.search('title:"Aliyev Pashinyan"')))
+    # "Алиев и Пашинян": the stop word between them is no word of the phrase.
+    assert "ru_brussels_talks" in names
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("gorusmeler", {"tr_brussels_talks"}),
+        ("Pasinyan", {"tr_brussels_talks", "az_brussels_talks"}),
+        ("Erdogan", {"tr_erdogan_baku"}),
+        ("Azerbaycan", {"tr_brussels_talks", "az_brussels_talks", "az_border_commission"}),
+        ("danisiqlar", {"az_brussels_talks", "az_border_commission"}),
+        # Inflections the corpus does not hold, through the Turkish stemmer.
+        ("gorusmelerin", {"tr_brussels_talks"}),
+        ("danisiqlarda", {"az_brussels_talks", "az_border_commission"}),
+        # A word only the title holds ("görüşmesini"), with a field and without.
+        ("title:gorusmesini", {"tr_brussels_talks"}),
+        ("gorusmesini", {"tr_brussels_talks"}),
+    ],
+)
+def test_turkish_and_azerbaijani_typed_without_their_letters(service, typed, found):
+    results = service.search(typed)
+    assert found <= set(_names(results))
+    assert results.suggestion is None  # found in another spelling: not misspelt
+
+
+def test_a_word_typed_without_its_letters_is_marked_as_the_article_writes_it(service):
+    results = service.search("gorusmeler")
+    assert _marked(results, "tr_brussels_talks") == ["görüşmeleri", "Görüşmelerde"]
+
+
+def test_the_turkish_spelling_typed_ranks_first(service):
+    assert _names(service.search("Əliyev"))[0] == "az_brussels_talks"
+    assert _names(service.search('"İlham Əliyev"'))[0] == "az_brussels_talks"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["negotiation", "Brussels treaty", '"peace treaty"', "title:Moscow", "переговоры"],
+)
+def test_a_word_with_no_other_spelling_is_searched_as_before(service, query):
+    # The same Whoosh query as without the corpus's spellings: the same hits and scores.
+    others = OtherSpellings(read_vocabulary(service.folder).counts)
+    schema = build_schema()
+    assert to_whoosh(parse(query), schema, others=others) == to_whoosh(parse(query), schema)
+    assert service.search(query).hits
+
+
+def test_only_words_that_can_be_spelt_otherwise_are_keyed():
+    others = OtherSpellings({"government": 40, "aliyev": 3, "görüşmeler": 2, "алиев": 5})
+    assert others.words("Aliev") == ["алиев", "aliyev"]  # the most used first
+    assert others.words("gorusmeler") == ["görüşmeler"]
+    assert others.words("governments") == []
+    assert plain("Azərbaycan") == "azerbaycan"
+    assert plain("Paşinyan") == "pasinyan"
+
+
+def test_the_vocabulary_keeps_words_as_the_index_lowers_them():
+    # Lower-cased, "İlham" holds a combining dot; case-folded, "և" would be two letters.
+    assert words_of("İlham Ալիևի") == {"İlham".lower(), "ալիևի"}
