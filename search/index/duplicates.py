@@ -543,12 +543,9 @@ class _WordCodes:
         codes = self._codes
         for word in words:
             if word not in codes:
-                number = len(self._words)
-                # Surrogates are not characters a string may hold on its own.
-                number += 0x800 if number >= 0xD800 else 0
-                if number > sys.maxunicode:
+                if len(self._words) > sys.maxunicode:
                     return words
-                codes[word] = chr(number)
+                codes[word] = chr(len(self._words))
                 self._words.append(word)
         return "".join(codes[word] for word in words)
 
@@ -561,14 +558,7 @@ class _WordCodes:
         return self._decoded(first), self._decoded(second)
 
     def _decoded(self, coded: str | list[str]) -> list[str]:
-        if isinstance(coded, list):
-            return coded
-        return [self._words[self._index(char)] for char in coded]
-
-    @staticmethod
-    def _index(char: str) -> int:
-        number = ord(char)
-        return number - 0x800 if number >= 0xE000 else number
+        return coded if isinstance(coded, list) else [self._words[ord(c)] for c in coded]
 
 
 def shared_share(first: str | list[str], second: str | list[str]) -> float:

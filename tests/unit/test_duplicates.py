@@ -150,6 +150,42 @@ def test_versions_are_the_same_when_a_corpus_has_more_words_than_characters(tmp_
     assert crowded.version_pairs == found.version_pairs == [("first.txt", "refiled.txt")]
 
 
+def _entries(bodies: dict[str, str]) -> dict[str, tuple[str, list[dict]]]:
+    """Manifest entries of one article a file, each body its own text."""
+    return {
+        name: (name, [{"id": name, "path": name, "text": name, "sketch": sketch(body)}])
+        for name, body in bodies.items()
+    }
+
+
+def _words(first: int, count: int) -> str:
+    return " ".join(f"w{n}" for n in range(first, first + count)) + "."
+
+
+def test_a_body_that_outgrows_the_characters_is_still_compared_with_one_that_did_not(
+    monkeypatch,
+):
+    # The short body's words all get a character; the long one's last words do not.
+    bodies = {"short.txt": _words(0, 30), "long.txt": _words(0, 30) + " " + _words(100, 20)}
+    monkeypatch.setattr(duplicates.sys, "maxunicode", 35)
+    found = find_duplicates(_entries(bodies), lambda ids: {i: bodies[i] for i in ids})
+    assert found.version_pairs == [("long.txt", "short.txt")]
+
+
+def test_two_bodies_sharing_one_passage_are_compared_but_are_not_versions():
+    passage = _words(0, 80)
+    bodies = {"a.txt": _words(100, 50) + " " + passage, "b.txt": passage + " " + _words(200, 50)}
+    asked: list[str] = []
+
+    def read(ids):
+        asked.extend(ids)
+        return {i: bodies[i] for i in ids}
+
+    found = find_duplicates(_entries(bodies), read)
+    assert sorted(asked) == ["a.txt", "b.txt"]  # the sketches made them candidates
+    assert found.version_pairs == [] and found.versions == {}
+
+
 def test_an_unknown_article_has_no_copies(tmp_path):
     service = _service(tmp_path, {"a.txt": REPORT})
     service.update()
