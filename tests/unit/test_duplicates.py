@@ -186,6 +186,15 @@ def test_two_bodies_sharing_one_passage_are_compared_but_are_not_versions():
     assert found.version_pairs == [] and found.versions == {}
 
 
+def test_a_body_sharing_exactly_the_version_share_is_a_version():
+    # 16 of 20 words in order: 80%, the least a version shares.
+    first = _words(0, 20)
+    second = " ".join([*first.split()[:8], "x1", "x2", "x3", "x4", *first.split()[12:]])
+    bodies = {"a.txt": first, "b.txt": second}
+    found = find_duplicates(_entries(bodies), lambda ids: {i: bodies[i] for i in ids})
+    assert found.version_pairs == [("a.txt", "b.txt")]
+
+
 def test_an_unknown_article_has_no_copies(tmp_path):
     service = _service(tmp_path, {"a.txt": REPORT})
     service.update()
