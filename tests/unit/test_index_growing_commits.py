@@ -16,15 +16,19 @@ import pytest
 
 from search.index import growing, indexer, parallel_build
 from search.index.growing import growing_runs
+from search.index.indexer import Indexer
+from search.reading.reader import read_articles
 from search.whoosh_service import WhooshSearchService
 from tests.unit.test_index_parallel import write_corpus
 
 FILES = 40
+FIRST_RUN = 5
+GIVE_UP_SECONDS = 30.0
 
 
 @pytest.fixture
 def small_runs(monkeypatch):
-    monkeypatch.setattr(growing, "FIRST_RUN_FILES", 5)
+    monkeypatch.setattr(growing, "FIRST_RUN_FILES", FIRST_RUN)
 
 
 @pytest.fixture
@@ -47,11 +51,27 @@ def test_runs_start_small_and_double_up_to_the_longest():
     assert growing_runs([], first=5) == []
 
 
+class ReadAfterFirstCommit:
+    """The real reader, holding every file after the first run until the build's first
+    commit is seen: otherwise a worker could finish them all first, and the whole build
+    would come in one commit."""
+
+    def __init__(self, corpus) -> None:
+        self.corpus = corpus
+        self.first_commit = multiprocessing.get_context("fork").Event()
+
+    def __call__(self, path):
+        if int(path.stem.split("-")[1]) >= FIRST_RUN:
+            self.first_commit.wait(timeout=GIVE_UP_SECONDS)
+        return read_articles(path, self.corpus)
+
+
 @pytest.mark.parametrize("processes", ["one_process", "two_processes"])
 def test_a_first_build_answers_searches_after_its_first_commit(tmp_path, request, processes):
     request.getfixturevalue(processes)
     corpus = write_corpus(tmp_path / "corpus", FILES)
     folder = tmp_path / "index"
+    read = ReadAfterFirstCommit(corpus)
     seen = []
 
     def look_while_building(step):
@@ -59,21 +79,25 @@ def test_a_first_build_answers_searches_after_its_first_commit(tmp_path, request
             # Another reader, as the app's search is, while the build goes on.
             reader = WhooshSearchService(corpus, folder)
             seen.append((step.indexed, len(reader.articles()), reader.search("harbour").total))
+            read.first_commit.set()
 
-    report = WhooshSearchService(corpus, folder).update(progress=look_while_building)
-    indexed, listed, found = seen[0]
-    # The first run, or the first two when a second worker finished its share first.
-    assert indexed == listed and indexed in (5, 15)
-    assert found >= 1  # story 0 of the first five is about the harbour
+    builder = WhooshSearchService(corpus, folder, indexer=Indexer(corpus, folder, read=read))
+    report = builder.update(progress=look_while_building)
+    assert seen == [(FIRST_RUN, FIRST_RUN, seen[0][2])]
+    assert seen[0][2] >= 1  # story 0 of the first five is about the harbour
     assert report.articles == FILES and report.rebuilt_because is None
 
 
 def _build_until_first_commit_then_die(corpus, folder) -> None:
+    read = ReadAfterFirstCommit(corpus)
+
     def die_after_a_commit(step):
         if step.indexed:
+            read.first_commit.set()  # the workers go on, as they would have
             os.kill(os.getpid(), signal.SIGKILL)
 
-    WhooshSearchService(corpus, folder).update(progress=die_after_a_commit)
+    indexer = Indexer(corpus, folder, read=read)
+    WhooshSearchService(corpus, folder, indexer=indexer).update(progress=die_after_a_commit)
 
 
 @pytest.mark.parametrize("processes", ["one_process", "two_processes"])
@@ -89,10 +113,9 @@ def test_a_killed_build_keeps_its_commits_and_the_next_update_goes_on(tmp_path, 
     assert child.exitcode == -signal.SIGKILL
 
     service = WhooshSearchService(corpus, folder)
-    # Two workers can finish the second run before the first is committed, and the parent
-    # then commits both before it reports: the build dies after 5 or 5 + 10 files.
+    # Files after the first run were held until it was committed: the build died then.
     kept = len(service.articles())
-    assert kept in (5, 15)
+    assert kept == FIRST_RUN
     assert service.search("harbour").total >= 1  # story 0, of the first five
     report = service.update()
     assert report.rebuilt_because is None
