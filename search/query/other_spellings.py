@@ -46,7 +46,7 @@ MEMO_SIZE = 10_000
 # The Turkic letters as a keyboard without them types them (``ə`` as ``e``, as
 # Azerbaijani is most often typed; the folded key already reads it as ``a``).
 _PLAIN_LETTERS = str.maketrans(
-    {"ə": "e", "ş": "s", "ç": "c", "ğ": "g", "ı": "i", "İ": "i", "ö": "o", "ü": "u"}
+    {"ə": "e", "ş": "s", "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ü": "u"}
 )
 _TURKIC_LETTERS = frozenset("çğıöşüə")
 
