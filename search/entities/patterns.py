@@ -84,7 +84,9 @@ _DATE_NUMBERS_RE = re.compile(
 
 # A bulletin's issue line: "OCTOBER-2025", "July-2024".
 _MONTH_DASH_YEAR_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(MONTHS + [m.upper() for m in MONTHS]) + rf")-{_YEAR}(?![\w-])"
+    r"(?=[ADFJMNOS])(?<![\w-])(?:"
+    + "|".join(MONTHS + [m.upper() for m in MONTHS])
+    + rf")-{_YEAR}(?![\w-])"
 )
 
 # Machine-translated text writes months in lower case; only a year after one makes it a date
@@ -92,6 +94,11 @@ _MONTH_DASH_YEAR_RE = re.compile(
 _LOWER_MONTH_YEAR_RE = re.compile(
     r"(?=[adfjmnos])(?<![\w-])(?:" + "|".join(m.lower() for m in MONTHS) + rf")\s+{_YEAR}(?![\w-])"
 )
+
+# What the two scanners above cannot match without (a year after a space, after a
+# hyphen): a search for it is cheaper than their scan, which most texts are spared.
+_SPACE_YEAR_RE = re.compile(rf"\s{_YEAR}")
+_DASH_YEAR_RE = re.compile(rf"-{_YEAR}")
 
 _SIGN = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|S\$|\$|£|€|¥|₹|₽|₦|₩|₺)"
 _CODE = (
@@ -125,6 +132,8 @@ ROAD_RE = re.compile(
     # "the M4 in Berkshire": a motorway ("the A380 in service" is a plane)
     r"|(M\d{1,3})(?=[ \t]+(?:in|at)\b))"
 )
+# What ROAD_RE cannot match without: few texts have it, so most are spared the scan.
+_ROAD_CUE_RE = re.compile(r"he [AM]\d")
 # "after an M4 crash": a road before an accident, looked for only where one is told.
 _ROAD_ACCIDENT_RE = re.compile(
     r"(?<![\w-])[AM]\d{1,4}(?=[ \t]+(?:crash|collision|closure|roadworks)\b)"
@@ -136,13 +145,18 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, type) for MONEY, DATE and road (PLACE) spans in ``text``."""
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), "MONEY"
-    for match in ROAD_RE.finditer(text):
-        road = match.lastindex or 1
-        yield match.start(road), match.end(road), "PLACE"
+    if _ROAD_CUE_RE.search(text):
+        for match in ROAD_RE.finditer(text):
+            road = match.lastindex or 1
+            yield match.start(road), match.end(road), "PLACE"
     if any(word in text for word in _ACCIDENT_WORDS):
         for match in _ROAD_ACCIDENT_RE.finditer(text):
             yield match.start(), match.end(), "PLACE"
-    scanners = [_DATE_WORDS_RE, _DATE_NUMBERS_RE, _LOWER_MONTH_YEAR_RE, _MONTH_DASH_YEAR_RE]
+    scanners = [_DATE_WORDS_RE, _DATE_NUMBERS_RE]
+    if _SPACE_YEAR_RE.search(text):
+        scanners.append(_LOWER_MONTH_YEAR_RE)
+    if _DASH_YEAR_RE.search(text):
+        scanners.append(_MONTH_DASH_YEAR_RE)
     if any(word in text for word in _NAMED_DAY_WORDS):
         scanners.append(_NAMED_DAY_RE)
     for scanner in scanners:
