@@ -111,11 +111,19 @@ class OtherSpellings:
         lower = word.lower()
         found: dict[str, None] = {}
         for key in _keys(lower):
-            if key != lower and self.counts.get(key, 0) > 0:
-                found[key] = None
-            found.update(dict.fromkeys(self._by_key.get(key, ())))
+            self._add_key(found, key, lower)
+        # A word met by its plain spelling brings its own folded one: ``Pasinyan`` finds
+        # ``Paşinyan``, and through it ``Pashinyan`` and ``Пашинян``.
+        for other in list(found):
+            self._add_key(found, fold(other), lower)
         found.pop(lower, None)
         return list(found)[:MAX_OTHER_WORDS]
+
+    def _add_key(self, found: dict[str, None], key: str, typed: str) -> None:
+        """Add the key itself when the corpus uses it, and the words keyed under it."""
+        if key != typed and self.counts.get(key, 0) > 0:
+            found[key] = None
+        found.update(dict.fromkeys(self._by_key.get(key, ())))
 
     def terms(self, word: str) -> list[str]:
         """The index terms of a typed word's other spellings, its own stems left out.
