@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from search.entities.corrections import active_corrections
+from search.entities.spellings import name_key
 from search.explore.article_data import NAME_TYPES
 from search.explore.article_names import ArticleNames, NamedEntity, NameKey
 from search.models import entity_query
@@ -41,10 +42,11 @@ def resolve_name(name: str, sample_names: SampleNames) -> tuple[str, str] | None
     typed = " ".join(name.replace('"', " ").split())
     if not typed:
         return None
-    wanted = _corrected(typed).casefold()
+    corrected = _corrected(typed)
+    wanted = name_key(corrected)
     exact: Counter[NameKey] = Counter()
     partial: Counter[NameKey] = Counter()
-    for query in [entity_query(wanted, entity_type) for entity_type in NAME_TYPES]:
+    for query in [entity_query(corrected.casefold(), entity_type) for entity_type in NAME_TYPES]:
         _vote(*sample_names(query), wanted, exact, partial)
     if not exact:
         _vote(*sample_names(f'"{typed}"'), wanted, exact, partial)
@@ -76,15 +78,20 @@ def _vote(
 
 
 def _is_form(name: NamedEntity, wanted: str) -> bool:
-    """``wanted`` is the entity's canonical name or a form it was written in."""
-    return wanted == name.canonical.casefold() or any(
-        wanted == form.casefold() for form, _count in name.forms
+    """``wanted`` (a folded key) is the entity's canonical name or a form it was written
+    in, in any spelling or script."""
+    return wanted == name_key(name.canonical) or any(
+        wanted == name_key(form) for form, _count in name.forms
     )
 
 
 def _is_part(name: NamedEntity, wanted: str) -> bool:
-    """``wanted`` is whole words of the entity's name ("Kazimov" of "Taleh Kazimov")."""
-    return f" {wanted} " in f" {name.canonical.casefold()} "
+    """``wanted`` (a folded key) is whole words of the entity's name or of a form it was
+    written in ("Kazimov" of "Taleh Kazimov", "Алиев" of "Ilham Aliyev")."""
+    return any(
+        f" {wanted} " in f" {name_key(written)} "
+        for written in (name.canonical, *(form for form, _count in name.forms))
+    )
 
 
 def _corrected(name: str) -> str:
