@@ -96,8 +96,8 @@ class WhooshSearchService(SearchService):
         self._facet_counter: FacetCounter | None = None
         self._name_counts = NameCounts()
         self._words: tuple[int, Vocabulary] | None = None
-        self._prefixes: tuple[Vocabulary, PrefixIndex] | None = None
-        self._spellings: tuple[Vocabulary, OtherSpellings] | None = None
+        # What is made from the vocabulary (its prefix index, its other spellings), by maker.
+        self._made: dict[type, tuple[Vocabulary, object]] = {}
         self._known: KnownDuplicates | None = None
         self._listed: tuple[tuple[int, int, int], list[ArticleSummary]] | None = None
 
@@ -358,25 +358,25 @@ class WhooshSearchService(SearchService):
         """The vocabulary's words in order, sorted again only when the vocabulary changes."""
         from search.query.prefix import PrefixIndex
 
-        vocabulary = self._vocabulary()
-        if vocabulary is None:
-            return None
-        with self._lock:
-            if self._prefixes is None or self._prefixes[0] is not vocabulary:
-                self._prefixes = (vocabulary, PrefixIndex(vocabulary.counts))
-            return self._prefixes[1]
+        return self._from_vocabulary(PrefixIndex)
 
     def _other_spellings(self) -> OtherSpellings | None:
         """The corpus's words by spelling, made again only when the vocabulary changes."""
         from search.query.other_spellings import OtherSpellings
 
+        return self._from_vocabulary(OtherSpellings)
+
+    def _from_vocabulary(self, make):
+        """``make(word counts)`` of the current vocabulary (None without one), kept until
+        the vocabulary changes."""
         vocabulary = self._vocabulary()
         if vocabulary is None:
             return None
         with self._lock:
-            if self._spellings is None or self._spellings[0] is not vocabulary:
-                self._spellings = (vocabulary, OtherSpellings(vocabulary.counts))
-            return self._spellings[1]
+            kept = self._made.get(make)
+            if kept is None or kept[0] is not vocabulary:
+                kept = self._made[make] = (vocabulary, make(vocabulary.counts))
+            return kept[1]
 
     def _correct(self, word: str) -> str | None:
         vocabulary = self._vocabulary()
