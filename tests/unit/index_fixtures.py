@@ -78,3 +78,22 @@ def make_service(corpus: Path, index_folder: Path, *, fingerprint=lambda: "rules
 def whoosh_query(text: str, schema):
     """The Whoosh query the service runs for typed ``text`` (no filters)."""
     return to_whoosh(parse(text), schema)
+
+
+def multilingual_service(root: Path, extract=lambda body: []) -> WhooshSearchService:
+    """An index of the multilingual fixture corpus (:mod:`tests.fixtures.multilingual`),
+    one article a file, its entities from ``extract`` (none by default)."""
+    from tests.fixtures.multilingual import ARTICLES
+
+    for article in ARTICLES:
+        write_articles(
+            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
+        )
+    made = make_service(root / "corpus", root / "index", extract=extract)
+    made.update()
+    return made
+
+
+def fixture_names(results) -> list[str]:
+    """The fixture names of a multilingual search's hits, best first."""
+    return [hit.id.removesuffix("-0") for hit in results.hits]

@@ -11,28 +11,17 @@ import pytest
 
 from search.models import SearchFilters
 from tests.fixtures.multilingual import ARTICLES, EXACT_HITS, EXPECTED_HITS
-from tests.unit.index_fixtures import make_service, write_articles
+from tests.unit.index_fixtures import fixture_names, multilingual_service
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    root = tmp_path_factory.mktemp("multilingual")
-    for article in ARTICLES:
-        write_articles(
-            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
-        )
-    made = make_service(root / "corpus", root / "index", extract=lambda body: [])
-    made.update()
-    return made
-
-
-def _names(results) -> list[str]:
-    return [hit.id.removesuffix("-0") for hit in results.hits]
+    return multilingual_service(tmp_path_factory.mktemp("multilingual"))
 
 
 @pytest.mark.parametrize("query", sorted(EXPECTED_HITS))
 def test_each_query_finds_the_articles_it_should(service, query):
-    found = set(_names(service.search(query)))
+    found = set(fixture_names(service.search(query)))
     expected = EXPECTED_HITS[query]
     assert expected <= found, expected - found
     if query in EXACT_HITS:
@@ -59,7 +48,7 @@ def test_search_hits_carry_their_language(service):
     ],
 )
 def test_the_spelling_typed_ranks_first(service, query, first):
-    assert _names(service.search(query))[0] == first
+    assert fixture_names(service.search(query))[0] == first
 
 
 def test_a_name_found_in_another_script_is_marked_as_the_article_writes_it(service):
@@ -78,7 +67,7 @@ def test_the_folded_form_is_never_shown(service):
 
 
 def test_a_language_filter_and_a_word_together(service):
-    assert _names(service.search("Pashinyan lang:tr")) == ["tr_brussels_talks"]
+    assert fixture_names(service.search("Pashinyan lang:tr")) == ["tr_brussels_talks"]
     assert service.search("lang:RU", filters=SearchFilters()).total == 3
 
 
@@ -87,19 +76,12 @@ def named_service(tmp_path_factory):
     """The same corpus with the app's own entity extraction."""
     from search.entities.extractor import extract_entities
 
-    root = tmp_path_factory.mktemp("multilingual-names")
-    for article in ARTICLES:
-        write_articles(
-            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
-        )
-    made = make_service(root / "corpus", root / "index", extract=extract_entities)
-    made.update()
-    return made
+    return multilingual_service(tmp_path_factory.mktemp("multilingual-names"), extract_entities)
 
 
 @pytest.mark.parametrize("query", ["person:aliyev", "person:Алиев", "person:Aliev"])
 def test_a_person_is_found_under_any_spelling_of_their_name(named_service, query):
-    found = set(_names(named_service.search(query)))
+    found = set(fixture_names(named_service.search(query)))
     assert {"en_brussels_talks", "ru_brussels_talks", "ru_putin_aliev"} <= found
 
 

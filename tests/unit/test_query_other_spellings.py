@@ -14,24 +14,12 @@ from search.index.vocabulary import read_vocabulary, words_of
 from search.query.other_spellings import OtherSpellings, plain
 from search.query.parser import parse
 from search.query.whoosh_query import to_whoosh
-from tests.fixtures.multilingual import ARTICLES
-from tests.unit.index_fixtures import make_service, write_articles
+from tests.unit.index_fixtures import fixture_names, multilingual_service
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    root = tmp_path_factory.mktemp("other-spellings")
-    for article in ARTICLES:
-        write_articles(
-            root / "corpus", f"{article.name}.txt", {"title": article.title, "body": article.body}
-        )
-    made = make_service(root / "corpus", root / "index", extract=lambda body: [])
-    made.update()
-    return made
-
-
-def _names(results) -> list[str]:
-    return [hit.id.removesuffix("-0") for hit in results.hits]
+    return multilingual_service(tmp_path_factory.mktemp("other-spellings"))
 
 
 def _marked(results, name: str) -> list[str]:
@@ -41,7 +29,7 @@ def _marked(results, name: str) -> list[str]:
 
 def test_a_phrase_finds_every_spelling_of_its_words_the_spelling_typed_first(service):
     results = service.search('"Ilham Aliev"')
-    names = _names(results)
+    names = fixture_names(results)
     assert names[0] == "en_aliev_spelling"  # "Ilham Aliev", as typed
     assert {"en_brussels_talks", "ru_brussels_talks", "az_brussels_talks"} <= set(names)
     assert _marked(results, "az_brussels_talks") == ["İlham", "Əliyev"]
@@ -49,34 +37,34 @@ def test_a_phrase_finds_every_spelling_of_its_words_the_spelling_typed_first(ser
 
 
 def test_a_phrase_in_cyrillic_finds_the_latin_spellings(service):
-    names = _names(service.search('"Ильхам Алиев"'))
+    names = fixture_names(service.search('"Ильхам Алиев"'))
     assert names[0] == "ru_brussels_talks"
     assert {"en_aliev_spelling", "en_brussels_talks", "az_brussels_talks"} <= set(names)
 
 
 def test_a_phrase_typed_in_two_scripts_finds_it_written_in_one(service):
-    names = set(_names(service.search('"Ильхам Aliyev"')))
+    names = set(fixture_names(service.search('"Ильхам Aliyev"')))
     assert {"ru_brussels_talks", "en_brussels_talks", "az_brussels_talks"} <= names
 
 
 def test_a_phrase_still_needs_its_words_side_by_side(service):
     # Both words are in the Russian article on Putin, but not one after the other.
-    assert "ru_putin_aliev" not in _names(service.search('"Aliev Ilham"'))
+    assert "ru_putin_aliev" not in fixture_names(service.search('"Aliev Ilham"'))
 
 
 def test_a_title_is_searched_in_every_spelling(service):
-    names = _names(service.search("title:Aliev"))
+    names = fixture_names(service.search("title:Aliev"))
     assert names[0] == "en_aliev_spelling"
     assert {"ru_brussels_talks", "ru_putin_aliev", "az_brussels_talks", "hy_pashinyan"} <= set(
         names
     )
     assert {"en_aliev_spelling", "en_brussels_talks", "az_brussels_talks"} <= set(
-        _names(service.search("title:Алиев"))
+        fixture_names(service.search("title:Алиев"))
     )
 
 
 def test_a_title_phrase_is_searched_in_every_spelling(service):
-    names = set(_names(service.search('title:"Aliyev Pashinyan"')))
+    names = set(fixture_names(service.search('title:"Aliyev Pashinyan"')))
     # "Алиев и Пашинян": the stop word between them is no word of the phrase.
     assert "ru_brussels_talks" in names
 
@@ -103,7 +91,7 @@ def test_a_title_phrase_is_searched_in_every_spelling(service):
 )
 def test_turkish_and_azerbaijani_typed_without_their_letters(service, typed, found):
     results = service.search(typed)
-    assert found <= set(_names(results))
+    assert found <= set(fixture_names(results))
     assert results.suggestion is None  # found in another spelling: not misspelt
 
 
@@ -113,8 +101,8 @@ def test_a_word_typed_without_its_letters_is_marked_as_the_article_writes_it(ser
 
 
 def test_the_turkish_spelling_typed_ranks_first(service):
-    assert _names(service.search("Əliyev"))[0] == "az_brussels_talks"
-    assert _names(service.search('"İlham Əliyev"'))[0] == "az_brussels_talks"
+    assert fixture_names(service.search("Əliyev"))[0] == "az_brussels_talks"
+    assert fixture_names(service.search('"İlham Əliyev"'))[0] == "az_brussels_talks"
 
 
 @pytest.mark.parametrize(
