@@ -59,6 +59,8 @@ _RESULT = re.compile(r"(?:lost|lose|losing|beaten|defeat|defeated|\d)\W*$")
 def is_sport_report(text: str) -> bool:
     """Whether ``text`` reads like a report on a sport played by clubs."""
     lower = text.lower()
+    if not any(word in lower for word in _CLUB_SPORT):
+        return False  # it takes two words of a club sport: most texts are spared the scan
     # "the Paris Club" of creditors is no sports club
     words = [
         match.group()
