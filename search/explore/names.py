@@ -38,30 +38,41 @@ def even_sample(items: Sequence, size: int | None) -> Sequence:
 
 
 def resolve_name(name: str, sample_names: SampleNames) -> tuple[str, str] | None:
-    """``(canonical, type)`` of the entity ``name`` stands for, or None when none does."""
+    """``(canonical, type)`` of the entity ``name`` stands for, or None when none does.
+
+    Names are compared as written (case aside) and, when that meets none, folded, so any
+    spelling or script of a name meets it ("Алиев", "Əliyev": Ilham Aliyev); folding
+    every name of a page's sample first cost more than the rest of the page.
+    """
     typed = " ".join(name.replace('"', " ").split())
     if not typed:
         return None
     corrected = _corrected(typed)
-    wanted = name_key(corrected)
-    exact: Counter[NameKey] = Counter()
-    partial: Counter[NameKey] = Counter()
-    for query in [entity_query(corrected.casefold(), entity_type) for entity_type in NAME_TYPES]:
-        _vote(*sample_names(query), wanted, exact, partial)
-    if not exact:
-        _vote(*sample_names(f'"{typed}"'), wanted, exact, partial)
-    votes = exact or partial
-    if not votes:
-        return None
-    # The most articles, then the shortest name.
-    type_, canonical = max(votes, key=lambda key: (votes[key], -len(key[1])))
-    return canonical, type_
+    samples = [
+        sample_names(entity_query(corrected.casefold(), entity_type)) for entity_type in NAME_TYPES
+    ]
+    phrase = None
+    for spelling in (str.casefold, name_key):
+        wanted = spelling(corrected)
+        exact: Counter[NameKey] = Counter()
+        partial: Counter[NameKey] = Counter()
+        for sample, total in samples:
+            _vote(sample, total, wanted, spelling, exact, partial)
+        if not exact:
+            phrase = phrase or sample_names(f'"{typed}"')
+            _vote(*phrase, wanted, spelling, exact, partial)
+        if votes := exact or partial:
+            # The most articles, then the shortest name.
+            type_, canonical = max(votes, key=lambda key: (votes[key], -len(key[1])))
+            return canonical, type_
+    return None
 
 
 def _vote(
     sample: Sequence[ArticleNames],
     total: int,
     wanted: str,
+    spelling: Callable[[str], str],
     exact: Counter[NameKey],
     partial: Counter[NameKey],
 ) -> None:
@@ -69,29 +80,24 @@ def _vote(
     found: Counter[NameKey] = Counter()
     found_partly: Counter[NameKey] = Counter()
     for article in sample:
-        found.update(name.key for name in article.names if _is_form(name, wanted))
-        found_partly.update(name.key for name in article.names if _is_part(name, wanted))
+        found.update(name.key for name in article.names if _is_form(name, wanted, spelling))
+        found_partly.update(name.key for name in article.names if _is_part(name, wanted, spelling))
     scale = total / max(1, len(sample))
     for counts, kept in ((found, exact), (found_partly, partial)):
         for key, count in counts.items():
             kept[key] = max(kept[key], round(count * scale))
 
 
-def _is_form(name: NamedEntity, wanted: str) -> bool:
-    """``wanted`` (a folded key) is the entity's canonical name or a form it was written
-    in, in any spelling or script."""
-    return wanted == name_key(name.canonical) or any(
-        wanted == name_key(form) for form, _count in name.forms
+def _is_form(name: NamedEntity, wanted: str, spelling: Callable[[str], str]) -> bool:
+    """``wanted`` is the entity's canonical name or a form it was written in."""
+    return wanted == spelling(name.canonical) or any(
+        wanted == spelling(form) for form, _count in name.forms
     )
 
 
-def _is_part(name: NamedEntity, wanted: str) -> bool:
-    """``wanted`` (a folded key) is whole words of the entity's name or of a form it was
-    written in ("Kazimov" of "Taleh Kazimov", "Алиев" of "Ilham Aliyev")."""
-    return any(
-        f" {wanted} " in f" {name_key(written)} "
-        for written in (name.canonical, *(form for form, _count in name.forms))
-    )
+def _is_part(name: NamedEntity, wanted: str, spelling: Callable[[str], str]) -> bool:
+    """``wanted`` is whole words of the entity's name ("Kazimov" of "Taleh Kazimov")."""
+    return f" {wanted} " in f" {spelling(name.canonical)} "
 
 
 def _corrected(name: str) -> str:
