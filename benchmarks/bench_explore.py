@@ -82,8 +82,11 @@ def _same_date(found: tuple[str, str], labelled: tuple[str, str]) -> bool:
 
 
 def _same_words(found: tuple[str, str], labelled: tuple[str, str]) -> bool:
+    from search.entities.spellings import name_key
+
     (speaker, words), (wanted_speaker, wanted_words) = found, labelled
-    return speaker.casefold() == wanted_speaker.casefold() and wanted_words in words
+    # The same person in any spelling: "Recep Tayyip Erdoğan" is the label's "Erdogan".
+    return name_key(speaker) == name_key(wanted_speaker) and wanted_words in words
 
 
 def _score(counts: dict, found: list, labelled: list, same, title: str) -> None:
