@@ -47,6 +47,16 @@ from search.entities.lexicon import Lexicon
 from search.entities.patterns import MONTHS
 from search.entities.run_together import WEB_NAME, listed_surnames
 from search.entities.runs import LISTED_PORTFOLIO_RE, STATION_RE, Segment
+from search.entities.surroundings import (
+    after_article_a,
+    after_locative,
+    appositive_type,
+    at_a_ground,
+    place_of,
+    raw_word_before,
+    word_after,
+    word_before,
+)
 
 # Words that may stand between a title and a name ("Prime", "Foreign", "of State").
 TITLE_MODIFIERS = word_set(
@@ -83,23 +93,10 @@ _ORGS_SUCH_AS = re.compile(
 )
 # What only a body is said to do right after its name: "Nike, which sponsors her".
 _WHICH_AFTER = re.compile(r",[ \t]+(?:which|founded[ \t]+by|owned[ \t]+by|based[ \t]+in)\b")
-_APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,60})")
 # Words after a city's name that make it the city's club ("a former Manchester City striker").
 _CLUB_ROLES = word_set(
     "manager coach striker midfielder defender goalkeeper keeper captain winger forward "
     "fans supporters squad boss teammate"
-)
-_PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
-# "the mayor of Cannes", "the outskirts of Kyiv": what only a place has.
-_OF_A_PLACE = word_set("mayor residents outskirts suburbs streets centre center heart")
-_PLACE_PLURALS = word_set("counties states areas parts places countries nations")
-_PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
-_PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
-_ALONG = frozenset(["on", "along", "across"])
-# "a stake in Safaricom", "shares in Lukoil": a company after "in".
-_HOLDINGS = word_set(
-    "stake stakes shares share invest invested investment interest role roles star starred "
-    "appeared appears appear part played"
 )
 # Organisation words that name no one on their own ("the Ministry said"); "Labour",
 # "Parliament", "the Bank" and "the Academy" do.
@@ -143,9 +140,6 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:play|plays|played|playing|gig|gigs|concert|concerts|tour|perform|performs|performed"
     r"|performing|headline|headlines|headlined)[ \t]+at[ \t]+(?:the[ \t]+)?$"
 )
-# "beat Derby 3-0 at Deepdale", "At Craven Cottage, Fulham and Everton drew 1-1": the ground.
-_SCORE_AT = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}[ \t]+at[ \t]+(?:the[ \t]+)?$")
-_SCORE_AFTER = re.compile(r",[^.\n]*?(?<![\w.-])\d{1,2}-\d{1,2}(?![\w-]|\.\d)")
 # "the Akkuyu nuclear power plant", "the Galkynysh field", "through the TurkStream pipeline".
 _FACILITY_AFTER = re.compile(
     r"[ \t]+(?:(?:nuclear|power|hydropower|hydroelectric|gas|oil|coal|wind|solar|export|LNG)[ \t]+)"
@@ -322,7 +316,7 @@ def classify_segment(
     name = text[segment.start : segment.end]
     known = lex.known.get(name) or (name.isupper() and lex.known.get(name.title()))
     city = (known and known[0] == "PLACE" and name not in lex.regions) or name in lex.towns
-    if city and _word_after(text, segment.end).lower() in _CLUB_ROLES:
+    if city and word_after(text, segment.end).lower() in _CLUB_ROLES:
         return [_mention(text, segment, "ORG", name)]  # "Liverpool manager Arne Slot"
     if known:
         return [_mention(text, segment, known[0], known[1])]
@@ -334,7 +328,7 @@ def classify_segment(
         return [_mention(text, segment, "ORG", name)] if ministry else []
     if (
         name in lex.towns
-        and _word_before(text, segment.start) in LOCATIVES
+        and word_before(text, segment.start) in LOCATIVES
         and name not in EVENT_NAMES
     ):
         return [_mention(text, segment, "PLACE", name)]
@@ -362,7 +356,7 @@ def classify_segment(
     mention.after_locative = (
         len(words) == 1
         and words[0].lower() not in lex.very_common  # "in Spring", "in the Matrix"
-        and _after_locative(text, segment.start)
+        and after_locative(text, segment.start)
     )
     return [mention]
 
@@ -517,7 +511,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "the North", "the Moon", "Windows": no entity
         if seg.sentence_start and _common_noun_opening(first, lex):
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
-        if _word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
+        if word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
             return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
         if (first.isupper() and first.lower() in ORG_LOWER_CUES) or first in _GOODS:
             return "DROP"  # "NGO representatives", "exports of LNG": a kind, none by name
@@ -563,7 +557,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if seg.heading:
         return None  # capitals in a heading are no evidence; the words around it neither
-    after = _word_after(text, seg.end)
+    after = word_after(text, seg.end)
     rivers = "river" in text[max(0, seg.start - 60) : seg.start]
     if after in PLACE_LOWER_HEADS or (
         rivers and _RIVERS_BEFORE.search(text, max(0, seg.start - 60), seg.start)
@@ -573,18 +567,18 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"  # a plant, field or pipeline is where it stands
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"
-    if _raw_word_before(text, seg.start) in WORK_NOUNS:
+    if raw_word_before(text, seg.start) in WORK_NOUNS:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
     if _EPISODE_OF.search(text, max(0, seg.start - 30), seg.start):
         return "DROP"  # "the latest episode of Sobitiya": a programme
-    if len(words) <= 3 and _place_of(text, seg.start):
+    if len(words) <= 3 and place_of(text, seg.start):
         return "PLACE"
     if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):
         return "PLACE"  # "will open the tour at Co-op Live", "they played at the Roundhouse"
-    if len(words) <= 3 and _ground(text, seg):
+    if len(words) <= 3 and at_a_ground(text, seg):
         return "PLACE"
-    before = _word_before(text, seg.start)
-    described = _appositive_type(text, seg.end)
+    before = word_before(text, seg.start)
+    described = appositive_type(text, seg.end)
     if described:
         return described
     window = text[max(0, seg.start - 80) : seg.start]
@@ -613,7 +607,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if len(words) <= 3 and _company_cue(text, seg, before, lex):
         return "FIRM"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
-    org_cue = before in ORG_LOWER_CUES and not _after_article_a(text, seg) and not person_shaped
+    org_cue = before in ORG_LOWER_CUES and not after_article_a(text, seg) and not person_shaped
     if (
         len(words) == 1
         and seg.sentence_start
@@ -651,7 +645,7 @@ def _company_cue(text: str, seg: Segment, before: str, lex: Lexicon) -> bool:
     if seg.heading or text.startswith((" & ", " and "), seg.end):
         return False  # "an analyst at Standard & Poor's": the name goes on
     window = text[max(0, seg.start - 40) : seg.start]
-    if before in _COMPANY_KINDS and not _after_article_a(text, seg):
+    if before in _COMPANY_KINDS and not after_article_a(text, seg):
         return not _OF_A_KIND.search(window)  # not "Head of company Askhat Khasenov"
     if _HELD_IN.search(window):
         return True
@@ -816,86 +810,3 @@ def _offsets(text: str, seg: Segment) -> list[int]:
 def _sub(seg: Segment, offsets: list[int], i: int, j: int) -> Segment:
     end = offsets[j - 1] + len(seg.words[j - 1])
     return Segment(offsets[i], end, seg.words[i:j], seg.sentence_start and i == 0, seg.heading)
-
-
-def _after_article_a(text: str, seg: Segment) -> bool:
-    """ "a club Ronaldo joined": after "a/an + noun" the name is not the organisation."""
-    before = text[max(0, seg.start - 30) : seg.start].split()
-    return len(before) >= 2 and before[-2].lower() in ("a", "an")
-
-
-def _appositive_type(text: str, end: int) -> str | None:
-    """The type a description right after a name gives it: "Gyeonggi, the populous
-    province", "NetChoice, an industry group", "Fiocruz, a research institute"."""
-    match = _APPOSITIVE.match(text, end)
-    if match is None:
-        return None
-    phrase = []
-    for word in match.group(1).lower().split()[:6]:
-        if word in _PREPOSITIONS or word in ("and", "or"):
-            # the head noun comes before "of", "at", "in": "a glaciologist at the...", and
-            # the first of two ("a nurse and district councillor" is no district)
-            break
-        phrase.append(word)
-    for word in reversed(phrase):  # the head is the last noun: "the state oil company"
-        if word in PLACE_LOWER_HEADS or word in _PLACE_NOUNS:
-            return "PLACE"
-        if word in ORG_LOWER_CUES or word in ORG_LOWER_HEADS:
-            return "ORG"
-        if word in PERSON_LOWER_CUES and word not in ("said", "says", "told"):
-            return "PERSON"
-    return None
-
-
-def _ground(text: str, seg: Segment) -> bool:
-    """Whether a name is where a match was played: after a score and "at", or after a
-    sentence's opening "At" with a score in the rest of the sentence."""
-    if _SCORE_AT.search(text, max(0, seg.start - 20), seg.start):
-        return True
-    return (
-        seg.sentence_start is False
-        and _raw_word_before(text, seg.start) == "At"
-        and _SCORE_AFTER.match(text, seg.end) is not None
-    )
-
-
-def _after_locative(text: str, start: int) -> bool:
-    """ "in Sukhumi", "near Cooktown", "in the Alentejo", "districts such as Humla";
-    not "a stake in Safaricom", "a role in Closer"."""
-    before = [w.lower() for w in text[max(0, start - 40) : start].split()]
-    if len(before) >= 4 and before[-3:] == ["such", "as", "the"]:
-        before = before[:-1]  # "chalk streams such as the Nar"
-    if len(before) >= 3 and before[-2:] == ["such", "as"]:
-        return before[-3].strip(",") in PLACE_LOWER_HEADS or before[-3] in _PLACE_PLURALS
-    if len(before) >= 2 and before[-1] == "the" and before[-2] in _PLACE_LOCATIVES | _ALONG:
-        return True  # "in the Alentejo", "on the Riviera", "along the Croisette"
-    if not before or before[-1] not in _PLACE_LOCATIVES:
-        return False
-    return len(before) < 2 or before[-2] not in _HOLDINGS
-
-
-def _place_of(text: str, start: int) -> bool:
-    """Whether the text before ``start`` reads "the village of", "the mayor of"..."""
-    before = text[max(0, start - 30) : start].split()
-    if before[-1:] == ["the"]:
-        before = before[:-1]  # "the valleys of the Corve"
-    if len(before) < 2 or before[-1] != "of":
-        return False
-    return before[-2].lower() in PLACE_LOWER_HEADS or before[-2].lower() in _OF_A_PLACE
-
-
-def _word_before(text: str, start: int) -> str:
-    # Not across a line: a heading's last word is no cue for the next line's first name.
-    chunk = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
-    return chunk[-1].strip(",;").lower() if chunk else ""
-
-
-def _raw_word_before(text: str, start: int) -> str:
-    """The word before ``start`` with its punctuation ("film," is not "film")."""
-    chunk = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
-    return chunk[-1] if chunk else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    chunk = text[end : end + 30].split()
-    return chunk[0].strip(",.;:") if chunk else ""

@@ -16,6 +16,7 @@ import re
 from search.entities.classify import Mention
 from search.entities.cues import word_set
 from search.entities.lexicon import Lexicon
+from search.entities.surroundings import word_after
 
 _SCORE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w.,/-]|-\d)")
 _SPORT_WORDS = re.compile(
@@ -99,7 +100,7 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         last = words[-1].lower() if words else ""
         if _placing(last, words[:-1]):
             continue
-        if _word_after(text, mention.end) in _PLACE_ATTRIBUTES:
+        if word_after(text, mention.end) in _PLACE_ATTRIBUTES:
             continue  # "the London derby", "a Madrid-based side"
         if text[mention.end : mention.end + 2] in ("'s", "’s") and _place_follows(text, mention):
             continue  # "Liverpool's John Lennon Airport"
@@ -132,11 +133,6 @@ def _placing(last: str, before: list[str]) -> bool:
     if last == "of":
         return bool(before) and before[-1].lower().strip(",") in _OF_A_PLACE
     return True
-
-
-def _word_after(text: str, end: int) -> str:
-    after = text[end : end + 30].split()
-    return after[0].strip(".,;:") if after else ""
 
 
 def _place_follows(text: str, mention: Mention) -> bool:
