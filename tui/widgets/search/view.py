@@ -24,7 +24,6 @@ empty box walk that history, newest first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from time import monotonic
 
 from textual import events
@@ -32,9 +31,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -44,6 +42,7 @@ from tui.plural import counted
 from tui.widgets.focus import focus_now
 from tui.widgets.search.facets import FacetPanel
 from tui.widgets.search.history import HistoryWalk, QueryMemory
+from tui.widgets.search.query_input import QueryInput
 from tui.widgets.search.results_list import LazyRows, ResultsList
 from tui.widgets.search.rows import DATE_WIDTH, SOURCE_WIDTH, article_key, hit_row, summary_row
 
@@ -100,35 +99,6 @@ class ColumnHeader(Static):
         else:
             key = "title"
         self.post_message(SearchView.SortRequested(key))
-
-
-class QueryInput(Input):
-    """The query box. A "/" typed into it while it is empty is the search key, not text.
-
-    Its own keys (up, down, escape, backspace in an empty box) are handed to ``box_keys``
-    as they come, in order with the letters: a key can move the keyboard out of the box,
-    and the keys typed behind it then go where it went (Down then T opens the timeline
-    of the results, not a T in the query).
-    """
-
-    # Input sets its virtual size to the text's width on every key, and a virtual size
-    # change lays out the whole screen (about 5 ms a key here). The box has no scrollbars:
-    # its own scrolling needs the size, not a layout.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
-    def __init__(self, box_keys: Callable[[str], bool], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._box_keys = box_keys
-
-    async def _on_key(self, event: events.Key) -> None:
-        if (focused := self.screen.focused) is not None and focused is not self:
-            # Typed ahead, queued here before a key before it moved the keyboard.
-            event.stop()
-            event.prevent_default()
-            focused._forward_event(events.Key(event.key, event.character))
-        elif (event.character == "/" and not self.value) or self._box_keys(event.key):
-            event.stop()
-            event.prevent_default()
 
 
 class SearchView(Vertical):
