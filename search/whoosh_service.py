@@ -96,8 +96,11 @@ class WhooshSearchService(SearchService):
         self._facet_counter: FacetCounter | None = None
         self._name_counts = NameCounts()
         self._words: tuple[int, Vocabulary] | None = None
-        # What is made from the vocabulary (its prefix index, its other spellings), by maker.
+        # What is made from the vocabulary (its prefix index; the other spellings of an
+        # index without their own list), by maker.
         self._made: dict[type, tuple[Vocabulary, object]] = {}
+        # The other spellings, with the time of the list of words they were made from.
+        self._spellings: tuple[int, OtherSpellings] | None = None
         self._known: KnownDuplicates | None = None
         self._listed: tuple[tuple[int, int, int], list[ArticleSummary]] | None = None
 
@@ -361,10 +364,34 @@ class WhooshSearchService(SearchService):
         return self._from_vocabulary(PrefixIndex)
 
     def _other_spellings(self) -> OtherSpellings | None:
-        """The corpus's words by spelling, made again only when the vocabulary changes."""
+        """The corpus's words by spelling, made again only when the vocabulary changes.
+
+        Made from the short list of the words that may be spelt otherwise: the whole
+        vocabulary is read only when a typed word's other keys must be looked up in it,
+        so a search for plain English words never reads it.
+        """
+        from search.index.vocabulary import SPELT_OTHERWISE_NAME, load_spelt_otherwise
         from search.query.other_spellings import OtherSpellings
 
-        return self._from_vocabulary(OtherSpellings)
+        try:
+            stamp = (self.folder / SPELT_OTHERWISE_NAME).stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        with self._lock:
+            kept = self._spellings
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        words = load_spelt_otherwise(self.folder) if stamp is not None else None
+        if words is None:  # an index written before the list
+            return self._from_vocabulary(OtherSpellings)
+        made = OtherSpellings(words, self._uses)
+        with self._lock:
+            self._spellings = (stamp, made)
+        return made
+
+    def _uses(self, word: str) -> bool:
+        vocabulary = self._vocabulary()
+        return vocabulary is not None and word in vocabulary
 
     def _from_vocabulary(self, make):
         """``make(word counts)`` of the current vocabulary (None without one), kept until

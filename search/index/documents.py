@@ -10,10 +10,13 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from search.explore import article_data, article_names
 from search.language.text import TextInLanguage
 from search.models import ENTITY_FIELDS, Article, ArticleSummary, EntitySpan
+
+if TYPE_CHECKING:
+    from search.explore.article_data import ArticleExplore
 
 _DATE_PARTS = ((4, "-01-01"), (7, "-01"))
 
@@ -133,6 +136,8 @@ def to_document(
         names = _names(spans, entity_type)
         if names:
             doc[field] = names
+    from search.explore import article_data, article_names
+
     explore = _explore(article, spans)
     # Always set: a segment without any value has no column to read.
     doc["entity_names"] = b""
@@ -143,17 +148,23 @@ def to_document(
     return doc
 
 
-def _explore(article: Article, spans: Sequence[EntitySpan]) -> article_data.ArticleExplore | None:
+def _explore(article: Article, spans: Sequence[EntitySpan]) -> ArticleExplore | None:
     """The article's dated events, statements and co-mentions."""
+    from search.explore import article_data
+
     try:
         return article_data.explore_article(article.title, article.body, article.date, spans)
     except Exception:  # the article stays searchable; it only drops out of the explorers
         return None
 
 
-def to_explore(stored: Mapping, parts: str = "ts") -> article_data.ArticleExplore:
+def to_explore(stored: Mapping, parts: str = "ts") -> ArticleExplore:
     """The explorers' data stored with an article (empty when there is none), only the
     ``parts`` asked for (see :func:`search.explore.article_data.decode`)."""
+    # The explorers' modules (their patterns compiled at import) wait for their first use:
+    # a one-shot search never needs them.
+    from search.explore import article_data
+
     return article_data.decode(stored.get("explore"), parts)
 
 

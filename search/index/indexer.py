@@ -36,7 +36,6 @@ from search.index.manifest import (
 from search.index.metadata import BadMetadata
 from search.index.store import LOCK_NAME, DamagedIndex, create_index, open_index, publish
 from search.index.vocabulary import (
-    VOCABULARY_NAME,
     Vocabulary,
     read_vocabulary,
     stage_vocabulary,
@@ -470,7 +469,7 @@ class Indexer:
     def _stage(self, manifest: Manifest, vocabulary: Vocabulary) -> list[tuple[Path, str]]:
         """Write the metadata beside its place; a full disk stops the update here."""
         return [
-            (stage_vocabulary(self.folder, vocabulary), VOCABULARY_NAME),
+            *stage_vocabulary(self.folder, vocabulary),
             (stage_manifest(self.folder, manifest), MANIFEST_NAME),
         ]
 

@@ -32,7 +32,7 @@ STAGING_SUBDIR = "whoosh.new"
 OLD_SUBDIR = "whoosh.old"
 LOCK_NAME = "update.lock"
 # The metadata a commit writes beside the Whoosh files, covered by the checksums.
-METADATA_NAMES = ("manifest.json", "words.json")
+METADATA_NAMES = ("manifest.json", "words.json", "words_spelt_otherwise.json")
 # Worked out again from the index when missing or stale: the record of the corpus's
 # folders and files (search.index.folders) and the copies and versions found.
 RECORD_NAMES = ("folders.json", "files.json", "duplicates.json", "verdicts.json")
@@ -46,6 +46,7 @@ OWN_NAMES = (
     *RECORD_NAMES,
     "manifest.tmp",
     "words.tmp",
+    "words_spelt_otherwise.tmp",
     "checksums.tmp",
     "folders.tmp",
     "files.tmp",

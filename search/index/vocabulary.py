@@ -5,6 +5,10 @@ field doubled the index's vocabulary and made builds about 2.5 times slower. The
 indexer adds an article's words when it indexes it and takes away the words of the
 version it replaces or removes, so the counts stay exact. Suggestions are the known
 words within two edits of the unknown one (rapidfuzz), the most used first.
+
+The few words that may be spelt otherwise (outside ASCII, or a name variant such as
+``aliyev``) are also written apart, so that a search finding a word's other spellings
+reads a short list rather than the whole vocabulary (:mod:`search.query.other_spellings`).
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from collections import Counter
 from pathlib import Path
 
 from search.index.metadata import BadMetadata, check_words, read_json
+from search.language.folding import may_be_spelt_otherwise
 
 VOCABULARY_NAME = "words.json"
+SPELT_OTHERWISE_NAME = "words_spelt_otherwise.json"
 MAX_EDITS = 2
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -98,8 +104,27 @@ def read_vocabulary(folder: Path) -> Vocabulary:
     return Vocabulary(Counter(counts))
 
 
-def stage_vocabulary(folder: Path, vocabulary: Vocabulary) -> Path:
-    """Write the vocabulary to a temporary file beside its place; returns that file."""
-    temporary = (folder / VOCABULARY_NAME).with_suffix(".tmp")
-    temporary.write_text(json.dumps(dict(vocabulary.counts), ensure_ascii=False), "utf-8")
+def load_spelt_otherwise(folder: Path) -> dict[str, int] | None:
+    """The counts of the vocabulary's words that may be spelt otherwise, or None when
+    the list is absent (an index written before it) or unreadable."""
+    try:
+        return check_words(read_json(folder / SPELT_OTHERWISE_NAME), SPELT_OTHERWISE_NAME)
+    except BadMetadata:
+        return None
+
+
+def stage_vocabulary(folder: Path, vocabulary: Vocabulary) -> list[tuple[Path, str]]:
+    """Write the vocabulary, and apart its words that may be spelt otherwise, to
+    temporary files beside their places; returns (temporary file, name) pairs."""
+    counts = vocabulary.counts
+    spelt_otherwise = {word: n for word, n in counts.items() if may_be_spelt_otherwise(word)}
+    return [
+        (_stage_json(folder / VOCABULARY_NAME, dict(counts)), VOCABULARY_NAME),
+        (_stage_json(folder / SPELT_OTHERWISE_NAME, spelt_otherwise), SPELT_OTHERWISE_NAME),
+    ]
+
+
+def _stage_json(path: Path, counts: dict[str, int]) -> Path:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(counts, ensure_ascii=False), "utf-8")
     return temporary

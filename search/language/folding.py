@@ -60,6 +60,12 @@ _ARMENIAN = {
 _VOWELS = "աեէըիոօ"
 
 
+def may_be_spelt_otherwise(word: str) -> bool:
+    """Whether a lower-case word can have another spelling (an ASCII word only when it
+    is a name variant that folding changes, such as ``aliyev``)."""
+    return not word.isascii() or "yev" in word or word in NAME_VARIANTS
+
+
 def fold(word: str) -> str:
     """The folded form of one word (see the module docstring).
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from search.language.folding import NAME_VARIANTS, fold
+from search.language.folding import fold, may_be_spelt_otherwise
 from search.language.scripts import LATIN, script_of
 from search.language.stemming import query_stems, turkic_stem
 
@@ -67,21 +67,22 @@ def plain(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def may_be_spelt_otherwise(word: str) -> bool:
-    """Whether a vocabulary word can have another spelling (an ASCII word only when it
-    is a name variant that folding changes, such as ``aliyev``)."""
-    return not word.isascii() or "yev" in word or word in NAME_VARIANTS
-
-
 class OtherSpellings:
     """The corpus's words by spelling key, for one vocabulary.
 
     Args:
-        counts: Unstemmed lower-case word -> number of articles using it.
+        counts: Unstemmed lower-case word -> number of articles using it, for every
+            word that may be spelt otherwise at least (the whole vocabulary will do).
+        uses: Whether the corpus uses a word at all (default: ``counts`` holds it),
+            asked only of the keys of a typed word and of its other spellings, so a
+            vocabulary too large to read at every search can be read on demand.
     """
 
-    def __init__(self, counts: Mapping[str, int]) -> None:
-        self.counts = counts
+    def __init__(
+        self, counts: Mapping[str, int], uses: Callable[[str], bool] | None = None
+    ) -> None:
+        self._counts = counts
+        self._uses = uses or (lambda word: counts.get(word, 0) > 0)
         by_key: dict[str, list[str]] = {}
         turkic: dict[str, list[str]] = {}
         for word in counts:
@@ -121,7 +122,7 @@ class OtherSpellings:
 
     def _add_key(self, found: dict[str, None], key: str, typed: str) -> None:
         """Add the key itself when the corpus uses it, and the words keyed under it."""
-        if key != typed and self.counts.get(key, 0) > 0:
+        if key != typed and self._uses(key):
             found[key] = None
         found.update(dict.fromkeys(self._by_key.get(key, ())))
 
@@ -182,7 +183,7 @@ class OtherSpellings:
         return stems
 
     def _most_used(self, words: list[str]) -> list[str]:
-        return sorted(words, key=lambda word: -self.counts[word])
+        return sorted(words, key=lambda word: -self._counts[word])
 
 
 def _keys(word: str) -> tuple[str, ...]:

@@ -222,4 +222,5 @@ async def test_the_app_warns_and_searches_the_existing_index(world):
         "verdicts.json",
         "whoosh",
         "words.json",
+        "words_spelt_otherwise.json",
     ]

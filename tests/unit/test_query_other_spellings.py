@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import pytest
 
+from search.index import checksums, store
 from search.index.schema import build_schema
-from search.index.vocabulary import read_vocabulary, words_of
+from search.index.vocabulary import (
+    SPELT_OTHERWISE_NAME,
+    load_spelt_otherwise,
+    read_vocabulary,
+    words_of,
+)
+from search.language.folding import may_be_spelt_otherwise
 from search.query.other_spellings import OtherSpellings, plain
 from search.query.parser import parse
 from search.query.whoosh_query import to_whoosh
-from tests.unit.index_fixtures import fixture_names, multilingual_service
+from tests.unit.index_fixtures import fixture_names, make_service, multilingual_service
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +136,38 @@ def test_only_words_that_can_be_spelt_otherwise_are_keyed():
 def test_the_vocabulary_keeps_words_as_the_index_lowers_them():
     # Lower-cased, "İlham" holds a combining dot; case-folded, "և" would be two letters.
     assert words_of("İlham Ալիևի") == {"İlham".lower(), "ալիևի"}
+
+
+def _spelt_otherwise_in_vocabulary(folder) -> dict[str, int]:
+    counts = read_vocabulary(folder).counts
+    return {word: n for word, n in counts.items() if may_be_spelt_otherwise(word)}
+
+
+def test_the_words_spelt_otherwise_are_listed_apart_and_kept_up_to_date(tmp_path):
+    service = multilingual_service(tmp_path)
+    listed = load_spelt_otherwise(service.folder)
+    assert listed == _spelt_otherwise_in_vocabulary(service.folder)
+    assert {"paşinyan", "пашинян", "aliyev"} <= listed.keys()
+    assert "government" not in listed
+
+    (tmp_path / "corpus" / "hy_pashinyan.txt").unlink()
+    (tmp_path / "corpus" / "tr_brussels_talks.txt").unlink()
+    service.update()
+    after = load_spelt_otherwise(service.folder)
+    assert after == _spelt_otherwise_in_vocabulary(service.folder)
+    assert after != listed
+    assert not [word for word in after if word.startswith("փաշինյան")]
+    assert [word for word in listed if word.startswith("փաշինյան")]
+
+
+def test_an_index_written_before_the_list_still_finds_every_spelling(tmp_path):
+    built = multilingual_service(tmp_path)
+    before = fixture_names(built.search("Pasinyan"))
+    # As an index from before the list: no list, and checksums that never knew of it.
+    (built.folder / SPELT_OTHERWISE_NAME).unlink()
+    names = [n for n in checksums.load(built.folder) if n != SPELT_OTHERWISE_NAME]
+    checksums.record(built.folder, names)
+    older = make_service(tmp_path / "corpus", built.folder)
+    assert not older.needs_update()
+    assert fixture_names(older.search("Pasinyan")) == before
+    assert {"tr_brussels_talks", "ru_brussels_talks"} <= set(before)
