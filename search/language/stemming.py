@@ -19,7 +19,8 @@ might search for (``kim``, ``her``, ``en``...) are kept.
 
 from __future__ import annotations
 
-import snowballstemmer
+from functools import cache
+
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.lang.stopwords import stoplists
@@ -69,14 +70,19 @@ STOP_WORDS_ALL = frozenset(
     STOP_WORDS | stoplists["ru"] | ((stoplists["tr"] | _AZERBAIJANI_STOPS) - _ENGLISH_HOMOGRAPHS)
 )
 
-_russian = snowballstemmer.stemmer("russian").stemWord
-_armenian = snowballstemmer.stemmer("armenian").stemWord
-_turkish = snowballstemmer.stemmer("turkish").stemWord
+
+@cache
+def _snowball(language: str):
+    """The Snowball stemmer of a language, made at its first word: the package loads
+    every language's stemmer, which a search of English words never needs."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(language).stemWord
 
 
 def turkic_stem(word: str) -> str:
     """The Turkish Snowball stem of a Turkish or Azerbaijani word (``ə`` read as ``e``)."""
-    return _turkish(word.replace("ə", "e"))
+    return _snowball("turkish")(word.replace("ə", "e"))
 
 
 def stem(word: str, language: str | None = None) -> str:
@@ -93,9 +99,9 @@ def stem(word: str, language: str | None = None) -> str:
     if not word.isascii():
         script = script_of(word)
         if script == CYRILLIC:
-            return _russian(word)
+            return _snowball("russian")(word)
         if script == ARMENIAN:
-            return _armenian(word)
+            return _snowball("armenian")(word)
     if language in TURKIC and _has_turkic_letter(word):
         return turkic_stem(word)
     return porter_stem(word)
