@@ -87,7 +87,10 @@ class WhooshSearchService(SearchService):
         indexer: Indexer | None = None,
         follow_outside: bool | None = None,
     ) -> None:
-        self.corpus = Path(corpus)
+        # The folder as its index knows it: the index is kept under the resolved path, so
+        # its files must be named through it too, or a corpus opened once by a link and
+        # once by its real path would be read again in full at each change of spelling.
+        self.corpus = Path(corpus).resolve()
         self.folder = folder or index_dir(self.corpus)
         self._indexer = indexer
         self._follow_outside = follow_outside

@@ -262,3 +262,17 @@ def test_a_source_filter_keeps_exactly_that_source(tmp_path):
     assert titles("Times") == []
     counted = dict(next(f.values for f in service.facets("port") if f.field == "source"))
     assert counted == {"Harbour Gazette": 1, "Harbour Gazette Weekly": 1, "The Times": 1}
+
+
+def test_a_corpus_reached_through_a_link_is_not_read_again_by_its_real_path(corpus, tmp_path):
+    from search.service import open_search_service
+
+    link = tmp_path / "link-to-corpus"
+    link.symlink_to(corpus, target_is_directory=True)
+    by_link = open_search_service(link)
+    assert by_link.update().files_read == 2
+    by_path = open_search_service(corpus)
+    assert not by_path.needs_update()
+    assert by_path.update().files_read == 0
+    assert [hit.path for hit in by_path.search("Baku").hits] == ["markets.txt"]
+    assert not open_search_service(link).needs_update()
