@@ -373,11 +373,19 @@ class WhooshSearchService(SearchService):
         vocabulary is read only when a typed word's other keys must be looked up in it,
         so a search for plain English words never reads it.
         """
-        from search.index.vocabulary import SPELT_OTHERWISE_NAME, load_spelt_otherwise
+        from search.index.vocabulary import (
+            SPELT_OTHERWISE_NAME,
+            VOCABULARY_NAME,
+            load_spelt_otherwise,
+        )
         from search.query.other_spellings import OtherSpellings
 
         try:
             stamp = (self.folder / SPELT_OTHERWISE_NAME).stat().st_mtime_ns
+            # Written after the vocabulary at each commit: older than it, the list was
+            # left by a version of the app that did not keep it up to date.
+            if stamp < (self.folder / VOCABULARY_NAME).stat().st_mtime_ns:
+                stamp = None
         except OSError:
             stamp = None
         with self._lock:

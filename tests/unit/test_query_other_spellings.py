@@ -7,9 +7,11 @@ the corpus's own vocabulary, as the app reads it.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from search.index import checksums, store
+from search.index import checksums
 from search.index.schema import build_schema
 from search.index.vocabulary import (
     SPELT_OTHERWISE_NAME,
@@ -160,13 +162,24 @@ def test_the_words_spelt_otherwise_are_listed_apart_and_kept_up_to_date(tmp_path
     assert [word for word in listed if word.startswith("փաշինյան")]
 
 
-def test_an_index_written_before_the_list_still_finds_every_spelling(tmp_path):
+def _forget_the_list(folder, *, keep: bool) -> None:
+    """Make the index one an older version wrote or updated: checksums that never knew
+    of the list, and the list gone or (``keep``) left behind, out of date."""
+    listed = folder / SPELT_OTHERWISE_NAME
+    if keep:
+        listed.write_text("{}", "utf-8")
+        vocabulary = (folder / "words.json").stat()
+        os.utime(listed, ns=(vocabulary.st_atime_ns, vocabulary.st_mtime_ns - 1))
+    else:
+        listed.unlink()
+    checksums.record(folder, [n for n in checksums.load(folder) if n != SPELT_OTHERWISE_NAME])
+
+
+@pytest.mark.parametrize("keep", [False, True], ids=["without the list", "with a stale list"])
+def test_an_index_an_older_version_wrote_still_finds_every_spelling(tmp_path, keep):
     built = multilingual_service(tmp_path)
     before = fixture_names(built.search("Pasinyan"))
-    # As an index from before the list: no list, and checksums that never knew of it.
-    (built.folder / SPELT_OTHERWISE_NAME).unlink()
-    names = [n for n in checksums.load(built.folder) if n != SPELT_OTHERWISE_NAME]
-    checksums.record(built.folder, names)
+    _forget_the_list(built.folder, keep=keep)
     older = make_service(tmp_path / "corpus", built.folder)
     assert not older.needs_update()
     assert fixture_names(older.search("Pasinyan")) == before
