@@ -259,6 +259,10 @@ def test_a_fifo_in_the_place_of_the_manifest_is_refused_without_waiting(tmp_path
         ({"oil": 1.0}, "words.json: the count of 'oil' is not a whole number"),
         ({"oil": True}, "words.json: the count of 'oil' is not a whole number"),
         ({"oil": "3"}, "words.json: the count of 'oil' is not a whole number"),
+        (
+            {"bank": 2, "oil": 0, "rates": -4},
+            "words.json: the count of 'rates' is not a whole number",
+        ),
     ],
 )
 def test_bad_word_counts_are_named(raw, message):
