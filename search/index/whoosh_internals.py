@@ -38,10 +38,13 @@ from whoosh.codec.whoosh3 import (
     W3LeafMatcher,
     W3PerDocReader,
     W3PostingsWriter,
+    W3TermInfo,
 )
 from whoosh.matching import binary, mcore
 from whoosh.reading import SegmentReader
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from search.index import name_counts
@@ -83,7 +86,20 @@ REQUIRED = (
             "_write_block",
         ),
     ),
-    (W3FieldWriter, ("_btext", "_postwriter", "_segment", "_storage")),
+    (
+        W3FieldWriter,
+        (
+            "_btext",
+            "_codec",
+            "_fieldid",
+            "_format",
+            "_postwriter",
+            "_segment",
+            "_storage",
+            "_tindex",
+        ),
+    ),
+    (W3TermInfo, ("_struct",)),
     (
         W3LeafMatcher,
         (
@@ -101,7 +117,14 @@ REQUIRED = (
     (SegmentReader, ("_perdoc",)),
     (
         SegmentWriter,
-        ("_added", "_close_segment", "_finalize_segment", "_flush_segment", "_lk", "_tempstorage"),
+        (
+            "_added",
+            "_close_segment",
+            "_finalize_segment",
+            "_flush_segment",
+            "_lk",
+            "_tempstorage",
+        ),
     ),
 )
 
@@ -434,6 +457,66 @@ class FastBlockWriter(W3PostingsWriter):
             if present:
                 self._minlength, self._maxlength = min(present), max(present)
 
+    def write_short_term(self, postings: list[tuple], lengths: list, fixed_size) -> bytes:
+        """Write a term whose postings fit in one block, in one call; return its term info.
+
+        The bytes are those of ``start_postings``, :meth:`add_term_postings`,
+        ``finish_postings`` and ``W3TermInfo.to_bytes`` in turn (a term with a single
+        posting, most of a segment's, went through some forty calls).
+
+        Args:
+            postings: The term's (docnum, weight, value) postings in document order, at
+                most a block of them.
+            lengths: The field's length of every document (None when empty).
+            fixed_size: The field format's ``fixed_value_size()``.
+        """
+        postfile = self._postfile
+        offset = postfile.tell()
+        ids, weights, values = zip(*postings, strict=True)
+        ids = array("I", ids)
+        weights = array("f", weights)
+        maxweight = max(0, *weights)
+        present = [length for length in map(lengths.__getitem__, ids) if length]
+        minlength, maxlength = (min(present), max(present)) if present else (None, 0)
+        if fixed_size is None:
+            mini_values = tuple(value for value in values if value)
+        elif fixed_size == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(value for value in values if value)
+        first = weights[0]
+        if all(weight == first for weight in weights):
+            mini_weights = None if first == 1.0 else first
+        else:
+            mini_weights = tuple(weights)
+        data = (tuple(delta_encode(ids)), mini_weights, mini_values)
+        databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
+        compression = self._compression if len(databytes) >= MIN_COMPRESSED_BYTES else 0
+        if compression:
+            databytes = zlib.compress(databytes, compression)
+        last_id = ids[-1]
+        maxbyte = length_to_byte(maxlength)
+        minbyte = length_to_byte(minlength)
+        info = (len(ids), last_id, maxweight, compression, minbyte, maxbyte)
+        infobytes = pickle.dumps(info, 2)
+        length = len(infobytes) + len(databytes)
+        head = WHOOSH3_HEADER_MAGIC + pack_int(-length)  # the last block: negative
+        postfile.write(head + infobytes + databytes)
+        return (
+            W3TermInfo._struct.pack(
+                False,
+                sum(weights),
+                len(ids),
+                0 if minlength is None else minbyte,
+                maxbyte,
+                maxweight,
+                ids[0],
+                last_id,
+            )
+            + pack_long(offset)
+            + pack_int(len(head) + length)
+        )
+
     def _write_block(self, last=False):
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -504,6 +587,7 @@ class TermFieldWriter(W3FieldWriter):
                 each term's (docnum, weight, value) postings in document order.
         """
         fieldname = None
+        blocklimit = self._codec._blocklimit
         for (name, btext), found in terms:
             if name != fieldname:
                 if fieldname is not None:
@@ -511,6 +595,16 @@ class TermFieldWriter(W3FieldWriter):
                 fieldname = name
                 self.start_field(name, schema[name])
                 field_lengths = lengths.field_lengths(name)
+                fixed_size = self._format.fixed_value_size()
+                field_id = self._fieldid
+            if len(found) <= blocklimit:
+                self._tindex.add(
+                    pack_ushort(field_id) + btext,
+                    self._postwriter.write_short_term(found, field_lengths, fixed_size),
+                )
+                if self._counted is not None:
+                    self._counted[btext.decode("utf-8")] = len(found)
+                continue
             self.start_term(btext)
             self._postwriter.add_term_postings(found, field_lengths)
             self.finish_term()
