@@ -87,15 +87,21 @@ def sketch(body: str) -> str:
     """
     words = _WORD.findall(body.casefold())
     if len(words) <= SHINGLE_WORDS:
-        shingles = {" ".join(words)} if words else set()
+        shingles = [_utf8(" ".join(words))] if words else []
     else:
-        shingles = {
-            " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-        }
-    hashes = sorted({zlib.crc32(s.encode("utf-8", "surrogatepass")) for s in shingles})
+        # Encoded once and cut again: a word holds no space, and no UTF-8 byte of
+        # another character is one, so each shingle is the bytes of its words joined.
+        encoded = _utf8(" ".join(words)).split(b" ")
+        starts = (encoded[i:] for i in range(SHINGLE_WORDS))
+        shingles = map(b" ".join, zip(*starts, strict=False))  # the shorter tails end it
+    hashes = sorted(set(map(zlib.crc32, shingles)))
     if not hashes:
         return ""
     return "".join(f"{h:08x}" for h in [min(len(hashes), _MOST), *hashes[:SKETCH_SIZE]])
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _hashes(sketch_hex: str) -> list[str]:

@@ -10,8 +10,9 @@ Russian verb in Latin letters to find it.
 
 An ASCII text can only fold differently where a word holds ``yev`` or is one of the
 name variants, so it is searched for those with one regular expression instead of
-being cut into words. Positions are the order of the folded words, not of all words:
-the field answers single words, not phrases.
+being cut into words, and only when it holds one of them at all. Positions are the
+order of the folded words, not of all words: the field answers single words, not
+phrases.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ KEY_CACHE_SIZE = 100_000
 _ASCII_CANDIDATES = re.compile(
     r"\b\w*yev\w*\b|\b(?:" + "|".join(sorted(NAME_VARIANTS)) + r")\b", re.IGNORECASE
 )
+# What an ASCII candidate holds: a text without any of these has none.
+_ASCII_PARTS = ("yev", *(name.lower() for name in NAME_VARIANTS))
 _keys: dict[str, str] = {}
 
 
@@ -62,8 +65,14 @@ def folded_occurrences(text: str) -> dict[str, list[int]]:
     Returns:
         Folded term -> three numbers per occurrence, in text order.
     """
-    matches = _ASCII_CANDIDATES if text.isascii() else default_pattern
     found: dict[str, list[int]] = {}
+    if text.isascii():
+        lower = text.lower()
+        if not any(part in lower for part in _ASCII_PARTS):
+            return found  # most English texts: no word can fold differently
+        matches = _ASCII_CANDIDATES
+    else:
+        matches = default_pattern
     keys = _keys
     position = 0
     for match in matches.finditer(text):
