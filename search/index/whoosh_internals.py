@@ -117,14 +117,7 @@ REQUIRED = (
     (SegmentReader, ("_perdoc",)),
     (
         SegmentWriter,
-        (
-            "_added",
-            "_close_segment",
-            "_finalize_segment",
-            "_flush_segment",
-            "_lk",
-            "_tempstorage",
-        ),
+        ("_added", "_close_segment", "_finalize_segment", "_flush_segment", "_lk", "_tempstorage"),
     ),
 )
 
@@ -470,47 +463,33 @@ class FastBlockWriter(W3PostingsWriter):
             lengths: The field's length of every document (None when empty).
             fixed_size: The field format's ``fixed_value_size()``.
         """
-        postfile = self._postfile
-        offset = postfile.tell()
-        ids, weights, values = zip(*postings, strict=True)
-        ids = array("I", ids)
-        weights = array("f", weights)
-        maxweight = max(0, *weights)
-        present = [length for length in map(lengths.__getitem__, ids) if length]
-        minlength, maxlength = (min(present), max(present)) if present else (None, 0)
-        if fixed_size is None:
-            mini_values = tuple(value for value in values if value)
-        elif fixed_size == 0:
-            mini_values = None
+        if len(postings) == 1:
+            data, weights, stats = _one_posting_block(postings[0], lengths, fixed_size)
         else:
-            mini_values = b"".join(value for value in values if value)
-        first = weights[0]
-        if all(weight == first for weight in weights):
-            mini_weights = None if first == 1.0 else first
-        else:
-            mini_weights = tuple(weights)
-        data = (tuple(delta_encode(ids)), mini_weights, mini_values)
+            data, weights, stats = _block(postings, lengths, fixed_size)
+        count, first_id, last_id, maxweight, minlength, maxlength = stats
         databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
         compression = self._compression if len(databytes) >= MIN_COMPRESSED_BYTES else 0
         if compression:
             databytes = zlib.compress(databytes, compression)
-        last_id = ids[-1]
         maxbyte = length_to_byte(maxlength)
         minbyte = length_to_byte(minlength)
-        info = (len(ids), last_id, maxweight, compression, minbyte, maxbyte)
+        info = (count, last_id, maxweight, compression, minbyte, maxbyte)
         infobytes = pickle.dumps(info, 2)
         length = len(infobytes) + len(databytes)
         head = WHOOSH3_HEADER_MAGIC + pack_int(-length)  # the last block: negative
+        postfile = self._postfile
+        offset = postfile.tell()
         postfile.write(head + infobytes + databytes)
         return (
             W3TermInfo._struct.pack(
                 False,
                 sum(weights),
-                len(ids),
+                count,
                 0 if minlength is None else minbyte,
                 maxbyte,
                 maxweight,
-                ids[0],
+                first_id,
                 last_id,
             )
             + pack_long(offset)
@@ -542,6 +521,50 @@ class FastBlockWriter(W3PostingsWriter):
         self._postfile.write(databytes)
         self._blockcount += 1
         self._new_block()
+
+
+def _block(postings: list[tuple], lengths: list, fixed_size):
+    """A block's pickled data, weights and statistics, as ``W3PostingsWriter`` makes them.
+
+    Returns:
+        (ids, weights, values) minified, the weights as stored (single precision), and
+        (count, first id, last id, highest weight, shortest and longest field length).
+    """
+    ids, weights, values = zip(*postings, strict=True)
+    ids = array("I", ids)
+    weights = array("f", weights)
+    present = [length for length in map(lengths.__getitem__, ids) if length]
+    minlength, maxlength = (min(present), max(present)) if present else (None, 0)
+    if fixed_size is None:
+        mini_values = tuple(value for value in values if value)
+    elif fixed_size == 0:
+        mini_values = None
+    else:
+        mini_values = b"".join(value for value in values if value)
+    first = weights[0]
+    if all(weight == first for weight in weights):
+        mini_weights = None if first == 1.0 else first
+    else:
+        mini_weights = tuple(weights)
+    data = (tuple(delta_encode(ids)), mini_weights, mini_values)
+    stats = (len(ids), ids[0], ids[-1], max(0, *weights), minlength, maxlength)
+    return data, weights, stats
+
+
+def _one_posting_block(posting: tuple, lengths: list, fixed_size):
+    """:func:`_block` of a single posting, most terms' only one, without the lists."""
+    docnum, weight, value = posting
+    weight = array("f", (weight,))[0]
+    length = lengths[docnum]
+    if fixed_size is None:
+        mini_value = (value,) if value else ()
+    elif fixed_size == 0:
+        mini_value = None
+    else:
+        mini_value = value or b""
+    data = ((docnum,), None if weight == 1.0 else weight, mini_value)
+    stats = (1, docnum, docnum, max(0, weight), length or None, length or 0)
+    return data, (weight,), stats
 
 
 class TermFieldWriter(W3FieldWriter):
