@@ -44,6 +44,20 @@ def _positions_layout(occurrences: int) -> struct.Struct:
     return struct.Struct(f"!4x{'I8x' * occurrences}")
 
 
+# Most postings hold a few occurrences: their position readers are looked up by count.
+_POSITION_READERS = [_positions_layout(count).unpack for count in range(64)]
+_OCCURRENCE_BYTES = 12
+_COUNT_BYTES = 4
+
+
+def positions_of(valuestring: bytes) -> tuple[int, ...]:
+    """The positions of a posting value, in order (its length gives the count)."""
+    count = (len(valuestring) - _COUNT_BYTES) // _OCCURRENCE_BYTES
+    if count < len(_POSITION_READERS):
+        return _POSITION_READERS[count](valuestring)
+    return _positions_layout(count).unpack(valuestring)
+
+
 def _unpack(valuestring: bytes) -> tuple[int, ...]:
     (count,) = _layout(0).unpack_from(valuestring)
     return _layout(count).unpack(valuestring)[1:]
@@ -60,8 +74,7 @@ class PackedCharacters(formats.Characters):
         return list(zip(flat[::3], flat[1::3], flat[2::3], strict=True))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        (count,) = _layout(0).unpack_from(valuestring)
-        return list(_positions_layout(count).unpack(valuestring))
+        return list(positions_of(valuestring))
 
     def combine(self, vs) -> bytes:
         # Whoosh joins the values of the many terms a wildcard expands to: one range per

@@ -22,11 +22,14 @@ module (its segments name :class:`search.index.codec.IndexCodec`).
 from __future__ import annotations
 
 import importlib.metadata
+import io
 import pickle
+import struct
 import warnings
 import zlib
 from array import array
 from bisect import bisect_left
+from itertools import accumulate
 
 from whoosh import collectors, scoring
 from whoosh.codec import whoosh3
@@ -39,9 +42,10 @@ from whoosh.codec.whoosh3 import (
     W3PerDocReader,
     W3PostingsWriter,
     W3TermInfo,
+    W3TermsReader,
 )
 from whoosh.matching import binary, mcore
-from whoosh.reading import SegmentReader
+from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
@@ -55,6 +59,9 @@ DISTRIBUTION = "whoosh-reloaded"
 # Blocks smaller than this (a rare word's few postings) gain next to nothing from zlib.
 MIN_COMPRESSED_BYTES = 256
 BLOCK_PICKLE_PROTOCOL = 4
+
+# A posting block's length, negative for a term's last block.
+_BLOCK_SIZE = struct.Struct("!i")
 
 # Whoosh's doc_field_length answers None (not 0) for an empty field; keep that.
 _BYTE_LENGTHS = [None] + [byte_to_length(code) for code in range(1, 256)]
@@ -115,6 +122,7 @@ REQUIRED = (
     ),
     (scoring.BM25F, ("_field_B",)),
     (SegmentReader, ("_perdoc",)),
+    (W3TermsReader, ("_codec", "_postfile")),
     (
         SegmentWriter,
         ("_added", "_close_segment", "_finalize_segment", "_flush_segment", "_lk", "_tempstorage"),
@@ -412,6 +420,88 @@ def postings_among(matcher, wanted: set[int] | None):
             values.append(matcher.value())
         matcher.next()
     yield ids, weights, values
+
+
+def term_info(reader, fieldname: str, btext: bytes):
+    """A term's statistics in one segment (``doc_frequency()``), or None when the segment
+    does not hold it: one lookup in the segment's term table.
+
+    Args:
+        reader: A segment's reader (one of ``searcher.leaf_searchers()``).
+        fieldname: The field.
+        btext: The term, as stored.
+    """
+    try:
+        return reader.term_info(fieldname, btext)
+    except TermNotFound:
+        return None
+
+
+def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: set[int] | None):
+    """Like :func:`postings_among`, from a term's :func:`term_info` in one segment: when
+    allowed, the term's postings are read in one piece and each block taken apart in
+    memory (Whoosh's matcher reads a block's header in a few dozen small reads) without
+    looking the term up again.
+
+    Args:
+        reader: A segment's reader.
+        fieldname: The field.
+        btext: The term, as stored.
+        info: Its ``term_info`` in that segment.
+        wanted: The documents of interest (segment document numbers), or None for all.
+
+    Yields:
+        (ids, weights, raw values) of each block read, in document order.
+    """
+    # Read by getattr and checked by type (our own classes use the name too): a reader
+    # without Whoosh's term table takes the public path.
+    terms = getattr(reader, "_terms", None)
+    if (
+        not FAST_PATHS
+        or type(terms) is not W3TermsReader
+        or reader.has_deletions()  # Whoosh's matcher leaves the deleted documents out
+        or info.is_inlined()
+    ):
+        yield from postings_among(reader.postings(fieldname, btext), wanted)
+        return
+    offset, length = info.extent()
+    if isinstance(length, tuple):
+        (length,) = length  # how Whoosh reads a stored length back
+    raw = terms._postfile.get(offset, length)
+    if raw[: len(WHOOSH3_HEADER_MAGIC)] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"no posting list at {offset} for {fieldname}:{btext!r}")
+    value_size = reader.schema[fieldname].format.fixed_value_size()
+    ordered = None if wanted is None else sorted(wanted)
+    lowest = 0
+    stream = io.BytesIO(raw)
+    at = len(WHOOSH3_HEADER_MAGIC)
+    while at < length:
+        (size,) = _BLOCK_SIZE.unpack_from(raw, at)
+        end = at + _BLOCK_SIZE.size + abs(size)
+        stream.seek(at + _BLOCK_SIZE.size)
+        count, highest, _, compression, _, _ = pickle.load(stream)
+        if ordered is None or _any_between(ordered, lowest, highest):
+            data = raw[stream.tell() : end]
+            ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
+            yield _block(count, ids, weights, values, value_size)
+        lowest = highest + 1
+        if size < 0:
+            break  # the last block
+        at = end
+
+
+def _block(count: int, ids, weights, values, value_size):
+    """A block's ids, weights and values as Whoosh's matcher reads them back."""
+    ids = tuple(accumulate(ids))  # stored as gaps
+    if weights is None:
+        weights = array("f", [1.0]) * count
+    elif isinstance(weights, float):
+        weights = array("f", [weights]) * count
+    if value_size == 0:
+        values = (None,) * count
+    elif value_size is not None and value_size > 0:
+        values = tuple(values[i : i + value_size] for i in range(0, len(values), value_size))
+    return ids, weights, values
 
 
 def _any_between(ordered: list[int], lowest: int, highest: int) -> bool:

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from functools import lru_cache
 
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.util import make_weighted_tree
 
 from search.index import whoosh_internals
+from search.query import phrase_matching
 
 # InverseMatcher's score: what a ``Not`` clause adds to each match of an ``And``.
 NOT_SCORE = 1.0
@@ -182,8 +184,7 @@ class _Evaluator:
                 fl = length(docnum, fieldname, 1)
                 scores[docnum + offset] = scoring.bm25(idf, tf, fl, avgfl, B, K1)
             return
-        # Lengths are one-byte codes, so the length part of the formula has 255 values.
-        norms = [None] + [K1 * ((1 - B) + B * fl / avgfl) for fl in CODE_LENGTHS[1:]]
+        norms = _norms(K1, B, avgfl)
         tf_factor = K1 + 1
         for docnum, tf in postings:
             scores[docnum + offset] = idf * ((tf * tf_factor) / (tf + norms[codes[docnum]]))
@@ -207,6 +208,9 @@ class _Evaluator:
             for part in parts:
                 result = _union(result, _boosted(part, node.boost))
             return result
+        if len(parts) == 2:
+            # Two clauses add up alike in either order: no need for their sizes.
+            return _boosted(_union(parts[0], parts[1]), node.boost)
         weights = [sub.estimate_size(self.reader) for sub in subs]
         return _boosted(_tree(_union, weights, parts), node.boost)
 
@@ -232,10 +236,11 @@ class _Evaluator:
         """A phrase, scored as Whoosh scores it: the sum of its words' BM25 scores in
         each document where they stand one after another.
 
-        Segment by segment, the rarest word's postings are read first and each other
-        word's only in the blocks that hold a document every word so far is in; the
-        positions are decoded for the documents holding every word, and only the
-        documents where the words are adjacent are scored.
+        Segment by segment, each word is looked up once; a segment missing one is passed
+        over, and the rarest word's postings are read first and each other word's only in
+        the blocks that hold a document every word so far is in. The positions are
+        decoded for the documents holding every word, and only the documents where the
+        words are adjacent are scored.
         """
         words = node.words
         if node.slop != 1 or len(set(words)) != len(words):
@@ -247,48 +252,56 @@ class _Evaluator:
         if not words:
             return {}
         terms = [field.to_bytes(word) for word in words]
-        if any((fieldname, btext) not in self.reader for btext in terms):
-            return {}
-        stats = [self._stats(fieldname, btext) for btext in terms]
-        rarest_first = sorted(
-            range(len(terms)), key=lambda i: self.reader.doc_frequency(fieldname, terms[i])
-        )
-        decode = field.format.decoder("positions")
+        positions = phrase_matching.positions_decoder(field.format)
+        stats = None
         scores: dict[int, float] = {}
         for sub, offset in self.searcher.leaf_searchers():
             reader = sub.reader()
-            found: list[dict[int, tuple[float, bytes]] | None] = [None] * len(terms)
-            wanted: set[int] | None = None
-            for i in rarest_first:
-                self.check()
-                if (fieldname, terms[i]) not in reader:
-                    break
-                matcher = reader.postings(fieldname, terms[i])
-                held: dict[int, tuple[float, bytes]] = {}
-                for ids, weights, values in whoosh_internals.postings_among(matcher, wanted):
-                    held.update(zip(ids, zip(weights, values, strict=True), strict=True))
-                found[i] = held
-                wanted = set(held) if wanted is None else wanted & held.keys()
-                if not wanted:
-                    break
-            if not wanted or any(part is None for part in found):
+            found = self._holding_every_word(reader, fieldname, terms)
+            if found is None:
                 continue
-            matched = [
-                docnum
-                for docnum in sorted(wanted)
-                if _adjacent([decode(part[docnum][1]) for part in found])
-            ]
+            parts, candidates = found
+            matched = phrase_matching.adjacent(candidates, parts, positions)
             if not matched:
                 continue
+            if stats is None:
+                stats = [self._stats(fieldname, btext) for btext in terms]
             per_word = [
                 self._scored(reader, fieldname, word_stats, [(d, part[d][0]) for d in matched])
-                for part, word_stats in zip(found, stats, strict=True)
+                for part, word_stats in zip(parts, stats, strict=True)
             ]
             summed = _summed(per_word)
             scores.update(
                 (docnum + offset, score) for docnum, score in zip(matched, summed, strict=True)
             )
         return scores
+
+    def _holding_every_word(self, reader, fieldname: str, terms: list[bytes]):
+        """The postings of each word in the segment's documents holding every word, and
+        those documents in order; None when there are none.
+
+        Returns:
+            ([{docnum: (weight, raw value)} for each word], [docnum]), or None.
+        """
+        infos = []
+        for btext in terms:
+            info = whoosh_internals.term_info(reader, fieldname, btext)
+            if info is None:
+                return None
+            infos.append(info)
+        parts: list[dict[int, tuple[float, bytes]]] = [{}] * len(terms)
+        wanted: set[int] | None = None
+        for i in sorted(range(len(terms)), key=lambda i: infos[i].doc_frequency()):
+            self.check()
+            held: dict[int, tuple[float, bytes]] = {}
+            blocks = whoosh_internals.term_blocks(reader, fieldname, terms[i], infos[i], wanted)
+            for ids, weights, values in blocks:
+                held.update(zip(ids, zip(weights, values, strict=True), strict=True))
+            parts[i] = held
+            wanted = set(held) if wanted is None else wanted.intersection(held)
+            if not wanted:
+                return None
+        return parts, sorted(wanted)
 
     def _stats(self, fieldname: str, btext: bytes) -> tuple[float, float, float]:
         """A term's idf, its field's average length and BM25F's B for the field."""
@@ -311,8 +324,8 @@ class _Evaluator:
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
     """A term's posting values (e.g. "positions", "characters") in the given documents.
 
-    For a page of results: the matcher skips to each wanted document (Whoosh passes
-    over whole blocks by their highest document number), a few dozen skips per term.
+    For a page of results: only the segments holding a wanted document are read, and
+    there only the posting blocks holding one.
 
     Args:
         searcher: An open Whoosh searcher.
@@ -328,32 +341,30 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
     decode = searcher.schema[fieldname].format.decoder(astype)
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
-        if (fieldname, btext) not in reader:
-            continue
         end = offset + reader.doc_count_all()
-        matcher = reader.postings(fieldname, btext)
-        for docnum in sorted(d for d in docnums if offset <= d < end):
-            if not matcher.is_active():
-                break
-            matcher.skip_to(docnum - offset)
-            if matcher.is_active() and matcher.id() == docnum - offset:
-                found[docnum] = decode(matcher.value())
+        inside = {docnum - offset for docnum in docnums if offset <= docnum < end}
+        info = whoosh_internals.term_info(reader, fieldname, btext) if inside else None
+        if info is None:
+            continue  # no wanted document here, or none holds the term
+        for ids, _, values in whoosh_internals.term_blocks(reader, fieldname, btext, info, inside):
+            found.update(
+                (docnum + offset, decode(value))
+                for docnum, value in zip(ids, values, strict=True)
+                if docnum in inside
+            )
     return found
+
+
+@lru_cache(maxsize=64)
+def _norms(K1: float, B: float, avgfl: float) -> list:
+    """The length part of BM25 for each one-byte length code (255 values, worked out once
+    per field and index rather than per segment and term)."""
+    return [None] + [K1 * ((1 - B) + B * fl / avgfl) for fl in CODE_LENGTHS[1:]]
 
 
 def _preloads_unions(searcher) -> bool:
     """Whether Whoosh unions three or more clauses in a preloaded array in this searcher."""
     return searcher.doc_count_all() <= _PRELOADED_OR_DOCS
-
-
-def _adjacent(places: list) -> bool:
-    """Whether the words occur one after another somewhere (Whoosh's phrase, slop 1)."""
-    starts = set(places[0])
-    for step, positions in enumerate(places[1:], start=1):
-        starts = starts.intersection([position - step for position in positions])
-        if not starts:
-            return False
-    return True
 
 
 def _summed(columns: list[list[float]]) -> list[float]:

@@ -69,7 +69,8 @@ def match_snippets(searcher, query, bodies: dict[int, str], field: str = "body")
 
 
 def _field_terms(query, reader, field: str) -> set[bytes]:
-    """The query's terms in ``field`` that exist, wildcards and fuzzy terms expanded."""
+    """The query's terms in ``field``, wildcards and fuzzy terms expanded (a term the
+    index lacks is looked up only in the segments holding a shown document)."""
     # Not Query.existing_terms: it reuses its field argument as a loop variable and so
     # drops the terms of every field after the first one it meets.
     to_bytes = reader.schema[field].to_bytes
@@ -78,9 +79,7 @@ def _field_terms(query, reader, field: str) -> set[bytes]:
         if leaf.field() != field:
             continue
         for _, text in leaf.expanded_terms(reader, phrases=True):
-            term = text if isinstance(text, bytes) else to_bytes(text)
-            if (field, term) in reader:
-                found.add(term)
+            found.add(text if isinstance(text, bytes) else to_bytes(text))
     return found
 
 
