@@ -48,6 +48,9 @@ def _positions_layout(occurrences: int) -> struct.Struct:
 _POSITION_READERS = [_positions_layout(count).unpack for count in range(64)]
 _OCCURRENCE_BYTES = 12
 _COUNT_BYTES = 4
+# The value of a term met once in a document (most are), and where its position is.
+ONE_OCCURRENCE_BYTES = _COUNT_BYTES + _OCCURRENCE_BYTES
+FIRST_POSITION = slice(_COUNT_BYTES, _COUNT_BYTES + 4)
 
 
 def positions_of(valuestring: bytes) -> tuple[int, ...]:

@@ -13,9 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from search.index.postings_format import PackedCharacters, positions_of
+from search.index.postings_format import (
+    FIRST_POSITION,
+    ONE_OCCURRENCE_BYTES,
+    PackedCharacters,
+    positions_of,
+)
 
 _ONE_BACK = (-1).__add__
+_stored_int = int.from_bytes  # big-endian, as packed
 
 
 def positions_decoder(field_format) -> Callable[[bytes], list[int] | tuple[int, ...]]:
@@ -25,31 +31,48 @@ def positions_decoder(field_format) -> Callable[[bytes], list[int] | tuple[int, 
     return field_format.decoder("positions")
 
 
-def adjacent(docnums: list[int], parts: list[dict], positions: Callable) -> list[int]:
-    """The documents in which the words stand one after another, in the given order.
+def adjacent(docnums: list[int], values: list[dict], positions: Callable) -> list[int]:
+    """The documents in which the words stand one after another.
 
     Args:
-        docnums: Documents holding every word, in order.
-        parts: For each word of the phrase, document number -> (weight, raw posting value).
+        docnums: Documents holding every word.
+        values: For each word of the phrase, document number -> its raw posting value.
         positions: Decodes a raw posting value into the word's positions.
 
     Returns:
-        The documents of ``docnums`` where word *i* is at some position ``p + i``.
+        The documents of ``docnums`` (in their order) where word *i* is at some position
+        ``p + i``.
     """
-    if len(parts) == 2:
-        first, second = parts
+    if len(values) == 2 and positions is positions_of:
+        return _two_packed_words(docnums, *values)
+    if len(values) == 2:
+        first, second = values
         return [
             docnum
             for docnum in docnums
-            if not set(positions(first[docnum][1])).isdisjoint(
-                map(_ONE_BACK, positions(second[docnum][1]))
+            if not set(positions(first[docnum])).isdisjoint(
+                map(_ONE_BACK, positions(second[docnum]))
             )
         ]
     return [
         docnum
         for docnum in docnums
-        if _one_after_another([positions(part[docnum][1]) for part in parts])
+        if _one_after_another([positions(part[docnum]) for part in values])
     ]
+
+
+def _two_packed_words(docnums: list[int], first: dict, second: dict) -> list[int]:
+    """:func:`adjacent` for two words of the body's packed format: a word met once in a
+    document (most are) has its one position compared as it is stored."""
+    found = []
+    for docnum in docnums:
+        one, two = first[docnum], second[docnum]
+        if len(one) == ONE_OCCURRENCE_BYTES == len(two):
+            if _stored_int(one[FIRST_POSITION]) + 1 == _stored_int(two[FIRST_POSITION]):
+                found.append(docnum)
+        elif not set(positions_of(one)).isdisjoint(map(_ONE_BACK, positions_of(two))):
+            found.append(docnum)
+    return found
 
 
 def _one_after_another(places: list) -> bool:

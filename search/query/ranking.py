@@ -260,15 +260,15 @@ class _Evaluator:
             found = self._holding_every_word(reader, fieldname, terms)
             if found is None:
                 continue
-            parts, candidates = found
-            matched = phrase_matching.adjacent(candidates, parts, positions)
+            values, weights, candidates = found
+            matched = phrase_matching.adjacent(candidates, values, positions)
             if not matched:
                 continue
             if stats is None:
                 stats = [self._stats(fieldname, btext) for btext in terms]
             per_word = [
-                self._scored(reader, fieldname, word_stats, [(d, part[d][0]) for d in matched])
-                for part, word_stats in zip(parts, stats, strict=True)
+                self._scored(reader, fieldname, word_stats, [(d, weight[d]) for d in matched])
+                for weight, word_stats in zip(weights, stats, strict=True)
             ]
             summed = _summed(per_word)
             scores.update(
@@ -277,11 +277,11 @@ class _Evaluator:
         return scores
 
     def _holding_every_word(self, reader, fieldname: str, terms: list[bytes]):
-        """The postings of each word in the segment's documents holding every word, and
-        those documents in order; None when there are none.
+        """Each word's raw posting values and weights in the segment's documents holding
+        every word, and those documents; None when there are none.
 
         Returns:
-            ([{docnum: (weight, raw value)} for each word], [docnum]), or None.
+            ([{docnum: raw value}], [{docnum: weight}], [docnum]) a word each, or None.
         """
         infos = []
         for btext in terms:
@@ -289,19 +289,19 @@ class _Evaluator:
             if info is None:
                 return None
             infos.append(info)
-        parts: list[dict[int, tuple[float, bytes]]] = [{}] * len(terms)
+        values: list[dict[int, bytes]] = [{} for _ in terms]
+        weights: list[dict[int, float]] = [{} for _ in terms]
         wanted: set[int] | None = None
         for i in sorted(range(len(terms)), key=lambda i: infos[i].doc_frequency()):
             self.check()
-            held: dict[int, tuple[float, bytes]] = {}
             blocks = whoosh_internals.term_blocks(reader, fieldname, terms[i], infos[i], wanted)
-            for ids, weights, values in blocks:
-                held.update(zip(ids, zip(weights, values, strict=True), strict=True))
-            parts[i] = held
-            wanted = set(held) if wanted is None else wanted.intersection(held)
+            for ids, block_weights, block_values in blocks:
+                values[i].update(zip(ids, block_values, strict=True))
+                weights[i].update(zip(ids, block_weights, strict=True))
+            wanted = set(values[i]) if wanted is None else wanted.intersection(values[i])
             if not wanted:
                 return None
-        return parts, sorted(wanted)
+        return values, weights, list(wanted)
 
     def _stats(self, fieldname: str, btext: bytes) -> tuple[float, float, float]:
         """A term's idf, its field's average length and BM25F's B for the field."""

@@ -140,3 +140,59 @@ def test_a_wanted_article_at_either_end_of_a_posting_block_is_read(searcher):
             matcher = reader.postings("body", "oil")
             found = whoosh_internals.postings_among(matcher, {docnum})
             assert [list(ids) for ids, _, _ in found] == [block]
+
+
+def _whoosh_postings(reader, fieldname: str, word: str) -> list[tuple[int, float, bytes]]:
+    """A term's (docnum, weight, raw value) in one segment, through Whoosh's matcher."""
+    found = []
+    matcher = reader.postings(fieldname, word)
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    return found
+
+
+@pytest.mark.parametrize("fieldname", ["body", "title"])
+def test_a_term_read_in_one_piece_gives_the_postings_whoosh_reads(searcher, fieldname):
+    """In every segment (with and without deleted articles), for common words, rare ones
+    and those of one article, whichever articles are wanted."""
+    rng = random.Random(SEED)
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        for word in [*WORDS, *RARE]:
+            btext = word.encode()
+            info = whoosh_internals.term_info(reader, fieldname, btext)
+            if info is None:
+                assert (fieldname, btext) not in reader
+                continue
+            expected = _whoosh_postings(reader, fieldname, word)
+            some = {docnum for docnum, _, _ in expected if rng.random() < 0.01}
+            for wanted in (None, some, {expected[0][0]}, {expected[-1][0]}):
+                blocks = whoosh_internals.term_blocks(reader, fieldname, btext, info, wanted)
+                read = [
+                    posting
+                    for ids, weights, values in blocks
+                    for posting in zip(ids, weights, values, strict=True)
+                ]
+                chosen = wanted if wanted is not None else {docnum for docnum, _, _ in expected}
+                assert [p for p in read if p[0] in chosen] == [
+                    p for p in expected if p[0] in chosen
+                ], (fieldname, word, wanted)
+
+
+def test_the_values_shown_in_snippets_are_those_whoosh_reads(searcher):
+    """The character ranges read for a page of articles, spread over every segment."""
+    rng = random.Random(SEED)
+    decode = searcher.schema["body"].format.decoder("characters")
+    shown = rng.sample(range(searcher.doc_count_all()), 30)
+    for word in ["oil", "strike", "union", "zzzz"]:
+        expected = {}
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            if ("body", word) in reader:
+                for docnum, _, value in _whoosh_postings(reader, "body", word):
+                    if docnum + offset in shown:
+                        expected[docnum + offset] = decode(value)
+        found = fast_ranking.term_values(searcher, "body", word.encode(), shown, "characters")
+        assert found == expected, word
+    assert found == {} and expected == {}  # the last word is in no article
