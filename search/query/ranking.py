@@ -28,7 +28,7 @@ from whoosh import scoring
 from whoosh.util import make_weighted_tree
 
 from search.index import whoosh_internals
-from search.query import phrase_matching
+from search.query import phrase_matching, posting_memo
 
 # InverseMatcher's score: what a ``Not`` clause adds to each match of an ``And``.
 NOT_SCORE = 1.0
@@ -76,13 +76,14 @@ def rank(
         return None
     if isinstance(scores, _Complement):
         return None
-    top = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
-    return [(score, docnum) for docnum, score in top], len(scores)
+    return _best(scores, limit), len(scores)
 
 
 class _Evaluator:
     def __init__(self, searcher, weighting: scoring.BM25F, check=None) -> None:
         self.check = check or _unchecked
+        # The phrases' posting values read, for this search's snippets.
+        self.kept = posting_memo.start(searcher)
         self.searcher = searcher
         self.reader = searcher.reader()
         self.weighting = weighting
@@ -261,6 +262,8 @@ class _Evaluator:
             if found is None:
                 continue
             values, weights, candidates = found
+            for btext, read in zip(terms, values, strict=True):
+                self.kept[fieldname, btext, offset] = read
             matched = phrase_matching.adjacent(candidates, values, positions)
             if not matched:
                 continue
@@ -324,8 +327,9 @@ class _Evaluator:
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
     """A term's posting values (e.g. "positions", "characters") in the given documents.
 
-    For a page of results: only the segments holding a wanted document are read, and
-    there only the posting blocks holding one.
+    For a page of results: the values the search's ranking read are taken as they are
+    (:mod:`search.query.posting_memo`); otherwise only the segments holding a wanted
+    document are read, and there only the posting blocks holding one.
 
     Args:
         searcher: An open Whoosh searcher.
@@ -343,6 +347,10 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
         reader = sub.reader()
         end = offset + reader.doc_count_all()
         inside = {docnum - offset for docnum in docnums if offset <= docnum < end}
+        kept = posting_memo.values(searcher, fieldname, btext, offset)
+        if inside and all(docnum in kept for docnum in inside):
+            found.update((docnum + offset, decode(kept[docnum])) for docnum in inside)
+            continue
         info = whoosh_internals.term_info(reader, fieldname, btext) if inside else None
         if info is None:
             continue  # no wanted document here, or none holds the term
@@ -353,6 +361,18 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
                 if docnum in inside
             )
     return found
+
+
+def _best(scores: dict[int, float], limit: int) -> list[tuple[float, int]]:
+    """The ``limit`` best (score, docnum), ties by docnum: the lowest score that makes the
+    top is found without a key function, then only the documents reaching it are sorted."""
+    if 0 < limit < len(scores):
+        lowest = heapq.nlargest(limit, scores.values())[-1]
+        reaching = [(-score, docnum) for docnum, score in scores.items() if score >= lowest]
+    else:
+        reaching = [(-score, docnum) for docnum, score in scores.items()]
+    reaching.sort()
+    return [(-negated, docnum) for negated, docnum in reaching[:limit]]
 
 
 @lru_cache(maxsize=64)

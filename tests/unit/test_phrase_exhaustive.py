@@ -21,6 +21,7 @@ import pytest
 
 from search.index import whoosh_internals
 from search.index.store import open_searcher
+from search.query import posting_memo, snippets
 from search.query import ranking as fast_ranking
 from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
 
@@ -196,3 +197,20 @@ def test_the_values_shown_in_snippets_are_those_whoosh_reads(searcher):
         found = fast_ranking.term_values(searcher, "body", word.encode(), shown, "characters")
         assert found == expected, word
     assert found == {} and expected == {}  # the last word is in no article
+
+
+def test_snippets_from_the_values_a_phrase_read_are_those_read_afresh(searcher):
+    """The snippets of a phrase's top articles take the posting values its ranking read;
+    read again from the index they are the same."""
+    for text in ['"interest rate"', '"prime minister"', '"world cup final"', '"union strike"']:
+        query = whoosh_query(text, searcher.schema)
+        top, _ = fast_ranking.rank(searcher, query, 10)
+        assert top, text
+        word = text.strip('"').split()[0].encode()
+        offsets = [offset for _, offset in searcher.leaf_searchers()]
+        assert any(posting_memo.values(searcher, "body", word, offset) for offset in offsets)
+        bodies = {docnum: searcher.stored_fields(docnum)["body"] for _, docnum in top}
+        kept = snippets.match_snippets(searcher, query, bodies)
+        posting_memo.start(searcher)  # nothing kept
+        assert snippets.match_snippets(searcher, query, bodies) == kept, text
+        assert all(snippet.highlights for snippet in kept.values()), text
