@@ -437,7 +437,7 @@ def term_info(reader, fieldname: str, btext: bytes):
         return None
 
 
-def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: set[int] | None):
+def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | None):
     """Like :func:`postings_among`, from a term's :func:`term_info` in one segment: when
     allowed, the term's postings are read in one piece and each block taken apart in
     memory (Whoosh's matcher reads a block's header in a few dozen small reads) without
@@ -448,7 +448,8 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: set[int] | N
         fieldname: The field.
         btext: The term, as stored.
         info: Its ``term_info`` in that segment.
-        wanted: The documents of interest (segment document numbers), or None for all.
+        wanted: The documents of interest (segment document numbers) in order, or None
+            for all.
 
     Yields:
         (ids, weights, raw values) of each block read, in document order.
@@ -462,7 +463,8 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: set[int] | N
         or reader.has_deletions()  # Whoosh's matcher leaves the deleted documents out
         or info.is_inlined()
     ):
-        yield from postings_among(reader.postings(fieldname, btext), wanted)
+        among = None if wanted is None else set(wanted)
+        yield from postings_among(reader.postings(fieldname, btext), among)
         return
     offset, length = info.extent()
     if isinstance(length, tuple):
@@ -471,7 +473,6 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: set[int] | N
     if raw[: len(WHOOSH3_HEADER_MAGIC)] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"no posting list at {offset} for {fieldname}:{btext!r}")
     value_size = reader.schema[fieldname].format.fixed_value_size()
-    ordered = None if wanted is None else sorted(wanted)
     lowest = 0
     stream = io.BytesIO(raw)
     at = len(WHOOSH3_HEADER_MAGIC)
@@ -480,7 +481,7 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: set[int] | N
         end = at + _BLOCK_SIZE.size + abs(size)
         stream.seek(at + _BLOCK_SIZE.size)
         count, highest, _, compression, _, _ = pickle.load(stream)
-        if ordered is None or _any_between(ordered, lowest, highest):
+        if wanted is None or _any_between(wanted, lowest, highest):
             data = raw[stream.tell() : end]
             ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
             yield _block(count, ids, weights, values, value_size)

@@ -65,8 +65,8 @@ def _two_packed_words(docnums: list[int], first: dict, second: dict) -> list[int
     """:func:`adjacent` for two words of the body's packed format: a word met once in a
     document (most are) has its one position compared as it is stored."""
     found = []
-    for docnum in docnums:
-        one, two = first[docnum], second[docnum]
+    ones, twos = map(first.__getitem__, docnums), map(second.__getitem__, docnums)
+    for docnum, one, two in zip(docnums, ones, twos, strict=True):
         if len(one) == ONE_OCCURRENCE_BYTES == len(two):
             if _stored_int(one[FIRST_POSITION]) + 1 == _stored_int(two[FIRST_POSITION]):
                 found.append(docnum)

@@ -270,13 +270,10 @@ class _Evaluator:
             if stats is None:
                 stats = [self._stats(fieldname, btext) for btext in terms]
             per_word = [
-                self._scored(reader, fieldname, word_stats, [(d, weight[d]) for d in matched])
+                self._scored(reader, fieldname, word_stats, matched, map(weight.get, matched))
                 for weight, word_stats in zip(weights, stats, strict=True)
             ]
-            summed = _summed(per_word)
-            scores.update(
-                (docnum + offset, score) for docnum, score in zip(matched, summed, strict=True)
-            )
+            scores.update(zip(map(offset.__add__, matched), _summed(per_word), strict=True))
         return scores
 
     def _holding_every_word(self, reader, fieldname: str, terms: list[bytes]):
@@ -294,17 +291,18 @@ class _Evaluator:
             infos.append(info)
         values: list[dict[int, bytes]] = [{} for _ in terms]
         weights: list[dict[int, float]] = [{} for _ in terms]
-        wanted: set[int] | None = None
+        wanted: list[int] | None = None  # in order, as the postings come
         for i in sorted(range(len(terms)), key=lambda i: infos[i].doc_frequency()):
             self.check()
             blocks = whoosh_internals.term_blocks(reader, fieldname, terms[i], infos[i], wanted)
             for ids, block_weights, block_values in blocks:
                 values[i].update(zip(ids, block_values, strict=True))
                 weights[i].update(zip(ids, block_weights, strict=True))
-            wanted = set(values[i]) if wanted is None else wanted.intersection(values[i])
+            held = values[i]
+            wanted = list(held) if wanted is None else list(filter(held.__contains__, wanted))
             if not wanted:
                 return None
-        return values, weights, list(wanted)
+        return values, weights, wanted
 
     def _stats(self, fieldname: str, btext: bytes) -> tuple[float, float, float]:
         """A term's idf, its field's average length and BM25F's B for the field."""
@@ -317,11 +315,23 @@ class _Evaluator:
             self.field_B[fieldname] = B
         return idf, avgfl, B
 
-    def _scored(self, reader, fieldname, stats, postings) -> list[float]:
-        """The BM25 score of each (docnum, tf) of one segment, as :meth:`_score` scores."""
-        found: dict[int, float] = {}
-        self._score(found, postings, reader, fieldname, stats, 0)
-        return [found[docnum] for docnum, _ in postings]
+    def _scored(self, reader, fieldname, stats, docnums, tfs) -> list[float]:
+        """The BM25 score of each document of one segment for its tf, in order, as
+        :meth:`_score` scores."""
+        (idf, avgfl, B), K1 = stats, self.K1
+        codes = whoosh_internals.length_codes(reader, fieldname)
+        if codes is None:
+            length = reader.doc_field_length
+            return [
+                scoring.bm25(idf, tf, length(docnum, fieldname, 1), avgfl, B, K1)
+                for docnum, tf in zip(docnums, tfs, strict=True)
+            ]
+        norms = _norms(K1, B, avgfl)
+        tf_factor = K1 + 1
+        return [
+            idf * ((tf * tf_factor) / (tf + norms[codes[docnum]]))
+            for docnum, tf in zip(docnums, tfs, strict=True)
+        ]
 
 
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
@@ -346,7 +356,7 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
         end = offset + reader.doc_count_all()
-        inside = {docnum - offset for docnum in docnums if offset <= docnum < end}
+        inside = sorted(docnum - offset for docnum in docnums if offset <= docnum < end)
         kept = posting_memo.values(searcher, fieldname, btext, offset)
         if inside and all(docnum in kept for docnum in inside):
             found.update((docnum + offset, decode(kept[docnum])) for docnum in inside)
@@ -354,7 +364,8 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
         info = whoosh_internals.term_info(reader, fieldname, btext) if inside else None
         if info is None:
             continue  # no wanted document here, or none holds the term
-        for ids, _, values in whoosh_internals.term_blocks(reader, fieldname, btext, info, inside):
+        blocks = whoosh_internals.term_blocks(reader, fieldname, btext, info, inside)
+        for ids, _, values in blocks:
             found.update(
                 (docnum + offset, decode(value))
                 for docnum, value in zip(ids, values, strict=True)
@@ -426,6 +437,8 @@ def _tree(combine, weights: list, parts: list):
 
 
 def _union(a, b):
+    if len(b) > len(a):
+        a, b = b, a  # the larger copied, the smaller added (a sum is the same either way)
     result = dict(a)
     for docnum, score in b.items():
         result[docnum] = result[docnum] + score if docnum in result else score

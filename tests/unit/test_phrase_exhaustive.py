@@ -167,8 +167,8 @@ def test_a_term_read_in_one_piece_gives_the_postings_whoosh_reads(searcher, fiel
                 assert (fieldname, btext) not in reader
                 continue
             expected = _whoosh_postings(reader, fieldname, word)
-            some = {docnum for docnum, _, _ in expected if rng.random() < 0.01}
-            for wanted in (None, some, {expected[0][0]}, {expected[-1][0]}):
+            some = [docnum for docnum, _, _ in expected if rng.random() < 0.01]
+            for wanted in (None, some, [expected[0][0]], [expected[-1][0]]):
                 blocks = whoosh_internals.term_blocks(reader, fieldname, btext, info, wanted)
                 read = [
                     posting
