@@ -14,7 +14,7 @@ built once if needed (at 100,000 articles that takes many minutes), then:
 - **phrases beside SQLite FTS5** (``--phrases``): ``service.search()`` of quoted phrases
   (top 10 with snippets) in this process, taking turns with the same phrase in an FTS5
   table of the same files (porter tokenizer, ``snippet()``, ``bm25``; built once beside
-  the corpora), p50 of each and their ratio.
+  the corpora), p50 of each (wall time, and CPU time beside it) and their ratio.
 
 Each figure is the median of several runs, printed with the load average of the
 machine when it was taken (other work may share the CPUs: a figure taken at a load
@@ -82,8 +82,9 @@ def command(*args: str) -> Callable[[], None]:
     return run
 
 
-def report(label: str, seconds: float) -> None:
-    print(f"  {label:<42} p50 {seconds * 1000:8.0f} ms   ({load()})", flush=True)
+def report(label: str, seconds: float, cpu_seconds: float | None = None) -> None:
+    cpu = "" if cpu_seconds is None else f"   CPU p50 {cpu_seconds * 1000:5.0f} ms"
+    print(f"  {label:<42} p50 {seconds * 1000:8.0f} ms{cpu}   ({load()})", flush=True)
 
 
 def bench_size(size: int, runs: int, corpora: Path | None, *, phrases: bool = False) -> None:
@@ -138,23 +139,32 @@ def _headline_and_body(file: Path) -> tuple[str, str]:
 
 
 def bench_phrases(corpus: Path, runs: int) -> None:
-    """Phrase searches in process beside the same phrases in FTS5, taking turns."""
+    """Phrase searches in process beside the same phrases in FTS5, taking turns: the p50
+    of wall time and, beside it, of CPU time (less swayed by other work on the machine)."""
     service = fresh(corpus)
     db = fts5_table(corpus)
-    times: dict[str, list[float]] = {"whoosh": [], "fts5": []}
+    engines = {
+        "whoosh": lambda phrase: service.search(phrase, limit=10),
+        "fts5": lambda phrase: db.execute(FTS5_SEARCH, (phrase,)).fetchall(),
+    }
+    wall: dict[str, list[float]] = {engine: [] for engine in engines}
+    cpu: dict[str, list[float]] = {engine: [] for engine in engines}
     for phrase in PHRASES:  # open the index and warm both engines' caches
-        service.search(phrase, limit=10)
-        db.execute(FTS5_SEARCH, (phrase,)).fetchall()
+        for search in engines.values():
+            search(phrase)
     for _ in range(runs):
         for phrase in PHRASES:
-            times["whoosh"].append(median_seconds(lambda p=phrase: service.search(p, limit=10), 1))
-            times["fts5"].append(
-                median_seconds(lambda p=phrase: db.execute(FTS5_SEARCH, (p,)).fetchall(), 1)
-            )
-    whoosh, fts5 = (statistics.median(times[engine]) for engine in ("whoosh", "fts5"))
-    report("phrase search (top 10, snippets)", whoosh)
-    report("the same phrases in SQLite FTS5", fts5)
-    print(f"  {'ratio':<42} {whoosh / fts5:8.1f} x", flush=True)
+            for engine, search in engines.items():
+                started, used = time.perf_counter(), time.process_time()
+                search(phrase)
+                wall[engine].append(time.perf_counter() - started)
+                cpu[engine].append(time.process_time() - used)
+    whoosh, fts5 = (statistics.median(wall[engine]) for engine in engines)
+    whoosh_cpu, fts5_cpu = (statistics.median(cpu[engine]) for engine in engines)
+    report("phrase search (top 10, snippets)", whoosh, whoosh_cpu)
+    report("the same phrases in SQLite FTS5", fts5, fts5_cpu)
+    ratios = f"{whoosh / fts5:8.1f} x   (CPU {whoosh_cpu / fts5_cpu:.1f} x)"
+    print(f"  {'ratio':<42} {ratios}", flush=True)
 
 
 def fresh(corpus: Path):
