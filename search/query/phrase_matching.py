@@ -6,7 +6,8 @@ phrases ("prime minister") leave thousands of such documents per segment, so the
 costs a few C calls a document: each posting value is decoded in one ``struct`` call
 (:func:`search.index.postings_format.positions_of` for the body's packed format) and
 the positions of a two-word phrase are compared as one set against the next word's
-positions moved back by one.
+positions moved back by one; two words met once each in an article (most are) have
+their one position each compared as stored.
 """
 
 from __future__ import annotations
