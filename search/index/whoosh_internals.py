@@ -457,12 +457,7 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
     # Read by getattr and checked by type (our own classes use the name too): a reader
     # without Whoosh's term table takes the public path.
     terms = getattr(reader, "_terms", None)
-    if (
-        not FAST_PATHS
-        or type(terms) is not W3TermsReader
-        or reader.has_deletions()  # Whoosh's matcher leaves the deleted documents out
-        or info.is_inlined()
-    ):
+    if not FAST_PATHS or type(terms) is not W3TermsReader or info.is_inlined():
         among = None if wanted is None else set(wanted)
         yield from postings_among(reader.postings(fieldname, btext), among)
         return
@@ -473,6 +468,8 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
     if raw[: len(WHOOSH3_HEADER_MAGIC)] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"no posting list at {offset} for {fieldname}:{btext!r}")
     value_size = reader.schema[fieldname].format.fixed_value_size()
+    # Whoosh's matcher leaves the deleted documents out; so does this.
+    deleted = reader.deleted_docs_set if reader.has_deletions() else None
     lowest = 0
     stream = io.BytesIO(raw)
     at = len(WHOOSH3_HEADER_MAGIC)
@@ -484,7 +481,8 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
         if wanted is None or _any_between(wanted, lowest, highest):
             data = raw[stream.tell() : end]
             ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
-            yield _block(count, ids, weights, values, value_size)
+            block = _block(count, ids, weights, values, value_size)
+            yield block if deleted is None else _without(block, deleted)
         lowest = highest + 1
         if size < 0:
             break  # the last block
@@ -503,6 +501,15 @@ def _block(count: int, ids, weights, values, value_size):
     elif value_size is not None and value_size > 0:
         values = tuple(values[i : i + value_size] for i in range(0, len(values), value_size))
     return ids, weights, values
+
+
+def _without(block, deleted):
+    """A block's postings less those of deleted documents."""
+    ids, weights, values = block
+    kept = [at for at, docnum in enumerate(ids) if docnum not in deleted]
+    if len(kept) == len(ids):
+        return block
+    return tuple(ids[at] for at in kept), [weights[at] for at in kept], [values[at] for at in kept]
 
 
 def _any_between(ordered: list[int], lowest: int, highest: int) -> bool:

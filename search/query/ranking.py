@@ -258,6 +258,8 @@ class _Evaluator:
         scores: dict[int, float] = {}
         for sub, offset in self.searcher.leaf_searchers():
             reader = sub.reader()
+            if not reader.doc_count():
+                continue  # every article of the segment was replaced or removed
             found = self._holding_every_word(reader, fieldname, terms)
             if found is None:
                 continue
