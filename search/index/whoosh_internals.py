@@ -481,7 +481,7 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
         if wanted is None or _any_between(wanted, lowest, highest):
             data = raw[stream.tell() : end]
             ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
-            block = _block(count, ids, weights, values, value_size)
+            block = _read_block(count, ids, weights, values, value_size)
             yield block if deleted is None else _without(block, deleted)
         lowest = highest + 1
         if size < 0:
@@ -489,7 +489,7 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
         at = end
 
 
-def _block(count: int, ids, weights, values, value_size):
+def _read_block(count: int, ids, weights, values, value_size):
     """A block's ids, weights and values as Whoosh's matcher reads them back."""
     ids = tuple(accumulate(ids))  # stored as gaps
     if weights is None:
@@ -564,7 +564,7 @@ class FastBlockWriter(W3PostingsWriter):
         if len(postings) == 1:
             data, weights, stats = _one_posting_block(postings[0], lengths, fixed_size)
         else:
-            data, weights, stats = _block(postings, lengths, fixed_size)
+            data, weights, stats = _written_block(postings, lengths, fixed_size)
         count, first_id, last_id, maxweight, minlength, maxlength = stats
         databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
         compression = self._compression if len(databytes) >= MIN_COMPRESSED_BYTES else 0
@@ -621,7 +621,7 @@ class FastBlockWriter(W3PostingsWriter):
         self._new_block()
 
 
-def _block(postings: list[tuple], lengths: list, fixed_size):
+def _written_block(postings: list[tuple], lengths: list, fixed_size):
     """A block's pickled data, weights and statistics, as ``W3PostingsWriter`` makes them.
 
     Returns:
@@ -650,7 +650,7 @@ def _block(postings: list[tuple], lengths: list, fixed_size):
 
 
 def _one_posting_block(posting: tuple, lengths: list, fixed_size):
-    """:func:`_block` of a single posting, most terms' only one, without the lists."""
+    """:func:`_written_block` of a single posting, most terms' only one, without the lists."""
     docnum, weight, value = posting
     weight = array("f", (weight,))[0]
     length = lengths[docnum]
