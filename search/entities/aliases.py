@@ -67,8 +67,38 @@ def resolve(
             mention.canonical = mention.text
         settled.append(mention)
     settled = _headings_like_the_body(mentions, settled)
+    settled = _bodies_of_places(text, settled)
     _shortened_companies(settled, lex.common_words)
     return settled
+
+
+# The body of a place named with "of" ("East Riding of Yorkshire Council", "Isle of Wight
+# Council"): the matcher takes the place whole, leaving the body's word behind it.
+_BODY_OF_PLACE = frozenset(
+    ["Council", "County Council", "City Council", "Borough Council", "District Council"]
+    + ["Police", "Constabulary"]
+)
+
+
+def _bodies_of_places(text: str, settled: list[Mention]) -> list[Mention]:
+    """Join a place and the council or police force named after it into one body."""
+    joined: list[Mention] = []
+    for mention in settled:
+        place = joined[-1] if joined else None
+        if (
+            place is not None
+            and place.type == "PLACE"
+            and mention.text in _BODY_OF_PLACE
+            and text[place.end : mention.start] == " "
+        ):
+            name = text[place.start : mention.end]
+            words = place.words + mention.words
+            joined[-1] = Mention(
+                place.start, mention.end, name, "ORG", name, place.sentence_start, words
+            )
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _bracketed_acronyms(text: str, mentions: list[Mention]) -> None:

@@ -34,6 +34,7 @@ from search.entities.cues import (
     PERSON_LOWER_CUES,
     PERSON_TITLES,
     PLACE_HEADS,
+    PLACE_HEADS_UNLESS_PERSON,
     PLACE_LOWER_HEADS,
     PLACE_OPENERS,
     POST_NOMINALS,
@@ -52,6 +53,7 @@ from search.entities.surroundings import (
     after_locative,
     appositive_type,
     at_a_ground,
+    place_cue_before,
     place_of,
     raw_word_before,
     word_after,
@@ -531,6 +533,14 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
+    if (
+        len(words) == 2
+        and last in PLACE_HEADS_UNLESS_PERSON
+        and not is_given_name(first, lex)
+        and first not in PERSON_TITLES
+        and not _english_plural(first, lex)
+    ):
+        return "PLACE"  # "Spurn Point", "Whalley Range", "Wenlock Edge"
     if _body_of_country(words, lex):
         return "ORG"  # "Cricket Australia", "Athletics Kenya": a sport's governing body
     if (
@@ -571,7 +581,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
     if _EPISODE_OF.search(text, max(0, seg.start - 30), seg.start):
         return "DROP"  # "the latest episode of Sobitiya": a programme
-    if len(words) <= 3 and place_of(text, seg.start):
+    if len(words) <= 3 and (place_of(text, seg.start) or place_cue_before(text, seg.start)):
         return "PLACE"
     if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):
         return "PLACE"  # "will open the tour at Co-op Live", "they played at the Roundhouse"
@@ -694,8 +704,8 @@ def _kind_of_name(word: str, lex: Lexicon) -> bool:
     lower = word.lower()
     if word in lex.given_names or word in lex.known or not word[1:].islower():
         return False
-    if lower in PERSON_LOWER_CUES:
-        return True
+    if lower in PERSON_LOWER_CUES or lower in ORG_LOWER_CUES:
+        return True  # "Promoter Live Nation", "Housebuilder Redhill Homes"
     return _english_plural(word, lex)
 
 

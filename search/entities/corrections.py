@@ -28,7 +28,7 @@ from search.locations import CONFIG_ENV, config_dir
 from search.models import ENTITY_TYPES, EntitySpan
 
 # Bumped when extraction itself changes, so that indexes extract again.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 FILE_NAME = "entities.yaml"
 MAX_BYTES = 8 * 1024 * 1024
 

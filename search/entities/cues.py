@@ -102,7 +102,7 @@ ORG_HEADS = word_set(
     Textiles Logistics Shipping Construction Engineering Solutions Software Resources
     Minerals Metals Cement Utilities Ventures Enterprises Trading Brands Retail Properties
     Hotels Resorts Brewing Breweries Dairies Farms Management Community Corps Museum Marine
-    Constabulary Gallery Galleries
+    Constabulary Gallery Galleries Homes Buses Coaches Music
     """
 )
 
@@ -129,7 +129,8 @@ ORG_LOWER_CUES = word_set(
     supermarket broadcaster newspaper magazine journal website network channel charity
     consultancy agency regulator watchdog club party union conglomerate manufacturer
     chipmaker miner startup start-up publisher brewer distributor exchange fund
-    think-tank tank ngo organisation organization institute university
+    think-tank tank ngo organisation organization institute university housebuilder
+    homebuilder shipbuilder drugmaker operator developer supplier provider promoter grocer
     """
 )
 ORG_LOWER_HEADS = word_set(
@@ -153,6 +154,15 @@ PLACE_HEADS = word_set(
     """
 )
 
+# Last words of places that are also surnames ("Spurn Point", "Whalley Range", "Notting
+# Hill"; "Damon Hill", "Nathan Lane"): a place only after a word that is no given name.
+PLACE_HEADS_UNLESS_PERSON = word_set(
+    """
+    Point Head Ness Edge Range Lane Drive Crescent Close Terrace Grove Hill Common Heath
+    Green Vale Sands Cove Quay Pier Sound Fen Wood Marsh
+    """
+)
+
 # Lower-case heads after a capitalised run that make it a place ("Sichuan province").
 PLACE_LOWER_HEADS = word_set(
     """
@@ -161,6 +171,7 @@ PLACE_LOWER_HEADS = word_set(
     villages towns cities provinces regions districts valleys rivers streams lakes reservoirs
     corridor crossing checkpoint ruins hamlet hamlets pass passes municipality municipalities canton
     commune archipelago lowland lowlands highlands plain plains steppe steppes gorge
+    coast coastline coasts hills estuary harbour beach beaches cliffs moor moors lake forest
     """
 )
 

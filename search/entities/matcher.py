@@ -39,7 +39,14 @@ def outside(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> lis
 def _lower_case_names():
     """A multi-pattern matcher for known names the run pattern cannot take whole
     ("Save the Children", "Médecins Sans Frontières" is fine), or None."""
-    names = [name for name in lexicon().known if " " in name and _cut_inside(name.split())]
+    lex = lexicon()
+    names = [name for name in lex.known if " " in name and _cut_inside(name.split())]
+    # Towns opening with a word the run pattern cuts at ("Much Wenlock", "Market Rasen").
+    names += [
+        name
+        for name in lex.towns
+        if " " in name and _town_cut_at_start(name.split()) and name not in lex.known
+    ]
     if not names:
         return None
     import ahocorasick
@@ -54,6 +61,11 @@ def _lower_case_names():
 # Words at which the run pattern's cleaning would cut a name ("United Arab Emirates":
 # "Arab" is a nationality word).
 _CUT_WORDS = DEMONYMS | CLOSED_CLASS | COMMON_CAPITALISED | frozenset(MONTHS)
+
+
+def _town_cut_at_start(words: list[str]) -> bool:
+    first = words[0]
+    return first in _CUT_WORDS and len(first) > 2 and first != "The"
 
 
 def _cut_inside(words: list[str]) -> bool:

@@ -141,6 +141,33 @@ _ROAD_ACCIDENT_RE = re.compile(
 _ACCIDENT_WORDS = (" crash", " collision", " closure", " roadworks")
 
 
+# A date naming a day: a weekday, or a day of the month with its month.
+_DAY_LEVEL_RE = re.compile(rf"{_WEEKDAY}|(?<![\d,.])\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.])")
+_RANGE_JOINS = (" to ", " until ", "–", " – ", " - ")
+
+
+def day_ranges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join two dates naming days with "to" between them into one date, as a range of
+    days is one ("Monday 9 March to Friday 13 March", "Monday to Saturday"); months and
+    years stay apart ("February to March", "2019 to 2024")."""
+    dates = sorted((span for span in spans if span[2] == "DATE"), key=lambda s: (s[0], -s[1]))
+    joined: list[tuple[int, int, str]] = []
+    for span in dates:
+        if joined and span[1] <= joined[-1][1]:
+            continue  # "9 March" inside "Monday 9 March"
+        if joined:
+            start, end, _ = joined[-1]
+            if (
+                text[end : span[0]] in _RANGE_JOINS
+                and _DAY_LEVEL_RE.search(text, start, end)
+                and _DAY_LEVEL_RE.search(text, span[0], span[1])
+            ):
+                joined[-1] = (start, span[1], "DATE")
+                continue
+        joined.append(span)
+    return [span for span in spans if span[2] != "DATE"] + joined
+
+
 def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, type) for MONEY, DATE and road (PLACE) spans in ``text``."""
     for match in MONEY_RE.finditer(text):

@@ -499,6 +499,9 @@ def _is_place(word: str, known: dict) -> bool:
     return known.get(word, ("",))[0] == "PLACE" or word in lexicon().towns
 
 
+_LINKS = frozenset(["Canal", "Line", "Navigation", "Tunnel"])
+
+
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
     """Split "A and B" into A and B unless together they are one known name or organisation.
 
@@ -525,14 +528,15 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             len(left) == 1 and left[0] not in known and (left[0] not in given or len(right) > 2)
         )
         right_name = " ".join(right[1:] if right[:1] == ["the"] else right)
-        # "Devon and Cornwall Police", "Tyne and Wear Council": a body of two places.
+        # "Devon and Cornwall Police", "Tyne and Wear Council": a body of two places;
+        # "Leeds and Liverpool Canal": a waterway or line between them.
         two_places = (
             len(left) == 1
             and len(right) >= 2
             and right[-1] in ORG_HEADS
             and _is_place(left[0], known)
             and _is_place(" ".join(right[:-1]), known)
-        )
+        ) or (len(left) == 1 and len(right) == 2 and right[-1] in _LINKS)
         # "Scottish Fire and Rescue Service": a service of a country for two things
         two_duties = (
             len(left) == 2

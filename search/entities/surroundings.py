@@ -18,7 +18,10 @@ from search.entities.runs import Segment
 _APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,60})")
 _PREPOSITIONS = word_set("of at in on for with from by near around to which that who")
 # "the mayor of Cannes", "the outskirts of Kyiv": what only a place has.
-_OF_A_PLACE = word_set("mayor residents outskirts suburbs streets centre center heart")
+_OF_A_PLACE = word_set(
+    "mayor residents outskirts suburbs streets centre center heart coast shores north south "
+    "east west"
+)
 _PLACE_PLURALS = word_set("counties states areas parts places countries nations")
 _PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
 _PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
@@ -87,6 +90,27 @@ def after_locative(text: str, start: int) -> bool:
     if not before or before[-1] not in _PLACE_LOCATIVES:
         return False
     return len(before) < 2 or before[-2] not in _HOLDINGS
+
+
+# "a retired postman from Craven Arms", "six miles north of Point Lynas": only a place
+# is where ordinary people come from or a distance is measured from.
+_PEOPLE_FROM = (
+    "man woman men women boy girl boys girls child children family families couple people "
+    "pensioner pensioners resident residents mother father son daughter grandmother "
+    "grandfather farmer farmers fisherman fishermen postman postmaster teacher nurse "
+    "driver drivers student students pupil pupils victim victims volunteer volunteers"
+)
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(_PEOPLE_FROM.split()) + r")|-year-old),?[ \t]+from[ \t]+$"
+    r"|\b(?:north|south|east|west)(?:-(?:east|west))?[ \t]+of[ \t]+$"
+    r"|\b(?:miles|km|kilometres|metres|yards)[ \t]+(?:from|off)[ \t]+$"
+)
+
+
+def place_cue_before(text: str, start: int) -> bool:
+    """Whether the words before ``start`` say a place follows ("a farmer from",
+    "north of", "miles from")."""
+    return _PLACE_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def place_of(text: str, start: int) -> bool:
