@@ -583,6 +583,15 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "the latest episode of Sobitiya": a programme
     if len(words) <= 3 and (place_of(text, seg.start) or place_cue_before(text, seg.start)):
         return "PLACE"
+    if (
+        len(words) == 2
+        and first.lower() not in lex.common_words
+        and not is_given_name(first, lex)
+        and not any(w in ORG_HEADS for w in words)
+        and word_before(text, seg.start) in ("in", "near")
+        and after_locative(text, seg.start)
+    ):
+        return "PLACE"  # "in Brompton Regis": a village of two words no list holds
     if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):
         return "PLACE"  # "will open the tour at Co-op Live", "they played at the Roundhouse"
     if len(words) <= 3 and at_a_ground(text, seg):

@@ -12,7 +12,7 @@ from search.entities.aliases import resolve
 from search.entities.classify import classify_segment
 from search.entities.corrections import Corrections, active_corrections
 from search.entities.lexicon import lexicon
-from search.entities.patterns import day_ranges, find_patterns
+from search.entities.patterns import entity_dates, find_patterns
 from search.entities.runs import find_segments
 from search.entities.russian import russian_entities
 from search.entities.spellings import merge_spellings
@@ -48,7 +48,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
     corrections = active_corrections()
     patterns = [
         EntitySpan(start, end, kind, text[start:end], text[start:end])
-        for start, end, kind in day_ranges(text, list(find_patterns(text)))
+        for start, end, kind in entity_dates(text, list(find_patterns(text)))
     ]
     language = _turkic_language(text)
     if language:

@@ -500,6 +500,7 @@ def _is_place(word: str, known: dict) -> bool:
 
 
 _LINKS = frozenset(["Canal", "Line", "Navigation", "Tunnel"])
+_FORCES = frozenset(["Police", "Constabulary"])
 
 
 def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
@@ -536,7 +537,11 @@ def _split_joiners(tokens: list[tuple[int, str]], known: dict) -> list[list]:
             and right[-1] in ORG_HEADS
             and _is_place(left[0], known)
             and _is_place(" ".join(right[:-1]), known)
-        ) or (len(left) == 1 and len(right) == 2 and right[-1] in _LINKS)
+        ) or (  # "Kennet and Avon Canal", "Avon and Somerset Police"
+            len(left) == 1
+            and len(right) == 2
+            and (right[-1] in _LINKS or (right[-1] in _FORCES and _is_place(right[0], known)))
+        )
         # "Scottish Fire and Rescue Service": a service of a country for two things
         two_duties = (
             len(left) == 2

@@ -25,6 +25,8 @@ _OF_A_PLACE = word_set(
 _PLACE_PLURALS = word_set("counties states areas parts places countries nations")
 _PLACE_NOUNS = frozenset(["capital", "port", "hamlet", "municipality", "canton", "suburb"])
 _PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
+# Heads of a description that only a body has, when they end it ("a band member" is a person).
+_BODY_DESCRIPTIONS = word_set("body authority trust band operator provider quango")
 _ALONG = frozenset(["on", "along", "across"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
 _HOLDINGS = word_set(
@@ -55,6 +57,8 @@ def appositive_type(text: str, end: int) -> str | None:
             # the first of two ("a nurse and district councillor" is no district)
             break
         phrase.append(word)
+    if phrase and phrase[-1] in _BODY_DESCRIPTIONS:
+        return "ORG"  # "Nexus, the region's transport body"
     for word in reversed(phrase):  # the head is the last noun: "the state oil company"
         if word in PLACE_LOWER_HEADS or word in _PLACE_NOUNS:
             return "PLACE"

@@ -83,3 +83,21 @@ def test_place_ending_in_a_surname_word_is_a_place_unless_a_given_name_opens_it(
     found = types("The path runs from Selsey Point to Hackney Marsh, Graham Hill said.")
     assert (found["Selsey Point"], found["Hackney Marsh"]) == ("PLACE", "PLACE")
     assert found["Graham Hill"] == "PERSON"
+
+
+def test_a_decade_is_no_date():
+    assert dates("The pier, rebuilt in the 1980s, reopened in 2004.") == ["2004"]
+
+
+def test_police_force_of_two_places_is_one_organisation():
+    found = types("A spokesman for Dyfed and Powys Police said the road was closed.")
+    assert found == {"Dyfed and Powys Police": "ORG"}
+
+
+def test_a_description_ending_in_a_word_for_a_body_types_the_name_before_it():
+    found = types("Later, Tarvo, the county's bus operator, said fares would rise.")
+    assert found == {"Tarvo": "ORG"}
+
+
+def test_two_unknown_words_after_in_are_a_village():
+    assert types("Flooding closed roads in Brompton Regis on Monday.")["Brompton Regis"] == "PLACE"
