@@ -533,14 +533,16 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "Exeter City", "Ipswich Town": a club ("Mexico City" is listed whole)
     if len(words) > 1 and (last in PLACE_HEADS or first in PLACE_OPENERS):
         return "PLACE"
-    if (
-        len(words) == 2
-        and last in PLACE_HEADS_UNLESS_PERSON
-        and not is_given_name(first, lex)
-        and first not in PERSON_TITLES
-        and not _english_plural(first, lex)
+    if last in PLACE_HEADS_UNLESS_PERSON and (
+        (
+            len(words) == 2
+            and not is_given_name(first, lex)
+            and first not in PERSON_TITLES
+            and not _english_plural(first, lex)
+        )
+        or (len(words) == 3 and first in ("St", "St.", "Saint"))
     ):
-        return "PLACE"  # "Spurn Point", "Whalley Range", "Wenlock Edge"
+        return "PLACE"  # "Spurn Point", "Whalley Range", "Wenlock Edge", "St John's Wood"
     if _body_of_country(words, lex):
         return "ORG"  # "Cricket Australia", "Athletics Kenya": a sport's governing body
     if (
@@ -802,7 +804,9 @@ def _split_title(
         and rest[0].lower() in lex.common_words
     )
     # "St James' Park", "St Mary's Hospital": a place named after a saint, no saint.
-    ground = words[title_at] in ("St", "St.", "Saint") and rest[-1] in PLACE_HEADS | ORG_HEADS
+    ground = words[title_at] in ("St", "St.", "Saint") and (
+        rest[-1] in PLACE_HEADS | ORG_HEADS or rest[-1] in PLACE_HEADS_UNLESS_PERSON
+    )
     heads = any(w in ORG_HEADS for w in rest) or ground
     if not rest or name_length > 5 or heads or portfolio or work:
         return mentions or None  # "Secretary of State", "Minister for Democracy": no name

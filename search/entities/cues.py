@@ -19,6 +19,7 @@ PERSON_TITLES = word_set(
     """
     Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Reverend Father Sister
     Brother Imam Rabbi Sheikh Sheik Emir Prince Princess King Queen Pope Cardinal Archbishop
+    Duke Duchess Earl Countess Baron Baroness
     Bishop President Vice Premier Chancellor Minister Secretary Senator Sen Rep
     Representative Congressman Congresswoman Governor Gov Mayor Ambassador Envoy Judge
     Justice Chief Chairman Chairwoman Chair Director Commissioner Spokesman Spokeswoman
@@ -149,7 +150,7 @@ PLACE_HEADS = word_set(
     Desert Plateau Basin Delta Canyon Forest Park Square Street Avenue Road Boulevard
     City Town Village Port Harbour Harbor Airport Heights Strip Bank Plains Highlands
     Stadium Arena Reef Reefs Oval Ground Gardens Glacier Falls Canal Dam Volcano Pass Palace
-    Wharf Highway Motorway End Bridge Beacons Course Firth Estuary Darya
+    Wharf Highway Motorway End Bridge Beacons Course Firth Estuary Darya Castle
     Water Reservoir Viaduct Dales Moor Moors Fell Fells Marches Quarter Pipeline Tor Crag
     """
 )
@@ -187,6 +188,7 @@ NOT_ENTITY_HEADS = word_set(
     Nations Slam Bowl Superbowl Bafta Baftas Grammy Emmy Globes Brits Sevens Election
     Ramadan Eid Diwali Hanukkah Thanksgiving Passover Lent Advent
     Genocide Massacre Revolution Famine Uprising Agreements Treaties Declarations Protocols
+    Telescope Spacecraft Rocket Probe
     """
 )
 

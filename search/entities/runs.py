@@ -103,9 +103,12 @@ _ORG_OPENING_WORDS = frozenset(
 )
 # "the Cambridge-based designer", "London-listed": the place is named ("Europe-wide" not).
 _OF_A_PLACE = ("-based", "-born", "-listed", "-headquartered")
+# What is left of a word after a known name the matcher took out of it ("-based").
+_SUFFIX_AFTER_NAME = re.compile(r"-[\w’']+[ \t\u00a0]+")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n•*#–—-|>")
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVES = ("'s", "’s")
+_SAINTS = frozenset(["St", "St.", "Saint"])
 # "Women's Tennis Association", "People's Bank": part of the name, not a possessor.
 _GROUP_POSSESSIVES = frozenset(
     f"{word}{mark}"
@@ -211,6 +214,10 @@ def find_segments(
         )
         for part_start, part_end in parts:
             run = text[part_start:part_end]
+            suffix = _SUFFIX_AFTER_NAME.match(run)
+            if suffix:  # "The Hague-based International Criminal Court": past "-based"
+                part_start += suffix.end()
+                run = run[suffix.end() :]
             pieces = _pieces(run) if run[:1].isupper() or run[:1] in "adebiO" else ()
             if ignored:
                 pieces = _without_ignored(run, pieces, ignored)
@@ -309,6 +316,8 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
     for index, (offset, word) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
         glued = following in ORG_HEADS or following in PLACE_HEADS or word in _GROUP_POSSESSIVES
+        # "St Mary's Primary School", "St John's Wood": a saint's name is the name's start
+        glued = glued or (index > 0 and tokens[index - 1][1] in _SAINTS and following[:1].isupper())
         # "Armenia's Ministry of Economy": a country owns the body, not its name
         owner_is_place = known.get(word[:-2], ("",))[0] == "PLACE" and following[:1].isupper()
         if word.endswith(_POSSESSIVES) and (not glued or owner_is_place):

@@ -101,3 +101,23 @@ def test_a_description_ending_in_a_word_for_a_body_types_the_name_before_it():
 
 def test_two_unknown_words_after_in_are_a_village():
     assert types("Flooding closed roads in Brompton Regis on Monday.")["Brompton Regis"] == "PLACE"
+
+
+def test_organisation_after_a_place_based_adjective_is_still_found():
+    found = types("The Hague-based Permanent Court of Arbitration ruled on Friday.")
+    assert found["Permanent Court of Arbitration"] == "ORG"
+
+
+def test_a_named_telescope_or_probe_is_no_entity():
+    text = "Images from the Kepler Space Telescope and the Parker Solar Probe were released."
+    assert types(text) == {}
+
+
+def test_a_saints_name_opens_a_school_or_a_district_and_stays_inside_it():
+    found = types("Pupils at St Anne's Junior School moved to a site in St Mark's Wood.")
+    assert found == {"St Anne's Junior School": "ORG", "St Mark's Wood": "PLACE"}
+
+
+def test_castles_are_places_and_dukes_are_titles():
+    found = types("The Duchess of Kent opened the garden at Caerphilly Castle.")
+    assert found == {"Kent": "PLACE", "Caerphilly Castle": "PLACE"}
