@@ -82,6 +82,8 @@ _BODY_OF_PLACE = frozenset(
 
 def _bodies_of_places(text: str, settled: list[Mention]) -> list[Mention]:
     """Join a place and the council or police force named after it into one body."""
+    if " Council" not in text and " Police" not in text and " Constabulary" not in text:
+        return settled
     joined: list[Mention] = []
     for mention in settled:
         place = joined[-1] if joined else None

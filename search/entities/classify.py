@@ -187,6 +187,7 @@ _MEMBER_OF = re.compile(
     r"|researcher|lecturer)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$"
 )
 _SURNAME_PARTICLES = word_set("Le La De Van Von Da Di Du Del Dos Der Den")
+_IN_OR_NEAR = (" in ", " near ", "\nin ", "\nnear ")
 _LEGAL_SUFFIXES = word_set(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Plc plc PLC LLC LLP AG SA NV GmbH Co Co."
 )
@@ -587,10 +588,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"
     if (
         len(words) == 2
+        and text.endswith(_IN_OR_NEAR, max(0, seg.start - 5), seg.start)
         and first.lower() not in lex.common_words
         and not is_given_name(first, lex)
         and not any(w in ORG_HEADS for w in words)
-        and word_before(text, seg.start) in ("in", "near")
         and after_locative(text, seg.start)
     ):
         return "PLACE"  # "in Brompton Regis": a village of two words no list holds

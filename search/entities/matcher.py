@@ -42,10 +42,11 @@ def _lower_case_names():
     lex = lexicon()
     names = [name for name in lex.known if " " in name and _cut_inside(name.split())]
     # Towns opening with a word the run pattern cuts at ("Much Wenlock", "Market Rasen").
+    openers = {word for word in _CUT_WORDS if len(word) > 2 and word != "The"}
     names += [
         name
         for name in lex.towns
-        if " " in name and _town_cut_at_start(name.split()) and name not in lex.known
+        if name.partition(" ")[0] in openers and " " in name and name not in lex.known
     ]
     if not names:
         return None
@@ -61,11 +62,6 @@ def _lower_case_names():
 # Words at which the run pattern's cleaning would cut a name ("United Arab Emirates":
 # "Arab" is a nationality word).
 _CUT_WORDS = DEMONYMS | CLOSED_CLASS | COMMON_CAPITALISED | frozenset(MONTHS)
-
-
-def _town_cut_at_start(words: list[str]) -> bool:
-    first = words[0]
-    return first in _CUT_WORDS and len(first) > 2 and first != "The"
 
 
 def _cut_inside(words: list[str]) -> bool:

@@ -152,14 +152,16 @@ def entity_dates(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     1990s", which a timeline still reads), and two dates naming days with "to" between
     them are one, as a range of days is ("Monday 9 March to Friday 13 March", "Monday to
     Saturday"); months and years stay apart ("February to March", "2019 to 2024")."""
-    dates = sorted(
-        (s for s in spans if s[2] == "DATE" and not _DECADE_RE.fullmatch(text, s[0], s[1])),
-        key=lambda s: (s[0], -s[1]),
-    )
+    dates = sorted(span for span in spans if span[2] == "DATE")
+    if "0s" in text:
+        dates = [s for s in dates if not _DECADE_RE.fullmatch(text, s[0], s[1])]
     joined: list[tuple[int, int, str]] = []
     for span in dates:
         if joined and span[1] <= joined[-1][1]:
             continue  # "9 March" inside "Monday 9 March"
+        if joined and span[0] == joined[-1][0]:
+            joined[-1] = span  # "Monday 9 March" over "Monday"
+            continue
         if joined:
             start, end, _ = joined[-1]
             if (

@@ -214,7 +214,7 @@ def find_segments(
         )
         for part_start, part_end in parts:
             run = text[part_start:part_end]
-            suffix = _SUFFIX_AFTER_NAME.match(run)
+            suffix = run[:1] == "-" and _SUFFIX_AFTER_NAME.match(run)
             if suffix:  # "The Hague-based International Criminal Court": past "-based"
                 part_start += suffix.end()
                 run = run[suffix.end() :]
@@ -310,17 +310,24 @@ def _pieces(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     )
 
 
+def _saints_name(tokens: list[tuple[int, str]], index: int, following: str) -> bool:
+    """ "St Mary's Primary School", "St John's Wood": a saint's name opens the name."""
+    return index > 0 and tokens[index - 1][1] in _SAINTS and following[:1].isupper()
+
+
 def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
     """Cut a run's tokens into pieces at possessives and joiners, then clean each piece."""
     pieces: list[list[tuple[int, str]]] = [[]]
     for index, (offset, word) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
         glued = following in ORG_HEADS or following in PLACE_HEADS or word in _GROUP_POSSESSIVES
-        # "St Mary's Primary School", "St John's Wood": a saint's name is the name's start
-        glued = glued or (index > 0 and tokens[index - 1][1] in _SAINTS and following[:1].isupper())
         # "Armenia's Ministry of Economy": a country owns the body, not its name
         owner_is_place = known.get(word[:-2], ("",))[0] == "PLACE" and following[:1].isupper()
-        if word.endswith(_POSSESSIVES) and (not glued or owner_is_place):
+        if (
+            word.endswith(_POSSESSIVES)
+            and (not glued or owner_is_place)
+            and not _saints_name(tokens, index, following)
+        ):
             pieces[-1].append((offset, word[:-2]))
             pieces.append([])
         elif (

@@ -111,9 +111,14 @@ _PLACE_CUE_BEFORE = re.compile(
 )
 
 
+_CUE_ENDINGS = (" from ", " of ", " off ", "\tfrom ", " from\t", " of\t", " off\t")
+
+
 def place_cue_before(text: str, start: int) -> bool:
     """Whether the words before ``start`` say a place follows ("a farmer from",
     "north of", "miles from")."""
+    if not text.endswith(_CUE_ENDINGS, max(0, start - 6), start):
+        return False  # most names: no "from", "of" or "off" before them
     return _PLACE_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
