@@ -144,17 +144,14 @@ _ACCIDENT_WORDS = (" crash", " collision", " closure", " roadworks")
 # A date naming a day: a weekday, or a day of the month with its month.
 _DAY_LEVEL_RE = re.compile(rf"{_WEEKDAY}|(?<![\d,.])\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.])")
 _RANGE_JOINS = (" to ", " until ", "–", " – ", " - ")
-_DECADE_RE = re.compile(rf"{_YEAR}s")
 
 
 def entity_dates(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The dates an entity is made of, from the patterns' spans: a decade is no date ("the
-    1990s", which a timeline still reads), and two dates naming days with "to" between
-    them are one, as a range of days is ("Monday 9 March to Friday 13 March", "Monday to
-    Saturday"); months and years stay apart ("February to March", "2019 to 2024")."""
+    """The dates an entity is made of, from the patterns' spans: two dates naming days
+    with "to" between them are one, as a range of days is ("Monday 9 March to Friday 13
+    March", "Monday to Saturday"); months and years stay apart ("February to March",
+    "2019 to 2024")."""
     dates = sorted(span for span in spans if span[2] == "DATE")
-    if "0s" in text:
-        dates = [s for s in dates if not _DECADE_RE.fullmatch(text, s[0], s[1])]
     joined: list[tuple[int, int, str]] = []
     for span in dates:
         if joined and span[1] <= joined[-1][1]:

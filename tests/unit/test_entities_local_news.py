@@ -85,10 +85,6 @@ def test_place_ending_in_a_surname_word_is_a_place_unless_a_given_name_opens_it(
     assert found["Graham Hill"] == "PERSON"
 
 
-def test_a_decade_is_no_date():
-    assert dates("The pier, rebuilt in the 1980s, reopened in 2004.") == ["2004"]
-
-
 def test_police_force_of_two_places_is_one_organisation():
     found = types("A spokesman for Dyfed and Powys Police said the road was closed.")
     assert found == {"Dyfed and Powys Police": "ORG"}
