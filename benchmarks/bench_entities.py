@@ -75,8 +75,7 @@ def worst_cases() -> None:
 # Fixture sets by file-name prefix. Every batch was labelled before the extractor ran on
 # it; "held out" batches have never had their errors studied, while "studied" ones were
 # held out when first measured and tuned against afterwards (their first figures are in
-# the fixtures' FRESH_BATCHES.md, JUDGE_K.md, JUDGE_L.md, JUDGE_M.md and JUDGE_P.md), so they flatter
-# the extractor.
+# the fixtures' FRESH_BATCHES.md and JUDGE_*.md notes), so they flatter the extractor.
 FIXTURE_SETS = (
     ("news, held out batch p", "judge_p_news_"),
     ("news, held out batch o", "blind_news_o_"),
