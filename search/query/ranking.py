@@ -320,20 +320,9 @@ class _Evaluator:
     def _scored(self, reader, fieldname, stats, docnums, tfs) -> list[float]:
         """The BM25 score of each document of one segment for its tf, in order, as
         :meth:`_score` scores."""
-        (idf, avgfl, B), K1 = stats, self.K1
-        codes = whoosh_internals.length_codes(reader, fieldname)
-        if codes is None:
-            length = reader.doc_field_length
-            return [
-                scoring.bm25(idf, tf, length(docnum, fieldname, 1), avgfl, B, K1)
-                for docnum, tf in zip(docnums, tfs, strict=True)
-            ]
-        norms = _norms(K1, B, avgfl)
-        tf_factor = K1 + 1
-        return [
-            idf * ((tf * tf_factor) / (tf + norms[codes[docnum]]))
-            for docnum, tf in zip(docnums, tfs, strict=True)
-        ]
+        found: dict[int, float] = {}
+        self._score(found, zip(docnums, tfs, strict=True), reader, fieldname, stats, 0)
+        return [found[docnum] for docnum in docnums]
 
 
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
@@ -367,11 +356,12 @@ def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) ->
         if info is None:
             continue  # no wanted document here, or none holds the term
         blocks = whoosh_internals.term_blocks(reader, fieldname, btext, info, inside)
+        wanted = set(inside)
         for ids, _, values in blocks:
             found.update(
                 (docnum + offset, decode(value))
                 for docnum, value in zip(ids, values, strict=True)
-                if docnum in inside
+                if docnum in wanted
             )
     return found
 
