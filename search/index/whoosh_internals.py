@@ -6,7 +6,8 @@ attributes and methods with a leading underscore that a new Whoosh release may r
 or drop without notice. They all live here, and nowhere else under ``search/``
 (``tests/unit/test_whoosh_fence.py`` fails otherwise).
 
-At import the installed ``whoosh-reloaded`` is compared with :data:`TESTED_VERSION` (the
+At import the version of the ``whoosh-reloaded`` imported (``whoosh.versionstring()``,
+read without the slower package metadata) is compared with :data:`TESTED_VERSION` (the
 one pinned in ``pyproject.toml``) and every private name used here is looked up. If the
 version differs or a name is missing, :data:`FAST_PATHS` is False, one warning says why,
 and each function below takes Whoosh's public path instead: Whoosh's own codec, writer
@@ -21,7 +22,6 @@ module (its segments name :class:`search.index.codec.IndexCodec`).
 
 from __future__ import annotations
 
-import importlib.metadata
 import io
 import pickle
 import struct
@@ -31,6 +31,7 @@ from array import array
 from bisect import bisect_left
 from itertools import accumulate
 
+import whoosh
 from whoosh import collectors, scoring
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import (
@@ -164,14 +165,7 @@ def problems(version: str | None, required=REQUIRED) -> list[str]:
     return found
 
 
-def _installed_version() -> str | None:
-    try:
-        return importlib.metadata.version(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return None
-
-
-PROBLEMS = problems(_installed_version())
+PROBLEMS = problems(whoosh.versionstring())
 FAST_PATHS = not PROBLEMS
 if PROBLEMS:
     warnings.warn(

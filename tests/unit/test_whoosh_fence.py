@@ -274,10 +274,8 @@ def test_a_different_version_or_a_missing_name_is_a_problem():
 
 def test_an_untested_whoosh_turns_the_fast_paths_off_with_one_warning():
     code = (
-        "import importlib.metadata, json, warnings\n"
-        "real = importlib.metadata.version\n"
-        "importlib.metadata.version = "
-        "lambda name: '9.0.0' if name == 'whoosh-reloaded' else real(name)\n"
+        "import json, warnings, whoosh\n"
+        "whoosh.__version__ = (9, 0, 0)\n"
         "with warnings.catch_warnings(record=True) as seen:\n"
         "    warnings.simplefilter('always')\n"
         "    from search.index import whoosh_internals, parallel_build\n"
