@@ -77,11 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _SubcommandParser(argparse.ArgumentParser):
+    """A subcommand's parser; the data folders end its epilog, worked out only when help is
+    shown, not at every run of the command."""
+
+    def format_help(self) -> str:
+        own = self.epilog
+        self.epilog = f"{own or ''}{paths_epilog()}"
+        try:
+            return super().format_help()
+        finally:
+            self.epilog = own
+
+
 def build_subcommand_parser(name: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=f"briefing {name}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=paths_epilog(),
+    parser = _SubcommandParser(
+        prog=f"briefing {name}", formatter_class=argparse.RawDescriptionHelpFormatter
     )
     _command_module(name).add_arguments(parser)
     return parser
