@@ -12,25 +12,25 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from search.models import (
     NO_FILTERS,
     Article,
     ArticleCopies,
     ArticleSummary,
-    EntityProfile,
     EntitySpan,
     Facet,
-    GraphEdge,
     Hit,
     IndexProgress,
     IndexReport,
     Mention,
     SearchFilters,
     SearchResults,
-    SpeakerStatement,
-    TimelineEvent,
 )
+
+if TYPE_CHECKING:
+    from search.models.explore import EntityProfile, GraphEdge, SpeakerStatement, TimelineEvent
 
 ProgressCallback = Callable[[IndexProgress], None]
 

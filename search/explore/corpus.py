@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from search.explore.article_data import ArticleExplore
 from search.explore.article_names import ArticleNames, NameKey
-from search.models import (
+from search.models.explore import (
     CoOccurrence,
     EntityProfile,
     Evidence,

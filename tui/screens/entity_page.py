@@ -14,7 +14,7 @@ from collections.abc import Callable
 from textual.binding import Binding
 from textual.content import Content
 
-from search.models import EntityProfile
+from search.models.explore import EntityProfile
 from tui.literal import content
 from tui.month_chart import chart_lines
 from tui.passage import Passage

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from search.models import SpeakerStatement
+from search.models.explore import SpeakerStatement
 from tui.literal import content
 from tui.passage import Passage
 from tui.plural import counted

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from search.models import TimelineEvent
+from search.models.explore import TimelineEvent
 from tui.literal import content
 from tui.month_chart import chart_lines
 from tui.passage import Passage
