@@ -48,7 +48,6 @@ from search.models import (
     IndexReport,
     SkippedFile,
 )
-from search.reading import reader as reading
 
 if TYPE_CHECKING:
     from whoosh.index import FileIndex
@@ -285,11 +284,17 @@ class Indexer:
             return None, f"the index was damaged ({exc})", None
         return manifest, None, index
 
+    # The reader is imported when the corpus is first walked: telling whether an update
+    # is due, before each one-shot search, needs none of it.
     def _walk_corpus(self, corpus: Path) -> Iterable[Path | SkippedFile]:
-        return reading.walk_corpus(corpus, follow_outside=self._following)
+        from search.reading.reader import walk_corpus
+
+        return walk_corpus(corpus, follow_outside=self._following)
 
     def _read_articles(self, path: Path) -> list[Article]:
-        return reading.read_articles(path, self.corpus, follow_outside=self._following)
+        from search.reading.reader import read_articles
+
+        return read_articles(path, self.corpus, follow_outside=self._following)
 
     def _follow_choice(self, manifest: Manifest | None) -> bool:
         """Whether to follow symlinks out of the corpus: as asked, else as recorded.
