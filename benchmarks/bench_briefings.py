@@ -31,7 +31,7 @@ from benchmarks.corpus import bbc_folder  # noqa: E402
 from briefings.anchoring import AnchorStatus, quote_article, reanchor  # noqa: E402
 from briefings.models import ArticleRef, new_note  # noqa: E402
 from briefings.store import BriefingStore  # noqa: E402
-from search.models import Article  # noqa: E402
+from search.models.articles import Article
 
 BBC = bbc_folder()
 

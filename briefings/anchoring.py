@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from briefings.models import Quote
-from search.models import Article
+from search.models.articles import Article
 
 CONTEXT_CHARS = 32
 # Fuzzy scores are 0-100. The region must resemble prefix + quote + suffix, and the

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefings.errors import BriefingFileError
-    from search.models import Article
+    from search.models.articles import Article
 
 # 2: article paths relative to the corpus, the corpus folder and author on each article,
 # no stored "orphaned" flag (a note's status is worked out against the current corpus).

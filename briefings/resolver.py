@@ -26,7 +26,7 @@ from typing import Protocol
 
 from briefings.anchoring import AnchorStatus, reanchor
 from briefings.models import ArticleRef, Note, Quote
-from search.models import Article, ArticleSummary
+from search.models.articles import Article, ArticleSummary
 
 
 class NoteStatus(enum.Enum):

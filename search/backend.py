@@ -14,25 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from search.models import (
-    NO_FILTERS,
-    Article,
-    ArticleCopies,
-    ArticleSummary,
-    EntitySpan,
-    Facet,
-    Hit,
-    IndexProgress,
-    IndexReport,
-    Mention,
-    SearchFilters,
-    SearchResults,
-)
+from search.models import NO_FILTERS, Facet, Hit, SearchFilters, SearchResults
 
 if TYPE_CHECKING:
+    from search.models.articles import Article, ArticleCopies, ArticleSummary, EntitySpan, Mention
     from search.models.explore import EntityProfile, GraphEdge, SpeakerStatement, TimelineEvent
+    from search.models.indexing import IndexProgress, IndexReport
 
-ProgressCallback = Callable[[IndexProgress], None]
+ProgressCallback = Callable[["IndexProgress"], None]
 
 
 class SearchService(ABC):
@@ -127,6 +116,8 @@ class SearchService(ABC):
 
         An engine that does not look for duplicates keeps this default: none.
         """
+        from search.models.articles import ArticleCopies
+
         return ArticleCopies()
 
     @abstractmethod

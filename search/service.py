@@ -9,9 +9,13 @@ the Whoosh implementation is the embedded default. Only plain records from
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from search.backend import ProgressCallback, SearchService
-from search.models import Article, EntitySpan, UnreadableFile
+from search.models import UnreadableFile
+
+if TYPE_CHECKING:
+    from search.models.articles import Article, EntitySpan
 
 __all__ = [
     "ProgressCallback",

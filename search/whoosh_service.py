@@ -22,22 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from search.backend import ProgressCallback, SearchService
-from search.index import documents
 from search.index.manifest import MANIFEST_NAME, load_manifest
 from search.index.name_counts import NameCounts
 from search.locations import index_dir
 from search.models import (
     ENTITY_FIELDS,
     NO_FILTERS,
-    Article,
-    ArticleCopies,
-    ArticleSummary,
-    EntitySpan,
     Facet,
     Hit,
-    IndexReport,
     IndexUnwritable,
-    Mention,
     QueryError,
     SearchFilters,
     SearchResults,
@@ -47,6 +40,8 @@ if TYPE_CHECKING:
     from search.index.duplicates import KnownDuplicates
     from search.index.indexer import Indexer
     from search.index.vocabulary import Vocabulary
+    from search.models.articles import Article, ArticleCopies, ArticleSummary, EntitySpan, Mention
+    from search.models.indexing import IndexReport
     from search.query.bounds import Budget
     from search.query.facets import FacetCounter
     from search.query.other_spellings import OtherSpellings
@@ -498,8 +493,10 @@ class WhooshSearchService(SearchService):
             return searcher.document(id=article_id) if searcher is not None else None
 
     def article(self, article_id: str) -> Article | None:
+        from search.index.documents import to_article
+
         stored = self._stored(article_id)
-        return documents.to_article(stored) if stored else None
+        return to_article(stored) if stored else None
 
     def articles(self) -> list[ArticleSummary]:
         # From the manifest, written after each commit: no index to open, no Whoosh import.
@@ -518,16 +515,21 @@ class WhooshSearchService(SearchService):
             return []
         entries = [entry for file in manifest.files.values() for entry in file.articles]
         entries.sort(key=lambda entry: (entry["path"], entry["position"]))
-        summaries = [documents.to_summary(entry) for entry in entries]
+        from search.index.documents import to_summary
+
+        summaries = [to_summary(entry) for entry in entries]
         if written is not None:
             self._listed = (written, summaries)
         return list(summaries)
 
     def entities(self, article_id: str) -> list[EntitySpan]:
+        from search.index.documents import to_spans
+
         stored = self._stored(article_id)
-        return documents.to_spans(stored) if stored else []
+        return to_spans(stored) if stored else []
 
     def mentions(self, canonical: str, entity_type: str, *, limit: int = 200) -> list[Mention]:
+        from search.index.documents import to_spans
         from search.models import entity_query
         from search.query.mentions import mentions_in
         from search.query.parser import parse
@@ -543,7 +545,7 @@ class WhooshSearchService(SearchService):
                 stored = hit.fields()
                 article = {"id": stored["id"], "title": stored.get("title")}
                 article.update(source=stored.get("source"), date=stored.get("date_text"))
-                spans = documents.to_spans(stored)
+                spans = to_spans(stored)
                 body = stored.get("body", "")
                 found += mentions_in(article, body, spans, canonical, entity_type)
                 if len(found) >= limit:
@@ -623,13 +625,14 @@ def _matching(searcher, query: str, filters: SearchFilters, others=None) -> list
 
 def _explored(stored: dict, parts: str):
     from search.explore.corpus import ExploredArticle
+    from search.index.documents import to_explore
 
     return ExploredArticle(
         stored["id"],
         stored.get("title", ""),
         stored.get("body", ""),
         stored.get("date_text"),
-        documents.to_explore(stored, parts),
+        to_explore(stored, parts),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefings.anchoring import quote_article
 from briefings.models import ArticleRef, Note, new_note
-from search.models import Article
+from search.models.articles import Article
 
 BODY = (
     "The central bank raised its key rate by half a point on Tuesday.\n\n"

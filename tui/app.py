@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
-from search.models import ArticleSummary
+from search.models.articles import ArticleSummary
 from search.runtime import QUIET_SECONDS, IdleCollector
 from tui.briefing_desk import BriefingDesk
 from tui.literal import literal

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from search.models import ArticleSummary
+from search.models.articles import ArticleSummary
 
 
 class RememberedArticles:

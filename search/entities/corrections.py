@@ -23,9 +23,13 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from search.locations import CONFIG_ENV, config_dir
-from search.models import ENTITY_TYPES, EntitySpan
+from search.models import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from search.models.articles import EntitySpan
 
 # Bumped when extraction itself changes, so that indexes extract again.
 EXTRACTOR_VERSION = "8"
@@ -58,6 +62,8 @@ class Corrections:
         """Spans with the user's additions, merges, new types and ignores applied."""
         if not (self.added or self.merged or self.retyped or self.ignored):
             return spans
+        from search.models.articles import EntitySpan
+
         spans = self._with_additions(text, spans)
         result = []
         for span in spans:
@@ -75,6 +81,8 @@ class Corrections:
     def _with_additions(self, text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         if not self.added:
             return spans
+        from search.models.articles import EntitySpan
+
         if self._automaton is None:
             import ahocorasick
 

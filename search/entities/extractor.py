@@ -18,7 +18,7 @@ from search.entities.russian import russian_entities
 from search.entities.spellings import merge_spellings
 from search.entities.turkic import turkic_entities
 from search.language.detect import detect_language
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 _LOWER_WORD = re.compile(r"\b[a-z]+")
 _DIGIT = re.compile(r"\d")

@@ -29,7 +29,7 @@ import snowballstemmer
 from search.entities.lexicon import lexicon
 from search.entities.spellings import known_canonical, name_key
 from search.language.folding import fold
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 # Russian names of the region's places and the capitals the news names, by canonical.
 PLACES = {

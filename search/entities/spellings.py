@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from search.entities.lexicon import lexicon
 from search.language.folding import fold
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 NAMED_TYPES = ("PERSON", "PLACE", "ORG")
 _WORD = re.compile(r"\w+")

@@ -36,7 +36,7 @@ from importlib import resources
 
 from search.entities.lexicon import lexicon
 from search.entities.spellings import known_canonical, name_key
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 # A word and the case ending Turkish marks off with an apostrophe (Azerbaijani: a hyphen
 # after an abbreviation, "NATO-nun").

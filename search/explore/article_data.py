@@ -17,7 +17,7 @@ from search.explore.dates import DateValue
 from search.explore.paragraphs import Paragraph, paragraphs
 from search.explore.statements import Statement, find_statements
 from search.explore.timeline import DatedEvent, dated_events
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 # The entity types that make co-occurrences (dates and amounts connect nobody).
 NAME_TYPES = ("PERSON", "ORG", "PLACE")

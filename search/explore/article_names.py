@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from search.explore.article_data import NAME_TYPES, SharedSentence
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 # A name as the explorers know it: (type, canonical).
 NameKey = tuple[str, str]

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from search.explore.paragraphs import Paragraph, paragraphs
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 from search.sentences import Range
 
 DIRECT = "direct"

@@ -18,7 +18,9 @@ from search.index.duplicates import sketch
 from search.index.manifest import FileEntry, Manifest, file_digest
 from search.index.vocabulary import Vocabulary
 from search.language.detect import detect_language
-from search.models import Article, EntitySpan, IndexProgress, SkippedFile
+from search.models import SkippedFile
+from search.models.articles import Article, EntitySpan
+from search.models.indexing import IndexProgress
 from search.reading import reader as reading
 from search.reading.paths import shown
 

@@ -1,6 +1,6 @@
 """Conversion between articles and the index's stored documents.
 
-One place knows how an :class:`~search.models.Article` and its entity spans become the
+One place knows how an :class:`~search.models.articles.Article` and its entity spans become the
 fields of :mod:`search.index.schema`, and how stored fields become plain records again.
 """
 
@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from search.language.text import TextInLanguage
-from search.models import ENTITY_FIELDS, Article, ArticleSummary, EntitySpan
+from search.models import ENTITY_FIELDS
+from search.models.articles import Article, ArticleSummary, EntitySpan
 
 if TYPE_CHECKING:
     from search.explore.article_data import ArticleExplore

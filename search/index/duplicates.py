@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from search.index.documents import to_summary
-from search.models import ArticleCopies
+from search.models.articles import ArticleCopies
 
 SKETCH_SIZE = 32
 # A candidate whose estimated shingle containment is below this is not compared in full.

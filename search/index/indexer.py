@@ -40,19 +40,14 @@ from search.index.vocabulary import (
     read_vocabulary,
     stage_vocabulary,
 )
-from search.models import (
-    Article,
-    EntitySpan,
-    IndexBusyError,
-    IndexProgress,
-    IndexReport,
-    SkippedFile,
-)
+from search.models import IndexBusyError, SkippedFile
 
 if TYPE_CHECKING:
     from whoosh.index import FileIndex
 
     from search.index.batch import Counts
+    from search.models.articles import Article, EntitySpan
+    from search.models.indexing import IndexProgress, IndexReport
 
 LOCK_WAIT_SECONDS = 3.0
 # Below this many files one process is faster than starting workers.
@@ -60,8 +55,8 @@ BULK_FILES = 400
 WRITER_LIMIT_MB = 512
 
 Walk = Callable[[Path], Iterable["Path | SkippedFile"]]
-Read = Callable[[Path], list[Article]]
-Extract = Callable[[str], list[EntitySpan]]
+Read = Callable[[Path], "list[Article]"]
+Extract = Callable[[str], "list[EntitySpan]"]
 
 
 def entity_rules_fingerprint() -> str:
@@ -342,6 +337,8 @@ class Indexer:
 
         The index's files are still checked against every recorded hash.
         """
+        from search.models.indexing import IndexReport
+
         record = self._record()
         if record is None or record.folders_changed() or record.files_changed(self.folder):
             return None
@@ -426,6 +423,7 @@ class Indexer:
     ) -> IndexReport:
         # The writing side is imported here: checking whether an update is needed uses none of it.
         from search.index.batch import Counts
+        from search.models.indexing import IndexReport
 
         force = manifest.entity_rules != fingerprint
         manifest.entity_rules = fingerprint
@@ -529,6 +527,7 @@ class Indexer:
         from search.index.batch import Batch, index_files
         from search.index.growing import growing_runs
         from search.index.writer import open_writer
+        from search.models.indexing import IndexProgress
 
         searcher = None if fresh else index.searcher()
         batch = Batch(None, searcher, manifest, vocabulary, self._extract, fresh=fresh, force=force)
@@ -592,6 +591,8 @@ class Indexer:
 
 def _counting_from(progress, before: int, total: int, *, indexed: int | None = None):
     """``progress`` told of files counted from ``before`` on, out of ``total`` in all."""
+    from search.models.indexing import IndexProgress
+
     if progress is None:
         return None
 

@@ -46,7 +46,9 @@ from search.index.batch import Batch, Counts, words_text
 from search.index.manifest import FileEntry, Manifest
 from search.index.vocabulary import Vocabulary
 from search.index.writer import open_writer
-from search.models import Article, EntitySpan, IndexProgress, SkippedFile
+from search.models import SkippedFile
+from search.models.articles import Article, EntitySpan
+from search.models.indexing import IndexProgress
 
 MAX_WORKERS = 4
 # Postings a worker keeps before spilling a sorted run: about 1.3 times this in memory.

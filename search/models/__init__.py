@@ -1,74 +1,17 @@
 """Plain frozen records that cross the seam between search/ and its callers.
 
 The app, the CLI and briefings/ only ever see these: no Whoosh object leaves search/.
-The records of exploring a corpus are in :mod:`search.models.explore`, made only by what
-explores (a one-shot search spends no time creating their classes).
+Records by job, each module imported only by what needs it (a one-shot search spends no
+time creating the classes of the others): searching here; articles, their entity spans
+and mentions in :mod:`search.models.articles`; an update's progress and report in
+:mod:`search.models.indexing`; exploring a corpus in :mod:`search.models.explore`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article read from a corpus file (a file may hold several).
-
-    ``body`` is clean paragraphs joined by a blank line; entity and quote offsets
-    are character offsets into it.
-    """
-
-    id: str
-    title: str
-    body: str
-    path: str
-    position: int = 0
-    source: str | None = None
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-    content_hash: str = ""
-    # How the file's bytes were decoded ("utf-8", "cp1251", ...): a misread file shows.
-    encoding: str | None = None
-    # Where each page of a PDF starts in ``body`` (0 first); empty for text without pages.
-    pages: tuple[int, ...] = ()
-    # Where each metadata field came from, by field name ("source": "title"); see ORIGINS.
-    origins: dict[str, str] = field(default_factory=dict, hash=False)
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return self.body.split("\n\n") if self.body else []
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """What a listing of articles needs, without the body."""
-
-    id: str
-    title: str
-    path: str
-    position: int = 0
-    source: str | None = None
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-    encoding: str | None = None
-    pages: tuple[int, ...] = ()
-    origins: dict[str, str] = field(default_factory=dict, hash=False)
-    language: str | None = None  # ISO 639-1, told from the text at index time
-
-
-@dataclass(frozen=True)
-class ArticleCopies:
-    """Where else an article's text is: ``copies`` are the paths of articles with the
-    same title and body, ``versions`` the articles telling the same story with small
-    edits."""
-
-    copies: tuple[str, ...] = ()
-    versions: tuple[ArticleSummary, ...] = ()
-
 
 # Where an article's title, source, author, date or url was found: a web page's meta
 # tags or JSON-LD, a site named in its <title> or headline, the page's own headline, the
@@ -88,36 +31,6 @@ def entity_query(canonical: str, entity_type: str) -> str:
     name = canonical.replace('"', " ").strip()
     field = ENTITY_FIELDS.get(entity_type)
     return f'{field}:"{name}"' if field else f'"{name}"'
-
-
-@dataclass(frozen=True)
-class EntitySpan:
-    """One mention of an entity: ``body[start:end] == text``."""
-
-    start: int
-    end: int
-    type: str
-    text: str
-    canonical: str
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention of an entity somewhere in the corpus, with the text around it.
-
-    ``start``/``end`` are offsets into the article's body; ``left`` and ``right`` are
-    the few words before and after it (keyword in context), on one line.
-    """
-
-    article_id: str
-    title: str
-    start: int
-    end: int
-    text: str
-    left: str
-    right: str
-    source: str | None = None
-    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -265,53 +178,6 @@ class Facet:
 class SkippedFile:
     path: str
     reason: str
-
-
-@dataclass(frozen=True)
-class IndexProgress:
-    """Progress of an index update; ``done`` of ``total`` files read, of which the
-    commits so far hold ``indexed`` (searches answer over those)."""
-
-    done: int
-    total: int
-    path: str = ""
-    indexed: int = 0
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    """What an index update did."""
-
-    files_read: int
-    files_unchanged: int
-    articles: int
-    added: int
-    updated: int
-    removed: int
-    elapsed: float
-    skipped: tuple[SkippedFile, ...] = field(default_factory=tuple)
-    rebuilt_because: str | None = None
-    # Articles indexed without entities because extraction failed on them, and why.
-    entity_failures: int = 0
-    entity_error: str | None = None
-    # The update read symlinks that lead out of the corpus (the user opted in).
-    follow_outside: bool = False
-    # In the whole index: (path, path of the earlier file with the same bytes), and
-    # (path, path) of each pair of near-identical versions.
-    identical_files: tuple[tuple[str, str], ...] = ()
-    version_pairs: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def entity_warning(self) -> str:
-        """One line on failed entity extraction ("" when it worked everywhere)."""
-        if not self.entity_failures:
-            return ""
-        n = self.entity_failures
-        return (
-            f"entities could not be found in {n} article{'s' * (n != 1)} "
-            f"({self.entity_error}); they are searchable but have no people, "
-            "organisations or places"
-        )
 
 
 class QueryError(ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from search.models import EntitySpan, Mention
+from search.models.articles import EntitySpan, Mention
 
 CONTEXT_CHARS = 60
 _SPACES = re.compile(r"\s+")

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from search.models import Article, UnreadableFile
+from search.models import UnreadableFile
+from search.models.articles import Article
 from search.reading.document import Document
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".eml", ".mbox")

@@ -4,7 +4,7 @@ already answer from (a first build commits as it goes)."""
 from __future__ import annotations
 
 from search.index import growing
-from search.models import IndexProgress
+from search.models.indexing import IndexProgress
 from search.service import open_search_service
 from tests.cli.index_cli_helpers import write_corpus
 from tui.cli import cmd_index

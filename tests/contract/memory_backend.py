@@ -22,18 +22,15 @@ from search.backend import ProgressCallback, SearchService
 from search.models import (
     ENTITY_FIELDS,
     NO_FILTERS,
-    Article,
-    ArticleSummary,
-    EntitySpan,
     Facet,
     Hit,
-    IndexProgress,
-    IndexReport,
     SearchFilters,
     SearchResults,
     SkippedFile,
     Snippet,
 )
+from search.models.articles import Article, ArticleSummary, EntitySpan
+from search.models.indexing import IndexProgress, IndexReport
 from search.query import tree
 from search.query.filters import narrowed
 from search.query.parser import parse

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from search.models import ENTITY_FIELDS, Article, EntitySpan
+from search.models import ENTITY_FIELDS
+from search.models.articles import Article, EntitySpan
 from search.query import tree
 
 WORD = re.compile(r"[^\W_][\w'’-]*")

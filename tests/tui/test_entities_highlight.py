@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from search.models import Article, EntitySpan
+from search.models.articles import Article, EntitySpan
 from tests.tui.conftest import ready, screen_text, search, styles_of, wait_for
 from tui.widgets.entities.legend import EntityLegend
 from tui.widgets.reading.pane import ReadingPane

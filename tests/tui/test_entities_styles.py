@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from search.models import ENTITY_TYPES, EntitySpan
+from search.models import ENTITY_TYPES
+from search.models.articles import EntitySpan
 from tui.widgets.entities.styles import ENTITY_STYLES, entity_at, entity_ranges, grouped
 from tui.widgets.reading.layers import LAYER_STYLES
 

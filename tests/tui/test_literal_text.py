@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 
-from search.models import Article, Hit, SearchResults, Snippet
+from search.models import Hit, SearchResults, Snippet
+from search.models.articles import Article
 from tests.tui.conftest import ready, screen_lines, screen_text, search, wait_for
 from tui.app import make_app
 from tui.widgets.reading.pane import ReadingPane

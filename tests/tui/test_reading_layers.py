@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from search.models import Article
+from search.models.articles import Article
 from tests.tui.conftest import styles_of
 from tui.widgets.reading.pane import ReadingPane
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from search.models import ArticleSummary, Hit, Snippet
+from search.models import Hit, Snippet
+from search.models.articles import ArticleSummary
 from tui.widgets.search.rows import hit_row, summary_row
 
 

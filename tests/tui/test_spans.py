@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.models import Article
+from search.models.articles import Article
 from tui.widgets.reading.spans import clip, find_ranges, paragraph_of, paragraph_ranges, term_ranges
 
 LINES = st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=30)

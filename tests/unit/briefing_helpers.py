@@ -11,7 +11,7 @@ import yaml
 from briefings.anchoring import quote_article
 from briefings.models import ArticleRef, Briefing, Note, new_note
 from briefings.store import BriefingStore
-from search.models import Article, ArticleSummary
+from search.models.articles import Article, ArticleSummary
 from search.reading.reader import article_id
 
 WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 from search.index.indexer import Indexer
-from search.models import Article, EntitySpan, SkippedFile
+from search.models import SkippedFile
+from search.models.articles import Article, EntitySpan
 from search.query.parser import parse
 from search.query.whoosh_query import to_whoosh
 from search.whoosh_service import WhooshSearchService

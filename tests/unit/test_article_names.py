@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from search.explore.article_data import SharedSentence
 from search.explore.article_names import NamedEntity, article_names, decode, encode
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 # The spans of "On 2 July Ilham Aliyev met Nikol Pashinyan in Baku. Aliyev said Aliyev's
 # Baku was ready. Aliyev ...", a date first: only names count.

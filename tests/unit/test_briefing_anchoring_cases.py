@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from briefings.anchoring import AnchorStatus, quote_article, reanchor
-from search.models import Article
+from search.models.articles import Article
 
 # Finding a quote again: which occurrence, and which words.
 

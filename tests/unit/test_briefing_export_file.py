@@ -6,7 +6,7 @@ from briefings.export import default_export_path, export_briefing, provenance_wa
 from briefings.markdown import render_briefing
 from briefings.resolver import resolve_notes
 from briefings.store import BriefingStore
-from search.models import Article, ArticleSummary
+from search.models.articles import Article, ArticleSummary
 from tests.briefing_data import BODY, article, quoted_note
 
 

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from briefings.markdown import generation_line, long_date, render_briefing
 from briefings.models import ArticleRef, Briefing, Note, Quote
 from briefings.resolver import ARTICLE_GONE, PASSAGE_GONE, NoteStatus, ResolvedNote
-from search.models import Article
+from search.models.articles import Article
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "briefing_export.md"
 WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -27,7 +27,7 @@ from briefings.resolver import (
 )
 from briefings.store import BriefingStore
 from briefings.yamlfile import parse_briefing
-from search.models import Article
+from search.models.articles import Article
 from search.service import SearchService, open_search_service
 
 PLANE = (

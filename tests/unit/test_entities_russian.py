@@ -5,7 +5,7 @@ from __future__ import annotations
 from search.entities.extractor import extract_entities
 from search.entities.russian import russian_entities
 from search.entities.spellings import known_canonical, merge_spellings
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 from tests.fixtures.russian_entities import LABELLED
 
 # On the labelled sentences, written after the pass (so kind to it): precision 0.89,

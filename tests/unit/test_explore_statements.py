@@ -7,7 +7,7 @@ import re
 import pytest
 
 from search.explore.statements import DIRECT, REPORTED, find_statements
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 
 NAMES = {
     "Ilham Aliyev": ("PERSON", "Ilham Aliyev"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 from tests.unit.index_fixtures import gazetteer_entities, make_service, write_articles
 
 

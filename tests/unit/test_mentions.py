@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.models import EntitySpan, entity_query
+from search.models import entity_query
+from search.models.articles import EntitySpan
 from search.query.mentions import mentions_in
 from search.service import SearchService
 from tests.unit.index_fixtures import make_service, write_articles

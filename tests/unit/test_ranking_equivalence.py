@@ -25,7 +25,7 @@ from whoosh.filedb.filestore import RamStorage
 from search.index.documents import content_hash, to_document
 from search.index.schema import build_schema
 from search.index.writer import open_writer
-from search.models import Article
+from search.models.articles import Article
 from search.query import ranking as fast_ranking
 from tests.unit.index_fixtures import GAZETTEER, gazetteer_entities, whoosh_query
 

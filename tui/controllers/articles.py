@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from search.models import Article, ArticleCopies, EntitySpan
+    from search.models.articles import Article, ArticleCopies, EntitySpan
     from search.service import SearchService
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from search.models import ENTITY_FIELDS, NO_FILTERS, EntitySpan, Mention, SearchFilters
+from search.models import ENTITY_FIELDS, NO_FILTERS, SearchFilters
+from search.models.articles import EntitySpan, Mention
 from tui.background import in_thread
 from tui.controllers import ArticleOpener
 from tui.widgets.search.facets import FACET_LIMIT

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from briefings.models import Quote
-    from search.models import Article
+    from search.models.articles import Article
     from search.models.explore import EntityProfile
     from search.service import SearchService
     from tui.screens.passage_list import PassageView

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from briefings.models import Note, Quote
-    from search.models import Article
+    from search.models.articles import Article
     from tui.briefing_desk import BriefingDesk
     from tui.briefing_session import BriefingSession
     from tui.note_status import Resolution

@@ -3,7 +3,7 @@
 One keyword-in-context line per mention: the words before it (right-aligned), the mention
 in bold, the words after it, then the article it comes from. Enter (or a click) opens
 that article scrolled to the mention and marked; the screen is dismissed with the
-:class:`~search.models.Mention` chosen, or None.
+:class:`~search.models.articles.Mention` chosen, or None.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from search.models import Mention
+from search.models.articles import Mention
 from tui.literal import content
 from tui.plural import counted
 from tui.widgets.entities.styles import TYPE_NAMES, text_style

@@ -26,16 +26,15 @@ from textual.worker import get_current_worker
 
 from search.models import (
     NO_FILTERS,
-    ArticleSummary,
     Hit,
     IndexBusyError,
-    IndexProgress,
-    IndexReport,
     IndexUnwritable,
     QueryError,
     SearchFilters,
     SearchResults,
 )
+from search.models.articles import ArticleSummary
+from search.models.indexing import IndexProgress, IndexReport
 from tui.background import in_thread
 from tui.controllers.articles import FoundArticle, fetch_article, path_label
 from tui.controllers.entities import EntityController

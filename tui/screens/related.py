@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from search.models import ArticleSummary, Hit, Snippet
+from search.models import Hit, Snippet
+from search.models.articles import ArticleSummary
 from tui.literal import content
 from tui.widgets.search.results_list import ResultsList, Row
 from tui.widgets.search.rows import short_date

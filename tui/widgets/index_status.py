@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from search.models import IndexProgress
+from search.models.indexing import IndexProgress
 from tui.literal import content
 
 

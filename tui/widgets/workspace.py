@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
-from search.models import Article, ArticleCopies, EntitySpan
+from search.models.articles import Article, ArticleCopies, EntitySpan
 from tui.literal import content
 
 if TYPE_CHECKING:

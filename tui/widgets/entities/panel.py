@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 from tui.literal import content
 from tui.widgets.entities.styles import TYPE_HEADINGS, grouped, text_style
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from search.models import ENTITY_TYPES, EntitySpan
+from search.models import ENTITY_TYPES
+from search.models.articles import EntitySpan
 
 ENTITY_STYLES = {
     "PERSON": "bold $text-primary",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from search.models import EntitySpan
+from search.models.articles import EntitySpan
 from tui.widgets.entities.styles import entity_at
 
 

@@ -15,7 +15,7 @@ from tui.widgets.reading.spans import Range, paragraphs_touched
 
 if TYPE_CHECKING:
     from briefings.models import Note
-    from search.models import Article
+    from search.models.articles import Article
     from tui.note_status import Resolution
 
 

@@ -33,7 +33,7 @@ from textual.message import Message
 from textual.selection import Selection
 from textual.widgets import Input, Static
 
-from search.models import Article, ArticleCopies, ArticleSummary, EntitySpan
+from search.models.articles import Article, ArticleCopies, ArticleSummary, EntitySpan
 from tui.literal import content
 from tui.widgets.entities.legend import EntityLegend
 from tui.widgets.entities.panel import EntityPanel

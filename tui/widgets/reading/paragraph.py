@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from search.models import Article, ArticleCopies
+from search.models.articles import Article, ArticleCopies
 from tui.literal import content
 from tui.plural import counted
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from textual.selection import Selection
 
     from briefings.models import Note, Quote
-    from search.models import Article
+    from search.models.articles import Article
     from tui.widgets.reading.body import ArticleBody
     from tui.widgets.reading.paragraph import Paragraph
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from search.models import ArticleSummary, Hit, Snippet
+from search.models import Hit, Snippet
+from search.models.articles import ArticleSummary
 from tui.literal import content
 from tui.widgets.search.results_list import Row
 

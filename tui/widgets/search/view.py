@@ -36,7 +36,8 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from search.models import NO_FILTERS, ArticleSummary, SearchFilters, SearchResults
+from search.models import NO_FILTERS, SearchFilters, SearchResults
+from search.models.articles import ArticleSummary
 from tui.literal import content
 from tui.plural import counted
 from tui.widgets.focus import focus_now
