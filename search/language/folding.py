@@ -23,8 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from iuliia import WIKIPEDIA
-
 from search.language.scripts import ARMENIAN, CYRILLIC, script_of
 
 # Folded spellings of one name, to the spelling they are indexed under.
@@ -78,6 +76,9 @@ def fold(word: str) -> str:
     lower = word.lower()
     script = script_of(lower)
     if script == CYRILLIC:
+        # Imported by the first Cyrillic word: a search in English never loads it.
+        from iuliia import WIKIPEDIA
+
         lower = _SURNAME_CASE.sub(r"\1", lower)
         lower = WIKIPEDIA.translate(lower).lower()
     elif script == ARMENIAN:
