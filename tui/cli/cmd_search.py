@@ -13,7 +13,7 @@ then count as seen, as when the app runs it.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui.cli.common import (
@@ -29,7 +29,7 @@ from tui.cli.index_common import ensure_index, open_service
 from tui.cli.output import print_json
 
 if TYPE_CHECKING:
-    from tui.state import RememberedState, SavedSearch
+    from tui.state import SavedSearch
 
 SUMMARY = "Search the corpus and print ranked results"
 MARK_BEFORE, MARK_AFTER = "«", "»"
@@ -82,7 +82,11 @@ def run(args: argparse.Namespace) -> int:
     if (args.query is None) == (args.saved is None):
         fail("give a QUERY or --saved NAME (one of them)", EXIT_USAGE)
     corpus = resolve_corpus(args)
-    saved = _saved_search(corpus, args.saved) if args.saved is not None else None
+    saved = None
+    if args.saved is not None:
+        from tui.cli.saved_run import saved_run
+
+        saved = saved_run(corpus, args.saved)
     query = saved.search.query if saved else args.query
     service = open_service(corpus)
     ensure_index(service)
@@ -103,27 +107,6 @@ def run(args: argparse.Namespace) -> int:
             _print_saved(saved.search, len(new or ()))
         _print_results(results, new)
     return EXIT_OK
-
-
-@dataclass(frozen=True)
-class _Saved:
-    state: RememberedState
-    search: SavedSearch
-    # Every hit is looked at (up to what a saved search remembers), to tell the new ones.
-    limit: int
-
-
-def _saved_search(corpus, name: str) -> _Saved:
-    from tui.state import RememberedState
-    from tui.state.remembered_state import SEEN_LIMIT
-
-    state = RememberedState(corpus)
-    search = state.saved_search(name)
-    if search is None:
-        names = ", ".join(repr(s.name) for s in state.saved_searches)
-        known = f"saved searches: {names}" if names else "there are no saved searches yet"
-        fail(f"no saved search named {name!r} for {corpus} ({known})", EXIT_USAGE)
-    return _Saved(state, search, SEEN_LIMIT)
 
 
 def _as_json(results, new: set[str] | None = None) -> dict:
