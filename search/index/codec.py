@@ -9,6 +9,8 @@ than 3 (the index is about the same size and commits are faster), and pickles ea
 with protocol 4 instead of 2: protocol 2 has no opcode for bytes, so every posting's
 value went through ``codecs.encode`` and a block took about nine times longer to load.
 Whoosh's reader unpickles any protocol, so indexes written either way stay readable.
+A segment's term table is opened with its directory of 256 hash tables read in one
+piece, not an entry at a time: a searcher opens every segment's.
 
 The readers and writers that do this use Whoosh's private names and so live in
 :mod:`search.index.whoosh_internals`; with an untested Whoosh the codec is Whoosh's own
@@ -28,13 +30,17 @@ POSTING_COMPRESSION = 1
 
 
 class IndexCodec(W3Codec):
-    """``W3Codec`` with field lengths read once per column and faster compression."""
+    """``W3Codec`` with term tables opened in a few reads, field lengths read once per
+    column and faster compression."""
 
     def __init__(self) -> None:
         super().__init__(compression=POSTING_COMPRESSION)
 
     def field_writer(self, storage, segment):
         return whoosh_internals.field_writer(self, storage, segment)
+
+    def terms_reader(self, storage, segment):
+        return whoosh_internals.terms_reader(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
         return whoosh_internals.per_document_reader(storage, segment)

@@ -45,6 +45,8 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
     W3TermsReader,
 )
+from whoosh.filedb import filetables
+from whoosh.filedb.filetables import FileFormatError, OrderedHashReader
 from whoosh.matching import binary, mcore
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -60,6 +62,10 @@ DISTRIBUTION = "whoosh-reloaded"
 # Blocks smaller than this (a rare word's few postings) gain next to nothing from zlib.
 MIN_COMPRESSED_BYTES = 256
 BLOCK_PICKLE_PROTOCOL = 4
+
+# A term table's format tag, and the size of the int ending it (its extras' length).
+_HASH_MAGIC = b"HSH3"
+_INT_SIZE = struct.calcsize("!i")
 
 # A posting block's length, negative for a term's last block.
 _BLOCK_SIZE = struct.Struct("!i")
@@ -123,7 +129,12 @@ REQUIRED = (
     ),
     (scoring.BM25F, ("_field_B",)),
     (SegmentReader, ("_perdoc",)),
-    (W3TermsReader, ("_codec", "_postfile")),
+    (
+        W3TermsReader,
+        ("_codec", "_dbfile", "_fieldmap", "_fieldunmap", "_postfile", "_tindex"),
+    ),
+    (filetables, ("_dir_entry", "_directory_size", "_hash_functions")),
+    (OrderedHashReader, ("_read_extras",)),
     (
         SegmentWriter,
         ("_added", "_close_segment", "_finalize_segment", "_flush_segment", "_lk", "_tempstorage"),
@@ -254,7 +265,60 @@ def correct_matchers() -> None:
 correct_matchers()
 
 
-# Reading: field lengths and posting blocks.
+# Reading: term tables, field lengths and posting blocks.
+
+
+class TermTable(OrderedHashReader):
+    """A segment's table of terms, its directory of 256 hash tables read in one piece:
+    Whoosh reads it an entry at a time, 256 reads a segment whenever a searcher opens
+    (a few milliseconds at ten segments, before every one-shot search). What it holds
+    is Whoosh's own."""
+
+    def __init__(self, dbfile, length: int) -> None:
+        self.dbfile = dbfile
+        self.startoffset = 0
+        self.is_closed = False
+        dbfile.seek(0)
+        magic = dbfile.read(4)
+        if magic != _HASH_MAGIC:
+            raise FileFormatError(f"Unknown file header {magic!r}")
+        self.hashtype = dbfile.read_byte()
+        self.hashfn = filetables._hash_functions[self.hashtype]
+        dbfile.read_int()  # two ints kept for later versions
+        dbfile.read_int()
+        self.startofdata = dbfile.tell()
+        extras_end = length - _INT_SIZE
+        extras_start = extras_end - dbfile.get_int(extras_end)
+        dbfile.seek(extras_start)
+        self._read_extras()
+        directory = dbfile.get(
+            extras_start - filetables._directory_size, filetables._directory_size
+        )
+        self.tables = list(filetables._dir_entry.iter_unpack(directory))
+        self.endofdata = self.tables[0][0]
+
+
+class OpenedTerms(W3TermsReader):
+    """Whoosh's terms reader of a segment over a :class:`TermTable`."""
+
+    def __init__(self, codec, dbfile, length: int, postfile) -> None:
+        self._codec = codec
+        self._dbfile = dbfile
+        self._tindex = TermTable(dbfile, length)
+        self._fieldmap = self._tindex.extras["fieldmap"]
+        self._postfile = postfile
+        self._fieldunmap = [None] * len(self._fieldmap)
+        for fieldname, number in self._fieldmap.items():
+            self._fieldunmap[number] = fieldname
+
+
+def terms_reader(codec: W3Codec, storage, segment):
+    """The codec's terms reader of a segment: its directory read in one piece when allowed."""
+    if not FAST_PATHS:
+        return W3Codec.terms_reader(codec, storage, segment)
+    name = segment.make_filename(codec.TERMS_EXT)
+    postfile = segment.open_file(storage, codec.POSTS_EXT)
+    return OpenedTerms(codec, storage.open_file(name), storage.file_length(name), postfile)
 
 
 class LoadedLengths(W3PerDocReader):
@@ -451,7 +515,7 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
     # Read by getattr and checked by type (our own classes use the name too): a reader
     # without Whoosh's term table takes the public path.
     terms = getattr(reader, "_terms", None)
-    if not FAST_PATHS or type(terms) is not W3TermsReader or info.is_inlined():
+    if not FAST_PATHS or type(terms) not in _TERMS_READERS or info.is_inlined():
         among = None if wanted is None else set(wanted)
         yield from postings_among(reader.postings(fieldname, btext), among)
         return
@@ -481,6 +545,9 @@ def term_blocks(reader, fieldname: str, btext: bytes, info, wanted: list[int] | 
         if size < 0:
             break  # the last block
         at = end
+
+
+_TERMS_READERS = (W3TermsReader, OpenedTerms)
 
 
 def _read_block(count: int, ids, weights, values, value_size):

@@ -450,3 +450,31 @@ def test_the_public_path_builds_and_answers_as_the_fast_path(tmp_path, monkeypat
     assert all(answer[0] for text, answer in fast_answers.items() if text != "harbour~")
     assert sum(answer[2] for answer in fast_answers.values()) > 50
     assert any(answer[3] for answer in fast_answers.values())
+
+
+def test_a_term_table_read_in_one_piece_holds_what_whoosh_reads(tmp_path, monkeypatch):
+    from whoosh.filedb.filetables import OrderedHashReader
+
+    service = _build(tmp_path, "fast", monkeypatch, fast=True)
+    searcher = open_searcher(service.folder)
+    try:
+        segments = searcher.reader().leaf_readers()
+        assert len(segments) >= 2
+        for segment, _ in segments:
+            terms = segment._terms
+            assert type(terms) is whoosh_internals.OpenedTerms
+            name = segment._segment.make_filename(terms._codec.TERMS_EXT)
+            storage = segment._storage
+            whoosh_own = OrderedHashReader(storage.open_file(name), storage.file_length(name))
+            ours = terms._tindex
+            assert [ours.hashtype, ours.hashfn, ours.startofdata, ours.endofdata] == [
+                whoosh_own.hashtype,
+                whoosh_own.hashfn,
+                whoosh_own.startofdata,
+                whoosh_own.endofdata,
+            ]
+            assert (ours.tables, ours.extras) == (whoosh_own.tables, whoosh_own.extras)
+            assert list(ours.keys()) == list(whoosh_own.keys())
+            whoosh_own.close()
+    finally:
+        searcher.close()
