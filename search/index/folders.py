@@ -94,7 +94,7 @@ class Record:
 def settings(corpus: Path, *, follow_outside: bool | None, entity_rules: str) -> dict:
     """What decides which files an update reads and what it makes of them."""
     from search.index.schema import SCHEMA_VERSION
-    from search.reading.ignoring import IGNORE_FILE
+    from search.reading import IGNORE_FILE
 
     try:
         info = os.stat(os.path.join(os.path.abspath(corpus), IGNORE_FILE))

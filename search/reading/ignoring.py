@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 
 from search.models import UnreadableFile
+from search.reading import IGNORE_FILE
 from search.reading.opening import open_regular
 
-IGNORE_FILE = ".briefingignore"
 # Larger is no list of patterns; reading it would only slow every update.
 MAX_IGNORE_BYTES = 1024 * 1024
 
