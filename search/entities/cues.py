@@ -366,5 +366,5 @@ SURNAME_ENDING = re.compile(
 
 # Words that end a name and the piece of text it stands in: a company's legal form
 # ("Acme Inc.") and a person's generation ("Martin Luther King Jr.").
-COMPANY_END = re.compile(r"Inc\.|Corp\.|Ltd\.|Co\.|Bros\.")
-ENDS_NAME = re.compile(rf"{COMPANY_END.pattern}|Jr\.|Sr\.")
+COMPANY_ENDS = frozenset(["Inc.", "Corp.", "Ltd.", "Co.", "Bros."])
+ENDS_NAME = COMPANY_ENDS | {"Jr.", "Sr."}

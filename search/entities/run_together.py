@@ -68,7 +68,10 @@ def _past_verb_before_leader(tokens: list[tuple[int, str]], index: int) -> bool:
 
 def is_noise(word: str, known: dict) -> bool:
     """Text glued by a bad conversion ("USAof", "USeless") or a long link token."""
-    return len(word) > 40 or "_" in word or bool(_GLUED.fullmatch(word) and word not in known)
+    if len(word) > 40 or "_" in word:
+        return True
+    glued = word[1:2].isupper() and _GLUED.fullmatch(word)  # two capitals open a glued word
+    return bool(glued and word not in known)
 
 
 def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]:
@@ -101,7 +104,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
             and _ends_in_full_name(before, given)
             and at + 1 < len(words)
             and is_surname(words[at + 1])
-            and not ENDS_NAME.fullmatch(words[at + 1])  # "Martin Luther King Jr."
+            and words[at + 1] not in ENDS_NAME  # "Martin Luther King Jr."
         )
         after_known = _known_type(before, known) in ("PERSON", "PLACE") and (
             _known_type(words[at:], known) or _person_shaped(words[at:], given)
@@ -113,9 +116,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
         rest = words[at:]
         after_person = _known_type(before, known) == "PERSON" and not (
             len(rest) == 1
-            and (
-                rest[0] in ORG_HEADS or rest[0] in NOT_ENTITY_HEADS or ENDS_NAME.fullmatch(rest[0])
-            )
+            and (rest[0] in ORG_HEADS or rest[0] in NOT_ENTITY_HEADS or rest[0] in ENDS_NAME)
         )  # "Biden International Caspian Oil", but "Trump Organization", "Putin Doctrine"
         # "Blinken and Aliyev Development of democratic processes": a listed leader's
         # surname, then an English word that opens the next phrase.

@@ -24,7 +24,7 @@ from functools import lru_cache
 from search.entities.cues import (
     CLOSED_CLASS,
     COMMON_CAPITALISED,
-    COMPANY_END,
+    COMPANY_ENDS,
     COMPASS,
     DEMONYM_SUFFIXES,
     DEMONYMS,
@@ -165,6 +165,8 @@ def looks_demonym(word: str) -> bool:
         return True
     if word in lexicon().given_names:
         return False
+    if not word.endswith(DEMONYM_SUFFIXES):
+        return False  # most words: no stem to look up
     regions = lexicon().regions
     for suffix in DEMONYM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -319,68 +321,86 @@ def _cut(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> li
     """Cut a run's tokens into pieces at possessives and joiners, then clean each piece."""
     pieces: list[list[tuple[int, str]]] = [[]]
     for index, (offset, word) in enumerate(tokens):
-        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        glued = following in ORG_HEADS or following in PLACE_HEADS or word in _GROUP_POSSESSIVES
-        # "Armenia's Ministry of Economy": a country owns the body, not its name
-        owner_is_place = known.get(word[:-2], ("",))[0] == "PLACE" and following[:1].isupper()
-        if (
-            word.endswith(_POSSESSIVES)
-            and (not glued or owner_is_place)
-            and not _saints_name(tokens, index, following)
-        ):
-            pieces[-1].append((offset, word[:-2]))
-            pieces.append([])
-        elif (
-            word in ("And", "Or")
-            and index
-            and (tokens[index - 1][1] in known or tokens[index - 1][1] in ORG_HEADS)
-            and (following in known or tokens[index - 1][1] in ORG_HEADS)
-        ):
-            # "Moscow And Tehran", "World Bank And Eurasian Development Bank": a title-cased
-            # joiner after a whole name
-            pieces.append([])
-        elif COMPANY_END.fullmatch(word) and index and tokens[index - 1][1] in PERSON_TITLES:
-            pieces.append([])  # "US President Co. Biden": no company after a title
-        elif ENDS_NAME.fullmatch(word) or (word.endswith(".") and word in known):
-            # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
-            pieces[-1].append((offset, word))
-            pieces.append([])
-        elif (
-            word.endswith(("s'", "s’"))
-            and len(word) > 2
-            and word not in _GROUP_POSSESSIVES
-            and not glued  # "St James' Park", "Young Lawyers’ Association"
-        ):
-            pieces[-1].append((offset, word[:-1]))
-            pieces.append([])
-        elif _HYPHEN_ADJECTIVE.search(word):
-            stem = word[: word.rindex("-")]
-            pieces.append([])
-            if word.endswith(_OF_A_PLACE) and known.get(stem, ("",))[0] == "PLACE":
-                pieces[-1].append((offset, stem))
-                pieces.append([])
-        elif "-" in word and word not in known and word.split("-", 1)[0] in known:
-            # "Armenia-Azerbaijan talks": two places; "Europe-wide": an adjective.
-            pieces.append([])
-            position = offset
-            parts = word.split("-")
-            if all(part in known for part in parts) or (
-                len(parts) > 2 and all(part[:1].isupper() for part in parts)
-            ):  # "Baku-Tbilisi-Ceyhan": the unknown end is listed with places
-                for part in parts:
-                    pieces[-1].append((position, part))
-                    pieces.append([])
-                    position += len(part) + 1
+        # Every cut is at a possessive, a contraction, a dot, a hyphen, "And" or "Or":
+        # most words have none of them and are not looked at further.
+        if "'" in word or "’" in word or "-" in word or word[-1] == "." or word in _AND_OR:
+            _cut_at_word(tokens, index, known, pieces)
         else:
-            contraction = _CONTRACTIONS.search(word)
-            if contraction:
-                pieces[-1].append((offset, word[: contraction.start()]))
-                pieces.append([])
-            else:
-                pieces[-1].append((offset, word))
+            pieces[-1].append((offset, word))
     parts = [part for piece in pieces if piece for part in _split_long(piece, known)]
     cleaned = [clean for part in parts for clean in _clean(part, known)]
     return [name for piece in cleaned for name in split_run_together(piece, known)]
+
+
+_AND_OR = ("And", "Or")
+
+
+def _cut_at_word(
+    tokens: list[tuple[int, str]],
+    index: int,
+    known: dict[str, tuple[str, str]],
+    pieces: list[list[tuple[int, str]]],
+) -> None:
+    """Add the word at ``index`` to ``pieces``, cutting before or after it."""
+    offset, word = tokens[index]
+    following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+    glued = following in ORG_HEADS or following in PLACE_HEADS or word in _GROUP_POSSESSIVES
+    if (
+        word.endswith(_POSSESSIVES)
+        # "Armenia's Ministry of Economy": a country owns the body, not its name
+        and (not glued or (known.get(word[:-2], ("",))[0] == "PLACE" and following[:1].isupper()))
+        and not _saints_name(tokens, index, following)
+    ):
+        pieces[-1].append((offset, word[:-2]))
+        pieces.append([])
+    elif (
+        word in _AND_OR
+        and index
+        and (tokens[index - 1][1] in known or tokens[index - 1][1] in ORG_HEADS)
+        and (following in known or tokens[index - 1][1] in ORG_HEADS)
+    ):
+        # "Moscow And Tehran", "World Bank And Eurasian Development Bank": a title-cased
+        # joiner after a whole name
+        pieces.append([])
+    elif word in COMPANY_ENDS and index and tokens[index - 1][1] in PERSON_TITLES:
+        pieces.append([])  # "US President Co. Biden": no company after a title
+    elif word in ENDS_NAME or (word.endswith(".") and word in known):
+        # "the U.S. The talks...", "Acme Inc. Shares...": the dot may end a sentence.
+        pieces[-1].append((offset, word))
+        pieces.append([])
+    elif (
+        word.endswith(("s'", "s’"))
+        and len(word) > 2
+        and word not in _GROUP_POSSESSIVES
+        and not glued  # "St James' Park", "Young Lawyers’ Association"
+    ):
+        pieces[-1].append((offset, word[:-1]))
+        pieces.append([])
+    elif "-" in word and _HYPHEN_ADJECTIVE.search(word):
+        stem = word[: word.rindex("-")]
+        pieces.append([])
+        if word.endswith(_OF_A_PLACE) and known.get(stem, ("",))[0] == "PLACE":
+            pieces[-1].append((offset, stem))
+            pieces.append([])
+    elif "-" in word and word not in known and word.split("-", 1)[0] in known:
+        # "Armenia-Azerbaijan talks": two places; "Europe-wide": an adjective.
+        pieces.append([])
+        position = offset
+        parts = word.split("-")
+        if all(part in known for part in parts) or (
+            len(parts) > 2 and all(part[:1].isupper() for part in parts)
+        ):  # "Baku-Tbilisi-Ceyhan": the unknown end is listed with places
+            for part in parts:
+                pieces[-1].append((position, part))
+                pieces.append([])
+                position += len(part) + 1
+    else:
+        contraction = _CONTRACTIONS.search(word)
+        if contraction:
+            pieces[-1].append((offset, word[: contraction.start()]))
+            pieces.append([])
+        else:
+            pieces[-1].append((offset, word))
 
 
 def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> list[list]:
@@ -426,7 +446,11 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
         if word in COMPASS and following and looks_demonym(following) and not ends_org:
             close()  # "South Korean", "North African": one adjective
             continue
-        demonym = all(looks_demonym(part) for part in word.split("-"))
+        demonym = (
+            all(looks_demonym(part) for part in word.split("-"))
+            if "-" in word
+            else looks_demonym(word)
+        )
         if (
             word in _CALENDAR
             and not (word == "May" and index > 0)
@@ -502,8 +526,8 @@ def _is_common(word: str) -> bool:
     section number ("IV.")."""
     return (
         word in COMMON_CAPITALISED
-        or word.split("-", 1)[0] in COMMON_CAPITALISED
-        or _SECTION_NUMBER.fullmatch(word) is not None
+        or ("-" in word and word.split("-", 1)[0] in COMMON_CAPITALISED)
+        or (word[-1:] == "." and _SECTION_NUMBER.fullmatch(word) is not None)
     )
 
 
