@@ -53,6 +53,7 @@ from search.entities.surroundings import (
     after_locative,
     appositive_type,
     at_a_ground,
+    cue_before,
     place_cue_before,
     place_of,
     raw_word_before,
@@ -227,7 +228,8 @@ class Mention:
 
 def is_acronym(word: str) -> bool:
     """An all-capital word of two to seven characters with at least two letters."""
-    return _ACRONYM.fullmatch(word) is not None
+    # (a lower-case second letter is in none)
+    return not word[1:2].islower() and _ACRONYM.fullmatch(word) is not None
 
 
 def is_given_name(word: str, lex: Lexicon) -> bool:
@@ -475,8 +477,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if _shouted(words, lex):
         return "DROP"
-    kind = first.lower() in lex.common_words and first not in lex.given_names
-    if len(words) == 2 and len(last) == 1 and kind:
+    kind = len(words) == 2 and len(last) == 1 and first.lower() in lex.common_words
+    if kind and first not in lex.given_names:
         return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
     if _route(words):
         return "DROP"
@@ -501,12 +503,13 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "ORG"  # "BAKU, 14 October (Trend) –": the agency that filed the report
     if len(words) == 1 and _DISEASE_AFTER.match(text, seg.end):
         return "DROP"  # "Parkinson's disease", "Alzheimer's, Parkinson's and motor neurone disease"
-    if len(words) == 1 and WEB_NAME.fullmatch(first):
+    if len(words) == 1 and "." in first and WEB_NAME.fullmatch(first):
         return "ORG"  # "Caliber.Az", "News.am": a news site, also in a heading
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
-        if _PLURAL_OR_CODE.fullmatch(first) or _ROMAN_NUMERAL.fullmatch(first):
+        capitals = not first[1:2].islower()  # both patterns open with two capitals or digits
+        if capitals and (_PLURAL_OR_CODE.fullmatch(first) or _ROMAN_NUMERAL.fullmatch(first)):
             return "DROP"
         if first in _GENERIC_HEADS:
             return "DROP"  # "the Ministry said": a common noun, named elsewhere
@@ -580,9 +583,11 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PLACE"  # a plant, field or pipeline is where it stands
     if after in PRODUCT_LOWER_HEADS:
         return "DROP"  # "the Orion capsule", "her Eras tour"
-    if raw_word_before(text, seg.start) in WORK_NOUNS:
+    raw_before = raw_word_before(text, seg.start)
+    if raw_before in WORK_NOUNS:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
-    if _EPISODE_OF.search(text, max(0, seg.start - 30), seg.start):
+    cue = cue_before(text, seg.start)
+    if cue == "of" and _EPISODE_OF.search(text, max(0, seg.start - 30), seg.start):
         return "DROP"  # "the latest episode of Sobitiya": a programme
     if len(words) <= 3 and (place_of(text, seg.start) or place_cue_before(text, seg.start)):
         return "PLACE"
@@ -595,11 +600,15 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         and after_locative(text, seg.start)
     ):
         return "PLACE"  # "in Brompton Regis": a village of two words no list holds
-    if len(words) <= 3 and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start):
+    if (
+        cue == "at"
+        and len(words) <= 3
+        and _VENUE_BEFORE.search(text, max(0, seg.start - 40), seg.start)
+    ):
         return "PLACE"  # "will open the tour at Co-op Live", "they played at the Roundhouse"
-    if len(words) <= 3 and at_a_ground(text, seg):
+    if len(words) <= 3 and at_a_ground(text, seg, cue):
         return "PLACE"
-    before = word_before(text, seg.start)
+    before = raw_before.strip(",;").lower()  # as ``word_before`` gives it
     described = appositive_type(text, seg.end)
     if described:
         return described
@@ -626,7 +635,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "PERSON"
     if len(words) <= 3 and before.endswith("-year-old"):
         return "PERSON"  # "the 23-year-old Prutton"
-    if len(words) <= 3 and _company_cue(text, seg, before, lex):
+    if len(words) <= 3 and _company_cue(text, seg, before, cue, lex):
         return "FIRM"
     person_shaped = is_given_name(first, lex) and len(words) in (2, 3) and last[:1].isupper()
     org_cue = before in ORG_LOWER_CUES and not after_article_a(text, seg) and not person_shaped
@@ -662,16 +671,17 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     return None
 
 
-def _company_cue(text: str, seg: Segment, before: str, lex: Lexicon) -> bool:
-    """Words around a name that only a company or a party has (see ``_COMPANY_KINDS``)."""
+def _company_cue(text: str, seg: Segment, before: str, cue: str, lex: Lexicon) -> bool:
+    """Words around a name that only a company or a party has (see ``_COMPANY_KINDS``);
+    ``cue`` is ``cue_before`` of the name."""
     if seg.heading or text.startswith((" & ", " and "), seg.end):
         return False  # "an analyst at Standard & Poor's": the name goes on
     window = text[max(0, seg.start - 40) : seg.start]
     if before in _COMPANY_KINDS and not after_article_a(text, seg):
         return not _OF_A_KIND.search(window)  # not "Head of company Askhat Khasenov"
-    if _HELD_IN.search(window):
+    if cue == "in" and _HELD_IN.search(window):
         return True
-    if _MEMBER_OF.search(window):  # not "a professor of Economics"
+    if (cue == "of" or cue == "at") and _MEMBER_OF.search(window):  # not "a professor of Economics"
         if text.startswith(("'s ", "’s "), seg.end):
             return False  # "a member of Cherie Blair's chambers": the owner may be a person
         return len(seg.words) > 1 or seg.words[0].lower() not in lex.common_words
@@ -737,7 +747,7 @@ def _common_noun_opening(word: str, lex: Lexicon) -> bool:
 
 def _shouted(words: list[str], lex: Lexicon) -> bool:
     """Capitals used for emphasis, not an acronym: "ARE YOU LOOKING FOR", "JULY-2024"."""
-    if not all(w.isupper() for w in words):
+    if not words[0].isupper() or not all(w.isupper() for w in words):
         return False
     parts = [p.lower() for w in words for p in w.split("-") if p]
     if len(parts) == 1:

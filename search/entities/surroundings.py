@@ -29,6 +29,8 @@ _PLACE_LOCATIVES = frozenset(["in", "near", "off", "between"])
 _BODY_DESCRIPTIONS = word_set("body authority trust band operator provider quango")
 _ALONG = frozenset(["on", "along", "across"])
 # "a stake in Safaricom", "shares in Lukoil": a company after "in".
+# The words that may stand right before a place in ``after_locative``.
+_LAST_BEFORE_PLACE = _PLACE_LOCATIVES | {"the", "as"}
 _HOLDINGS = word_set(
     "stake stakes shares share invest invested investment interest role roles star starred "
     "appeared appears appear part played"
@@ -69,10 +71,26 @@ def appositive_type(text: str, end: int) -> str | None:
     return None
 
 
-def at_a_ground(text: str, seg: Segment) -> bool:
+def cue_before(text: str, start: int) -> str:
+    """The last two letters before ``start`` past spaces, tabs and a "the": "of", "at"
+    or "in" when the name follows one ("the mayor of", "played at the").
+
+    The patterns of words before a name all end in such a word, so a name after none is
+    spared their search; the 40 characters looked at hold the longest of them.
+    """
+    lead = text[max(0, start - 40) : start].rstrip(" \t")
+    if lead.endswith("the"):
+        lead = lead[:-3].rstrip(" \t")
+    return lead[-2:]
+
+
+def at_a_ground(text: str, seg: Segment, cue: str) -> bool:
     """Whether a name is where a match was played: after a score and "at", or after a
-    sentence's opening "At" with a score in the rest of the sentence."""
-    if _SCORE_AT.search(text, max(0, seg.start - 20), seg.start):
+    sentence's opening "At" with a score in the rest of the sentence.
+
+    ``cue`` is :func:`cue_before` of the name.
+    """
+    if cue == "at" and _SCORE_AT.search(text, max(0, seg.start - 20), seg.start):
         return True
     return (
         seg.sentence_start is False
@@ -84,7 +102,10 @@ def at_a_ground(text: str, seg: Segment) -> bool:
 def after_locative(text: str, start: int) -> bool:
     """ "in Sukhumi", "near Cooktown", "in the Alentejo", "districts such as Humla";
     not "a stake in Safaricom", "a role in Closer"."""
-    before = [w.lower() for w in text[max(0, start - 40) : start].split()]
+    words = text[max(0, start - 40) : start].split()
+    if not words or words[-1].lower() not in _LAST_BEFORE_PLACE:
+        return False  # most names: none of the words below before them
+    before = [w.lower() for w in words]
     if len(before) >= 4 and before[-3:] == ["such", "as", "the"]:
         before = before[:-1]  # "chalk streams such as the Nar"
     if len(before) >= 3 and before[-2:] == ["such", "as"]:
