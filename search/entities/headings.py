@@ -22,7 +22,6 @@ _LEAD = re.compile(
 MAX_LABEL_WORDS = 9
 MAX_HEADING_WORDS = 14
 MAX_NUMBERED_WORDS = 20
-_WORD = re.compile(r"[^\s]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?][ \t]")
 
 
@@ -56,7 +55,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_label(before_colon: str) -> bool:
-    words = _WORD.findall(before_colon)
+    words = before_colon.split()
     if not words or len(words) > MAX_LABEL_WORDS or _SENTENCE_INSIDE.search(before_colon):
         return False
     return _mostly_capitalised(words)
@@ -66,9 +65,11 @@ def _is_heading(line: str, numbered: bool) -> bool:
     """A short line in title or sentence case with no closing punctuation; a numbered
     section title may be longer."""
     stripped = line.rstrip()
-    words = _WORD.findall(stripped)
+    if stripped.endswith((".", ",", ";")):
+        return False  # most lines: a paragraph, whose words need no counting
+    words = stripped.split()
     longest = MAX_NUMBERED_WORDS if numbered else MAX_HEADING_WORDS
-    if not words or len(words) > longest or stripped.endswith((".", ",", ";")):
+    if not words or len(words) > longest:
         return False
     return words[0][:1].isupper() or not words[0][:1].isalpha()
 
