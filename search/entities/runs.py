@@ -15,7 +15,7 @@ headings and bullet labels are marked by ``headings``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -117,7 +117,8 @@ _GROUP_POSSESSIVES = frozenset(
 )
 # No name runs longer than this; longer runs are lists or title-case lines.
 MAX_NAME_WORDS = 16
-_GLUED_NAME = re.compile(r"(?<=[a-z][./])[A-Z][a-z]{3,}(?![\w./-])")
+# (The capital comes first, so that the scan jumps from capital to capital.)
+_GLUED_NAME = re.compile(r"[A-Z](?<=[a-z][./][A-Z])[a-z]{3,}(?![\w./-])")
 _SECTION_NUMBER = re.compile(r"[IVX]{1,5}\.")
 _CONTRACTIONS = re.compile(r"[’'](?:m|re|ve|ll|d)$")
 # "US-based", "Kenyan-born": an adjective, not part of the name that follows.
@@ -202,11 +203,21 @@ def find_segments(
     segments = [Segment(s, e, [text[s:e]], opens_sentence(text, s)) for s, e in hits]
     labels = label_spans(text)
     label_starts = [start for start, _ in labels]
+    # Known names and blocked spans by start: a run is cut by those it overlaps only.
+    cuts = sorted(hits + list(blocked))
+    cut_starts = [start for start, _ in cuts]
+    longest = max((end - start for start, end in cuts), default=0)
     for match in RUN_RE.finditer(text):
         run_start, run_end = match.span()
-        cuts = hits + [(a, b) for a, b in blocked if a < run_end and run_start < b]
-        if cuts:
-            parts = outside(text, run_start, run_end, sorted(cuts))
+        overlapping = [
+            cut
+            for cut in cuts[
+                bisect_right(cut_starts, run_start - longest) : bisect_left(cut_starts, run_end)
+            ]
+            if cut[1] > run_start
+        ]
+        if overlapping:
+            parts = outside(text, run_start, run_end, overlapping)
         elif _pieces(match.group()):
             parts = [(run_start, run_end)]
         else:
