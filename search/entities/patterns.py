@@ -51,15 +51,19 @@ def _after(words: list[str]) -> str:
 
 
 # Two scanners, each opening with a lookahead on the first character, so that the
-# many alternatives are only tried where a date can start (a capital or a digit).
+# many alternatives are only tried where a date can start (a capital or a digit); the
+# first looks for the three letters of a month or a weekday next, and the alternatives
+# with many words before them for those of a month or a year, before trying the words.
+_NAMED = "(?=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_NAMED_MONTH = "(?=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _DATE_WORDS_RE = re.compile(
-    r"(?=[ADFJMNOSTW])(?<![\w-])(?:"
+    rf"(?=[ADFJMNOSTW]){_NAMED}(?<![\w-])(?:"
     rf"{_MONTH}[–-]{_MONTH}(?!,?\s+{_YEAR})"
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:[–-]{_DAY})?(?:,?\s+{_YEAR})?(?![\d:])"
     rf"|{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH},?\s+{_YEAR}"
-    rf"|{_after(_MONTH_CUES)}{_MONTH}"
-    rf"|{_after(_RANGE_CUES)}{_MONTH_NOT_MAY}"
+    rf"|{_NAMED_MONTH}{_after(_MONTH_CUES)}{_MONTH}"
+    rf"|{_NAMED_MONTH}{_after(_RANGE_CUES)}{_MONTH_NOT_MAY}"
     rf"|{_WEEKDAY}"
     r")(?![\w-])"
 )
@@ -78,7 +82,7 @@ _DATE_NUMBERS_RE = re.compile(
     rf"{_DAY}(?:[–-]{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
     rf"|[0-3]?\d[/.][01]?\d[/.]{_YEAR}"
-    rf"|{_after(_YEAR_CUES)}{_YEAR}s?"
+    rf"|(?=1[89]|20){_after(_YEAR_CUES)}{_YEAR}s?"
     r")(?![\w-])"
 )
 
@@ -114,8 +118,13 @@ _CURRENCY_WORDS = (
     r"krona|krone|lari|tenge|drams?|soms?|somoni|cedis?|kwacha|birr|pence|cents)"
 )
 
+# What opens an amount: a capital is tried further only where a currency's sign, code
+# or letters before a number stand ("US$", "NOK 40", "R54").
+_MONEY_OPENING = (
+    rf"(?=[0-9$£€¥₹₽₦₩₺]|US\$|A\$|C\$|HK\$|NZ\$|R\$|S\$|(?:R|MK|K|KSh|Sh)\d|{_CODE}\s?\d)"
+)
 MONEY_RE = re.compile(
-    r"(?=[0-9$£€¥₹₽₦₩₺A-Z])(?<![\w$£€¥])(?:"
+    rf"(?=[0-9$£€¥₹₽₦₩₺A-Z]){_MONEY_OPENING}(?<![\w$£€¥])(?:"
     rf"{_SIGN}\s?(?:{_AMOUNT}){_SCALE}"
     rf"|(?:R|MK|K|KSh|Sh)(?:{_AMOUNT})\s?(?:bn|m|tn|trillion|billion|million)\b"
     rf"|{_CODE}\s?(?:{_AMOUNT}){_SCALE}"
