@@ -18,13 +18,14 @@ from search.entities.classify import Mention, is_acronym, is_given_name, strip_l
 from search.entities.clubs import clubs_named_after_cities
 from search.entities.cues import NAME_PARTICLES, PLACE_LOWER_HEADS, SURNAME_ENDING
 from search.entities.lexicon import Lexicon
+from search.entities.lower_words import LowerWords
 
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 
 
 def resolve(
-    text: str, mentions: list[Mention], lower_words: frozenset[str], lex: Lexicon
+    text: str, mentions: list[Mention], lower_words: LowerWords, lex: Lexicon
 ) -> list[Mention]:
     """Type and name every mention; drop those that are not entities.
 
@@ -351,7 +352,7 @@ def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> 
 
 
 def _default_type(
-    mention: Mention, mid_sentence: set[str], lower_words: frozenset[str], lex: Lexicon
+    mention: Mention, mid_sentence: set[str], lower_words: LowerWords, lex: Lexicon
 ) -> str | None:
     words = mention.words
     if not _LATIN_LETTER.search(mention.text):

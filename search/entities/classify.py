@@ -45,6 +45,7 @@ from search.entities.cues import (
     word_set,
 )
 from search.entities.lexicon import Lexicon
+from search.entities.lower_words import LowerWords
 from search.entities.patterns import MONTHS
 from search.entities.run_together import WEB_NAME, listed_surnames
 from search.entities.runs import LISTED_PORTFOLIO_RE, STATION_RE, Segment
@@ -252,7 +253,7 @@ def strip_legal_suffix(name: str) -> str:
 
 
 def classify_segment(
-    text: str, segment: Segment, lex: Lexicon, lower_words: frozenset[str]
+    text: str, segment: Segment, lex: Lexicon, lower_words: LowerWords
 ) -> list[Mention]:
     """The mentions one segment yields (a title can split off a place or organisation).
 
@@ -366,7 +367,7 @@ def classify_segment(
     return [mention]
 
 
-def _station(words: list[str], lex: Lexicon, lower_words: frozenset[str]) -> bool:
+def _station(words: list[str], lex: Lexicon, lower_words: LowerWords) -> bool:
     """ "Manchester Piccadilly", "London Euston": in a text about trains, a city and a
     word that is no English word, given name or organisation's name the station."""
     if len(words) != 2 or lower_words.isdisjoint(_RAIL_WORDS):
@@ -384,7 +385,7 @@ def _station(words: list[str], lex: Lexicon, lower_words: frozenset[str]) -> boo
 
 
 def _split_of(
-    text: str, seg: Segment, lex: Lexicon, lower_words: frozenset[str]
+    text: str, seg: Segment, lex: Lexicon, lower_words: LowerWords
 ) -> list[Mention] | None:
     """Split "Name of Organisation" and "Company of Place" at "of" (not "Bank of England")."""
     words = seg.words
@@ -756,7 +757,7 @@ def _shouted(words: list[str], lex: Lexicon) -> bool:
 
 
 def _split_title(
-    text: str, seg: Segment, lex: Lexicon, lower_words: frozenset[str]
+    text: str, seg: Segment, lex: Lexicon, lower_words: LowerWords
 ) -> list[Mention] | None:
     """Split "[prefix] Title [of Place] Name" into its parts, or None when there is no title."""
     words = seg.words

@@ -12,6 +12,7 @@ from search.entities.aliases import resolve
 from search.entities.classify import classify_segment
 from search.entities.corrections import Corrections, active_corrections
 from search.entities.lexicon import lexicon
+from search.entities.lower_words import LowerWords
 from search.entities.patterns import entity_dates, find_patterns
 from search.entities.runs import find_segments
 from search.entities.russian import russian_entities
@@ -20,7 +21,6 @@ from search.entities.turkic import turkic_entities
 from search.language.detect import detect_language
 from search.models.articles import EntitySpan
 
-_LOWER_WORD = re.compile(r"\b[a-z]+")
 _DIGIT = re.compile(r"\d")
 _CYRILLIC = re.compile(r"[А-яЁё]")
 # Letters Turkish or Azerbaijani text cannot do without; only a text with one of them
@@ -74,7 +74,7 @@ def _english_names(
 ) -> list[EntitySpan]:
     """The English extractor's people, organisations and places."""
     lex = lexicon()
-    lower_words = frozenset(_LOWER_WORD.findall(text))
+    lower_words = LowerWords(text)
     # A date or amount with a number in it ends any name before it ("Joe Biden May 11").
     numbered = [(p.start, p.end) for p in patterns if _DIGIT.search(p.text)]
     mentions = []
