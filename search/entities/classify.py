@@ -83,6 +83,7 @@ TITLE_MODIFIERS = word_set(
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 # "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
 _PLURAL_OR_CODE = re.compile(r"[A-Z]{2,}s|(?=\S*\d)(?=\S*[A-Z])[A-Z0-9-]{2,}")
+_ORG_LOWER_WORDS = ORG_LOWER_HEADS | ORG_LOWER_CUES
 _LEADER_HEADS = word_set(
     "administration presidency era regime premiership family brothers sisters dynasty"
 )
@@ -293,11 +294,10 @@ def classify_segment(
             or (len(words) > 2 and _kind_of_name(words[0], lex))  # "Insurers Swiss Re"
         )
     )
-    starts_known = any(" ".join(words[:k]) in lex.known for k in range(2, len(words) + 1))
     # "West Midlands Police": a compass word before a place is part of its name; a
     # body of a nation ("Police Scotland") and a storm ("Hurricane Milton") keep theirs
-    starts_known = (
-        starts_known
+    starts_known = opener and (
+        any(" ".join(words[:k]) in lex.known for k in range(2, len(words) + 1))
         or _body_of_country(words, lex)
         or words[0] in _STORMS
         or (
@@ -326,9 +326,9 @@ def classify_segment(
         return [_mention(text, segment, "ORG", name)]  # "Liverpool manager Arne Slot"
     if known:
         return [_mention(text, segment, known[0], known[1])]
-    if STATION_RE.fullmatch(name):
+    if ("Radio" in name or "Channel" in name) and STATION_RE.fullmatch(name):
         return [_mention(text, segment, "ORG", name)]
-    if LISTED_PORTFOLIO_RE.fullmatch(name):
+    if "," in name and LISTED_PORTFOLIO_RE.fullmatch(name):  # a listed portfolio has one
         # the ministry is named; its minister is a title, which names no one
         ministry = name.startswith(("Department", "Ministry"))
         return [_mention(text, segment, "ORG", name)] if ministry else []
@@ -626,7 +626,8 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     word_speaks = first.lower() in lex.very_common and not seg.sentence_start
     if len(words) == 1 and after in SPEECH_VERBS and (first in lex.towns or word_speaks):
         return "ORG"  # "Cupertino said", "Variety called it": a town or a word that speaks
-    if len(words) > 1 and all(_INITIAL.fullmatch(w) for w in words[:-1]) and last[1:].islower():
+    initials = len(words) > 1 and len(first) == 2  # (an initial is two characters)
+    if initials and all(_INITIAL.fullmatch(w) for w in words[:-1]) and last[1:].islower():
         return "PERSON"  # "A. G. Cook", "J. K. Rowling"
     if len(words) <= 4 and _PERSON_AFTER.match(text, seg.end):
         return "PERSON"  # "Owen Cooper, 15, has...", "Morrissey said he..."
@@ -643,7 +644,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if (
         len(words) == 1
         and seg.sentence_start
-        and after in ORG_LOWER_HEADS | ORG_LOWER_CUES
+        and after in _ORG_LOWER_WORDS
         and first.lower() in lex.common_words
         and first not in _NAMING_HEADS
     ):
