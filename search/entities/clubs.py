@@ -49,6 +49,7 @@ _OF_A_PLACE = word_set(
 )
 # Endings of clubs' names that are also places' ("Derby County", "Preston North End").
 _CLUB_ENDINGS = (("County",), ("North", "End"))
+_CLUB_LAST_WORDS = frozenset(ending[-1] for ending in _CLUB_ENDINGS)
 # Endings only clubs have ("Leyton Orient", "Hamilton Academical"), and endings that are
 # also given names, which make a club only after a town ("Crewe Alexandra").
 _CLUB_ONLY_ENDINGS = word_set("Orient Academical Argyle Thistle Athletic")
@@ -78,8 +79,11 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
     endings = [
         m
         for m in mentions
-        if (m.type in (None, "PLACE") and _ends_like_a_club(m.words))
-        or (m.type != "ORG" and _ends_in_a_club_word(m.words, lex))
+        if len(m.words) > 1  # a club's ending follows a name
+        and (
+            (m.type in (None, "PLACE") and _ends_like_a_club(m.words))
+            or (m.type != "ORG" and _ends_in_a_club_word(m.words, lex))
+        )
     ]
     cities = [
         mention
@@ -121,6 +125,8 @@ def _ends_in_a_club_word(words: list[str], lex: Lexicon) -> bool:
 
 
 def _ends_like_a_club(words: list[str]) -> bool:
+    if words[-1] not in _CLUB_LAST_WORDS:
+        return False
     return any(len(words) > len(end) and tuple(words[-len(end) :]) == end for end in _CLUB_ENDINGS)
 
 
