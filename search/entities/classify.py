@@ -79,6 +79,8 @@ TITLE_MODIFIERS = word_set(
     """
 )
 
+# Words that make a title and nothing else ("Deputy Prime Minister").
+_TITLE_WORDS = TITLE_MODIFIERS | PERSON_TITLES | NAME_PARTICLES
 # Particles that end a name after a title ("Professor Ann Lee of Columbia University").
 _NAME_ENDS = frozenset(["of", "for", "and", "&"])
 # "PCs", "MPs", "MP3", "P2P": plural abbreviations and product codes, not organisations.
@@ -468,6 +470,7 @@ def _mention(text: str, seg: Segment, entity_type: str | None, canonical: str | 
 def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     words = seg.words
     first, last = words[0], words[-1]
+    first_common = first.lower() in lex.common_words  # an English word opens it
     if " ".join(words) in EVENT_NAMES:
         return "DROP"
     if last in NOT_ENTITY_HEADS or (
@@ -478,7 +481,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"
     if _shouted(words, lex):
         return "DROP"
-    kind = len(words) == 2 and len(last) == 1 and first.lower() in lex.common_words
+    kind = len(words) == 2 and len(last) == 1 and first_common
     if kind and first not in lex.given_names:
         return "DROP"  # "Band D", "Plan B", "Vitamin D": a kind, not a name
     if _route(words):
@@ -506,6 +509,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "Parkinson's disease", "Alzheimer's, Parkinson's and motor neurone disease"
     if len(words) == 1 and "." in first and WEB_NAME.fullmatch(first):
         return "ORG"  # "Caliber.Az", "News.am": a news site, also in a heading
+    after = word_after(text, seg.end)
     if len(words) == 1:
         if first in COMMON_CAPITALISED or first in TITLE_MODIFIERS or first in PERSON_TITLES:
             return "DROP"
@@ -518,13 +522,13 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
             return "DROP"  # "the North", "the Moon", "Windows": no entity
         if seg.sentence_start and _common_noun_opening(first, lex):
             return "DROP"  # "Unions in Italy welcomed...", "Chipmaker cuts forecast"
-        if word_after(text, seg.end) in PRODUCT_LOWER_HEADS:
+        if after in PRODUCT_LOWER_HEADS:
             return "DROP"  # "the CAESAR howitzers", "the THAAD missile"
         if (first.isupper() and first.lower() in ORG_LOWER_CUES) or first in _GOODS:
             return "DROP"  # "NGO representatives", "exports of LNG": a kind, none by name
         if "-" in first and first.split("-", 1)[0] in listed_surnames():
             return "DROP"  # "the Aliyev-Pashin meetings": two leaders, one of them cut short
-        if is_acronym(first) and not (seg.heading and first.lower() in lex.common_words):
+        if is_acronym(first) and not (seg.heading and first_common):
             return "ORG"  # ("OUTLOOK" in a heading is shouting, not an acronym)
     # "State Oil Company of Azerbaijan Republic": an organisation's head before "of"
     head_of = "of" in words[1:-1] and words[words.index("of") - 1] in ORG_HEADS
@@ -554,7 +558,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         len(words) > 2
         and words[-2] == "for"
         and lex.known.get(last, ("",))[0] == "PLACE"
-        and first.lower() in lex.common_words
+        and first_common
         and first not in PERSON_TITLES | _OFFICE_TITLES
     ):
         return "ORG"  # "Transport for London", "Campaign for Scotland": a body for a place
@@ -570,11 +574,10 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         )
     ):
         return "PLACE"  # "South Holland", "North Gyeongsang", "South Yorkshire", "North West"
-    if all(w in TITLE_MODIFIERS or w in PERSON_TITLES or w in NAME_PARTICLES for w in words):
+    if _TITLE_WORDS.issuperset(words):
         return "DROP"
     if seg.heading:
         return None  # capitals in a heading are no evidence; the words around it neither
-    after = word_after(text, seg.end)
     rivers = "river" in text[max(0, seg.start - 60) : seg.start]
     if after in PLACE_LOWER_HEADS or (
         rivers and _RIVERS_BEFORE.search(text, max(0, seg.start - 60), seg.start)
@@ -595,9 +598,9 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     if (
         len(words) == 2
         and text.endswith(_IN_OR_NEAR, max(0, seg.start - 5), seg.start)
-        and first.lower() not in lex.common_words
+        and not first_common
         and not is_given_name(first, lex)
-        and not any(w in ORG_HEADS for w in words)
+        and ORG_HEADS.isdisjoint(words)
         and after_locative(text, seg.start)
     ):
         return "PLACE"  # "in Brompton Regis": a village of two words no list holds
@@ -645,7 +648,7 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         len(words) == 1
         and seg.sentence_start
         and after in _ORG_LOWER_WORDS
-        and first.lower() in lex.common_words
+        and first_common
         and first not in _NAMING_HEADS
     ):
         return "DROP"  # "Budget airline Ryanair", "Electricity company National Grid": a kind
@@ -657,17 +660,15 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         acronym_inside = any(len(w) > 1 and w.isupper() for w in words)
         # "Sky News" names a broadcaster; "Marine Le Pen" a woman ("Le" opens a surname).
         heads_from = 1 if words[1:2] and words[1] in _SURNAME_PARTICLES else 0
-        acronym_inside = acronym_inside or any(w in ORG_HEADS for w in words[heads_from:])
+        acronym_inside = acronym_inside or not ORG_HEADS.isdisjoint(words[heads_from:])
         given = is_given_name(first, lex) or (
-            len(words) > 2
-            and is_given_name(words[1], lex)
-            and first.lower() not in lex.common_words
+            len(words) > 2 and is_given_name(words[1], lex) and not first_common
         )
         if len(words) > 1 and given and words[1] not in ("of", "for", "and", "the", "&"):
             return None if country_first or acronym_inside else "PERSON"
         speaker = after in SPEECH_VERBS and before != "of"  # "Ann Lee of Sciences Po said"
         # "National Highways said": a word and a plural name a body, not a speaker
-        body = first.lower() in lex.common_words and _english_plural(last, lex)
+        body = first_common and _english_plural(last, lex)
         if len(words) > 1 and speaker and not acronym_inside and "of" not in words and not body:
             return "PERSON"
     return None
