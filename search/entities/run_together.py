@@ -106,7 +106,8 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
             and is_surname(words[at + 1])
             and words[at + 1] not in ENDS_NAME  # "Martin Luther King Jr."
         )
-        after_known = _known_type(before, known) in ("PERSON", "PLACE") and (
+        before_type = _known_type(before, known)
+        after_known = before_type in ("PERSON", "PLACE") and (
             _known_type(words[at:], known) or _person_shaped(words[at:], given)
         )
         after_organisation = before[-1] in ORG_HEADS and (
@@ -114,7 +115,7 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
             or (len(words) - at == 2 and words[at] in given and is_surname(words[at + 1]))
         )  # "Foreign Ministry Maria Zakharova"
         rest = words[at:]
-        after_person = _known_type(before, known) == "PERSON" and not (
+        after_person = before_type == "PERSON" and not (
             len(rest) == 1
             and (rest[0] in ORG_HEADS or rest[0] in NOT_ENTITY_HEADS or rest[0] in ENDS_NAME)
         )  # "Biden International Caspian Oil", but "Trump Organization", "Putin Doctrine"
@@ -128,11 +129,12 @@ def split_run_together(tokens: list[tuple[int, str]], known: dict) -> list[list]
             and rest[0].lower() not in _OF_A_LEADER
             and not any(rest[0] in heads for heads in (ORG_HEADS, NOT_ENTITY_HEADS, PLACE_HEADS))
         )
+        # "Astana Caliber.Az": a news site after a name opens a name of its own
         cut = (
             # "West Yorkshire Police": a compass word opens the place after it
             (starts_known and _ends_name(before, known, given) and before[-1] not in COMPASS)
             or (starts_known and before[-1] in NOT_ENTITY_HEADS)  # "Islamic Revolution Iran"
-            or (len(rest) == 1 and WEB_NAME.fullmatch(rest[0]) is not None)  # "Astana Caliber.Az"
+            or (len(rest) == 1 and "." in rest[0] and WEB_NAME.fullmatch(rest[0]) is not None)
             or second_person
             or after_known
             or after_organisation

@@ -155,6 +155,7 @@ def opens_sentence(text: str, start: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
+@lru_cache(maxsize=65536)
 def looks_demonym(word: str) -> bool:
     """Whether ``word`` is a nationality adjective ("Russian", "Azerbaijani", "Kenyans").
 
@@ -512,6 +513,8 @@ def _given_before_surname(tokens: list[tuple[int, str]], index: int) -> bool:
 
 def _opens_org(words: list[str]) -> bool:
     """Whether an organisation word is followed by "of"/"for" ("Bank for Reconstruction")."""
+    if "of" not in words and "for" not in words:
+        return False  # most names
     return any(
         (w in ORG_OPENERS or w in ORG_HEADS) and after in ("of", "for")
         for w, after in zip(words, words[1:], strict=False)
