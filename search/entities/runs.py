@@ -210,7 +210,8 @@ def find_segments(
     longest = max((end - start for start, end in cuts), default=0)
     for match in RUN_RE.finditer(text):
         run_start, run_end = match.span()
-        overlapping = [
+        whole = match.group()
+        overlapping = cuts and [
             cut
             for cut in cuts[
                 bisect_right(cut_starts, run_start - longest) : bisect_left(cut_starts, run_end)
@@ -219,11 +220,11 @@ def find_segments(
         ]
         if overlapping:
             parts = outside(text, run_start, run_end, overlapping)
-        elif _pieces(match.group()):
+        elif _pieces(whole):
             parts = [(run_start, run_end)]
         else:
             continue  # the common case: "The", "He", "But" open most runs
-        heading = _whole_line(text, run_start, run_end, match.group()) or _overlaps(
+        heading = _whole_line(text, run_start, run_end, whole) or _overlaps(
             labels, label_starts, run_start, run_end
         )
         for part_start, part_end in parts:
