@@ -94,25 +94,31 @@ def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -
         and mention.type in (None, "PLACE")
         and (lex.known.get(mention.text, ("",))[0] == "PLACE" or mention.text in lex.towns)
     ]
-    if not (cities or endings) or not is_sport_report(text):
+    # What places a city is read first: the report is read for sport only where a
+    # city's name or a name's ending may be a club's.
+    clubs = [mention for mention in cities if not _placed(text, mention, lex)]
+    if not (clubs or endings) or not is_sport_report(text):
         return
-    for mention in endings:
+    for mention in endings + clubs:
         mention.type, mention.canonical = "ORG", mention.text
-    for mention in cities:
-        before = text[max(0, mention.start - 40) : mention.start]
-        words = before.split()
-        last = words[-1].lower() if words else ""
-        if _placing(last, words[:-1]):
-            continue
-        if word_after(text, mention.end) in _PLACE_ATTRIBUTES:
-            continue  # "the London derby", "a Madrid-based side"
-        if text[mention.end : mention.end + 2] in ("'s", "’s") and _place_follows(text, mention):
-            continue  # "Liverpool's John Lennon Airport"
-        if text[mention.end : mention.end + 2] == ", ":
-            after = text[mention.end + 2 : mention.end + 40].split()
-            if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
-                continue  # "Toulouse, France": a city and its country
-        mention.type, mention.canonical = "ORG", mention.text
+
+
+def _placed(text: str, mention: Mention, lex: Lexicon) -> bool:
+    """Whether the words around a city's name make it the place, also in sport."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    words = before.split()
+    last = words[-1].lower() if words else ""
+    if _placing(last, words[:-1]):
+        return True
+    if word_after(text, mention.end) in _PLACE_ATTRIBUTES:
+        return True  # "the London derby", "a Madrid-based side"
+    if text[mention.end : mention.end + 2] in ("'s", "’s") and _place_follows(text, mention):
+        return True  # "Liverpool's John Lennon Airport"
+    if text[mention.end : mention.end + 2] == ", ":
+        after = text[mention.end + 2 : mention.end + 40].split()
+        if after and lex.known.get(after[0].strip(".,;"), ("",))[0] == "PLACE":
+            return True  # "Toulouse, France": a city and its country
+    return False
 
 
 def _ends_in_a_club_word(words: list[str], lex: Lexicon) -> bool:
