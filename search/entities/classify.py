@@ -372,11 +372,12 @@ def classify_segment(
 def _station(words: list[str], lex: Lexicon, lower_words: LowerWords) -> bool:
     """ "Manchester Piccadilly", "London Euston": in a text about trains, a city and a
     word that is no English word, given name or organisation's name the station."""
-    if len(words) != 2 or lower_words.isdisjoint(_RAIL_WORDS):
+    if len(words) != 2:
         return False
     city, station = words
     return (
         lex.known.get(city, ("",))[0] == "PLACE"
+        and not lower_words.isdisjoint(_RAIL_WORDS)
         and city not in lex.regions
         and station.lower() not in lex.common_words
         and not _english_plural(station, lex)  # "Leeds Rhinos" is the club
@@ -499,8 +500,11 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
         return "DROP"  # "Assistant for Eurasian Affairs", "Minister for Europe": a portfolio
     if len(words) == 2 and first in _STORMS:
         return "DROP"  # "Storm Darragh", "Hurricane Milton": weather, named like a person
-    if " on " in text[max(0, seg.start - 9) : seg.start] and _DOCUMENT_ON.search(
-        text, max(0, seg.start - 40), seg.start
+    cue = cue_before(text, seg.start)
+    if (
+        cue == "on"
+        and " on " in text[max(0, seg.start - 9) : seg.start]
+        and _DOCUMENT_ON.search(text, max(0, seg.start - 40), seg.start)
     ):
         return "DROP"  # "a Declaration on Interaction and Alliance": the rest of a title
     if text.startswith(")", seg.end) and _DATELINE.search(text, max(0, seg.start - 80), seg.start):
@@ -590,7 +594,6 @@ def _type_from_words(text: str, seg: Segment, lex: Lexicon) -> str | None:
     raw_before = raw_word_before(text, seg.start)
     if raw_before in WORK_NOUNS:
         return "DROP"  # "the film Anora", "his hit Stargazing": a work, not its maker
-    cue = cue_before(text, seg.start)
     if cue == "of" and _EPISODE_OF.search(text, max(0, seg.start - 30), seg.start):
         return "DROP"  # "the latest episode of Sobitiya": a programme
     if len(words) <= 3 and (place_of(text, seg.start) or place_cue_before(text, seg.start)):

@@ -72,8 +72,8 @@ def appositive_type(text: str, end: int) -> str | None:
 
 
 def cue_before(text: str, start: int) -> str:
-    """The last two letters before ``start`` past spaces, tabs and a "the": "of", "at"
-    or "in" when the name follows one ("the mayor of", "played at the").
+    """The last two letters before ``start`` past spaces, tabs and a "the": "of", "at",
+    "in" or "on" when the name follows one ("the mayor of", "played at the").
 
     The patterns of words before a name all end in such a word, so a name after none is
     spared their search; the 40 characters looked at hold the longest of them.
@@ -145,7 +145,10 @@ def place_cue_before(text: str, start: int) -> bool:
 
 def place_of(text: str, start: int) -> bool:
     """Whether the text before ``start`` reads "the village of", "the mayor of"..."""
-    before = text[max(0, start - 30) : start].split()
+    window = text[max(0, start - 30) : start]
+    if "of" not in window:
+        return False  # most names
+    before = window.split()
     if before[-1:] == ["the"]:
         before = before[:-1]  # "the valleys of the Corve"
     if len(before) < 2 or before[-1] != "of":
