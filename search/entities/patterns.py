@@ -102,6 +102,7 @@ _LOWER_MONTH_YEAR_RE = re.compile(
 # What the two scanners above cannot match without (a year after a space, after a
 # hyphen): a search for it is cheaper than their scan, which most texts are spared.
 _SPACE_YEAR_RE = re.compile(rf"\s{_YEAR}")
+_LOWER_MONTHS = tuple(month.lower() for month in MONTHS)
 _DASH_YEAR_RE = re.compile(rf"-{_YEAR}")
 
 _SIGN = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|S\$|\$|£|€|¥|₹|₽|₦|₩|₺)"
@@ -181,6 +182,15 @@ def entity_dates(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     return [span for span in spans if span[2] != "DATE"] + joined
 
 
+def _lower_month_before_a_year(text: str) -> bool:
+    """Whether a month in lower case stands before a year, as ``_LOWER_MONTH_YEAR_RE``
+    needs: the years are few, and what is before each is read only there."""
+    return any(
+        text[: year.start()].rstrip().endswith(_LOWER_MONTHS)
+        for year in _SPACE_YEAR_RE.finditer(text)
+    )
+
+
 def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, type) for MONEY, DATE and road (PLACE) spans in ``text``."""
     for match in MONEY_RE.finditer(text):
@@ -193,7 +203,7 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _ROAD_ACCIDENT_RE.finditer(text):
             yield match.start(), match.end(), "PLACE"
     scanners = [_DATE_WORDS_RE, _DATE_NUMBERS_RE]
-    if _SPACE_YEAR_RE.search(text):
+    if _lower_month_before_a_year(text):
         scanners.append(_LOWER_MONTH_YEAR_RE)
     if _DASH_YEAR_RE.search(text):
         scanners.append(_MONTH_DASH_YEAR_RE)
