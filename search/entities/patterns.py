@@ -54,8 +54,9 @@ def _after(words: list[str]) -> str:
 # many alternatives are only tried where a date can start (a capital or a digit); the
 # first looks for the three letters of a month or a weekday next, and the alternatives
 # with many words before them for those of a month or a year, before trying the words.
-_NAMED = "(?=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-_NAMED_MONTH = "(?=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_NAMED_OPENINGS = "|".join(dict.fromkeys(name[:3] for name in MONTHS + WEEKDAYS))
+_NAMED = rf"(?={_NAMED_OPENINGS})"
+_NAMED_MONTH = "(?=" + "|".join(month[:3] for month in MONTHS) + ")"
 _DATE_WORDS_RE = re.compile(
     rf"(?=[ADFJMNOSTW]){_NAMED}(?<![\w-])(?:"
     rf"{_MONTH}[–-]{_MONTH}(?!,?\s+{_YEAR})"
@@ -182,6 +183,28 @@ def entity_dates(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     return [span for span in spans if span[2] != "DATE"] + joined
 
 
+# Where the two date scanners may start: a month's or weekday's first three letters and a
+# digit, each after no letter, digit or hyphen. These open with a plain letter or digit,
+# which the regular expression engine skips to quickly; the scanners themselves open with
+# lookarounds, which it tries at every character.
+_SCANNERS_BY_START = (
+    (_DATE_WORDS_RE, re.compile(rf"(?:{_NAMED_OPENINGS})(?<![\w-]...)")),
+    (_DATE_NUMBERS_RE, re.compile(r"\d(?<![\w-]\d)")),
+)
+
+
+def _scan_from(scanner: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of ``scanner.finditer(text)``, tried only where ``starts`` finds one
+    may start."""
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end:
+            match = scanner.match(text, start.start())
+            if match:
+                yield match
+                end = match.end()
+
+
 def _lower_month_before_a_year(text: str) -> bool:
     """Whether a month in lower case stands before a year, as ``_LOWER_MONTH_YEAR_RE``
     needs: the years are few, and what is before each is read only there."""
@@ -202,7 +225,10 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     if any(word in text for word in _ACCIDENT_WORDS):
         for match in _ROAD_ACCIDENT_RE.finditer(text):
             yield match.start(), match.end(), "PLACE"
-    scanners = [_DATE_WORDS_RE, _DATE_NUMBERS_RE]
+    for scanner, starts in _SCANNERS_BY_START:
+        for match in _scan_from(scanner, starts, text):
+            yield match.start(), match.end(), "DATE"
+    scanners = []
     if _lower_month_before_a_year(text):
         scanners.append(_LOWER_MONTH_YEAR_RE)
     if _DASH_YEAR_RE.search(text):
