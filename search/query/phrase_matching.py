@@ -1,13 +1,14 @@
 """Which documents hold a phrase's words one after another (Whoosh's phrase, slop 1).
 
 The ranking (:mod:`search.query.ranking`) reads the postings of a phrase's words and
-asks here which of the documents holding every word hold them side by side. Common
-phrases ("prime minister") leave thousands of such documents per segment, so the test
-costs a few C calls a document: each posting value is decoded in one ``struct`` call
-(:func:`search.index.postings_format.positions_of` for the body's packed format) and
-the positions of a two-word phrase are compared as one set against the next word's
-positions moved back by one; two words met once each in an article (most are) have
-their one position each compared as stored.
+asks here which of the documents holding every word hold them side by side: it passes
+each word's posting values as a list in the documents' order and gets back a yes or no
+a document. Common phrases ("prime minister") leave thousands of such documents per
+segment, so the test costs a few C calls a document: each posting value is decoded in
+one ``struct`` call (:func:`search.index.postings_format.positions_of` for the body's
+packed format) and the positions of a two-word phrase are compared as one set against
+the next word's positions moved back by one; two words met once each in an article
+(most are) have their one position each compared as stored.
 """
 
 from __future__ import annotations
@@ -32,47 +33,39 @@ def positions_decoder(field_format) -> Callable[[bytes], list[int] | tuple[int, 
     return field_format.decoder("positions")
 
 
-def adjacent(docnums: list[int], values: list[dict], positions: Callable) -> list[int]:
-    """The documents in which the words stand one after another.
+def adjacent(values: list[list], positions: Callable) -> list[bool]:
+    """Whether the words stand one after another, document by document.
 
     Args:
-        docnums: Documents holding every word.
-        values: For each word of the phrase, document number -> its raw posting value.
+        values: For each word of the phrase, the raw posting value of each document
+            holding every word (the same documents, in the same order, for each word).
         positions: Decodes a raw posting value into the word's positions.
 
     Returns:
-        The documents of ``docnums`` (in their order) where word *i* is at some position
-        ``p + i``.
+        For each document, whether word *i* is at some position ``p + i``.
     """
     if len(values) == 2 and positions is positions_of:
-        return _two_packed_words(docnums, *values)
+        return _two_packed_words(*values)
     if len(values) == 2:
-        first, second = values
         return [
-            docnum
-            for docnum in docnums
-            if not set(positions(first[docnum])).isdisjoint(
-                map(_ONE_BACK, positions(second[docnum]))
-            )
+            not set(positions(first)).isdisjoint(map(_ONE_BACK, positions(second)))
+            for first, second in zip(*values, strict=True)
         ]
     return [
-        docnum
-        for docnum in docnums
-        if _one_after_another([positions(part[docnum]) for part in values])
+        _one_after_another(list(map(positions, word_values)))
+        for word_values in zip(*values, strict=True)
     ]
 
 
-def _two_packed_words(docnums: list[int], first: dict, second: dict) -> list[int]:
+def _two_packed_words(first: list[bytes], second: list[bytes]) -> list[bool]:
     """:func:`adjacent` for two words of the body's packed format: a word met once in a
     document (most are) has its one position compared as it is stored."""
     found = []
-    ones, twos = map(first.__getitem__, docnums), map(second.__getitem__, docnums)
-    for docnum, one, two in zip(docnums, ones, twos, strict=True):
+    for one, two in zip(first, second, strict=True):
         if len(one) == ONE_OCCURRENCE_BYTES == len(two):
-            if _stored_int(one[FIRST_POSITION]) + 1 == _stored_int(two[FIRST_POSITION]):
-                found.append(docnum)
-        elif not set(positions_of(one)).isdisjoint(map(_ONE_BACK, positions_of(two))):
-            found.append(docnum)
+            found.append(_stored_int(one[FIRST_POSITION]) + 1 == _stored_int(two[FIRST_POSITION]))
+        else:
+            found.append(not set(positions_of(one)).isdisjoint(map(_ONE_BACK, positions_of(two))))
     return found
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
+from operator import add, getitem
 
 from whoosh import query as wq
 from whoosh import scoring
@@ -240,7 +242,7 @@ class _Evaluator:
         Segment by segment, each word is looked up once; a segment missing one is passed
         over, and the rarest word's postings are read first and each other word's only in
         the blocks that hold a document every word so far is in. The positions are
-        decoded for the documents holding every word, and only the documents where the
+        compared for the documents holding every word, and only the documents where the
         words are adjacent are scored.
         """
         words = node.words
@@ -254,7 +256,7 @@ class _Evaluator:
             return {}
         terms = [field.to_bytes(word) for word in words]
         positions = phrase_matching.positions_decoder(field.format)
-        stats = None
+        stats = rows = None
         scores: dict[int, float] = {}
         for sub, offset in self.searcher.leaf_searchers():
             reader = sub.reader()
@@ -263,27 +265,40 @@ class _Evaluator:
             found = self._holding_every_word(reader, fieldname, terms)
             if found is None:
                 continue
-            values, weights, candidates = found
-            for btext, read in zip(terms, values, strict=True):
-                self.kept[fieldname, btext, offset] = read
-            matched = phrase_matching.adjacent(candidates, values, positions)
+            candidates, values, weights = found
+            adjacent = phrase_matching.adjacent(values, positions)
+            matched = list(compress(candidates, adjacent))
             if not matched:
                 continue
+            for btext, read in zip(terms, values, strict=True):
+                self.kept[fieldname, btext, offset] = posting_memo.Kept(
+                    matched, list(compress(read, adjacent))
+                )
             if stats is None:
                 stats = [self._stats(fieldname, btext) for btext in terms]
-            per_word = [
-                self._scored(reader, fieldname, word_stats, matched, map(weight.get, matched))
-                for weight, word_stats in zip(weights, stats, strict=True)
-            ]
+                rows = [_ScoreRows(word_stats, self.K1) for word_stats in stats]
+            codes = whoosh_internals.length_codes(reader, fieldname)
+            if codes is None:
+                per_word = [
+                    self._scored(reader, fieldname, word_stats, matched, compress(tfs, adjacent))
+                    for tfs, word_stats in zip(weights, stats, strict=True)
+                ]
+            else:
+                matched_codes = list(map(codes.__getitem__, matched))
+                per_word = [
+                    list(map(getitem, map(row.__getitem__, compress(tfs, adjacent)), matched_codes))
+                    for tfs, row in zip(weights, rows, strict=True)
+                ]
             scores.update(zip(map(offset.__add__, matched), _summed(per_word), strict=True))
         return scores
 
     def _holding_every_word(self, reader, fieldname: str, terms: list[bytes]):
-        """Each word's raw posting values and weights in the segment's documents holding
-        every word, and those documents; None when there are none.
+        """The segment's documents holding every word, and each word's raw posting values
+        and weights in them; None when there are none.
 
         Returns:
-            ([{docnum: raw value}], [{docnum: weight}], [docnum]) a word each, or None.
+            ([docnum], [[raw value]], [[weight]]): the documents in order, then a list of
+            values and one of weights a word, each in the documents' order; or None.
         """
         infos = []
         for btext in terms:
@@ -291,20 +306,35 @@ class _Evaluator:
             if info is None:
                 return None
             infos.append(info)
-        values: list[dict[int, bytes]] = [{} for _ in terms]
-        weights: list[dict[int, float]] = [{} for _ in terms]
-        wanted: list[int] | None = None  # in order, as the postings come
+        values: list[list] = [[] for _ in terms]
+        weights: list[list] = [[] for _ in terms]
+        held: list[int] | None = None  # the documents holding every word so far, in order
+        read: list[int] = []  # the words read so far
         for i in sorted(range(len(terms)), key=lambda i: infos[i].doc_frequency()):
             self.check()
-            blocks = whoosh_internals.term_blocks(reader, fieldname, terms[i], infos[i], wanted)
-            for ids, block_weights, block_values in blocks:
-                values[i].update(zip(ids, block_values, strict=True))
-                weights[i].update(zip(ids, block_weights, strict=True))
-            held = values[i]
-            wanted = list(held) if wanted is None else list(filter(held.__contains__, wanted))
-            if not wanted:
+            ids: list[int] = []
+            blocks = whoosh_internals.term_blocks(reader, fieldname, terms[i], infos[i], held)
+            for block_ids, block_weights, block_values in blocks:
+                ids += block_ids
+                weights[i] += block_weights
+                values[i] += block_values
+            if held is not None:
+                # Both in document order: each side keeps the documents the other holds
+                # (sets of the fewer documents only).
+                there = list(map(set(held).__contains__, ids))
+                ids = list(compress(ids, there))
+                values[i] = list(compress(values[i], there))
+                weights[i] = list(compress(weights[i], there))
+                if len(ids) < len(held):
+                    here = list(map(set(ids).__contains__, held))
+                    for j in read:
+                        values[j] = list(compress(values[j], here))
+                        weights[j] = list(compress(weights[j], here))
+            held = ids
+            read.append(i)
+            if not held:
                 return None
-        return values, weights, wanted
+        return held, values, weights
 
     def _stats(self, fieldname: str, btext: bytes) -> tuple[float, float, float]:
         """A term's idf, its field's average length and BM25F's B for the field."""
@@ -323,6 +353,27 @@ class _Evaluator:
         found: dict[int, float] = {}
         self._score(found, zip(docnums, tfs, strict=True), reader, fieldname, stats, 0)
         return [found[docnum] for docnum in docnums]
+
+
+class _ScoreRows(dict):
+    """A term's BM25 score for a tf and a field length code, as ``rows[tf][code]``: the
+    few tfs of a phrase's words are worked out once for every code, with the operations
+    of :meth:`_Evaluator._score`, and each matched document is then two look-ups."""
+
+    def __init__(self, stats: tuple[float, float, float], K1: float) -> None:
+        super().__init__()
+        idf, avgfl, B = stats
+        self.idf = idf
+        self.norms = _norms(K1, B, avgfl)
+        self.tf_factor = K1 + 1
+
+    def __missing__(self, tf: float) -> list:
+        idf, tf_factor = self.idf, self.tf_factor
+        row = [
+            None if norm is None else idf * ((tf * tf_factor) / (tf + norm)) for norm in self.norms
+        ]
+        self[tf] = row
+        return row
 
 
 def term_values(searcher, fieldname: str, btext: bytes, docnums, astype: str) -> dict:
@@ -396,7 +447,7 @@ def _summed(columns: list[list[float]]) -> list[float]:
     if len(columns) == 1:
         return columns[0]
     half = len(columns) // 2
-    return [a + b for a, b in zip(_summed(columns[:half]), _summed(columns[half:]), strict=True)]
+    return list(map(add, _summed(columns[:half]), _summed(columns[half:])))
 
 
 def _unchecked() -> None:
