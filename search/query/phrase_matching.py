@@ -59,11 +59,18 @@ def adjacent(values: list[list], positions: Callable) -> list[bool]:
 
 def _two_packed_words(first: list[bytes], second: list[bytes]) -> list[bool]:
     """:func:`adjacent` for two words of the body's packed format: a word met once in a
-    document (most are) has its one position compared as it is stored."""
+    document (most are) has its one position compared as it is stored, or looked for
+    among the other word's positions."""
     found = []
     for one, two in zip(first, second, strict=True):
-        if len(one) == ONE_OCCURRENCE_BYTES == len(two):
-            found.append(_stored_int(one[FIRST_POSITION]) + 1 == _stored_int(two[FIRST_POSITION]))
+        if len(one) == ONE_OCCURRENCE_BYTES:
+            after = _stored_int(one[FIRST_POSITION]) + 1
+            if len(two) == ONE_OCCURRENCE_BYTES:
+                found.append(after == _stored_int(two[FIRST_POSITION]))
+            else:
+                found.append(after in positions_of(two))
+        elif len(two) == ONE_OCCURRENCE_BYTES:
+            found.append(_stored_int(two[FIRST_POSITION]) - 1 in positions_of(one))
         else:
             found.append(not set(positions_of(one)).isdisjoint(map(_ONE_BACK, positions_of(two))))
     return found
