@@ -16,11 +16,14 @@ index yet) and of the first ``briefing search`` after it, each as its own proces
 ``--first-hits N`` launches the installed ``briefing`` in tmux on the benchmark corpus
 of N articles (see :mod:`benchmarks.corpus`) with no index yet, types a query as soon as
 the screen is first painted and times the moment a hit count shows, and then the moment
-the status line says the build is done. ``--build-memory N ...`` runs ``briefing index``
-on a new index of each corpus and samples the resident memory of its whole process tree
-(the build's workers included) every 0.2 s; it prints the peak of the sum, the peak of
-one process, the wall and CPU time and articles per CPU-second. Every figure is printed
-with the load average beside it: the machine is shared.
+the status line says the build is done. ``--build-memory N ...`` runs this checkout's
+``briefing index`` (``python -m tui.cli``) on a new index of each corpus and samples the
+resident memory of its whole process tree (the build's workers included) every 0.2 s;
+it prints the peak of the sum and the peak of one process in MB (millions of bytes),
+the wall and CPU time and articles per CPU-second. The index is built in a temporary
+cache and thrown away, or with ``--build-cache DIR`` in that cache (without an index of
+the corpus yet) and kept. Every figure is printed with the load average beside it: the
+machine is shared.
 """
 
 from __future__ import annotations
@@ -243,16 +246,19 @@ def resident_bytes(pid: int) -> int:
     return 0
 
 
-def build_memory(size: int, corpora: Path | None) -> None:
+def build_memory(size: int, corpora: Path | None, cache: Path | None) -> None:
     """Peak resident memory of the process tree of ``briefing index`` on a new index."""
     corpus = build_corpus(size, corpora)
     with tempfile.TemporaryDirectory(prefix="bench-build-memory-") as tmp:
-        env = {**os.environ, **fresh_dirs(tmp)}
+        dirs = fresh_dirs(tmp)
+        if cache is not None:
+            dirs["BRIEFING_CACHE_DIR"] = str(cache)
+        env = {**os.environ, **dirs}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = subprocess.Popen(
-            ["briefing", "index", str(corpus)], env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "tui.cli", "index", str(corpus)], cwd=ROOT, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         peak_tree = peak_one = 0
         while process.poll() is None:
@@ -263,8 +269,8 @@ def build_memory(size: int, corpora: Path | None) -> None:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     print(
-        f"build of {size} articles: peak tree {peak_tree / 2**20:.0f} MB, "
-        f"peak one process {peak_one / 2**20:.0f} MB, wall {wall:.0f} s, CPU {cpu:.0f} s "
+        f"build of {size} articles: peak tree {peak_tree / 1e6:.0f} MB, "
+        f"peak one process {peak_one / 1e6:.0f} MB, wall {wall:.0f} s, CPU {cpu:.0f} s "
         f"({size / cpu:.0f} articles per CPU-second) (load {load()})"
     )
 
@@ -274,6 +280,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=None)
     parser.add_argument("--first-hits", type=int, metavar="N")
     parser.add_argument("--build-memory", type=int, nargs="+", metavar="N", default=[])
+    parser.add_argument(
+        "--build-cache", type=Path, metavar="DIR",
+        help="build in this cache dir (no index of the corpus there yet) and keep the index",
+    )  # fmt: skip
     parser.add_argument("--timeout", type=float, default=1800.0)
     parser.add_argument(
         "--corpora", type=Path, help="where benchmark corpora are kept (default: the cache)"
@@ -282,7 +292,7 @@ def main() -> None:
     if args.first_hits:
         first_hits(args.first_hits, args.timeout, args.corpora)
     for size in args.build_memory:
-        build_memory(size, args.corpora)
+        build_memory(size, args.corpora, args.build_cache)
     if args.files or not (args.first_hits or args.build_memory):
         mixed_folder(args.files or 2000)
 
