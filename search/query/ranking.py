@@ -314,17 +314,20 @@ class _Evaluator:
             self.check()
             ids: list[int] = []
             blocks = whoosh_internals.term_blocks(reader, fieldname, terms[i], infos[i], held)
-            for block_ids, block_weights, block_values in blocks:
-                ids += block_ids
-                weights[i] += block_weights
-                values[i] += block_values
-            if held is not None:
-                # Both in document order: each side keeps the documents the other holds
-                # (sets of the fewer documents only).
-                there = list(map(set(held).__contains__, ids))
-                ids = list(compress(ids, there))
-                values[i] = list(compress(values[i], there))
-                weights[i] = list(compress(weights[i], there))
+            if held is None:
+                for block_ids, block_weights, block_values in blocks:
+                    ids += block_ids
+                    weights[i] += block_weights
+                    values[i] += block_values
+            else:
+                # Both in document order: this word's postings are kept in the documents
+                # held so far, then those documents in the ones this word is in.
+                holding = set(held).__contains__
+                for block_ids, block_weights, block_values in blocks:
+                    there = list(map(holding, block_ids))
+                    ids += compress(block_ids, there)
+                    weights[i] += compress(block_weights, there)
+                    values[i] += compress(block_values, there)
                 if len(ids) < len(held):
                     here = list(map(set(ids).__contains__, held))
                     for j in read:
