@@ -51,8 +51,11 @@ from search.models.articles import Article, EntitySpan
 from search.models.indexing import IndexProgress
 
 MAX_WORKERS = 4
-# Postings a worker keeps before spilling a sorted run: about 1.3 times this in memory.
-WORKER_LIMIT_MB = 64
+# Postings a worker keeps before spilling a sorted run, as the pool estimates them:
+# about twice this in resident memory, which stays the worker's for the rest of the
+# build. Spilling sooner writes no more postings to disk (every run is merged at the
+# end), it only makes more, smaller runs.
+WORKER_LIMIT_MB = 24
 POLL_SECONDS = 0.1
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Where workers write their segments, inside the index's folder (".tmp": not recorded).

@@ -42,8 +42,8 @@ from whoosh.util import random_name
 from search.index import whoosh_internals
 from search.index.codec import IndexCodec
 
-# About 4 MB in memory a chunk: merging 30 runs holds some 120 MB.
-RUN_CHUNK_POSTINGS = 30_000
+# About 1.5 MB in memory a chunk: merging 30 runs holds some 45 MB.
+RUN_CHUNK_POSTINGS = 10_000
 RUN_PICKLE_PROTOCOL = 4
 # Rough bytes of memory per posting besides its value: the tuple, number and weight.
 POSTING_BYTES = 100
