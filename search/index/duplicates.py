@@ -127,7 +127,9 @@ def contained(first: str, second: str) -> float:
 
 
 def _parsed(sketch_hex: str) -> tuple[int, frozenset[str]]:
-    return _count(sketch_hex), frozenset(_hashes(sketch_hex))
+    # Interned: the 3.2 million hashes of 100,000 sketches are 141,000 values, and a
+    # string of its own each took 200 MB.
+    return _count(sketch_hex), frozenset(map(sys.intern, _hashes(sketch_hex)))
 
 
 def _contained(first: tuple[int, frozenset[str]], second: tuple[int, frozenset[str]]) -> float:
