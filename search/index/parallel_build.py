@@ -60,6 +60,8 @@ POLL_SECONDS = 0.1
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Where workers write their segments, inside the index's folder (".tmp": not recorded).
 PARTS_NAME = "parts.tmp"
+# Manifest article fields whose values repeat across a corpus.
+SHARED_FIELDS = ("encoding", "language", "source", "author", "date")
 # A person, a title, a place, an organisation and a date: extracting them builds every
 # table the entity extractor keeps (name lists, matchers, user corrections).
 WARM_UP_TEXT = "President Joe Biden met Ilham Aliyev in Baku on 12 March 2024, the BBC said."
@@ -271,7 +273,7 @@ class _Commits:
             results = [self.done.pop(key) for key in keys]
             _move_segments(results, self.parts, Path(self.index.storage.folder))
             self.counts.add(
-                _commit(self.index, results, self.manifest, self.vocabulary, self.skipped)
+                _commit(self.index, results, run, self.manifest, self.vocabulary, self.skipped)
             )
             self.files += sum(len(share) for share in run)
             self.next_run += 1
@@ -393,17 +395,19 @@ def _move_segments(results: list[ShareResult], parts: Path, folder: Path) -> Non
             os.replace(parts / name, folder / name)
 
 
-def _commit(index, results, manifest, vocabulary, skipped) -> Counts:
+def _commit(index, results, run, manifest, vocabulary, skipped) -> Counts:
     counts = Counts()
     owners = {entry["id"] for file in manifest.files.values() for entry in file.articles}
+    # Each file is recorded under the path string this process already holds.
+    names = {name: name for share in run for name in map(str, share)}
     copies: set[str] = set()
     for result in results:
         for key, entry in result.files.items():
-            kept = [article for article in entry.articles if article["id"] not in owners]
+            kept = [_shared(article) for article in entry.articles if article["id"] not in owners]
             copies.update(article["id"] for article in entry.articles if article["id"] in owners)
             owners.update(article["id"] for article in kept)
             entry.articles = kept
-            manifest.files[key] = entry
+            manifest.files[names.get(key, key)] = entry
         vocabulary.counts.update(result.words)
         skipped.extend(result.skipped)
         counts.add(result.counts)
@@ -413,6 +417,17 @@ def _commit(index, results, manifest, vocabulary, skipped) -> Counts:
     if copies:
         counts.added -= _drop_copies(index, copies, vocabulary)
     return counts
+
+
+def _shared(article: dict) -> dict:
+    """The article's entry with the listing fields many articles share as one string
+    each: the parent keeps every file's entry for the rest of the build, and each came
+    from its worker with strings of its own."""
+    for name in SHARED_FIELDS:
+        value = article.get(name)
+        if type(value) is str:
+            article[name] = sys.intern(value)
+    return article
 
 
 def _drop_copies(index, copies: set[str], vocabulary: Vocabulary) -> int:
