@@ -26,8 +26,10 @@ def write_corpus(folder, files: int = FILES):
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(files):
         topic, other = WORDS[n % len(WORDS)], WORDS[(n * 3 + 1) % len(WORDS)]
+        # Every fifth story has a dated header and a byline, which the listing shows.
+        header = f"{n % 28 + 1} March 2024\n\nBy Dana Reyes\n\n" if n % 5 == 0 else ""
         text = (
-            f"Story {n} about the {topic}\n\n"
+            f"Story {n} about the {topic}\n\n{header}"
             f"Officials said the {topic} plan number {n} would change. "
             f"Critics of the {other} deal disagreed.\n\n"
             f"A second paragraph on item{n} and the {other}.\n"
@@ -49,7 +51,10 @@ def build(corpus, folder, **options):
 
 
 def listing(service):
-    return [(a.id, a.title, a.path, a.position) for a in service.articles()]
+    return [
+        (a.id, a.title, a.path, a.position, a.date, a.author, a.source, a.encoding, a.language)
+        for a in service.articles()
+    ]
 
 
 def ranked(service, query):
