@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage
 
 from search.index.documents import content_hash, to_document
 from search.index.schema import build_schema
@@ -100,9 +100,10 @@ def _document(article: Article) -> dict:
     return to_document(article, gazetteer_entities(article.body), content_hash(article))
 
 
-def _build(open_one, commits):
-    """An index in RAM holding ``commits``, each applied by a writer from ``open_one``."""
-    index = RamStorage().create_index(build_schema())
+def _build(folder, open_one, commits):
+    """An index on disk in ``folder`` holding ``commits``, each applied by a writer from
+    ``open_one`` (its temporary files there too, not in a folder other tests share)."""
+    index = FileStorage(str(folder)).create().create_index(build_schema())
     for changes in commits:
         writer = open_one(index)
         for change, value in changes:
@@ -117,11 +118,11 @@ def _build(open_one, commits):
 
 
 @pytest.fixture(scope="module")
-def searchers():
+def searchers(tmp_path_factory):
     """Searchers over the app's index and over Whoosh's index of the same changes."""
     commits = _Corpus(SEED).commits()
-    ours = _build(lambda index: open_writer(index, limitmb=64), commits)
-    whoosh = _build(lambda index: index.writer(), commits)
+    ours = _build(tmp_path_factory.mktemp("ours"), lambda ix: open_writer(ix, limitmb=64), commits)
+    whoosh = _build(tmp_path_factory.mktemp("whoosh"), lambda ix: ix.writer(), commits)
     with ours.searcher() as app_searcher, whoosh.searcher() as whoosh_searcher:
         yield app_searcher, whoosh_searcher
 

@@ -25,7 +25,7 @@ import pytest
 from whoosh import fields
 from whoosh import query as wq
 from whoosh.analysis import SimpleAnalyzer
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage
 
 from search.index import whoosh_internals  # noqa: F401  (the corrections apply on import)
 from search.index.store import open_searcher
@@ -195,7 +195,7 @@ def test_andmaybe_inside_and_adds_the_optional_word_where_it_is(tmp_path):
     assert maybe.score == pytest.approx(every.score, rel=1e-9)
 
 
-def test_a_strong_later_block_of_one_word_is_not_skipped():
+def test_a_strong_later_block_of_one_word_is_not_skipped(tmp_path):
     """Whoosh skipped a block of one word when it plus the other word's current block could
     not reach the top, though the other word scored far higher in its next block.
 
@@ -205,7 +205,8 @@ def test_a_strong_later_block_of_one_word_is_not_skipped():
     schema = fields.Schema(
         title=fields.TEXT(analyzer=SimpleAnalyzer()), body=fields.TEXT(analyzer=SimpleAnalyzer())
     )
-    index = RamStorage().create_index(schema)
+    # On disk: a RAM index keeps its writers' temporary files in one folder all tests share.
+    index = FileStorage(str(tmp_path)).create().create_index(schema)
     writer = index.writer()
     for _ in range(10):
         writer.add_document(title="alpha " + _filler(30, "x"), body="beta " + _filler(30, "y"))
