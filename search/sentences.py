@@ -15,7 +15,6 @@ import re
 Range = tuple[int, int]
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
-_LAST_WORD = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS_TEXT = """
 mr mrs ms dr prof st gen col lt sgt capt cmdr rev jr sr inc ltd co corp plc vs etc
 no nos vol fig approx dept est govt jan feb mar apr jun jul aug sep sept oct nov dec
@@ -26,11 +25,19 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _TAIL = 24
 
 
-def _is_abbreviation(before: str) -> bool:
-    found = _LAST_WORD.search(before)
-    if found is None:
+def _is_abbreviation(text: str, begin: int, at: int) -> bool:
+    """Whether the word ending at ``at`` (a full stop) is an abbreviation or an initial."""
+    # Only the last word matters: walk back over it, never past a short tail; a line
+    # break just before the stop ("J\n.") leaves the word before it the last one.
+    floor = max(begin, at - _TAIL)
+    if at > floor and text[at - 1] == "\n":
+        at -= 1
+    start = at
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    if start == at:
         return False
-    word = found.group(1).rstrip(".").casefold()
+    word = text[start:at].rstrip(".").casefold()
     # A single letter is an initial ("J. Smith"); dotted runs are abbreviations ("U.S.").
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
@@ -59,12 +66,13 @@ def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> list[R
     ranges: list[Range] = []
     begin = start
     for match in _END.finditer(text, start, end):
-        # The last word is all that matters: look at a short tail, not the whole sentence.
-        tail = text[max(begin, match.start() - _TAIL) : match.start()]
-        if match.group().startswith(".") and _is_abbreviation(tail):
+        if text[match.start()] == "." and _is_abbreviation(text, begin, match.start()):
             continue
-        following = text[match.end() : end].lstrip()
-        if following[:1].islower():
+        # The next word's first letter, found without copying the rest of the paragraph.
+        following = match.end()
+        while following < end and text[following].isspace():
+            following += 1
+        if following < end and text[following].islower():
             continue
         sentence = _trimmed(text, begin, match.end())
         if sentence is not None:
