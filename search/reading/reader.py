@@ -304,7 +304,11 @@ def _read_bytes(path: Path, inside: str | None) -> bytes:
                 raise UnreadableFile(f"file too large ({size // (1024 * 1024)} MB)")
             if size == 0:
                 raise UnreadableFile("empty file")
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # Asking for the size read (not the limit) spares a buffer of the limit's size
+            # for each file; a file that grew since is read on up to the limit.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
         except OSError as exc:
             raise UnreadableFile(f"cannot read file ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
