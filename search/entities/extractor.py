@@ -24,7 +24,8 @@ from search.models.articles import EntitySpan
 _DIGIT = re.compile(r"\d")
 _CYRILLIC = re.compile(r"[А-яЁё]")
 # Letters Turkish or Azerbaijani text cannot do without; only a text with one of them
-# is given to the language detector.
+# is given to the language detector. Neither they nor Cyrillic are looked for in a text
+# all in ASCII (most English news), which is told at once.
 _TURKIC_LETTER = re.compile(r"[ıİşŞğĞəƏ]")
 TURKIC_LANGUAGES = frozenset({"tr", "az"})
 
@@ -55,7 +56,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
         names = turkic_entities(text, language)
     else:
         names = _english_names(text, patterns, corrections)
-    if _CYRILLIC.search(text):
+    if not text.isascii() and _CYRILLIC.search(text):
         names += russian_entities(text)
     spans = _without_overlaps(patterns + merge_spellings(names))
     return corrections.apply(text, spans)
@@ -63,7 +64,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
 
 def _turkic_language(text: str) -> str | None:
     """``tr`` or ``az`` for a Turkish or Azerbaijani text, else None."""
-    if not _TURKIC_LETTER.search(text):
+    if text.isascii() or not _TURKIC_LETTER.search(text):
         return None
     language = detect_language("", text)
     return language if language in TURKIC_LANGUAGES else None
