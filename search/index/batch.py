@@ -190,7 +190,7 @@ class Batch:
 
 def index_files(
     batch: Batch,
-    paths: list[Path],
+    paths: Sequence[str | Path],
     read: Callable[[Path], list[Article]],
     skipped: list[SkippedFile],
     progress: Callable[[IndexProgress], None] | None = None,
@@ -200,17 +200,17 @@ def index_files(
 
     Args:
         batch: The update's changes, applied to one writer.
-        paths: The files to look at, in order.
+        paths: The files to look at, in order (path strings or Paths).
         read: Reads one file into articles.
         skipped: Receives a reason for each file that could not be read.
         progress: Called after each file.
         cancel: When set, stop after the current file.
     """
     total = len(paths)
-    for done, path in enumerate(paths, start=1):
+    for done, name in enumerate(paths, start=1):
         if cancel is not None and cancel.is_set():
             break
-        key = str(path)
+        key, path = str(name), Path(name)
         old = batch.manifest.files.get(key)
         try:
             stat = path.stat()

@@ -105,11 +105,11 @@ def worker_count() -> int:
     return max(1, min(MAX_WORKERS, cpus))
 
 
-def shares(paths: Sequence[Path], count: int) -> list[list[Path]]:
+def shares(paths: Sequence[str | Path], count: int) -> list[list[str | Path]]:
     """Split ``paths`` into at most ``count`` contiguous runs of about equal total size.
 
     Args:
-        paths: The files, in index order.
+        paths: The files, in index order (path strings or Paths).
         count: How many runs at most.
 
     Returns:
@@ -118,11 +118,11 @@ def shares(paths: Sequence[Path], count: int) -> list[list[Path]]:
     sizes = []
     for path in paths:
         try:
-            sizes.append(path.stat().st_size + 1)
+            sizes.append(os.stat(path).st_size + 1)
         except OSError:
             sizes.append(1)
     total = sum(sizes)
-    runs: list[list[Path]] = [[]]
+    runs: list[list[str | Path]] = [[]]
     filled = 0
     for path, size in zip(paths, sizes, strict=True):
         if runs[-1] and len(runs) < count and filled >= total * len(runs) / count:
@@ -134,7 +134,7 @@ def shares(paths: Sequence[Path], count: int) -> list[list[Path]]:
 
 def build(
     index,
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     manifest: Manifest,
     vocabulary: Vocabulary,
     read: Callable[[Path], list[Article]],
@@ -152,7 +152,7 @@ def build(
 
     Args:
         index: A new, empty Whoosh index (nothing else writes to it).
-        paths: The files to index, in order.
+        paths: The files to index, in order (path strings or Paths).
         manifest: Receives each file's entry.
         vocabulary: Receives the word counts.
         read: Reads one file into articles.
