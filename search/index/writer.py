@@ -42,8 +42,10 @@ from whoosh.util import random_name
 from search.index import whoosh_internals
 from search.index.codec import IndexCodec
 
-# About 1.5 MB in memory a chunk: merging 30 runs holds some 45 MB.
-RUN_CHUNK_POSTINGS = 10_000
+# About 0.4 MB in memory a chunk: merging the 30 or so runs of a build worker's
+# 16,000-file share holds some 12 MB (with 10,000 postings a chunk, writing that
+# segment took 70 MB more than adding its documents).
+RUN_CHUNK_POSTINGS = 2_500
 RUN_PICKLE_PROTOCOL = 4
 # Rough bytes of memory per posting besides its value: the tuple, number and weight.
 POSTING_BYTES = 100
