@@ -30,9 +30,11 @@ def _layout(occurrences: int) -> struct.Struct:
 _PACKERS = [_layout(count).pack for count in range(64)]
 
 
-def pack_occurrences(flat: list[int]) -> bytes:
-    """A posting value from ``flat``: position, start, end of each occurrence in turn."""
-    count = len(flat) // 3
+def pack_occurrences(flat: list[int], count: int | None = None) -> bytes:
+    """A posting value from ``flat``: position, start, end of each occurrence in turn
+    (``count`` of them, when the caller knows)."""
+    if count is None:
+        count = len(flat) // 3
     if count < len(_PACKERS):
         return _PACKERS[count](count, *flat)
     return _layout(count).pack(count, *flat)

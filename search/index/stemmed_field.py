@@ -17,9 +17,12 @@ With character offsets, the field stores them in
 
 from __future__ import annotations
 
+import re
+from itertools import accumulate, compress, repeat
+from operator import is_not
+
 from whoosh import fields, formats
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.analysis.tokenizers import default_pattern
 
 from search.index.postings_format import PackedCharacters, pack_occurrences
 from search.language.stemming import STOP_WORDS_ALL, TURKIC, stem
@@ -28,8 +31,14 @@ from search.language.stemming import STOP_WORDS_ALL, TURKIC, stem
 MIN_WORD_CHARS = 2
 STEM_CACHE_SIZE = 100_000
 
-# One cache for the English stemming rules, one for the Turkic ones.
-_stem_caches: dict[bool, dict[str, str]] = {False: {}, True: {}}
+# Whoosh's tokenizer pattern (``default_pattern``), ``[\w\*]+(\.?[\w\*]+)*``, written to
+# match the same words without backtracking (a dot joins two runs of word characters),
+# in a group so that ``split`` keeps the words with what lies between them.
+_SPLIT_WORDS = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
+
+# One cache for the English stemming rules, one for the Turkic ones: each lowered word's
+# term, None for a word that is dropped.
+_stem_caches: dict[bool, dict[str, bytes | None]] = {False: {}, True: {}}
 
 
 def analyzer():
@@ -37,7 +46,7 @@ def analyzer():
     return StemmingAnalyzer(stemfn=stem, stoplist=STOP_WORDS_ALL)
 
 
-def occurrences(text: str, language: str | None = None) -> dict[str, list[int]]:
+def occurrences(text: str, language: str | None = None) -> dict[bytes, list[int]]:
     """Each stemmed term of a text with its occurrences: position, start char, end char.
 
     Identical to what :func:`analyzer` yields in index mode (for an English text):
@@ -51,33 +60,64 @@ def occurrences(text: str, language: str | None = None) -> dict[str, list[int]]:
             article take the Turkish stemmer).
 
     Returns:
-        Stemmed term -> position, start and end of each of its occurrences in turn
-        (three numbers per occurrence, in text order).
+        Stemmed term (UTF-8, as the index holds it) -> position, start and end of each
+        of its occurrences in turn (three numbers per occurrence, in text order).
     """
-    found: dict[str, list[int]] = {}
-    stops = STOP_WORDS_ALL
-    turkic = language in TURKIC
-    stems = _stem_caches[turkic]
-    position = None
-    for number, match in enumerate(default_pattern.finditer(text)):
-        word = match.group().lower()
-        if len(word) < MIN_WORD_CHARS or word in stops:
-            continue
-        position = number if position is None else position + 1
-        term = stems.get(word) or _stem(word, stems, language)
-        places = found.get(term)
+    words, bounds = _words(text)
+    terms = _terms(words, language)
+    kept = list(map(is_not, terms, repeat(None)))
+    found: dict[bytes, list[int]] = {}
+    if True not in kept:
+        return found
+    places_of = found.get
+    for position, (term, start, end) in enumerate(
+        compress(zip(terms, bounds[::2], bounds[1::2], strict=True), kept), kept.index(True)
+    ):
+        places = places_of(term)
         if places is None:
-            found[term] = [position, match.start(), match.end()]
+            found[term] = [position, start, end]
         else:
-            places += (position, match.start(), match.end())
+            places += (position, start, end)
     return found
 
 
-def _stem(word: str, stems: dict[str, str], language: str | None) -> str:
-    if len(stems) >= STEM_CACHE_SIZE:
-        stems.clear()  # a rare reset is cheaper than least-recently-used bookkeeping
-    found = stems[word] = stem(word, language)
-    return found
+def _words(text: str) -> tuple[list[str], list[int]]:
+    """A text's words in lower case, and where each starts and ends in turn.
+
+    The text is cut once by a regular expression, and lowered whole: a word's end is the
+    sum of the lengths of what comes before it. Only two things lower differently in a
+    word than in its text: ``İ`` becomes two characters (the lowered text no longer lines
+    up) and ``Σ`` depends on the letters around it; a text holding either is lowered
+    word by word.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and "Σ" not in text:
+        parts = _SPLIT_WORDS.split(lowered)
+        words = parts[1::2]
+    else:
+        parts = _SPLIT_WORDS.split(text)
+        words = [word.lower() for word in parts[1::2]]
+    # parts: the text before the first word, then each word and the text after it.
+    return words, list(accumulate(map(len, parts[:-1])))
+
+
+def _terms(words: list[str], language: str | None) -> list[bytes | None]:
+    """The term of each word (None for a stop word or a one-letter word), stemmed and
+    encoded once per distinct word and kept in the cache of the language's stemming
+    rules."""
+    stems = _stem_caches[language in TURKIC]
+    new = set(words).difference(stems)
+    if new:
+        if len(stems) + len(new) > STEM_CACHE_SIZE:
+            stems.clear()  # a rare reset is cheaper than least-recently-used bookkeeping
+            new = set(words)
+        for word in new:
+            stems[word] = (
+                None
+                if len(word) < MIN_WORD_CHARS or word in STOP_WORDS_ALL
+                else stem(word, language).encode("utf-8")
+            )
+    return list(map(stems.__getitem__, words))
 
 
 class StemmedText(fields.TEXT):
@@ -101,7 +141,7 @@ class StemmedText(fields.TEXT):
             return super().index(value, **kwargs)
         boost = self.format.field_boost
         return [
-            (term.encode("utf-8"), len(flat) // 3, len(flat) // 3 * boost, encode(flat))
+            (term, (count := len(flat) // 3), count * boost, encode(flat, count))
             for term, flat in occurrences(value, getattr(value, "language", None)).items()
         ]
 
@@ -112,5 +152,5 @@ def _flat_encoder(fmt: formats.Format):
     if type(fmt) is PackedCharacters:
         return pack_occurrences
     if type(fmt) is formats.Positions:
-        return lambda flat: fmt.encode(flat[::3])
+        return lambda flat, count: fmt.encode(flat[::3])
     return None
