@@ -137,7 +137,18 @@ REQUIRED = (
     (OrderedHashReader, ("_read_extras",)),
     (
         SegmentWriter,
-        ("_added", "_close_segment", "_finalize_segment", "_flush_segment", "_lk", "_tempstorage"),
+        (
+            "_added",
+            "_check_fields",
+            "_check_state",
+            "_close_segment",
+            "_doc_boost",
+            "_field_boost",
+            "_finalize_segment",
+            "_flush_segment",
+            "_lk",
+            "_tempstorage",
+        ),
     ),
 )
 
@@ -815,12 +826,59 @@ def postings_writer(codec: W3Codec, dbfile, byteids: bool = False):
 
 
 class TermWriter(SegmentWriter):
-    """Whoosh's segment writer, handing each term's postings to the codec whole at commit.
+    """Whoosh's segment writer, adding a document's postings to the pool a field at a
+    time and handing each term's postings to the codec whole at commit.
 
-    It needs a pool with ``iter_terms`` (:class:`~search.index.writer.TermPool`) and a
-    codec whose field writer is a :class:`TermFieldWriter`; :func:`segment_writer` gives
-    it both.
+    It needs a pool with ``add_field`` and ``iter_terms``
+    (:class:`~search.index.writer.TermPool`) and a codec whose field writer is a
+    :class:`TermFieldWriter`; :func:`segment_writer` gives it both.
     """
+
+    # Whether the schema has a spelling field or term vectors (known at the first document).
+    _whoosh_path: bool | None = None
+
+    def add_document(self, **fields):
+        """Whoosh's ``add_document``, each field's postings added in one call.
+
+        Whoosh calls the pool once per posting; a schema with a spelling field or term
+        vectors takes Whoosh's own path.
+        """
+        schema = self.schema
+        if self._whoosh_path is None:
+            self._whoosh_path = any(field.separate_spelling() or field.vector for field in schema)
+        if self._whoosh_path:
+            return super().add_document(**fields)
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        docnum = self.docnum
+        add_field = self.pool.add_field
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    boost = self._field_boost(fields, fieldname, docboost)
+                    length = add_field(fieldname, docnum, field.index(value), boost)
+                    if not field.scorable:
+                        length = 0
+                stored = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+                column = field.column_type
+                if column and stored is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(stored))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _flush_segment(self):
         self.perdocwriter.close()
