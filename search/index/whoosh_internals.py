@@ -29,7 +29,9 @@ import warnings
 import zlib
 from array import array
 from bisect import bisect_left
-from itertools import accumulate
+from hashlib import md5
+from itertools import accumulate, chain
+from operator import sub
 
 import whoosh
 from whoosh import collectors, scoring
@@ -46,12 +48,11 @@ from whoosh.codec.whoosh3 import (
     W3TermsReader,
 )
 from whoosh.filedb import filetables
-from whoosh.filedb.filetables import FileFormatError, OrderedHashReader
+from whoosh.filedb.filetables import FileFormatError, OrderedHashReader, OrderedHashWriter
 from whoosh.matching import binary, mcore
 from whoosh.reading import SegmentReader, TermNotFound
-from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 from search.index import name_counts
@@ -69,6 +70,9 @@ _INT_SIZE = struct.calcsize("!i")
 
 # A posting block's length, negative for a term's last block.
 _BLOCK_SIZE = struct.Struct("!i")
+
+# Short terms are written this many at a time (one write to each file).
+SHORT_TERMS_WRITTEN_TOGETHER = 4096
 
 # Whoosh's doc_field_length answers None (not 0) for an empty field; keep that.
 _BYTE_LENGTHS = [None] + [byte_to_length(code) for code in range(1, 256)]
@@ -108,6 +112,7 @@ REQUIRED = (
             "_fieldid",
             "_format",
             "_postwriter",
+            "_postfile",
             "_segment",
             "_storage",
             "_tindex",
@@ -133,7 +138,7 @@ REQUIRED = (
         W3TermsReader,
         ("_codec", "_dbfile", "_fieldmap", "_fieldunmap", "_postfile", "_tindex"),
     ),
-    (filetables, ("_dir_entry", "_directory_size", "_hash_functions")),
+    (filetables, ("_dir_entry", "_directory_size", "_hash_functions", "_lengths")),
     (OrderedHashReader, ("_read_extras",)),
     (
         SegmentWriter,
@@ -195,6 +200,11 @@ if PROBLEMS:
         RuntimeWarning,
         stacklevel=2,
     )
+
+
+# A short term's info followed by where its postings are and how long (``W3TermInfo``'s
+# ``to_bytes`` with its extent).
+_term_info_at = struct.Struct(W3TermInfo._struct.format + "qi") if FAST_PATHS else None
 
 
 def code_lengths() -> list:
@@ -620,18 +630,23 @@ class FastBlockWriter(W3PostingsWriter):
             if present:
                 self._minlength, self._maxlength = min(present), max(present)
 
-    def write_short_term(self, postings: list[tuple], lengths: list, fixed_size) -> bytes:
-        """Write a term whose postings fit in one block, in one call; return its term info.
+    def short_term(self, postings: list[tuple], lengths: list, fixed_size, offset: int):
+        """A term whose postings fit in one block, made in one call: its posting bytes
+        and its term info.
 
-        The bytes are those of ``start_postings``, :meth:`add_term_postings`,
-        ``finish_postings`` and ``W3TermInfo.to_bytes`` in turn (a term with a single
-        posting, most of a segment's, went through some forty calls).
+        The bytes are those that ``start_postings``, :meth:`add_term_postings`,
+        ``finish_postings`` and ``W3TermInfo.to_bytes`` write in turn (a term with a
+        single posting, most of a segment's, went through some forty calls).
 
         Args:
             postings: The term's (docnum, weight, value) postings in document order, at
                 most a block of them.
             lengths: The field's length of every document (None when empty).
             fixed_size: The field format's ``fixed_value_size()``.
+            offset: Where in the postings file its bytes will be written.
+
+        Returns:
+            (bytes to write at ``offset``, term info bytes).
         """
         if len(postings) == 1:
             data, weights, stats = _one_posting_block(postings[0], lengths, fixed_size)
@@ -646,24 +661,21 @@ class FastBlockWriter(W3PostingsWriter):
         minbyte = length_to_byte(minlength)
         info = (count, last_id, maxweight, compression, minbyte, maxbyte)
         infobytes = pickle.dumps(info, 2)
-        length = len(infobytes) + len(databytes)
-        head = WHOOSH3_HEADER_MAGIC + pack_int(-length)  # the last block: negative
-        postfile = self._postfile
-        offset = postfile.tell()
-        postfile.write(head + infobytes + databytes)
-        return (
-            W3TermInfo._struct.pack(
-                False,
-                sum(weights),
-                count,
-                0 if minlength is None else minbyte,
-                maxbyte,
-                maxweight,
-                first_id,
-                last_id,
-            )
-            + pack_long(offset)
-            + pack_int(len(head) + length)
+        # The header, then the block's length: negative, as the last block.
+        block = b"".join(
+            (WHOOSH3_HEADER_MAGIC, pack_int(-len(infobytes) - len(databytes)), infobytes, databytes)
+        )
+        return block, _term_info_at.pack(
+            False,
+            sum(weights),
+            count,
+            0 if minlength is None else minbyte,
+            maxbyte,
+            maxweight,
+            first_id,
+            last_id,
+            offset,
+            len(block),
         )
 
     def _write_block(self, last=False):
@@ -716,7 +728,7 @@ def _written_block(postings: list[tuple], lengths: list, fixed_size):
         mini_weights = None if first == 1.0 else first
     else:
         mini_weights = tuple(weights)
-    data = (tuple(delta_encode(ids)), mini_weights, mini_values)
+    data = (tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values)  # gaps
     stats = (len(ids), ids[0], ids[-1], max(0, *weights), minlength, maxlength)
     return data, weights, stats
 
@@ -773,6 +785,9 @@ class TermFieldWriter(W3FieldWriter):
     def add_term_postings(self, schema, lengths: LoadedLengths, terms) -> None:
         """Write every term's postings.
 
+        The terms that fit in one block are written a few thousand at a time: their
+        posting blocks in one write, their term table entries in another.
+
         Args:
             schema: The index schema.
             lengths: The new segment's field lengths.
@@ -781,6 +796,10 @@ class TermFieldWriter(W3FieldWriter):
         """
         fieldname = None
         blocklimit = self._codec._blocklimit
+        postfile = self._postfile
+        blocks: list[bytes] = []
+        entries: list[tuple[bytes, bytes]] = []
+        offset = postfile.tell()
         for (name, btext), found in terms:
             if name != fieldname:
                 if fieldname is not None:
@@ -789,20 +808,91 @@ class TermFieldWriter(W3FieldWriter):
                 self.start_field(name, schema[name])
                 field_lengths = lengths.field_lengths(name)
                 fixed_size = self._format.fixed_value_size()
-                field_id = self._fieldid
+                field_key = pack_ushort(self._fieldid)
+                short_term = self._postwriter.short_term
             if len(found) <= blocklimit:
-                self._tindex.add(
-                    pack_ushort(field_id) + btext,
-                    self._postwriter.write_short_term(found, field_lengths, fixed_size),
-                )
+                block, info = short_term(found, field_lengths, fixed_size, offset)
+                blocks.append(block)
+                offset += len(block)
+                entries.append((field_key + btext, info))
                 if self._counted is not None:
                     self._counted[btext.decode("utf-8")] = len(found)
-                continue
-            self.start_term(btext)
-            self._postwriter.add_term_postings(found, field_lengths)
-            self.finish_term()
+                if len(entries) < SHORT_TERMS_WRITTEN_TOGETHER:
+                    continue
+            self._write_short_terms(blocks, entries)
+            blocks, entries = [], []
+            if len(found) > blocklimit:
+                self.start_term(btext)
+                self._postwriter.add_term_postings(found, field_lengths)
+                self.finish_term()
+            offset = postfile.tell()
+        self._write_short_terms(blocks, entries)
         if fieldname is not None:
             self.finish_field()
+
+    def _write_short_terms(self, blocks: list[bytes], entries: list[tuple[bytes, bytes]]):
+        """Write short terms' posting blocks and add their term table entries."""
+        if blocks:
+            self._postfile.write(b"".join(blocks))
+        if entries:
+            add_table_entries(self._tindex, entries)
+
+
+def add_table_entries(table, entries: list[tuple[bytes, bytes]]) -> None:
+    """Add (key, value) entries, keys in increasing order, to a term table being written:
+    what ``OrderedHashWriter.add`` does for each, with one write.
+
+    Args:
+        table: Whoosh's ``OrderedHashWriter`` of a segment's terms.
+        entries: The entries, each key greater than the last key added.
+
+    Raises:
+        ValueError: a key is not greater than the one before.
+    """
+    if type(table) is not OrderedHashWriter:
+        for key, value in entries:
+            table.add(key, value)
+        return
+    hashfn = _md5_hash if table.hashfn is filetables.md5_hash else table.hashfn
+    buckets = table.buckets
+    lengths_of = filetables._lengths.pack
+    lastkey = table.lastkey
+    position = table.dbfile.tell()
+    positions = []
+    chunks = []
+    for key, value in entries:
+        if key <= lastkey:
+            raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
+        lastkey = key
+        positions.append(position)
+        hashed = hashfn(key)
+        buckets[hashed & 255].append((hashed, position))
+        chunk = b"".join((lengths_of(len(key), len(value)), key, value))
+        chunks.append(chunk)
+        position += len(chunk)
+    table.dbfile.write(b"".join(chunks))
+    table.lastkey = lastkey
+    _extend_growable(table.index, positions)
+
+
+def _md5_hash(key: bytes) -> int:
+    """Whoosh's ``md5_hash`` (the low 32 bits of the MD5 digest), without hex digits."""
+    return int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+
+
+def _extend_growable(growable, numbers: list[int]) -> None:
+    """``GrowableArray.extend``: the array in one call unless a number overflows its
+    type, then Whoosh's own number by number (it widens the type)."""
+    array_of = growable.array
+    before = len(array_of)
+    if isinstance(array_of, array):
+        try:
+            array_of.extend(numbers)
+            return
+        except OverflowError:
+            del array_of[before:]
+    for number in numbers:
+        growable.append(number)
 
 
 def field_writer(codec: W3Codec, storage, segment):
