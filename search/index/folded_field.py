@@ -10,7 +10,9 @@ Russian verb in Latin letters to find it.
 
 An ASCII text can only fold differently where a word holds ``yev`` or is one of the
 name variants, so it is searched for those with one regular expression instead of
-being cut into words, and only when it holds one of them at all. Positions are the
+being cut into words, and only when it holds one of them at all. Any other text is cut
+into words once, and again with their offsets only when one of its distinct words folds
+differently (an English article with a curly quote has none). Positions are the
 order of the folded words, not of all words: the field answers single words, not
 phrases.
 """
@@ -20,9 +22,9 @@ from __future__ import annotations
 import re
 
 from whoosh import fields
-from whoosh.analysis.tokenizers import default_pattern
 
 from search.index.postings_format import PackedCharacters, pack_occurrences
+from search.index.stemmed_field import WORDS
 from search.language.folding import NAME_VARIANTS, fold
 from search.language.scripts import LATIN, script_of
 from search.language.stemming import STOP_WORDS_ALL
@@ -66,14 +68,16 @@ def folded_occurrences(text: str) -> dict[str, list[int]]:
         Folded term -> three numbers per occurrence, in text order.
     """
     found: dict[str, list[int]] = {}
+    keys = _keys
     if text.isascii():
         lower = text.lower()
         if not any(part in lower for part in _ASCII_PARTS):
             return found  # most English texts: no word can fold differently
         matches = _ASCII_CANDIDATES
     else:
-        matches = default_pattern
-    keys = _keys
+        if not _any_folds(WORDS.findall(text)):
+            return found  # an English text with a pound sign or a curly quote
+        matches = WORDS
     position = 0
     for match in matches.finditer(text):
         word = match.group()
@@ -90,6 +94,20 @@ def folded_occurrences(text: str) -> dict[str, list[int]]:
                 places += (position, match.start(), match.end())
             position += 1
     return found
+
+
+def _any_folds(words: list[str]) -> bool:
+    """Whether any of ``words`` adds a folded term (each distinct word's key computed
+    once and kept)."""
+    keys = _keys
+    distinct = set(words)
+    new = distinct.difference(keys)
+    if len(keys) + len(new) > KEY_CACHE_SIZE:
+        keys.clear()
+        new = distinct
+    for word in new:
+        keys[word] = folded_key(word)
+    return any(map(keys.__getitem__, distinct))
 
 
 class FoldedText(fields.TEXT):

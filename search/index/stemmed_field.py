@@ -33,8 +33,9 @@ STEM_CACHE_SIZE = 100_000
 
 # Whoosh's tokenizer pattern (``default_pattern``), ``[\w\*]+(\.?[\w\*]+)*``, written to
 # match the same words without backtracking (a dot joins two runs of word characters),
-# in a group so that ``split`` keeps the words with what lies between them.
-_SPLIT_WORDS = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
+# in a group so that ``split`` keeps the words with what lies between them (and
+# ``findall`` gives the words).
+WORDS = re.compile(r"([\w*]++(?:\.[\w*]++)*+)")
 
 # One cache for the English stemming rules, one for the Turkic ones: each lowered word's
 # term, None for a word that is dropped.
@@ -92,10 +93,10 @@ def _words(text: str) -> tuple[list[str], list[int]]:
     """
     lowered = text.lower()
     if len(lowered) == len(text) and "Σ" not in text:
-        parts = _SPLIT_WORDS.split(lowered)
+        parts = WORDS.split(lowered)
         words = parts[1::2]
     else:
-        parts = _SPLIT_WORDS.split(text)
+        parts = WORDS.split(text)
         words = [word.lower() for word in parts[1::2]]
     # parts: the text before the first word, then each word and the text after it.
     return words, list(accumulate(map(len, parts[:-1])))
