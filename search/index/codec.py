@@ -13,8 +13,8 @@ A segment's term table is opened with its directory of 256 hash tables read in o
 piece, not an entry at a time: a searcher opens every segment's.
 
 The readers and writers that do this use Whoosh's private names and so live in
-:mod:`search.index.whoosh_internals`; with an untested Whoosh the codec is Whoosh's own
-(``W3Codec`` at compression level 1).
+:mod:`search.index.whoosh_internals` and :mod:`search.index.whoosh_writing`; with an
+untested Whoosh the codec is Whoosh's own (``W3Codec`` at compression level 1).
 
 Segments remember the codec that wrote them (pickled by class name), so renaming or
 moving this class makes existing indexes unreadable: they are then rebuilt.
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from whoosh.codec.whoosh3 import W3Codec
 
-from search.index import whoosh_internals
+from search.index import whoosh_internals, whoosh_writing
 
 POSTING_COMPRESSION = 1
 
@@ -37,7 +37,7 @@ class IndexCodec(W3Codec):
         super().__init__(compression=POSTING_COMPRESSION)
 
     def field_writer(self, storage, segment):
-        return whoosh_internals.field_writer(self, storage, segment)
+        return whoosh_writing.field_writer(self, storage, segment)
 
     def terms_reader(self, storage, segment):
         return whoosh_internals.terms_reader(self, storage, segment)
@@ -46,4 +46,4 @@ class IndexCodec(W3Codec):
         return whoosh_internals.per_document_reader(storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
-        return whoosh_internals.postings_writer(self, dbfile, byteids)
+        return whoosh_writing.postings_writer(self, dbfile, byteids)

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
-from search.index import growing, whoosh_internals
+from search.index import growing, whoosh_internals, whoosh_writing
 from search.index.batch import Batch, Counts, words_text
 from search.index.manifest import FileEntry, Manifest
 from search.index.vocabulary import Vocabulary
@@ -359,7 +359,7 @@ def _index_share(index, paths, read, extract, force, messages, stop) -> ShareRes
         messages.put(("file", None, step.path))
 
     index_files(batch, list(paths), read, skipped, report, stop)
-    segment = whoosh_internals.finish_segment(writer)
+    segment = whoosh_writing.finish_segment(writer)
     return ShareResult(manifest.files, skipped, vocabulary.counts, batch.counts, segment)
 
 

@@ -19,12 +19,12 @@ hand.
 
 At commit the writer hands each term's postings to the codec whole, which fills a
 posting block with a few list operations instead of a method call per posting. Both
-ends touch Whoosh's private names and live in :mod:`search.index.whoosh_internals`
-(:class:`~search.index.whoosh_internals.TermWriter`); with an untested Whoosh,
+ends touch Whoosh's private names and live in :mod:`search.index.whoosh_writing`
+(:class:`~search.index.whoosh_writing.TermWriter`); with an untested Whoosh,
 :func:`open_writer` gives Whoosh's own writer and pool.
 
 A document's postings come in a field at a time (:meth:`TermPool.add_field`, called by
-:class:`~search.index.whoosh_internals.TermWriter`), grouped by field and then by term:
+:class:`~search.index.whoosh_writing.TermWriter`), grouped by field and then by term:
 Whoosh's own writer made a five-item tuple and a call for each posting, and the pool a
 (field, term) key to look it up by.
 """
@@ -40,7 +40,7 @@ from operator import itemgetter
 
 from whoosh.util import random_name
 
-from search.index import whoosh_internals
+from search.index import whoosh_writing
 from search.index.codec import IndexCodec
 
 # About 0.4 MB in memory a chunk: merging the 30 or so runs of a build worker's
@@ -202,6 +202,6 @@ def open_writer(index, *, limitmb: float, lock: bool = True):
         The writer, using :class:`~search.index.codec.IndexCodec` and :class:`TermPool`
         (Whoosh's own writer when :data:`~search.index.whoosh_internals.FAST_PATHS` is off).
     """
-    return whoosh_internals.segment_writer(
+    return whoosh_writing.segment_writer(
         index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock
     )
