@@ -17,6 +17,7 @@ from whoosh.index import create_in, open_dir
 from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
 
 from benchmarks.corpus import bbc_folder, news_items
+from search.index import writer as index_writer
 from search.index.codec import IndexCodec
 from search.index.schema import build_schema
 from search.index.stemmed_field import StemmedText, analyzer
@@ -256,7 +257,11 @@ def test_writer_writes_the_postings_whoosh_writes(tmp_path):
     assert ("person", b"tony blair") in indexes["ours"]
 
 
-def test_postings_spilled_to_disk_come_back_the_same(tmp_path):
+# The runs are read back a chunk at a time: chunks of a few postings cut every run many
+# times over, as the default's 2,500 cut a large build's.
+@pytest.mark.parametrize("chunk_postings", [index_writer.RUN_CHUNK_POSTINGS, 7])
+def test_postings_spilled_to_disk_come_back_the_same(tmp_path, monkeypatch, chunk_postings):
+    monkeypatch.setattr(index_writer, "RUN_CHUNK_POSTINGS", chunk_postings)
     texts = [f"oil gas price{n % 7} market{n % 13} bank rate{n % 3} growth" for n in range(600)]
     indexes = {}
     # A pool limit of a few kilobytes spills a sorted run every few dozen documents.
