@@ -292,6 +292,8 @@ def _batches(count: int, size: int) -> list[list[tuple]]:
                 changes.append(("delete", {"id": f"a{article}"}))
                 continue
             body = " ".join(rng.choice(words) for _ in range(rng.randrange(30)))
+            # A rare word too: most of a real segment's terms have one posting or a few.
+            body += f" rare{rng.randrange(size * 4)}"
             values = {
                 "id": f"a{article}",
                 "title": rng.choice(words),
