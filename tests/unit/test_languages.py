@@ -6,7 +6,8 @@ import pytest
 
 from search.index.folded_field import folded_key, folded_occurrences
 from search.index.stemmed_field import occurrences
-from search.language.detect import detect_language
+from search.language import detect
+from search.language.detect import LANGUAGES, OWN_LETTERS, detect_language
 from search.language.folding import fold
 from search.language.stemming import STOP_WORDS_ALL, query_stems, stem
 from tests.fixtures.multilingual import ARTICLES, LABELLED_SENTENCES
@@ -121,6 +122,23 @@ def test_the_detector_tells_each_labelled_sentence(language, text):
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda article: article.name)
 def test_the_detector_tells_each_fixture_article(article):
     assert detect_language(article.title, article.body) == article.language
+
+
+@pytest.mark.parametrize("everyone", [True, False], ids=["every language", "latin letters"])
+def test_the_kept_models_rank_as_the_librarys_own_restriction(everyone):
+    # The models are cut from py3langid's tables by hand (its own restriction keeps the
+    # scores of every language): they must rank each text as the library would.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    reference = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE)
+    chosen = set(LANGUAGES) if everyone else set(LANGUAGES) - OWN_LETTERS
+    reference.set_languages(sorted(chosen))
+    ours = detect._identifier(everyone=everyone)
+    texts = [text for _, text in LABELLED_SENTENCES] + [article.body for article in ARTICLES]
+    for text in texts:
+        expected, found = reference.rank(text), ours.rank(text)
+        assert [code for code, _ in found] == [code for code, _ in expected], text
+        assert [score for _, score in found] == pytest.approx([s for _, s in expected]), text
 
 
 def test_an_article_without_words_is_english():
