@@ -28,7 +28,6 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
 )
 from whoosh.filedb import filetables
-from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
@@ -296,10 +295,6 @@ def add_table_entries(table, entries: list[tuple[bytes, bytes]]) -> None:
     Raises:
         ValueError: a key is not greater than the one before.
     """
-    if type(table) is not OrderedHashWriter:
-        for key, value in entries:
-            table.add(key, value)
-        return
     hashfn = _md5_hash if table.hashfn is filetables.md5_hash else table.hashfn
     buckets = table.buckets
     lengths_of = filetables._lengths.pack
