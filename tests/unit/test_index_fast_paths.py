@@ -13,6 +13,8 @@ import random
 import pytest
 from whoosh import fields
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.index import create_in, open_dir
 from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE, SegmentWriter
 
@@ -22,6 +24,7 @@ from search.index.codec import IndexCodec
 from search.index.schema import build_schema
 from search.index.stemmed_field import StemmedText, analyzer
 from search.index.store import open_searcher
+from search.index.whoosh_writing import add_table_entries
 from search.index.writer import open_writer
 from search.query import ranking as fast_ranking
 from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
@@ -349,3 +352,19 @@ def test_writer_writes_the_files_whoosh_writes_across_updates_and_merges(tmp_pat
         found[name] = _segment_files(folder)
     assert found["ours"] == found["whoosh"]
     assert len(found["ours"]) == 1 and found["ours"][0][0]  # merged into one segment
+
+
+def test_term_table_entries_added_together_are_the_bytes_whoosh_writes(tmp_path):
+    # The table's positions start as 16-bit numbers: the second batch runs past 65,535
+    # bytes, where Whoosh widens them, after entries the first batch already placed.
+    storage = FileStorage(str(tmp_path))
+    entries = [(f"term{n:05}".encode(), bytes(40 + n % 7)) for n in range(2000)]
+    whoosh_table = OrderedHashWriter(storage.create_file("whoosh.trm"))
+    for key, value in entries:
+        whoosh_table.add(key, value)
+    whoosh_table.close()
+    our_table = OrderedHashWriter(storage.create_file("ours.trm"))
+    add_table_entries(our_table, entries[:100])
+    add_table_entries(our_table, entries[100:])
+    our_table.close()
+    assert (tmp_path / "ours.trm").read_bytes() == (tmp_path / "whoosh.trm").read_bytes()
