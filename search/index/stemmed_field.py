@@ -4,10 +4,11 @@ pipeline.
 Whoosh analyses a text field by passing one ``Token`` object through a tokenizer and
 three filter generators (lowercase, stop words, stemming) and then regrouping the
 tokens by word: about half of the time spent adding a document. :class:`StemmedText`
-produces the same terms, positions and character offsets in one loop over the regex
-matches, with a stem cache per language. Words are stemmed and stop words dropped by
-:mod:`search.language.stemming` (each word by its alphabet and its article's language,
-given by passing the text as a :class:`~search.language.text.TextInLanguage`). Queries,
+produces the same terms, positions and character offsets from one split of the lowered
+text, stemming each distinct word once (a cache per language). Words are stemmed and
+stop words dropped by :mod:`search.language.stemming` (each word by its alphabet and
+its article's language, given by passing the text as a
+:class:`~search.language.text.TextInLanguage`). Queries,
 ``more_like`` and everything else that calls the analyzer use the same stemmer through
 Whoosh's stemming analyzer (:func:`analyzer`), so a query word and an indexed word meet;
 ``tests/unit/test_index_fast_paths.py`` checks that both paths give the same postings.
