@@ -202,6 +202,4 @@ def open_writer(index, *, limitmb: float, lock: bool = True):
         The writer, using :class:`~search.index.codec.IndexCodec` and :class:`TermPool`
         (Whoosh's own writer when :data:`~search.index.whoosh_internals.FAST_PATHS` is off).
     """
-    return whoosh_writing.segment_writer(
-        index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock
-    )
+    return whoosh_writing.segment_writer(index, IndexCodec(), TermPool, limitmb=limitmb, lock=lock)
