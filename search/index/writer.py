@@ -78,19 +78,7 @@ class TermPool:
         Whoosh's writer adds every posting of a merged segment this way.
         """
         fieldname, btext, docnum, weight, value = item
-        terms = self.fields.get(fieldname)
-        if terms is None:
-            terms = self.fields[fieldname] = {}
-        postings = terms.get(btext)
-        size = POSTING_BYTES + len(value or b"")
-        if postings is None:
-            postings = terms[btext] = []
-            size += TERM_BYTES
-        # A float, as Whoosh's own writer makes it (it multiplies by a 1.0 boost).
-        postings.append((docnum, float(weight), value))
-        self.size += size
-        if self.size > self.limit:
-            self.save()
+        self.add_field(fieldname, docnum, [(btext, 1, weight, value)], 1.0)
 
     def add_field(self, fieldname: str, docnum: int, items, boost: float) -> int:
         """Add a document's postings of one field, as ``field.index`` gives them.
