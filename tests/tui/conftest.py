@@ -3,6 +3,7 @@ own real Whoosh index under tmp_path, and helpers that wait for what a user woul
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from search.locations import seeds_dir
 from search.models import NO_FILTERS
@@ -58,7 +60,9 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], *, timeout: floa
     while not predicate():
         if time.monotonic() > give_up:
             raise AssertionError("the screen never showed what the test waited for")
-        await pilot.app.workers.wait_for_complete()
+        # A search typed over an earlier one cancels the earlier worker: that one is done.
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.02)
     # Let the screen catch up with what the widgets now hold.
     await pilot.pause()
