@@ -76,6 +76,13 @@ _SAID_AFTER = re.compile(
 _ACCORDING = re.compile(r",\s*according to", re.IGNORECASE)
 _PRONOUN_OR_TITLE = re.compile(rf"^{_STANDS_IN}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
+# The characters a quotation opens with: a text holding none (found by a plain search,
+# many times cheaper than the pattern's) holds no quotation.
+_OPENERS = ("“", '"', "«")
+_VERB_WORDS = frozenset(_VERBS.split("|"))
+# _SAID_AFTER's verb is followed by at most four words and a stop, so it is among a
+# sentence's last six words.
+_LAST_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -111,12 +118,20 @@ def find_statements(
         covered = [(s.sentence_start, s.sentence_end) for s in quoted]
         for sentence in sentences:
             # A quotation's sentences, its last one included, are its own statement.
-            if _overlaps(sentence, covered) or _QUOTES.search(body, *sentence):
+            if _overlaps(sentence, covered) or _has_quotation(body, *sentence):
                 continue
             reported = _reported(body, *sentence, resolver)
             if reported is not None:
                 found.append(reported)
     return sorted(found, key=lambda statement: statement.start)
+
+
+def _has_quotation(body: str, start: int, end: int) -> bool:
+    return _may_quote(body, start, end) and _QUOTES.search(body, start, end) is not None
+
+
+def _may_quote(body: str, start: int, end: int) -> bool:
+    return any(body.find(opener, start, end) >= 0 for opener in _OPENERS)
 
 
 def _overlaps(sentence: Range, ranges: list[Range]) -> bool:
@@ -208,6 +223,8 @@ class _Resolver:
 def _direct(
     body: str, start: int, end: int, sentences: list[Range], resolver: _Resolver
 ) -> Iterator[Statement]:
+    if not _may_quote(body, start, end):
+        return
     for match in _QUOTES.finditer(body, start, end):
         group = next(index for index in (1, 2, 3) if match.group(index) is not None)
         words_start, words_end = match.span(group)
@@ -250,6 +267,12 @@ def _sentences_around(sentences: list[tuple[int, int]], start: int, end: int) ->
     return touched[0][0], touched[-1][1]
 
 
+def _verb_near_end(sentence: str) -> bool:
+    """Whether one of the last words is a verb of saying, as :data:`_SAID_AFTER` needs."""
+    words = sentence.rsplit(None, _LAST_WORDS)[-_LAST_WORDS:]
+    return any(word.rstrip(".!?") in _VERB_WORDS for word in words)
+
+
 def _reported(body: str, start: int, end: int, resolver: _Resolver) -> Statement | None:
     sentence = body[start:end]
     # A pattern is tried only where what it cannot match without is there ("that", a
@@ -259,7 +282,7 @@ def _reported(body: str, start: int, end: int, resolver: _Resolver) -> Statement
         patterns.append(_ACCORDING_AFTER)
     if "that" in sentence:
         patterns.append(_SAID_THAT)
-    if "," in sentence:
+    if "," in sentence and _verb_near_end(sentence):
         patterns.append(_SAID_AFTER)
     for pattern in patterns:
         found = pattern.match(sentence)
