@@ -71,6 +71,9 @@ FOUND_FORMAT = 2
 _HEX = 8
 _MOST = 0xFFFFFFFF
 _WORD = re.compile(r"\w+")
+# The same words in text in plain ASCII (casefolded: no capitals), checked as a set of
+# characters, several times faster than the Unicode category.
+_ASCII_WORD = re.compile(r"[0-9_a-z]+")
 # Stored bodies read at once when comparing candidate versions.
 BODIES_AT_ONCE = 2000
 
@@ -85,7 +88,8 @@ def sketch(body: str) -> str:
         The number of distinct shingles, then up to :data:`SKETCH_SIZE` hashes, smallest
         first ("" for a body with no words).
     """
-    words = _WORD.findall(body.casefold())
+    folded = body.casefold()
+    words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
     if len(words) <= SHINGLE_WORDS:
         shingles = [_utf8(" ".join(words))] if words else []
     else:

@@ -25,6 +25,9 @@ VOCABULARY_NAME = "words.json"
 SPELT_OTHERWISE_NAME = "words_spelt_otherwise.json"
 MAX_EDITS = 2
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# The same words of a text in plain ASCII, where lowering first changes no cut: a set of
+# letters is checked several times faster than a Unicode category.
+_ASCII_WORD = re.compile(r"[a-z]{3,}")
 
 
 def words_of(text: str) -> set[str]:
@@ -34,6 +37,8 @@ def words_of(text: str) -> set[str]:
     case-folded, which spells ``և`` as ``եւ``): ``İlham`` in lower case holds a
     combining dot, which would cut it in two.
     """
+    if text.isascii():
+        return set(_ASCII_WORD.findall(text.lower()))
     return {word.lower() for word in set(_WORD.findall(text))}
 
 

@@ -92,7 +92,9 @@ def detect_language(title: str, body: str) -> str:
         A code from :data:`LANGUAGES`; ``en`` for an article without words.
     """
     sample = f"{title}\n{body[:SAMPLE_CHARS]}"
-    if len(_FOREIGN_LETTER.findall(sample)) > FOREIGN_SHARE * len(sample):
+    # A sample in plain ASCII has no letter outside it, without looking.
+    foreign = 0 if sample.isascii() else len(_FOREIGN_LETTER.findall(sample))
+    if foreign > FOREIGN_SHARE * len(sample):
         return _identifier(everyone=True).classify(sample)[0]
     words = _WORD.findall(sample.lower())
     if len(words) < FEW_WORDS:
