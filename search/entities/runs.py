@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from search.entities.cues import (
     CLOSED_CLASS,
@@ -207,15 +208,17 @@ def find_segments(
     # Known names and blocked spans by start: a run is cut by those it overlaps only.
     cuts = sorted(hits + list(blocked))
     cut_starts = [start for start, _ in cuts]
+    # reach[i]: the furthest end of cuts[:i]; most runs are told at once that no cut
+    # starting before their end reaches into them.
+    reach = list(accumulate((end for _, end in cuts), max, initial=0))
     longest = max((end - start for start, end in cuts), default=0)
     for match in RUN_RE.finditer(text):
         run_start, run_end = match.span()
         whole = match.group()
-        overlapping = cuts and [
+        cuts_before_end = bisect_left(cut_starts, run_end)
+        overlapping = reach[cuts_before_end] > run_start and [
             cut
-            for cut in cuts[
-                bisect_right(cut_starts, run_start - longest) : bisect_left(cut_starts, run_end)
-            ]
+            for cut in cuts[bisect_right(cut_starts, run_start - longest) : cuts_before_end]
             if cut[1] > run_start
         ]
         if overlapping:
