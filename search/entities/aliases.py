@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
 
 from search.entities.classify import Mention, is_acronym, is_given_name, strip_legal_suffix
 from search.entities.clubs import clubs_named_after_cities
 from search.entities.cues import NAME_PARTICLES, PLACE_LOWER_HEADS, SURNAME_ENDING
-from search.entities.lexicon import Lexicon
+from search.entities.lexicon import Lexicon, lexicon
 from search.entities.lower_words import LowerWords
 
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
@@ -238,7 +240,11 @@ def _people(mentions: list[Mention], lex: Lexicon) -> None:
                 full[key] = mention.text
     # "López Obrador" after "Andrés Manuel López Obrador": a shorter tail of a full name,
     # when what comes before it is given names ("Anthony Blinken" is another person).
+    # Most names are the tail of none: those are told by the set of tails, at once.
+    tails = {n[space + 1 :] for n in full.values() for space in _spaces(n)}
     for key, name in list(full.items()):
+        if name not in tails:
+            continue
         longer = [
             n
             for n in full.values()
@@ -274,6 +280,14 @@ def _people(mentions: list[Mention], lex: Lexicon) -> None:
             name = _nearest(by_first.get(words[0]), mention.start)
         if name is not None:
             mention.type, mention.canonical = "PERSON", name
+
+
+def _spaces(text: str) -> Iterator[int]:
+    """The offsets of the spaces in ``text``."""
+    at = text.find(" ")
+    while at >= 0:
+        yield at
+        at = text.find(" ", at + 1)
 
 
 def _surname_beats_list(mention: Mention, by_surname: dict, regions: frozenset[str]) -> bool:
@@ -319,11 +333,12 @@ def _shortened_companies(mentions: list[Mention], common_words: frozenset[str]) 
     one-word organisation's name, the rest being no English word ("Gazprom" and
     "Gazprombank" stay two), is that organisation."""
     names = {m.canonical for m in mentions if m.type == "ORG" and " " not in m.canonical}
+    in_order = sorted(names)
     for mention in mentions:
         short = mention.canonical
         if mention.type != "ORG" or short not in names or len(short) < 5:
             continue
-        for name in sorted(names):
+        for name in in_order:
             rest = name[len(short) :]
             if name.startswith(short) and len(rest) >= 4 and rest.islower():
                 mention.canonical = name if rest not in common_words else short
@@ -354,34 +369,43 @@ def _listed_after_place(text: str, settled: list[Mention], mention: Mention) -> 
 def _default_type(
     mention: Mention, mid_sentence: set[str], lower_words: LowerWords, lex: Lexicon
 ) -> str | None:
-    words = mention.words
+    if len(mention.words) > 1:
+        return _default_type_of_name(mention.text, tuple(mention.words))
     if not _LATIN_LETTER.search(mention.text):
         return None  # Cyrillic, Armenian, Greek...: these rules read English; lists still do
-    if len(words) > 1 and mention.text in lex.towns:
+    if SURNAME_ENDING.search(mention.text):
+        return "PERSON"
+    if mention.text in lex.towns:
+        return "PLACE"  # a listed town no cue made anything else
+    if mention.sentence_start and mention.text not in mid_sentence:
+        word = mention.text
+        lower = word.lower()
+        common = (
+            lower in lower_words
+            or lower in lex.common_words
+            or _looks_inflected(word)
+            or _english_derivative(word, lex.common_words)
+            or ("-" in lower and all(p in lex.common_words for p in lower.split("-")))
+        )
+        return None if common else "ORG"
+    if mention.text.lower() in lower_words and not mention.text.isupper():
+        return None  # "the Moon", "Aid": the same word is written lower-case here too
+    if _english_derivative(mention.text, lex.common_words):
+        return None  # "Inspiration", "Normalisation": capitals on an English word
+    if mention.text.lower() in lex.very_common:
+        return None  # "the Budget", "The Aviator": a title or a word in capitals
+    return "ORG"
+
+
+@lru_cache(maxsize=65536)
+def _default_type_of_name(text: str, words: tuple[str, ...]) -> str | None:
+    """The default type of a name of several words, which its words alone decide (cached
+    by the name: the lexicon is loaded once)."""
+    lex = lexicon()
+    if not _LATIN_LETTER.search(text):
+        return None  # Cyrillic, Armenian, Greek...: these rules read English; lists still do
+    if text in lex.towns:
         return "PLACE"  # "Kirkby Stephen": a town of several words is seldom a surname
-    if len(words) == 1:
-        if SURNAME_ENDING.search(mention.text):
-            return "PERSON"
-        if mention.text in lex.towns:
-            return "PLACE"  # a listed town no cue made anything else
-        if mention.sentence_start and mention.text not in mid_sentence:
-            word = mention.text
-            lower = word.lower()
-            common = (
-                lower in lower_words
-                or lower in lex.common_words
-                or _looks_inflected(word)
-                or _english_derivative(word, lex.common_words)
-                or ("-" in lower and all(p in lex.common_words for p in lower.split("-")))
-            )
-            return None if common else "ORG"
-        if mention.text.lower() in lower_words and not mention.text.isupper():
-            return None  # "the Moon", "Aid": the same word is written lower-case here too
-        if _english_derivative(mention.text, lex.common_words):
-            return None  # "Inspiration", "Normalisation": capitals on an English word
-        if mention.text.lower() in lex.very_common:
-            return None  # "the Budget", "The Aviator": a title or a word in capitals
-        return "ORG"
     name_shaped = all(_NAME_WORD.match(w) and not w.isupper() for w in words)
     if words[-1] in lex.regions:
         return "ORG"
