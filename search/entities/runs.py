@@ -425,14 +425,16 @@ def _clean(tokens: list[tuple[int, str]], known: dict[str, tuple[str, str]]) -> 
     names_org = tokens[-1][1] in ORG_HEADS or (
         len(tokens) == 2 and tokens[0][1] in ORG_HEADS and tokens[1][1] in _NATIONS
     )
-    while tokens and " ".join(w for _, w in tokens) not in known:
+    while tokens:
+        if " ".join([w for _, w in tokens]) in known:
+            return [tokens]
         first = tokens[0][1]
         opening = first in CLOSED_CLASS if names_org else first in COMMON_CAPITALISED
         if first not in NAME_PARTICLES and not opening and first not in JOINERS:
             break
         tokens = tokens[1:]
-    if not tokens or " ".join(w for _, w in tokens) in known:
-        return [tokens] if tokens else []
+    if not tokens:
+        return []
     pieces: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     ends_org = tokens[-1][1] in ORG_HEADS or _opens_org([w for _, w in tokens])
