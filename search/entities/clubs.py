@@ -19,13 +19,31 @@ from search.entities.lexicon import Lexicon
 from search.entities.surroundings import word_after
 
 _SCORE = re.compile(r"(?<![\w.,/-])\d{1,2}-\d{1,2}(?![\w.,/-]|-\d)")
-_SPORT_WORDS = re.compile(
-    r"\b(?:striker|midfielder|defender|goalkeeper|keeper|replay|winger|penalty|penalties|goals?|scored"
-    r"|semi-final|quarter-final|half-time|extra time|kick-off|derby|wickets?|innings"
+
+
+def _words_at_word_start(alternatives: str) -> re.Pattern:
+    """The pattern ``\\b(?:alternatives)\\b`` (alternatives parted by "|"), written so
+    that the engine tries it only where one of their first letters stands (it tries a
+    pattern opening with ``\\b`` at every character): the alternatives are grouped by
+    their first letter, each group keeping their order, and the word boundary is asked
+    after that letter."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives.split("|"):
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return re.compile(
+        "(?:"
+        + "|".join(rf"{first}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in groups.items())
+        + r")\b"
+    )
+
+
+_SPORT_WORDS = _words_at_word_start(
+    r"striker|midfielder|defender|goalkeeper|keeper|replay|winger|penalty|penalties|goals?"
+    r"|scored|semi-final|quarter-final|half-time|extra time|kick-off|derby|wickets?|innings"
     r"|batsman|bowler|tries|try-scorer|fly-half|scrum-half|touchdown|head coach|manager"
     r"|relegation|promoted|transfer window|squad|fixture|league leaders|title race|referee"
     r"|match|matches|premiership|premier league|champions league|red card|footballers?"
-    r"|football|rugby|cricket|coach|season|league|cup|club|clubs|boss)\b"
+    r"|football|rugby|cricket|coach|season|league|cup|club|clubs|boss"
 )
 # Of those, words of sports played by clubs (not tennis or athletics, where a city
 # is where the event is).
@@ -63,14 +81,16 @@ def is_sport_report(text: str) -> bool:
     lower = text.lower()
     if not any(word in lower for word in _CLUB_SPORT):
         return False  # it takes two words of a club sport: most texts are spared the scan
-    # "the Paris Club" of creditors is no sports club
-    words = [
-        match.group()
-        for match in _SPORT_WORDS.finditer(lower)
-        if not (match.group().startswith("club") and text[match.start()].isupper())
-    ]
-    clubs = sum(word in _CLUB_SPORT for word in words)
-    return clubs >= 2 and len(words) >= 3 and (len(words) >= 6 or _SCORE.search(text) is not None)
+    words = clubs = 0
+    for match in _SPORT_WORDS.finditer(lower):
+        word = match.group()
+        if word.startswith("club") and text[match.start()].isupper():
+            continue  # "the Paris Club" of creditors is no sports club
+        words += 1
+        clubs += word in _CLUB_SPORT
+        if clubs >= 2 and words >= 6:
+            return True  # the rest of a sports report need not be read
+    return clubs >= 2 and words >= 3 and (words >= 6 or _SCORE.search(text) is not None)
 
 
 def clubs_named_after_cities(text: str, mentions: list[Mention], lex: Lexicon) -> None:
