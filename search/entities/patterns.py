@@ -136,6 +136,14 @@ MONEY_RE = re.compile(
     r")"
 )
 
+# Where an amount may start: a digit or a currency's sign after no word character or
+# sign, or a capital with a digit a few characters on (the currency's code or letters:
+# "US$ 3", "Rs. 500", "KSh 40", "NOK 40", "R54"). The engine skips to these, where it
+# tries MONEY_RE, which opens with lookarounds, at every character.
+_MONEY_STARTS = re.compile(
+    r"[0-9$£€¥₹₽₦₩₺A-Z](?<![\w$£€¥].)(?:(?<![A-Z])|(?=[A-Za-z]{0,2}\.?\$?\s?\d))"
+)
+
 
 ROAD_RE = re.compile(
     r"\b[Tt]he (?:([AM]\d{1,4}(?:\(M\))?)(?=[ \t]+(?:near|between|motorway|road|bypass|junction"
@@ -193,7 +201,7 @@ _SCANNERS_BY_START = (
 )
 
 
-def _scan_from(scanner: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+def scan_from(scanner: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
     """The matches of ``scanner.finditer(text)``, tried only where ``starts`` finds one
     may start."""
     end = 0
@@ -216,7 +224,7 @@ def _lower_month_before_a_year(text: str) -> bool:
 
 def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, type) for MONEY, DATE and road (PLACE) spans in ``text``."""
-    for match in MONEY_RE.finditer(text):
+    for match in scan_from(MONEY_RE, _MONEY_STARTS, text):
         yield match.start(), match.end(), "MONEY"
     if _ROAD_CUE_RE.search(text):
         for match in ROAD_RE.finditer(text):
@@ -226,7 +234,7 @@ def find_patterns(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _ROAD_ACCIDENT_RE.finditer(text):
             yield match.start(), match.end(), "PLACE"
     for scanner, starts in _SCANNERS_BY_START:
-        for match in _scan_from(scanner, starts, text):
+        for match in scan_from(scanner, starts, text):
             yield match.start(), match.end(), "DATE"
     scanners = []
     if _lower_month_before_a_year(text):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +43,7 @@ from search.entities.cues import (
 from search.entities.headings import label_spans
 from search.entities.lexicon import lexicon
 from search.entities.matcher import known_names_with_lower_case, outside
-from search.entities.patterns import MONTHS, WEEKDAYS
+from search.entities.patterns import MONTHS, WEEKDAYS, scan_from
 from search.entities.run_together import (
     is_noise,
     is_surname,
@@ -83,6 +83,14 @@ _PARTICLE = (
 RUN_RE = re.compile(
     rf"(?=[{_UP}adebiO])(?<![\w’'@#/.-]){_WORD}"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,3}}{_WORD})*"
+)
+# Where a run may open: a capital after no word character. The engine skips to these,
+# where it tries RUN_RE, which opens with lookarounds, at every character. A run opens
+# with a lower-case letter only before "-" or an apostrophe and a capital ("al-Assad",
+# "bin-Salman", "d’Estaing"); a text with none of these is scanned this way.
+_CAPITAL_OPENING = re.compile(rf"[{_UP}](?<![\w’'@#/.-].)")
+_LOWER_CASE_OPENING = re.compile(
+    rf"[-'’][{_UP}](?:(?<=[ae]l-.)|(?<=a[drsn]-.)|(?<=ash-.)|(?<=(?:bin|ibn|abu|ben)-.)|(?<=d['’].))"
 )
 _TOKEN_RE = re.compile(r"[^ \t\u00a0]+")
 # A station's number is part of its name: "BBC Radio 5 Live", "Radio 4", "Channel 5".
@@ -212,7 +220,7 @@ def find_segments(
     # starting before their end reaches into them.
     reach = list(accumulate((end for _, end in cuts), max, initial=0))
     longest = max((end - start for start, end in cuts), default=0)
-    for match in RUN_RE.finditer(text):
+    for match in _runs(text):
         run_start, run_end = match.span()
         whole = match.group()
         cuts_before_end = bisect_left(cut_starts, run_end)
@@ -249,6 +257,13 @@ def find_segments(
     if hits or glued:
         segments = sorted(segments + glued, key=lambda segment: segment.start)
     return segments
+
+
+def _runs(text: str) -> Iterator[re.Match]:
+    """The matches of ``RUN_RE`` in ``text``."""
+    if _LOWER_CASE_OPENING.search(text):
+        return RUN_RE.finditer(text)
+    return scan_from(RUN_RE, _CAPITAL_OPENING, text)
 
 
 def _glued_known_names(text: str) -> list[Segment]:
