@@ -10,9 +10,11 @@ Russian verb in Latin letters to find it.
 
 An ASCII text can only fold differently where a word holds ``yev`` or is one of the
 name variants, so it is searched for those with one regular expression instead of
-being cut into words, and only when it holds one of them at all. Any other text is cut
-into words once, and again with their offsets only when one of its distinct words folds
-differently (an English article with a curly quote has none). Positions are the
+being cut into words, and only when it holds one of them at all. So can a text whose
+only other characters are not letters or digits (an English article with a pound sign
+or a curly quote): all its words are ASCII, and one holding neither is skipped whole.
+Any other text is cut into words once, and again with their offsets only when one of
+its distinct words folds differently. Positions are the
 order of the folded words, not of all words: the field answers single words, not
 phrases.
 """
@@ -36,6 +38,8 @@ _ASCII_CANDIDATES = re.compile(
 )
 # What an ASCII candidate holds: a text without any of these has none.
 _ASCII_PARTS = ("yev", *(name.lower() for name in NAME_VARIANTS))
+# A character outside ASCII that a word can hold (what ``\w`` matches, less ASCII).
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _keys: dict[str, str] = {}
 
 
@@ -69,14 +73,17 @@ def folded_occurrences(text: str) -> dict[str, list[int]]:
     """
     found: dict[str, list[int]] = {}
     keys = _keys
-    if text.isascii():
+    ascii_text = text.isascii()
+    if ascii_text or not _NON_ASCII_WORD_CHAR.search(text):
+        # Every word is ASCII: a word's lowered letters are in the lowered text.
         lower = text.lower()
         if not any(part in lower for part in _ASCII_PARTS):
             return found  # most English texts: no word can fold differently
+    if ascii_text:
         matches = _ASCII_CANDIDATES
     else:
         if not _any_folds(WORDS.findall(text)):
-            return found  # an English text with a pound sign or a curly quote
+            return found
         matches = WORDS
     position = 0
     for match in matches.finditer(text):

@@ -72,6 +72,14 @@ def test_an_ascii_text_folds_only_its_variant_names():
     assert set(folded_occurrences("Turkey and Aliyev met the government.")) == {"turkiye", "aliev"}
 
 
+def test_a_text_whose_words_are_ascii_folds_as_an_ascii_text():
+    assert folded_occurrences("The deal’s worth £5m, “they” said.") == {}
+    assert folded_occurrences("Aliyev’s £5m deal with Turkey") == {
+        "aliev": [0, 0, 6],
+        "turkiye": [1, 23, 29],
+    }
+
+
 @pytest.mark.parametrize(
     ("language", "forms"),
     [
