@@ -127,8 +127,9 @@ REQUIRED = (
         W3TermsReader,
         ("_codec", "_dbfile", "_fieldmap", "_fieldunmap", "_postfile", "_tindex"),
     ),
-    (filetables, ("_dir_entry", "_directory_size", "_hash_functions", "_lengths")),
+    (filetables, ("_dir_entry", "_directory_size", "_hash_functions", "_lengths", "_pointer")),
     (OrderedHashReader, ("_read_extras",)),
+    (filetables.OrderedHashWriter, ("_write_directory", "_write_extras")),
     (
         SegmentWriter,
         (

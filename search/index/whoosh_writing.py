@@ -16,9 +16,11 @@ import pickle
 import struct
 import zlib
 from array import array
+from collections import deque
+from functools import partial
 from hashlib import md5
-from itertools import chain
-from operator import sub
+from itertools import accumulate, chain, repeat, starmap
+from operator import and_, itemgetter, lt, methodcaller, sub
 
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
@@ -76,7 +78,7 @@ class FastBlockWriter(W3PostingsWriter):
             if present:
                 self._minlength, self._maxlength = min(present), max(present)
 
-    def short_term(self, postings: list[tuple], lengths: list, fixed_size, offset: int):
+    def short_term(self, postings: list[tuple], codes: bytes, fixed_size, offset: int):
         """A term whose postings fit in one block, made in one call: its posting bytes
         and its term info.
 
@@ -87,7 +89,8 @@ class FastBlockWriter(W3PostingsWriter):
         Args:
             postings: The term's (docnum, weight, value) postings in document order, at
                 most a block of them.
-            lengths: The field's length of every document (None when empty).
+            codes: The field's one-byte length code of every document (0 when empty):
+                the blocks and the term info hold these codes, not the lengths.
             fixed_size: The field format's ``fixed_value_size()``.
             offset: Where in the postings file its bytes will be written.
 
@@ -95,16 +98,14 @@ class FastBlockWriter(W3PostingsWriter):
             (bytes to write at ``offset``, term info bytes).
         """
         if len(postings) == 1:
-            data, weights, stats = _one_posting_block(postings[0], lengths, fixed_size)
+            data, weights, stats = _one_posting_block(postings[0], codes, fixed_size)
         else:
-            data, weights, stats = _written_block(postings, lengths, fixed_size)
-        count, first_id, last_id, maxweight, minlength, maxlength = stats
+            data, weights, stats = _written_block(postings, codes, fixed_size)
+        count, first_id, last_id, maxweight, minbyte, maxbyte = stats
         databytes = pickle.dumps(data, BLOCK_PICKLE_PROTOCOL)
         compression = self._compression if len(databytes) >= MIN_COMPRESSED_BYTES else 0
         if compression:
             databytes = zlib.compress(databytes, compression)
-        maxbyte = length_to_byte(maxlength)
-        minbyte = length_to_byte(minlength)
         info = (count, last_id, maxweight, compression, minbyte, maxbyte)
         infobytes = pickle.dumps(info, 2)
         # The header, then the block's length: negative, as the last block.
@@ -115,7 +116,7 @@ class FastBlockWriter(W3PostingsWriter):
             False,
             sum(weights),
             count,
-            0 if minlength is None else minbyte,
+            minbyte,
             maxbyte,
             maxweight,
             first_id,
@@ -151,39 +152,41 @@ class FastBlockWriter(W3PostingsWriter):
         self._new_block()
 
 
-def _written_block(postings: list[tuple], lengths: list, fixed_size):
+def _written_block(postings: list[tuple], codes: bytes, fixed_size):
     """A block's pickled data, weights and statistics, as ``W3PostingsWriter`` makes them.
 
     Returns:
         (ids, weights, values) minified, the weights as stored (single precision), and
-        (count, first id, last id, highest weight, shortest and longest field length).
+        (count, first id, last id, highest weight, shortest and longest field length
+        code).
     """
     ids, weights, values = zip(*postings, strict=True)
     ids = array("I", ids)
     weights = array("f", weights)
-    present = [length for length in map(lengths.__getitem__, ids) if length]
-    minlength, maxlength = (min(present), max(present)) if present else (None, 0)
+    # A length code grows with the length, and is 0 only for an empty field.
+    present = list(filter(None, map(codes.__getitem__, ids)))
     if fixed_size is None:
-        mini_values = tuple(value for value in values if value)
+        mini_values = tuple(filter(None, values))
     elif fixed_size == 0:
         mini_values = None
     else:
-        mini_values = b"".join(value for value in values if value)
+        mini_values = b"".join(filter(None, values))
     first = weights[0]
-    if all(weight == first for weight in weights):
+    if weights.count(first) == len(weights):
         mini_weights = None if first == 1.0 else first
     else:
         mini_weights = tuple(weights)
     data = (tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values)  # gaps
-    stats = (len(ids), ids[0], ids[-1], max(0, *weights), minlength, maxlength)
+    shortest, longest = (min(present), max(present)) if present else (0, 0)
+    stats = (len(ids), ids[0], ids[-1], max(0, *weights), shortest, longest)
     return data, weights, stats
 
 
-def _one_posting_block(posting: tuple, lengths: list, fixed_size):
+def _one_posting_block(posting: tuple, codes: bytes, fixed_size):
     """:func:`_written_block` of a single posting, most terms' only one, without the lists."""
     docnum, weight, value = posting
     weight = array("f", (weight,))[0]
-    length = lengths[docnum]
+    code = codes[docnum]
     if fixed_size is None:
         mini_value = (value,) if value else ()
     elif fixed_size == 0:
@@ -191,8 +194,7 @@ def _one_posting_block(posting: tuple, lengths: list, fixed_size):
     else:
         mini_value = value or b""
     data = ((docnum,), None if weight == 1.0 else weight, mini_value)
-    stats = (1, docnum, docnum, max(0, weight), length or None, length or 0)
-    return data, (weight,), stats
+    return data, (weight,), (1, docnum, docnum, max(0, weight), code, code)
 
 
 class TermFieldWriter(W3FieldWriter):
@@ -226,7 +228,9 @@ class TermFieldWriter(W3FieldWriter):
     def close(self):
         if self._name_counts:
             name_counts.write(self._segment, self._storage, self._name_counts)
-        super().close()
+        close_table(self._tindex)
+        self._postfile.close()
+        self.is_closed = True
 
     def add_term_postings(self, schema, lengths: whoosh_internals.LoadedLengths, terms) -> None:
         """Write every term's postings.
@@ -253,11 +257,12 @@ class TermFieldWriter(W3FieldWriter):
                 fieldname = name
                 self.start_field(name, schema[name])
                 field_lengths = lengths.field_lengths(name)
+                field_codes = lengths.field_codes(name)
                 fixed_size = self._format.fixed_value_size()
                 field_key = pack_ushort(self._fieldid)
                 short_term = self._postwriter.short_term
             if len(found) <= blocklimit:
-                block, info = short_term(found, field_lengths, fixed_size, offset)
+                block, info = short_term(found, field_codes, fixed_size, offset)
                 blocks.append(block)
                 offset += len(block)
                 entries.append((field_key + btext, info))
@@ -286,7 +291,8 @@ class TermFieldWriter(W3FieldWriter):
 
 def add_table_entries(table, entries: list[tuple[bytes, bytes]]) -> None:
     """Add (key, value) entries, keys in increasing order, to a term table being written:
-    what ``OrderedHashWriter.add`` does for each, with one write.
+    what ``OrderedHashWriter.add`` does for each, with one write (and each step taken
+    for all the entries in one call).
 
     Args:
         table: Whoosh's ``OrderedHashWriter`` of a segment's terms.
@@ -295,31 +301,65 @@ def add_table_entries(table, entries: list[tuple[bytes, bytes]]) -> None:
     Raises:
         ValueError: a key is not greater than the one before.
     """
-    hashfn = _md5_hash if table.hashfn is filetables.md5_hash else table.hashfn
-    buckets = table.buckets
-    lengths_of = filetables._lengths.pack
-    lastkey = table.lastkey
-    position = table.dbfile.tell()
-    positions = []
-    chunks = []
-    for key, value in entries:
-        if key <= lastkey:
-            raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
-        lastkey = key
-        positions.append(position)
-        hashed = hashfn(key)
-        buckets[hashed & 255].append((hashed, position))
-        chunk = b"".join((lengths_of(len(key), len(value)), key, value))
-        chunks.append(chunk)
-        position += len(chunk)
+    if not entries:
+        return
+    keys, values = zip(*entries, strict=True)
+    before = (table.lastkey, *keys)
+    if not all(map(lt, before, keys)):
+        lastkey, key = next(pair for pair in zip(before, keys, strict=False) if pair[0] >= pair[1])
+        raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
+    if table.hashfn is filetables.md5_hash:
+        hashes = _md5_hashes(keys)
+    else:
+        hashes = list(map(table.hashfn, keys))
+    sizes = map(filetables._lengths.pack, map(len, keys), map(len, values))
+    chunks = list(map(b"".join, zip(sizes, keys, values, strict=True)))
+    positions = list(accumulate(map(len, chunks), initial=table.dbfile.tell()))
+    positions.pop()  # where the chunks end
+    buckets = map(table.buckets.__getitem__, map(and_, hashes, repeat(255)))
+    deque(map(list.append, buckets, zip(hashes, positions, strict=True)), maxlen=0)
     table.dbfile.write(b"".join(chunks))
-    table.lastkey = lastkey
+    table.lastkey = keys[-1]
     _extend_growable(table.index, positions)
 
 
-def _md5_hash(key: bytes) -> int:
-    """Whoosh's ``md5_hash`` (the low 32 bits of the MD5 digest), without hex digits."""
-    return int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+def close_table(table) -> None:
+    """Finish a term table being written: what ``HashWriter.close`` does, each of its 256
+    hash tables written in one piece instead of a slot at a time.
+
+    Args:
+        table: Whoosh's ``OrderedHashWriter`` of a segment's terms.
+    """
+    dbfile = table.dbfile
+    for entries in table.buckets:
+        numslots = 2 * len(entries)
+        table.directory.append((dbfile.tell(), numslots))
+        slots = [_EMPTY_SLOT] * numslots
+        for entry in entries:
+            # The slot the hash picks, or the next free one after it (wrapping round).
+            slot = (entry[0] >> 8) % numslots
+            while slots[slot] is not _EMPTY_SLOT:
+                slot = (slot + 1) % numslots
+            slots[slot] = entry
+        dbfile.write(b"".join(starmap(filetables._pointer.pack, slots)))
+    table._write_directory()
+    extras_at = dbfile.tell()
+    table._write_extras()
+    dbfile.write_int(dbfile.tell() - extras_at)
+    dbfile.close()
+
+
+# An empty slot of a term table's hash table: no key starts at position 0 (the header).
+_EMPTY_SLOT = (0, 0)
+
+
+def _md5_hashes(keys) -> list[int]:
+    """Whoosh's ``md5_hash`` of each key (the low 32 bits of its MD5 digest)."""
+    digests = map(methodcaller("digest"), map(partial(md5, usedforsecurity=False), keys))
+    return list(map(int.from_bytes, map(itemgetter(_LOW_32_BITS), digests), repeat("big")))
+
+
+_LOW_32_BITS = slice(12, None)
 
 
 def _extend_growable(growable, numbers: list[int]) -> None:

@@ -24,7 +24,7 @@ from search.index.codec import IndexCodec
 from search.index.schema import build_schema
 from search.index.stemmed_field import StemmedText, analyzer
 from search.index.store import open_searcher
-from search.index.whoosh_writing import add_table_entries
+from search.index.whoosh_writing import add_table_entries, close_table
 from search.index.writer import open_writer
 from search.query import ranking as fast_ranking
 from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
@@ -366,5 +366,14 @@ def test_term_table_entries_added_together_are_the_bytes_whoosh_writes(tmp_path)
     our_table = OrderedHashWriter(storage.create_file("ours.trm"))
     add_table_entries(our_table, entries[:100])
     add_table_entries(our_table, entries[100:])
-    our_table.close()
+    close_table(our_table)
     assert (tmp_path / "ours.trm").read_bytes() == (tmp_path / "whoosh.trm").read_bytes()
+
+
+def test_term_table_entries_out_of_order_are_refused(tmp_path):
+    table = OrderedHashWriter(FileStorage(str(tmp_path)).create_file("terms.trm"))
+    add_table_entries(table, [(b"b", b"1")])
+    with pytest.raises(ValueError, match="b'b'..b'a'"):
+        add_table_entries(table, [(b"a", b"2")])
+    with pytest.raises(ValueError, match="b'd'..b'c'"):
+        add_table_entries(table, [(b"c", b"3"), (b"d", b"4"), (b"c", b"5")])
