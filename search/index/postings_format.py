@@ -26,8 +26,17 @@ def _layout(occurrences: int) -> struct.Struct:
     return struct.Struct(f"!{1 + 3 * occurrences}I")
 
 
-# Most terms occur a few times in an article: their packers are looked up by index.
-_PACKERS = [_layout(count).pack for count in range(64)]
+class _PackerByCount(dict):
+    """The packer of a posting value of each number of occurrences, made at its first use
+    (a lookup in one call, where a term's value is packed)."""
+
+    def __missing__(self, count: int):
+        packer = self[count] = _layout(count).pack
+        return packer
+
+
+# ``PACKERS[count](count, *flat)`` is :func:`pack_occurrences` without a call of its own.
+PACKERS = _PackerByCount()
 
 
 def pack_occurrences(flat: list[int], count: int | None = None) -> bytes:
@@ -35,9 +44,7 @@ def pack_occurrences(flat: list[int], count: int | None = None) -> bytes:
     (``count`` of them, when the caller knows)."""
     if count is None:
         count = len(flat) // 3
-    if count < len(_PACKERS):
-        return _PACKERS[count](count, *flat)
-    return _layout(count).pack(count, *flat)
+    return PACKERS[count](count, *flat)
 
 
 @lru_cache(maxsize=1024)

@@ -105,8 +105,7 @@ class NamesField(fields.KEYWORD):
 
     def index(self, value, **kwargs):
         if not isinstance(value, str) or kwargs:
-            yield from super().index(value, **kwargs)
-            return
+            return super().index(value, **kwargs)
         counts: Counter[str] = Counter()
         for part in value.split(","):
             if not part:
@@ -115,8 +114,10 @@ class NamesField(fields.KEYWORD):
             counts[name] += 1
             counts.update(_name_words(name))
         boost = self.format.field_boost
-        for name, freq in counts.items():
-            yield name.encode("utf-8"), freq, float(freq) * boost, pack_uint(freq)
+        return [
+            (name.encode("utf-8"), freq, float(freq) * boost, pack_uint(freq))
+            for name, freq in counts.items()
+        ]
 
 
 def build_schema() -> fields.Schema:

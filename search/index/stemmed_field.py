@@ -25,7 +25,7 @@ from operator import is_not
 from whoosh import fields, formats
 from whoosh.analysis import StemmingAnalyzer
 
-from search.index.postings_format import PackedCharacters, pack_occurrences
+from search.index.postings_format import PACKERS, PackedCharacters
 from search.language.stemming import STOP_WORDS_ALL, TURKIC, stem
 
 # Whoosh's StopFilter default: shorter words are dropped like stop words.
@@ -138,21 +138,23 @@ class StemmedText(fields.TEXT):
             self.format = PackedCharacters(field_boost=self.format.field_boost)
 
     def index(self, value, **kwargs):
-        encode = _flat_encoder(self.format)
-        if not isinstance(value, str) or kwargs or encode is None:
+        fmt = self.format
+        if not isinstance(value, str) or kwargs or type(fmt) not in _ONE_LOOP_FORMATS:
             return super().index(value, **kwargs)
-        boost = self.format.field_boost
+        found = occurrences(value, getattr(value, "language", None)).items()
+        boost = fmt.field_boost
+        if type(fmt) is PackedCharacters:
+            packers = PACKERS
+            return [
+                (term, (count := len(flat) // 3), count * boost, packers[count](count, *flat))
+                for term, flat in found
+            ]
+        encode = fmt.encode
         return [
-            (term, (count := len(flat) // 3), count * boost, encode(flat, count))
-            for term, flat in occurrences(value, getattr(value, "language", None)).items()
+            (term, (count := len(flat) // 3), count * boost, encode(flat[::3]))
+            for term, flat in found
         ]
 
 
-def _flat_encoder(fmt: formats.Format):
-    """How ``fmt``'s posting value is made from an :func:`occurrences` list (None: Whoosh's
-    own path)."""
-    if type(fmt) is PackedCharacters:
-        return pack_occurrences
-    if type(fmt) is formats.Positions:
-        return lambda flat, count: fmt.encode(flat[::3])
-    return None
+# The formats whose posting values :meth:`StemmedText.index` makes from occurrences.
+_ONE_LOOP_FORMATS = (PackedCharacters, formats.Positions)
