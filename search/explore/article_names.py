@@ -63,18 +63,23 @@ def article_names(
     shared: Sequence[SharedSentence],
 ) -> ArticleNames:
     """The record of one article from its entity spans and shared sentences."""
-    mentions: Counter[NameKey] = Counter()
+    mentions: dict[NameKey, int] = {}
+    # Only the names written some other way than their canonical (most are not).
     forms: dict[NameKey, Counter[str]] = {}
     for span in spans:
         if span.type not in NAME_TYPES:
             continue
         key = (span.type, span.canonical)
-        mentions[key] += 1
-        written = forms.setdefault(key, Counter())
-        if span.text.casefold() != span.canonical.casefold():
-            written[span.text] += 1
+        mentions[key] = mentions.get(key, 0) + 1
+        text = span.text
+        if text != span.canonical and text.casefold() != span.canonical.casefold():
+            written = forms.get(key)
+            if written is None:
+                written = forms[key] = Counter()
+            written[text] += 1
     names = tuple(
-        NamedEntity(*key, count, tuple(forms[key].most_common())) for key, count in mentions.items()
+        NamedEntity(*key, count, tuple(forms[key].most_common()) if key in forms else ())
+        for key, count in mentions.items()
     )
     return ArticleNames(article_id, article_date, names, tuple(shared))
 
@@ -98,7 +103,8 @@ def encode(names: ArticleNames) -> bytes:
 
 def _clean(text: str) -> str:
     """``text`` without the separators (no name has them, but no text can break a record)."""
-    return _SEPARATORS.sub(" ", text)
+    # A separator is not printable: a printable text (most) has none to replace.
+    return text if text.isprintable() else _SEPARATORS.sub(" ", text)
 
 
 def decode(raw: bytes, naming: NameKey | None = None) -> ArticleNames | None:

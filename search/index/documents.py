@@ -76,11 +76,17 @@ def parse_date(text: str | None) -> datetime | None:
     return parsed.replace(tzinfo=None)
 
 
-def _names(spans: Sequence[EntitySpan], entity_type: str) -> str:
-    names = dict.fromkeys(
-        span.canonical.replace(",", " ").strip() for span in spans if span.type == entity_type
-    )
-    return ",".join(name for name in names if name)
+def _names(spans: Sequence[EntitySpan]) -> dict[str, str]:
+    """Each entity field's distinct names, comma-separated in order of first mention."""
+    by_type: dict[str, dict[str, None]] = {entity_type: {} for entity_type in ENTITY_FIELDS}
+    for span in spans:
+        names = by_type.get(span.type)
+        if names is not None:
+            names[span.canonical.replace(",", " ").strip()] = None
+    return {
+        ENTITY_FIELDS[entity_type]: ",".join(filter(None, names))
+        for entity_type, names in by_type.items()
+    }
 
 
 def to_document(
@@ -133,8 +139,7 @@ def to_document(
         if parsed is not None:
             doc["date"] = parsed
             doc["date_sort"] = int(parsed.strftime("%Y%m%d%H%M"))
-    for entity_type, field in ENTITY_FIELDS.items():
-        names = _names(spans, entity_type)
+    for field, names in _names(spans).items():
         if names:
             doc[field] = names
     from search.explore import article_data, article_names
