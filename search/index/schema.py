@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from whoosh import columns, fields
 from whoosh.analysis import CommaSeparatedTokenizer, Filter, LowercaseFilter
@@ -106,13 +107,10 @@ class NamesField(fields.KEYWORD):
     def index(self, value, **kwargs):
         if not isinstance(value, str) or kwargs:
             return super().index(value, **kwargs)
-        counts: Counter[str] = Counter()
-        for part in value.split(","):
-            if not part:
-                continue  # the tokenizer's pattern matches runs of one character or more
-            name = part.strip().lower()
-            counts[name] += 1
-            counts.update(_name_words(name))
+        # Not an empty part: the tokenizer's pattern matches runs of one character or more.
+        names = [part.strip().lower() for part in value.split(",") if part]
+        counts = Counter(names)
+        counts.update(chain.from_iterable(map(_name_words, names)))
         boost = self.format.field_boost
         return [
             (name.encode("utf-8"), freq, float(freq) * boost, pack_uint(freq))
