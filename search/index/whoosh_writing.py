@@ -308,10 +308,7 @@ def add_table_entries(table, entries: list[tuple[bytes, bytes]]) -> None:
     if not all(map(lt, before, keys)):
         lastkey, key = next(pair for pair in zip(before, keys, strict=False) if pair[0] >= pair[1])
         raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
-    if table.hashfn is filetables.md5_hash:
-        hashes = _md5_hashes(keys)
-    else:
-        hashes = list(map(table.hashfn, keys))
+    hashes = _md5_hashes(keys)  # a segment's term table hashes its keys by MD5
     sizes = map(filetables._lengths.pack, map(len, keys), map(len, values))
     chunks = list(map(b"".join, zip(sizes, keys, values, strict=True)))
     positions = list(accumulate(map(len, chunks), initial=table.dbfile.tell()))
