@@ -213,3 +213,10 @@ def test_the_sketches_of_a_story_and_its_version_estimate_most_of_it_shared():
 
     assert contained(sketch(body(REPORT)), sketch(body(VERSION))) > 0.8
     assert contained(sketch(body(REPORT)), sketch(body(OTHER))) < 0.2
+
+
+def test_a_sketch_keeps_the_smallest_hashes_however_they_are_spread():
+    spread = set(range(0, 1 << 32, (1 << 32) // 5000))  # hash 0 among them
+    crowded_high = set(range((1 << 32) - 1000, 1 << 32))  # none below the usual bound
+    for hashes in (spread, crowded_high, set(range(100))):
+        assert duplicates._smallest(hashes, 32) == sorted(hashes)[:32]

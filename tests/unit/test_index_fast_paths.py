@@ -297,6 +297,8 @@ def _batches(count: int, size: int) -> list[list[tuple]]:
             body = " ".join(rng.choice(words) for _ in range(rng.randrange(30)))
             # A rare word too: most of a real segment's terms have one posting or a few.
             body += f" rare{rng.randrange(size * 4)}"
+            if rng.random() < 0.2:  # twice in one article: a lone posting weighing 2
+                body += f" twice{article} twice{article}"
             values = {
                 "id": f"a{article}",
                 "title": rng.choice(words),
@@ -377,3 +379,5 @@ def test_term_table_entries_out_of_order_are_refused(tmp_path):
         add_table_entries(table, [(b"a", b"2")])
     with pytest.raises(ValueError, match="b'd'..b'c'"):
         add_table_entries(table, [(b"c", b"3"), (b"d", b"4"), (b"c", b"5")])
+    with pytest.raises(ValueError, match="Keys must increase: b'b'..b'b'"):
+        add_table_entries(table, [(b"b", b"6")])  # a term twice

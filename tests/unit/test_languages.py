@@ -68,6 +68,11 @@ def test_folded_occurrences_keep_the_offsets_of_the_words_as_written():
     assert spans["baku"] == ["Bakı"]
 
 
+def test_a_text_with_no_latin_word_folds_its_names():
+    found = folded_occurrences("Президент Алиев прибыл в Москву.")
+    assert set(found) == {"prezident", "aliev", "moskvu"}
+
+
 def test_an_ascii_text_folds_only_its_variant_names():
     assert set(folded_occurrences("Turkey and Aliyev met the government.")) == {"turkiye", "aliev"}
 
