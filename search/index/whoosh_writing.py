@@ -16,11 +16,9 @@ import pickle
 import struct
 import zlib
 from array import array
-from collections import deque
-from functools import partial
 from hashlib import md5
-from itertools import accumulate, chain, repeat, starmap
-from operator import and_, itemgetter, lt, methodcaller, sub
+from itertools import accumulate, chain, starmap
+from operator import lt, sub
 
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
@@ -313,8 +311,9 @@ def add_table_entries(table, entries: list[tuple[bytes, bytes]]) -> None:
     chunks = list(map(b"".join, zip(sizes, keys, values, strict=True)))
     positions = list(accumulate(map(len, chunks), initial=table.dbfile.tell()))
     positions.pop()  # where the chunks end
-    buckets = map(table.buckets.__getitem__, map(and_, hashes, repeat(255)))
-    deque(map(list.append, buckets, zip(hashes, positions, strict=True)), maxlen=0)
+    buckets = table.buckets
+    for hashed, position in zip(hashes, positions, strict=True):
+        buckets[hashed & 255].append((hashed, position))
     table.dbfile.write(b"".join(chunks))
     table.lastkey = keys[-1]
     _extend_growable(table.index, positions)
@@ -352,11 +351,7 @@ _EMPTY_SLOT = (0, 0)
 
 def _md5_hashes(keys) -> list[int]:
     """Whoosh's ``md5_hash`` of each key (the low 32 bits of its MD5 digest)."""
-    digests = map(methodcaller("digest"), map(partial(md5, usedforsecurity=False), keys))
-    return list(map(int.from_bytes, map(itemgetter(_LOW_32_BITS), digests), repeat("big")))
-
-
-_LOW_32_BITS = slice(12, None)
+    return [int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big") for key in keys]
 
 
 def _extend_growable(growable, numbers: list[int]) -> None:
