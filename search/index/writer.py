@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import marshal
+import struct
 from collections.abc import Iterator
 from itertools import groupby
 from operator import itemgetter
@@ -51,6 +52,8 @@ RUN_CHUNK_POSTINGS = 2_500
 # Rough bytes of memory per posting besides its value: the tuple, number and weight.
 POSTING_BYTES = 100
 TERM_BYTES = 200
+# A run is a sequence of chunks, each its length and then its marshal bytes.
+_CHUNK_SIZE = struct.Struct("<Q")
 
 _key = itemgetter(0)
 
@@ -120,7 +123,9 @@ class TermPool:
         path = f"{random_name()}.run"
         with self.tempstore.create_file(path).raw_file() as handle:
             for chunk in _chunks(self._sorted()):
-                marshal.dump(chunk, handle)
+                data = marshal.dumps(chunk)
+                handle.write(_CHUNK_SIZE.pack(len(data)))
+                handle.write(data)
         self.runs.append(path)
         self.fields, self.size = {}, 0
 
@@ -147,12 +152,11 @@ class TermPool:
     def _read_run(self, path: str) -> Iterator[tuple]:
         try:
             with self.tempstore.open_file(path).raw_file() as handle:
-                while True:
-                    try:
-                        chunk = marshal.load(handle)
-                    except EOFError:
-                        return
-                    yield from chunk
+                # Each chunk is read whole: marshal reading from a file asks it for
+                # every object's bytes in turn.
+                while size := handle.read(_CHUNK_SIZE.size):
+                    (length,) = _CHUNK_SIZE.unpack(size)
+                    yield from marshal.loads(handle.read(length))
         finally:
             self.tempstore.delete_file(path)
 
