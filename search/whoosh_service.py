@@ -175,10 +175,12 @@ class WhooshSearchService(SearchService):
 
     def _documents(self, article_ids) -> dict[str, dict]:
         """The stored documents of the articles of ``article_ids`` that are found."""
+        from search.query.by_id import stored_document
+
         found = {}
         with self._reading() as searcher:
             for article_id in article_ids if searcher is not None else ():
-                stored = searcher.document(id=article_id)
+                stored = stored_document(searcher, "id", article_id)
                 if stored:
                     found[article_id] = stored
         return found
@@ -489,8 +491,10 @@ class WhooshSearchService(SearchService):
         return facets
 
     def _stored(self, article_id: str) -> dict | None:
+        from search.query.by_id import stored_document
+
         with self._reading() as searcher:
-            return searcher.document(id=article_id) if searcher is not None else None
+            return stored_document(searcher, "id", article_id) if searcher is not None else None
 
     def article(self, article_id: str) -> Article | None:
         from search.index.documents import to_article
