@@ -12,9 +12,10 @@ postings arrive already in document order: a commit sorts only the distinct term
 spill writes the terms in order, in chunks of about :data:`RUN_CHUNK_POSTINGS` postings
 in the ``marshal`` format (only the process that writes a run reads it back, and marshal
 writes these tuples three times as fast as pickle); a term's postings from successive
-runs are joined in run order. Merging the runs holds one chunk of each in memory, so the chunks
-are cut by postings, not by terms: a chunk of the first 20,000 terms held most of a
-run's postings, and merging the runs of a 50,000-article segment took gigabytes.
+runs are joined in run order. Merging the runs holds one chunk of each in memory, so
+the chunks are cut by postings, not by terms: a chunk of the first 20,000 terms held
+most of a run's postings, and merging the runs of a 50,000-article segment took
+gigabytes.
 ``SegmentWriter`` ignores its ``poolclass`` argument, so the pool is put in place by
 hand.
 

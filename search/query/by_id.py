@@ -1,13 +1,13 @@
 """Finding an article's document by its id from the segments' term tables.
 
 Whoosh's ``searcher.document(id=...)`` runs a term query for each id: a matcher in
-every segment and a read of the term's postings, about half a millisecond a document,
-and a third of the time ``briefing index`` takes to find the copies and versions of
-10,000 articles (it reads some 9,000 bodies). An id is unique among the live documents,
-so a segment's term table already says where it is: a term that one document holds has
-that document as its lowest. Only a segment where more than one document holds the id
-(a version replaced, or a copy dropped, and not merged away yet) needs the postings,
-and there the lookup is Whoosh's own.
+every segment and a read of the term's postings. An id is unique among the live
+documents, so a segment's term table already says where it is: a term that one document
+holds has that document as its lowest. Only a segment where more than one document
+holds the id (a version replaced, or a copy dropped, and not merged away yet) needs the
+postings, and there the lookup is Whoosh's own. Reading the 9,000 stored bodies that
+finding the copies and versions of 10,000 articles needs took 2.4 CPU-seconds by term
+queries and takes 1.5 this way.
 """
 
 from __future__ import annotations
