@@ -84,7 +84,6 @@ REQUIRED = (
             "_minlength",
             "_mini_ids",
             "_mini_values",
-            "_mini_weights",
             "_new_block",
             "_postfile",
             "_terminfo",

@@ -9,6 +9,7 @@ hand-made cases.
 from __future__ import annotations
 
 import random
+from array import array
 
 import pytest
 from whoosh import fields
@@ -24,7 +25,7 @@ from search.index.codec import IndexCodec
 from search.index.schema import build_schema
 from search.index.stemmed_field import StemmedText, analyzer
 from search.index.store import open_searcher
-from search.index.whoosh_writing import add_table_entries, close_table
+from search.index.whoosh_writing import add_table_entries, close_table, mini_weights
 from search.index.writer import open_writer
 from search.query import ranking as fast_ranking
 from tests.unit.index_fixtures import make_service, whoosh_query, write_articles
@@ -84,11 +85,20 @@ def test_stemmed_field_postings_match_whoosh_on_odd_text(chars):
         assert _decoded(fast, text) == _decoded(slow, text), text
 
 
+# A text past 65,536 characters: its words near the end no longer fit narrow values.
+LONG_TEXT = "Oil prices rose. " * 4000 + "The market closed higher, said the bank."
+
+
 @pytest.mark.parametrize("chars", [True, False])
 def test_stemmed_field_one_loop_path_writes_the_bytes_of_its_own_format(chars):
     field = StemmedText(chars=chars, field_boost=2.0)
-    for text in ODD_TEXTS:
-        assert _postings(field, text) == sorted(fields.TEXT.index(field, text)), text
+    for text in [*ODD_TEXTS, LONG_TEXT]:
+        assert _postings(field, text) == sorted(fields.TEXT.index(field, text)), text[:40]
+
+
+def test_a_long_text_keeps_the_places_of_its_last_words():
+    slow = fields.TEXT(analyzer=analyzer(), chars=True)
+    assert _decoded(StemmedText(chars=True), LONG_TEXT) == _decoded(slow, LONG_TEXT)
 
 
 NAME_VALUES = [
@@ -381,3 +391,12 @@ def test_term_table_entries_out_of_order_are_refused(tmp_path):
         add_table_entries(table, [(b"c", b"3"), (b"d", b"4"), (b"c", b"5")])
     with pytest.raises(ValueError, match="Keys must increase: b'b'..b'b'"):
         add_table_entries(table, [(b"b", b"6")])  # a term twice
+
+
+def test_block_weights_keep_their_values_and_whole_ones_are_stored_as_ints():
+    assert mini_weights(array("f", [1.0, 1.0, 1.0])) is None
+    assert mini_weights(array("f", [2.0, 2.0])) == 2.0
+    assert isinstance(mini_weights(array("f", [2.0, 2.0])), float)  # Whoosh reads it so
+    stored = mini_weights(array("f", [1.0, 3.0, 2.0]))
+    assert stored == (1, 3, 2) and all(type(weight) is int for weight in stored)
+    assert mini_weights(array("f", [1.0, 2.5])) == (1.0, 2.5)
