@@ -2,11 +2,21 @@
 
 Whoosh's ``Characters`` format stores a posting as its occurrence count followed by a
 pickled list of (position, start, length) deltas: about a microsecond to encode one
-occurrence, most of the encoding time of a build. :class:`PackedCharacters` stores the
-count followed by each occurrence's position, start and end character as big-endian
-32-bit integers (the byte order of Whoosh's own count), which packs five times faster
-and decodes without unpickling. It is read through the same decoder names
+occurrence, most of the encoding time of a build. :class:`PackedCharacters` stores each
+occurrence's position, start and end character as big-endian integers, which packs five
+times faster and decodes without unpickling. It is read through the same decoder names
 ("positions", "characters", "frequency", "weight") as the format it replaces.
+
+A value is written one of two ways, told apart by its length:
+
+* **narrow**: two bytes a number, no count (the length gives it), when every number is
+  below 65,536, as in any text shorter than that: ``6n`` bytes for ``n`` occurrences;
+* **wide**: the count, then four bytes a number (Whoosh's own count comes first in its
+  formats): ``4 + 12n`` bytes, never a multiple of six.
+
+Most values are a word met once in an article: six bytes narrow, where the wide form
+takes sixteen. A phrase reads every posting of its words, so its posting blocks are a
+quarter smaller to inflate; the index is smaller too.
 
 The index pickles its schema by class name: renaming or moving this class makes existing
 indexes unreadable, and they are then rebuilt.
@@ -20,31 +30,51 @@ from itertools import chain
 
 from whoosh import formats
 
+# Every number of a narrow value is below this.
+NARROW_LIMIT = 1 << 16
+_NARROW_OCCURRENCE_BYTES = 6
+_WIDE_OCCURRENCE_BYTES = 12
+_COUNT_BYTES = 4
+
 
 @lru_cache(maxsize=1024)
 def _layout(occurrences: int) -> struct.Struct:
+    """The wide layout: the count, then three numbers an occurrence."""
     return struct.Struct(f"!{1 + 3 * occurrences}I")
+
+
+@lru_cache(maxsize=1024)
+def _narrow_layout(occurrences: int) -> struct.Struct:
+    return struct.Struct(f"!{3 * occurrences}H")
 
 
 class _PackerByCount(dict):
     """The packer of a posting value of each number of occurrences, made at its first use
     (a lookup in one call, where a term's value is packed)."""
 
+    def __init__(self, layout) -> None:
+        super().__init__()
+        self.layout = layout
+
     def __missing__(self, count: int):
-        packer = self[count] = _layout(count).pack
+        packer = self[count] = self.layout(count).pack
         return packer
 
 
-# ``PACKERS[count](count, *flat)`` is :func:`pack_occurrences` without a call of its own.
-PACKERS = _PackerByCount()
+# ``PACKERS[count](count, *flat)`` packs wide and ``NARROW_PACKERS[count](*flat)`` narrow:
+# :func:`pack_occurrences` without a call of its own, for a caller that knows which.
+PACKERS = _PackerByCount(_layout)
+NARROW_PACKERS = _PackerByCount(_narrow_layout)
 
 
 def pack_occurrences(flat: list[int], count: int | None = None) -> bytes:
     """A posting value from ``flat``: position, start, end of each occurrence in turn
-    (``count`` of them, when the caller knows)."""
+    (``count`` of them, when the caller knows); narrow when every number fits."""
     if count is None:
         count = len(flat) // 3
-    return PACKERS[count](count, *flat)
+    if count and max(flat) < NARROW_LIMIT:
+        return NARROW_PACKERS[count](*flat)
+    return PACKERS[count](count, *flat)  # (no occurrence: Whoosh drops an empty value)
 
 
 @lru_cache(maxsize=1024)
@@ -53,24 +83,43 @@ def _positions_layout(occurrences: int) -> struct.Struct:
     return struct.Struct(f"!4x{'I8x' * occurrences}")
 
 
+@lru_cache(maxsize=1024)
+def _narrow_positions_layout(occurrences: int) -> struct.Struct:
+    return struct.Struct(f"!{'H4x' * occurrences}")
+
+
 # Most postings hold a few occurrences: their position readers are looked up by count.
 _POSITION_READERS = [_positions_layout(count).unpack for count in range(64)]
-_OCCURRENCE_BYTES = 12
-_COUNT_BYTES = 4
-# The value of a term met once in a document (most are), and where its position is.
-ONE_OCCURRENCE_BYTES = _COUNT_BYTES + _OCCURRENCE_BYTES
-FIRST_POSITION = slice(_COUNT_BYTES, _COUNT_BYTES + 4)
+_NARROW_POSITION_READERS = [_narrow_positions_layout(count).unpack for count in range(64)]
+# The values of a term met once in a document (most are), and where the position is.
+ONE_OCCURRENCE_BYTES = _NARROW_OCCURRENCE_BYTES
+FIRST_POSITION = slice(0, 2)
+ONE_WIDE_OCCURRENCE_BYTES = _COUNT_BYTES + _WIDE_OCCURRENCE_BYTES
+FIRST_WIDE_POSITION = slice(_COUNT_BYTES, _COUNT_BYTES + 4)
+
+
+def is_narrow(valuestring: bytes) -> bool:
+    return not len(valuestring) % _NARROW_OCCURRENCE_BYTES
 
 
 def positions_of(valuestring: bytes) -> tuple[int, ...]:
     """The positions of a posting value, in order (its length gives the count)."""
-    count = (len(valuestring) - _COUNT_BYTES) // _OCCURRENCE_BYTES
+    size = len(valuestring)
+    if not size % _NARROW_OCCURRENCE_BYTES:
+        count = size // _NARROW_OCCURRENCE_BYTES
+        if count < len(_NARROW_POSITION_READERS):
+            return _NARROW_POSITION_READERS[count](valuestring)
+        return _narrow_positions_layout(count).unpack(valuestring)
+    count = (size - _COUNT_BYTES) // _WIDE_OCCURRENCE_BYTES
     if count < len(_POSITION_READERS):
         return _POSITION_READERS[count](valuestring)
     return _positions_layout(count).unpack(valuestring)
 
 
 def _unpack(valuestring: bytes) -> tuple[int, ...]:
+    """Position, start and end of each occurrence in turn."""
+    if is_narrow(valuestring):
+        return _narrow_layout(len(valuestring) // _NARROW_OCCURRENCE_BYTES).unpack(valuestring)
     (count,) = _layout(0).unpack_from(valuestring)
     return _layout(count).unpack(valuestring)[1:]
 
@@ -87,6 +136,11 @@ class PackedCharacters(formats.Characters):
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         return list(positions_of(valuestring))
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        if is_narrow(valuestring):
+            return len(valuestring) // _NARROW_OCCURRENCE_BYTES
+        return _layout(0).unpack_from(valuestring)[0]
 
     def combine(self, vs) -> bytes:
         # Whoosh joins the values of the many terms a wildcard expands to: one range per

@@ -25,7 +25,12 @@ from operator import is_not
 from whoosh import fields, formats
 from whoosh.analysis import StemmingAnalyzer
 
-from search.index.postings_format import PACKERS, PackedCharacters
+from search.index.postings_format import (
+    NARROW_LIMIT,
+    NARROW_PACKERS,
+    PackedCharacters,
+    pack_occurrences,
+)
 from search.language.stemming import STOP_WORDS_ALL, TURKIC, stem
 
 # Whoosh's StopFilter default: shorter words are dropped like stop words.
@@ -143,10 +148,16 @@ class StemmedText(fields.TEXT):
             return super().index(value, **kwargs)
         found = occurrences(value, getattr(value, "language", None)).items()
         boost = fmt.field_boost
-        if type(fmt) is PackedCharacters:
-            packers = PACKERS
+        if type(fmt) is PackedCharacters and len(value) < NARROW_LIMIT:
+            # Every position, start and end of a text this short fits a narrow value.
+            packers = NARROW_PACKERS
             return [
-                (term, (count := len(flat) // 3), count * boost, packers[count](count, *flat))
+                (term, (count := len(flat) // 3), count * boost, packers[count](*flat))
+                for term, flat in found
+            ]
+        if type(fmt) is PackedCharacters:
+            return [
+                (term, (count := len(flat) // 3), count * boost, pack_occurrences(flat, count))
                 for term, flat in found
             ]
         encode = fmt.encode

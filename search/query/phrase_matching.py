@@ -17,12 +17,19 @@ from collections.abc import Callable
 
 from search.index.postings_format import (
     FIRST_POSITION,
+    FIRST_WIDE_POSITION,
     ONE_OCCURRENCE_BYTES,
+    ONE_WIDE_OCCURRENCE_BYTES,
     PackedCharacters,
     positions_of,
 )
 
 _ONE_BACK = (-1).__add__
+# Where the position of a value holding one occurrence is, by the value's length.
+_LONE_POSITION = {
+    ONE_OCCURRENCE_BYTES: FIRST_POSITION,
+    ONE_WIDE_OCCURRENCE_BYTES: FIRST_WIDE_POSITION,
+}
 _stored_int = int.from_bytes  # big-endian, as packed
 
 
@@ -63,14 +70,16 @@ def _two_packed_words(first: list[bytes], second: list[bytes]) -> list[bool]:
     among the other word's positions."""
     found = []
     for one, two in zip(first, second, strict=True):
-        if len(one) == ONE_OCCURRENCE_BYTES:
-            after = _stored_int(one[FIRST_POSITION]) + 1
-            if len(two) == ONE_OCCURRENCE_BYTES:
-                found.append(after == _stored_int(two[FIRST_POSITION]))
+        one_at = _LONE_POSITION.get(len(one))
+        two_at = _LONE_POSITION.get(len(two))
+        if one_at is not None:
+            after = _stored_int(one[one_at]) + 1
+            if two_at is not None:
+                found.append(after == _stored_int(two[two_at]))
             else:
                 found.append(after in positions_of(two))
-        elif len(two) == ONE_OCCURRENCE_BYTES:
-            found.append(_stored_int(two[FIRST_POSITION]) - 1 in positions_of(one))
+        elif two_at is not None:
+            found.append(_stored_int(two[two_at]) - 1 in positions_of(one))
         else:
             found.append(not set(positions_of(one)).isdisjoint(map(_ONE_BACK, positions_of(two))))
     return found

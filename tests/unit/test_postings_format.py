@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,3 +31,35 @@ def test_values_of_several_terms_join_in_position_order():
     economic = packed.encode([(12, 90, 98)])
     joined = packed.combine([economy, economic])
     assert packed.decode_characters(joined) == [(3, 20, 27), (12, 90, 98), (40, 300, 307)]
+
+
+NARROW = st.integers(min_value=0, max_value=2**16 - 1)
+
+
+@given(st.lists(st.tuples(NARROW, NARROW, NARROW), min_size=1, max_size=200))
+def test_a_value_whose_numbers_fit_two_bytes_takes_six_bytes_an_occurrence(occurrences):
+    packed = PackedCharacters()
+    value = packed.encode(occurrences)
+    assert len(value) == 6 * len(occurrences)
+    assert packed.decode_characters(value) == occurrences
+    assert packed.decode_frequency(value) == len(occurrences)
+
+
+@given(OCCURRENCES)
+def test_values_written_wide_by_an_earlier_build_read_back_unchanged(occurrences):
+    # Every value used to be the count, then four bytes a number: an index built then
+    # is read without a rebuild.
+    flat = [number for occurrence in occurrences for number in occurrence]
+    value = struct.pack(f"!{1 + len(flat)}I", len(occurrences), *flat)
+    packed = PackedCharacters(field_boost=2.0)
+    assert packed.decode_characters(value) == occurrences
+    assert packed.decode_positions(value) == [position for position, _, _ in occurrences]
+    assert packed.decode_frequency(value) == len(occurrences)
+    assert packed.decode_weight(value) == pytest.approx(2.0 * len(occurrences))
+
+
+def test_one_number_past_two_bytes_makes_the_value_wide():
+    packed = PackedCharacters()
+    value = packed.encode([(3, 20, 27), (9000, 65530, 65536)])
+    assert len(value) == 4 + 2 * 12
+    assert packed.decode_characters(value) == [(3, 20, 27), (9000, 65530, 65536)]
