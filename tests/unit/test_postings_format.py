@@ -63,3 +63,35 @@ def test_one_number_past_two_bytes_makes_the_value_wide():
     value = packed.encode([(3, 20, 27), (9000, 65530, 65536)])
     assert len(value) == 4 + 2 * 12
     assert packed.decode_characters(value) == [(3, 20, 27), (9000, 65530, 65536)]
+
+
+def test_values_at_one_position_join_into_the_range_covering_both():
+    # Two terms a wildcard expands to can stand at one position ("e-mail" as "e" and
+    # "mail"): the joined value marks the whole of both.
+    packed = PackedCharacters()
+    first = packed.encode([(4, 30, 31), (9, 80, 84)])
+    second = packed.encode([(4, 32, 36)])
+    joined = packed.combine([first, second])
+    assert packed.decode_characters(joined) == [(4, 30, 36), (9, 80, 84)]
+    assert packed.decode_characters(packed.combine([second, first])) == [(4, 30, 36), (9, 80, 84)]
+
+
+@given(OCCURRENCES)
+def test_a_values_frequency_is_a_whole_number(occurrences):
+    frequency = PackedCharacters().decode_frequency(PackedCharacters().encode(occurrences))
+    assert type(frequency) is int and frequency == len(occurrences)
+
+
+@pytest.mark.parametrize("count", [1, 63, 64, 100])
+@pytest.mark.parametrize("wide", [False, True])
+def test_the_positions_of_a_word_met_many_times_read_back_in_order(count, wide):
+    # Values of up to 63 occurrences are read by readers made ahead; longer ones by their own.
+    occurrences = [(place, place * 9, place * 9 + 5) for place in range(count)]
+    flat = [number for occurrence in occurrences for number in occurrence]
+    value = (
+        struct.pack(f"!{1 + len(flat)}I", count, *flat)
+        if wide
+        else PackedCharacters().encode(occurrences)
+    )
+    assert PackedCharacters().decode_positions(value) == list(range(count))
+    assert PackedCharacters().decode_characters(value) == occurrences
