@@ -74,7 +74,9 @@ def pack_occurrences(flat: list[int], count: int | None = None) -> bytes:
         count = len(flat) // 3
     if count and max(flat) < NARROW_LIMIT:
         return NARROW_PACKERS[count](*flat)
-    return PACKERS[count](count, *flat)  # (no occurrence: Whoosh drops an empty value)
+    # Wide too when there is no occurrence: narrow, the value would be empty, and Whoosh
+    # drops an empty value.
+    return PACKERS[count](count, *flat)
 
 
 @lru_cache(maxsize=1024)
@@ -99,6 +101,7 @@ FIRST_WIDE_POSITION = slice(_COUNT_BYTES, _COUNT_BYTES + 4)
 
 
 def is_narrow(valuestring: bytes) -> bool:
+    """Whether a value was packed narrow (its length a multiple of six)."""
     return not len(valuestring) % _NARROW_OCCURRENCE_BYTES
 
 
