@@ -87,13 +87,17 @@ def test_stemmed_field_postings_match_whoosh_on_odd_text(chars):
 
 # A text past 65,536 characters: its words near the end no longer fit narrow values.
 LONG_TEXT = "Oil prices rose. " * 4000 + "The market closed higher, said the bank."
+# 65,536 characters, the last word ending the text: one past what two bytes hold.
+EDGE_TEXT = "a" * 65_531 + " bank"
 
 
 @pytest.mark.parametrize("chars", [True, False])
 def test_stemmed_field_one_loop_path_writes_the_bytes_of_its_own_format(chars):
     field = StemmedText(chars=chars, field_boost=2.0)
-    for text in [*ODD_TEXTS, LONG_TEXT]:
-        assert _postings(field, text) == sorted(fields.TEXT.index(field, text)), text[:40]
+    for text in [*ODD_TEXTS, LONG_TEXT, EDGE_TEXT]:
+        postings = _postings(field, text)
+        assert postings == sorted(fields.TEXT.index(field, text)), text[:40]
+        assert all(type(frequency) is int for _, frequency, _, _ in postings)
 
 
 def test_a_long_text_keeps_the_places_of_its_last_words():
