@@ -93,14 +93,15 @@ def _narrow_positions_layout(occurrences: int) -> struct.Struct:
 # Most postings hold a few occurrences: their position readers are looked up by count.
 _POSITION_READERS = [_positions_layout(count).unpack for count in range(64)]
 _NARROW_POSITION_READERS = [_narrow_positions_layout(count).unpack for count in range(64)]
-# The values of a term met once in a document (most are), and where the position is.
-ONE_OCCURRENCE_BYTES = _NARROW_OCCURRENCE_BYTES
-FIRST_POSITION = slice(0, 2)
-ONE_WIDE_OCCURRENCE_BYTES = _COUNT_BYTES + _WIDE_OCCURRENCE_BYTES
-FIRST_WIDE_POSITION = slice(_COUNT_BYTES, _COUNT_BYTES + 4)
+# A value holding one occurrence (a word met once in an article, as most are): by the
+# value's length, where its position is, to be read as a big-endian integer.
+LONE_POSITION = {
+    _NARROW_OCCURRENCE_BYTES: slice(0, 2),
+    _COUNT_BYTES + _WIDE_OCCURRENCE_BYTES: slice(_COUNT_BYTES, _COUNT_BYTES + 4),
+}
 
 
-def is_narrow(valuestring: bytes) -> bool:
+def _is_narrow(valuestring: bytes) -> bool:
     """Whether a value was packed narrow (its length a multiple of six)."""
     return not len(valuestring) % _NARROW_OCCURRENCE_BYTES
 
@@ -121,7 +122,7 @@ def positions_of(valuestring: bytes) -> tuple[int, ...]:
 
 def _unpack(valuestring: bytes) -> tuple[int, ...]:
     """Position, start and end of each occurrence in turn."""
-    if is_narrow(valuestring):
+    if _is_narrow(valuestring):
         return _narrow_layout(len(valuestring) // _NARROW_OCCURRENCE_BYTES).unpack(valuestring)
     (count,) = _layout(0).unpack_from(valuestring)
     return _layout(count).unpack(valuestring)[1:]
@@ -141,7 +142,7 @@ class PackedCharacters(formats.Characters):
         return list(positions_of(valuestring))
 
     def decode_frequency(self, valuestring: bytes) -> int:
-        if is_narrow(valuestring):
+        if _is_narrow(valuestring):
             return len(valuestring) // _NARROW_OCCURRENCE_BYTES
         return _layout(0).unpack_from(valuestring)[0]
 

@@ -148,14 +148,14 @@ class StemmedText(fields.TEXT):
             return super().index(value, **kwargs)
         found = occurrences(value, getattr(value, "language", None)).items()
         boost = fmt.field_boost
-        if type(fmt) is PackedCharacters and len(value) < NARROW_LIMIT:
-            # Every position, start and end of a text this short fits a narrow value.
-            packers = NARROW_PACKERS
-            return [
-                (term, (count := len(flat) // 3), count * boost, packers[count](*flat))
-                for term, flat in found
-            ]
         if type(fmt) is PackedCharacters:
+            if len(value) < NARROW_LIMIT:
+                # Every position, start and end of a text this short fits a narrow value.
+                packers = NARROW_PACKERS
+                return [
+                    (term, (count := len(flat) // 3), count * boost, packers[count](*flat))
+                    for term, flat in found
+                ]
             return [
                 (term, (count := len(flat) // 3), count * boost, pack_occurrences(flat, count))
                 for term, flat in found

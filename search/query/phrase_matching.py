@@ -15,21 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from search.index.postings_format import (
-    FIRST_POSITION,
-    FIRST_WIDE_POSITION,
-    ONE_OCCURRENCE_BYTES,
-    ONE_WIDE_OCCURRENCE_BYTES,
-    PackedCharacters,
-    positions_of,
-)
+from search.index.postings_format import LONE_POSITION, PackedCharacters, positions_of
 
 _ONE_BACK = (-1).__add__
-# Where the position of a value holding one occurrence is, by the value's length.
-_LONE_POSITION = {
-    ONE_OCCURRENCE_BYTES: FIRST_POSITION,
-    ONE_WIDE_OCCURRENCE_BYTES: FIRST_WIDE_POSITION,
-}
 _stored_int = int.from_bytes  # big-endian, as packed
 
 
@@ -70,8 +58,8 @@ def _two_packed_words(first: list[bytes], second: list[bytes]) -> list[bool]:
     among the other word's positions."""
     found = []
     for one, two in zip(first, second, strict=True):
-        one_at = _LONE_POSITION.get(len(one))
-        two_at = _LONE_POSITION.get(len(two))
+        one_at = LONE_POSITION.get(len(one))
+        two_at = LONE_POSITION.get(len(two))
         if one_at is not None:
             after = _stored_int(one[one_at]) + 1
             if two_at is not None:

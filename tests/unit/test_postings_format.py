@@ -33,6 +33,13 @@ def test_values_of_several_terms_join_in_position_order():
     assert packed.decode_characters(joined) == [(3, 20, 27), (12, 90, 98), (40, 300, 307)]
 
 
+def _written_wide(occurrences: list[tuple[int, int, int]]) -> bytes:
+    """A value as every value used to be written: the count, then four bytes a number
+    (an index built then is read without a rebuild)."""
+    flat = [number for occurrence in occurrences for number in occurrence]
+    return struct.pack(f"!{1 + len(flat)}I", len(occurrences), *flat)
+
+
 NARROW = st.integers(min_value=0, max_value=2**16 - 1)
 
 
@@ -47,10 +54,7 @@ def test_a_value_whose_numbers_fit_two_bytes_takes_six_bytes_an_occurrence(occur
 
 @given(OCCURRENCES)
 def test_values_written_wide_by_an_earlier_build_read_back_unchanged(occurrences):
-    # Every value used to be the count, then four bytes a number: an index built then
-    # is read without a rebuild.
-    flat = [number for occurrence in occurrences for number in occurrence]
-    value = struct.pack(f"!{1 + len(flat)}I", len(occurrences), *flat)
+    value = _written_wide(occurrences)
     packed = PackedCharacters(field_boost=2.0)
     assert packed.decode_characters(value) == occurrences
     assert packed.decode_positions(value) == [position for position, _, _ in occurrences]
@@ -87,11 +91,6 @@ def test_a_values_frequency_is_a_whole_number(occurrences):
 def test_the_positions_of_a_word_met_many_times_read_back_in_order(count, wide):
     # Values of up to 63 occurrences are read by readers made ahead; longer ones by their own.
     occurrences = [(place, place * 9, place * 9 + 5) for place in range(count)]
-    flat = [number for occurrence in occurrences for number in occurrence]
-    value = (
-        struct.pack(f"!{1 + len(flat)}I", count, *flat)
-        if wide
-        else PackedCharacters().encode(occurrences)
-    )
+    value = _written_wide(occurrences) if wide else PackedCharacters().encode(occurrences)
     assert PackedCharacters().decode_positions(value) == list(range(count))
     assert PackedCharacters().decode_characters(value) == occurrences
